@@ -1,0 +1,227 @@
+// Tests for the registry: exact exposition text, escaping, cell semantics,
+// registration rules and concurrent updates while rendering.
+#include "common/metrics/registry.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace huinong::metrics {
+namespace {
+
+TEST(RegistryTest, RendersExactText) {
+  Registry registry;
+  CounterFamily& requests =
+      registry.AddCounter("rpc_requests_total", "Requests handled.", {"method", "code"});
+  requests.WithLabels({"Get", "OK"}).Inc(3);
+  requests.WithLabels({"Create", "OK"}).Inc();
+  requests.WithLabels({"Get", "NOT_FOUND"}).Inc(2);
+  registry.AddGauge("queue_depth", "Items waiting.").WithLabels({}).Set(7.5);
+  HistogramFamily& latency =
+      registry.AddHistogram("rpc_seconds", "Handling time.", {"method"}, {0.25, 1});
+  Histogram& get = latency.WithLabels({"Get"});
+  get.Observe(0.125);
+  get.Observe(0.25);  // on the bound: counted in le="0.25"
+  get.Observe(0.5);
+  get.Observe(3);
+
+  EXPECT_EQ(registry.Render(),
+            "# HELP queue_depth Items waiting.\n"
+            "# TYPE queue_depth gauge\n"
+            "queue_depth 7.5\n"
+            "# HELP rpc_requests_total Requests handled.\n"
+            "# TYPE rpc_requests_total counter\n"
+            "rpc_requests_total{method=\"Create\",code=\"OK\"} 1\n"
+            "rpc_requests_total{method=\"Get\",code=\"NOT_FOUND\"} 2\n"
+            "rpc_requests_total{method=\"Get\",code=\"OK\"} 3\n"
+            "# HELP rpc_seconds Handling time.\n"
+            "# TYPE rpc_seconds histogram\n"
+            "rpc_seconds_bucket{method=\"Get\",le=\"0.25\"} 2\n"
+            "rpc_seconds_bucket{method=\"Get\",le=\"1\"} 3\n"
+            "rpc_seconds_bucket{method=\"Get\",le=\"+Inf\"} 4\n"
+            "rpc_seconds_sum{method=\"Get\"} 3.875\n"
+            "rpc_seconds_count{method=\"Get\"} 4\n");
+}
+
+TEST(RegistryTest, UnlabelledHistogramHasOnlyLeLabel) {
+  Registry registry;
+  registry.AddHistogram("pool_wait_seconds", "Wait.", {}, {1}).WithLabels({}).Observe(2);
+  EXPECT_EQ(registry.Render(),
+            "# HELP pool_wait_seconds Wait.\n"
+            "# TYPE pool_wait_seconds histogram\n"
+            "pool_wait_seconds_bucket{le=\"1\"} 0\n"
+            "pool_wait_seconds_bucket{le=\"+Inf\"} 1\n"
+            "pool_wait_seconds_sum 2\n"
+            "pool_wait_seconds_count 1\n");
+}
+
+TEST(RegistryTest, EscapesLabelValuesAndHelp) {
+  Registry registry;
+  registry.AddGauge("escape_demo", "Path C:\\tmp\nsecond \"line\"", {"v"})
+      .WithLabels({"say \"hi\"\\\n"})
+      .Set(1);
+  EXPECT_EQ(registry.Render(),
+            "# HELP escape_demo Path C:\\\\tmp\\nsecond \"line\"\n"
+            "# TYPE escape_demo gauge\n"
+            "escape_demo{v=\"say \\\"hi\\\"\\\\\\n\"} 1\n");
+}
+
+TEST(RegistryTest, UnlabelledFamilyExportsZeroFromTheStart) {
+  Registry registry;
+  registry.AddCounter("started_total", "Starts.");
+  EXPECT_EQ(registry.Render(),
+            "# HELP started_total Starts.\n# TYPE started_total counter\nstarted_total 0\n");
+}
+
+TEST(RegistryTest, LabelledFamilyWithoutSeriesIsOmitted) {
+  Registry registry;
+  registry.AddCounter("errors_total", "Errors.", {"code"});
+  EXPECT_EQ(registry.Render(), "");
+}
+
+TEST(RegistryTest, WithLabelsReturnsTheSameCellForBothForms) {
+  Registry registry;
+  GaugeFamily& family = registry.AddGauge("open_tickets", "Open.", {"priority", "sla"});
+  Gauge& a = family.WithLabels({"P1", "breached"});
+  const std::vector<std::string> values = {"P1", "breached"};
+  Gauge& b = family.WithLabels(values);
+  EXPECT_EQ(&a, &b);
+  EXPECT_NE(&a, &family.WithLabels({"P1", "ok"}));
+}
+
+TEST(RegistryTest, AddingTheSameShapeTwiceReturnsTheExistingFamily) {
+  Registry registry;
+  CounterFamily& first = registry.AddCounter("handled_total", "Handled.", {"code"});
+  first.WithLabels({"OK"}).Inc(5);
+  CounterFamily& second = registry.AddCounter("handled_total", "Handled.", {"code"});
+  EXPECT_EQ(&first, &second);
+  EXPECT_EQ(second.WithLabels({"OK"}).Value(), 5);
+  HistogramFamily& h1 = registry.AddHistogram("h_seconds", "H.", {}, {1, 2});
+  // A trailing +Inf bound is the implicit bucket, so this is the same shape.
+  HistogramFamily& h2 =
+      registry.AddHistogram("h_seconds", "H.", {}, {1, 2, std::numeric_limits<double>::infinity()});
+  EXPECT_EQ(&h1, &h2);
+}
+
+TEST(RegistryTest, CounterIgnoresNegativeIncrements) {
+  Counter counter;
+  counter.Inc(2.5);
+  counter.Inc(-1);
+  counter.Inc();
+  EXPECT_EQ(counter.Value(), 3.5);
+}
+
+TEST(RegistryTest, GaugeSetIncDec) {
+  Gauge gauge;
+  gauge.Set(10);
+  gauge.Inc();
+  gauge.Inc(4);
+  gauge.Dec(20);
+  EXPECT_EQ(gauge.Value(), -5);
+}
+
+TEST(RegistryTest, HistogramBuckets) {
+  Histogram histogram({1, 2, 4});
+  for (double v : {0.0, 1.0, 1.5, 4.0, 4.5, std::nan("")}) histogram.Observe(v);
+  EXPECT_EQ(histogram.BucketCounts(), (std::vector<uint64_t>{2, 1, 1, 2}));
+  EXPECT_EQ(histogram.Count(), 6u);
+  EXPECT_TRUE(std::isnan(histogram.Sum()));
+}
+
+TEST(RegistryTest, CollectorRunsBeforeEachRender) {
+  Registry registry;
+  Gauge& backlog = registry.AddGauge("outbox_backlog", "Unsent events.").WithLabels({});
+  int calls = 0;
+  registry.AddCollector([&] { backlog.Set(++calls * 10); });
+  EXPECT_NE(registry.Render().find("outbox_backlog 10\n"), std::string::npos);
+  EXPECT_NE(registry.Render().find("outbox_backlog 20\n"), std::string::npos);
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(RegistryTest, LatencyBucketsSpanHalfAMillisecondToTenSeconds) {
+  const std::vector<double> buckets = LatencyBuckets();
+  ASSERT_GE(buckets.size(), 10u);
+  EXPECT_EQ(buckets.front(), 0.0005);
+  EXPECT_EQ(buckets.back(), 10);
+  for (size_t i = 1; i < buckets.size(); ++i) EXPECT_LT(buckets[i - 1], buckets[i]);
+}
+
+TEST(RegistryTest, ConcurrentUpdatesSumExactlyWhileRendering) {
+  Registry registry;
+  Counter& shared = registry.AddCounter("shared_total", "Shared.").WithLabels({});
+  CounterFamily& by_thread = registry.AddCounter("by_thread_total", "Per thread.", {"t"});
+  HistogramFamily& latency = registry.AddHistogram("work_seconds", "Work.", {}, {0.5});
+  constexpr int kThreads = 4;
+  constexpr int kIterations = 200000;
+
+  std::atomic<bool> done{false};
+  std::thread renderer([&] {
+    while (!done.load()) {
+      const std::string text = registry.Render();
+      ASSERT_NE(text.find("# TYPE shared_total counter"), std::string::npos);
+    }
+  });
+  std::vector<std::thread> workers;
+  for (int t = 0; t < kThreads; ++t) {
+    workers.emplace_back([&, t] {
+      Histogram& h = latency.WithLabels({});
+      for (int i = 0; i < kIterations; ++i) {
+        shared.Inc();
+        // Lookups race with creation by the other threads on the same keys.
+        by_thread.WithLabels({std::to_string(i % 8)}).Inc();
+        h.Observe((i + t) % 2 == 0 ? 0.25 : 1.0);
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  done.store(true);
+  renderer.join();
+
+  EXPECT_EQ(shared.Value(), kThreads * kIterations);
+  double by_thread_sum = 0;
+  for (int k = 0; k < 8; ++k) by_thread_sum += by_thread.WithLabels({std::to_string(k)}).Value();
+  EXPECT_EQ(by_thread_sum, kThreads * kIterations);
+  Histogram& h = latency.WithLabels({});
+  EXPECT_EQ(h.Count(), static_cast<uint64_t>(kThreads * kIterations));
+  EXPECT_EQ(h.BucketCounts()[0], static_cast<uint64_t>(kThreads * kIterations / 2));
+  EXPECT_EQ(h.Sum(), kThreads * kIterations / 2 * 1.25);
+}
+
+using RegistryDeathTest = ::testing::Test;
+
+TEST(RegistryDeathTest, ProgrammingErrorsAbortWithTheMetricName) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH({ Registry r; r.AddCounter("bad-name", "x"); }, "invalid metric name \"bad-name\"");
+  EXPECT_DEATH({ Registry r; r.AddGauge("g", "x", {"__x"}); }, "invalid label name \"__x\"");
+  EXPECT_DEATH({ Registry r; r.AddGauge("g", "x", {"a", "a"}); }, "\"a\" given twice");
+  EXPECT_DEATH({ Registry r; r.AddHistogram("h", "x", {"le"}, {1}); }, "reserved");
+  EXPECT_DEATH({ Registry r; r.AddHistogram("h", "x", {}, {2, 1}); }, "strictly increasing");
+  EXPECT_DEATH(
+      {
+        Registry r;
+        r.AddCounter("m", "x");
+        r.AddGauge("m", "x");
+      },
+      "\"m\" registered twice");
+  EXPECT_DEATH(
+      {
+        Registry r;
+        r.AddCounter("m", "x", {"a"});
+        r.AddCounter("m", "x", {"b"});
+      },
+      "\"m\" registered twice");
+  EXPECT_DEATH(
+      {
+        Registry r;
+        r.AddCounter("m", "x", {"a", "b"}).WithLabels({"only_one"});
+      },
+      "\"m\" has 2 label\\(s\\) but WithLabels got 1");
+}
+
+}  // namespace
+}  // namespace huinong::metrics
