@@ -1,0 +1,89 @@
+#include "common/db/request_log.h"
+
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <openssl/evp.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/rpc/errors.h"
+
+namespace huinong::db {
+
+std::string RequestFingerprint(absl::string_view method, absl::string_view caller,
+                               const google::protobuf::Message& request) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream out(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&out);
+    coded.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&coded);
+  }
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  EVP_DigestUpdate(ctx, method.data(), method.size());
+  EVP_DigestUpdate(ctx, "\n", 1);
+  EVP_DigestUpdate(ctx, caller.data(), caller.size());
+  EVP_DigestUpdate(ctx, "\n", 1);
+  EVP_DigestUpdate(ctx, bytes.data(), bytes.size());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx, digest, &len);
+  EVP_MD_CTX_free(ctx);
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) absl::StrAppend(&hex, absl::Hex(digest[i], absl::kZeroPad2));
+  return hex;
+}
+
+RequestKey KeyFor(absl::string_view method, absl::string_view caller, absl::string_view request_id,
+                  const google::protobuf::Message& request) {
+  return {std::string(request_id), std::string(method), RequestFingerprint(method, caller, request)};
+}
+
+absl::StatusOr<std::string> RunOnceBytes(
+    DbPool& pool, const RequestKey& key,
+    const std::function<absl::StatusOr<std::string>(sql::Connection&)>& change) {
+  std::string response;
+  absl::Status status = pool.Transact([&](sql::Connection& conn) -> absl::Status {
+    try {
+      std::unique_ptr<sql::PreparedStatement> claim(conn.prepareStatement(
+          "INSERT INTO request_log (request_id, method, fingerprint, response, created_at)"
+          " VALUES (?, ?, ?, NULL, UTC_TIMESTAMP(6))"));
+      claim->setString(1, key.request_id);
+      claim->setString(2, key.method);
+      claim->setString(3, key.fingerprint);
+      claim->executeUpdate();
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != kErrDuplicateKey) throw;
+      // Served before (we waited for that transaction to commit): replay it.
+      std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+          "SELECT fingerprint, response FROM request_log WHERE request_id = ?"));
+      q->setString(1, key.request_id);
+      std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+      if (!rs->next()) return absl::AbortedError("request id claim vanished; retry");
+      if (rs->getString(1) != key.fingerprint) {
+        return rpc::WithReason(
+            rpc::InvalidField("request_id", "was already used for a different request"),
+            "REQUEST_ID_REUSED");
+      }
+      response = rs->getString(2);
+      return absl::OkStatus();
+    }
+    ASSIGN_OR_RETURN(response, change(conn));
+    std::unique_ptr<sql::PreparedStatement> store(
+        conn.prepareStatement("UPDATE request_log SET response = ? WHERE request_id = ?"));
+    store->setString(1, response);
+    store->setString(2, key.request_id);
+    store->executeUpdate();
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return response;
+}
+
+}  // namespace huinong::db
