@@ -1,0 +1,140 @@
+#include "common/server/service_main.h"
+
+#include <cppconn/connection.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/core/log.h"
+#include "common/core/status_macros.h"
+#include "common/metrics/process_metrics.h"
+#include "common/server/service_host.h"
+
+namespace huinong::server {
+namespace {
+
+const std::vector<std::string>& CommonKeys() {
+  static const std::vector<std::string> keys = {
+      "listen", "metrics_listen", "log_level", "db_host", "db_port", "db_name", "db_user",
+      "db_password_file", "db_pool_size", "db_statement_timeout", "db_wait",
+      "jwt_hs256_secret_file", "jwt_public_key_file", "jwt_issuer", "jwt_audience",
+      "drain_timeout", "migrate_only", "interceptors"};
+  return keys;
+}
+
+absl::StatusOr<db::DbConfig> DbConfigFrom(const Config& config, const ServiceSpec& spec) {
+  db::DbConfig db;
+  db.host = config.String("db_host", "127.0.0.1");
+  ASSIGN_OR_RETURN(int64_t port, config.Int("db_port", 3306));
+  db.port = static_cast<int>(port);
+  db.database = config.String("db_name", spec.default_db_name);
+  db.user = config.String("db_user", spec.default_db_user);
+  const std::string pw_file = config.String("db_password_file");
+  if (!pw_file.empty()) {
+    ASSIGN_OR_RETURN(db.password, ReadSecretFile(pw_file));
+  }
+  ASSIGN_OR_RETURN(int64_t pool_size, config.Int("db_pool_size", 8));
+  db.pool_size = static_cast<int>(pool_size);
+  ASSIGN_OR_RETURN(db.statement_timeout, config.Duration("db_statement_timeout", absl::Seconds(10)));
+  return db;
+}
+
+// Waits for the database (it may start after us), then migrates under the lock.
+absl::Status Migrate(db::DbPool& pool, const ServiceSpec& spec, absl::Duration wait) {
+  const absl::Time give_up = absl::Now() + wait;
+  absl::StatusOr<std::unique_ptr<sql::Connection>> conn = pool.Connect();
+  while (!conn.ok() && absl::Now() < give_up) {
+    absl::SleepFor(absl::Seconds(1));
+    conn = pool.Connect();
+  }
+  if (!conn.ok()) return absl::UnavailableError("database not reachable; giving up");
+  std::vector<db::MigrationSet> sets = {db::RuntimeMigrations()};
+  sets.insert(sets.end(), spec.migrations.begin(), spec.migrations.end());
+  ASSIGN_OR_RETURN(db::MigrationReport report, db::ApplyMigrations(**conn, sets));
+  log::Info("migrations checked", {{"applied", report.applied}, {"already_applied", report.already}});
+  return absl::OkStatus();
+}
+
+absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
+  ASSIGN_OR_RETURN(Config config, Config::FromProcess(argc, argv));
+  std::vector<std::string> known = CommonKeys();
+  known.insert(known.end(), spec.extra_flags.begin(), spec.extra_flags.end());
+  RETURN_IF_ERROR(config.CheckKnown(known));
+  ASSIGN_OR_RETURN(log::Level level, log::ParseLevel(config.String("log_level", "info")));
+  log::Init(spec.name, level);
+
+  ASSIGN_OR_RETURN(db::DbConfig db_config, DbConfigFrom(config, spec));
+  metrics::Registry registry;
+  metrics::AddProcessMetrics(registry);
+  auto pool = db::DbPool::Create(db_config, &registry);
+  ASSIGN_OR_RETURN(absl::Duration db_wait, config.Duration("db_wait", absl::Seconds(60)));
+  RETURN_IF_ERROR(Migrate(*pool, spec, db_wait));
+  ASSIGN_OR_RETURN(bool migrate_only, config.Bool("migrate_only", false));
+  if (migrate_only) return absl::OkStatus();
+
+  ASSIGN_OR_RETURN(auto verifier, VerifierFromConfig(config));
+  CallGate gate(verifier);
+  ServiceContext context{config, *pool, registry, gate};
+  ASSIGN_OR_RETURN(std::vector<HostedService> services, spec.build(context));
+
+  HostOptions options;
+  options.listen = config.String("listen", spec.default_listen);
+  options.metrics_listen = config.String("metrics_listen", spec.default_metrics);
+  ASSIGN_OR_RETURN(options.interceptors, config.Bool("interceptors", true));
+  ASSIGN_OR_RETURN(options.drain_timeout, config.Duration("drain_timeout", absl::Seconds(15)));
+  ServiceHost host(options, registry, gate);
+  for (auto& s : services) host.AddService(s.service.get(), s.health_name);
+  host.SetReadiness([&pool] { return pool->Ping(); });
+  RETURN_IF_ERROR(host.Start());
+  log::Info("started", {{"listen", options.listen},
+                        {"port", host.port()},
+                        {"metrics_listen", options.metrics_listen},
+                        {"db", db_config.database}});
+  host.WaitForStop();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const auth::TokenVerifier>> VerifierFromConfig(const Config& config) {
+  auth::VerifierConfig vc;
+  vc.issuer = config.String("jwt_issuer", "huinong");
+  vc.audience = config.String("jwt_audience", "huinong");
+  const std::string secret_file = config.String("jwt_hs256_secret_file");
+  const std::string key_file = config.String("jwt_public_key_file");
+  if (secret_file.empty() == key_file.empty()) {
+    return absl::InvalidArgumentError(
+        "set exactly one of jwt_hs256_secret_file (development) and jwt_public_key_file");
+  }
+  if (!secret_file.empty()) {
+    ASSIGN_OR_RETURN(vc.hs256_secret, ReadSecretFile(secret_file));
+  } else {
+    ASSIGN_OR_RETURN(vc.public_key_pem, ReadSecretFile(key_file));
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<auth::TokenVerifier> verifier,
+                   auth::TokenVerifier::Create(std::move(vc)));
+  return std::shared_ptr<const auth::TokenVerifier>(std::move(verifier));
+}
+
+ServiceSpec StandardSpec(const std::string& short_name, int index) {
+  ServiceSpec spec;
+  spec.name = absl::StrCat("svc-", short_name);
+  spec.default_listen = absl::StrCat("127.0.0.1:", 50050 + index);
+  spec.default_metrics = absl::StrCat("127.0.0.1:", 9100 + index);
+  spec.default_db_name = absl::StrCat("huinong_", short_name);
+  spec.default_db_user = spec.default_db_name;
+  return spec;
+}
+
+int RunService(int argc, char** argv, const ServiceSpec& spec) {
+  InstallStopSignals();
+  log::Init(spec.name, log::Level::kInfo);
+  absl::Status status = Run(argc, argv, spec);
+  if (!status.ok()) {
+    log::Error("exiting", {{"error", std::string(status.message())},
+                           {"code", absl::StatusCodeToString(status.code())}});
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace huinong::server

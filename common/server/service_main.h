@@ -1,0 +1,80 @@
+// The whole start-up of a Huinong service, shared by the four binaries so
+// each main.cc is wiring only: configuration (flags over HUINONG_*
+// environment over defaults), JSON logging, the database pool, migrations
+// (`--migrate-only` applies them and exits, for a Kubernetes Job), token
+// verification, metrics, the gRPC host, and the wait for SIGTERM.
+//
+// Configuration keys common to every service (flag --key / env HUINONG_KEY):
+//   listen, metrics_listen, log_level,
+//   db_host, db_port, db_name, db_user, db_password_file, db_pool_size,
+//   db_statement_timeout, db_wait (how long to wait for the database at start),
+//   jwt_hs256_secret_file | jwt_public_key_file, jwt_issuer, jwt_audience,
+//   drain_timeout, migrate_only, interceptors.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <grpcpp/impl/service_type.h>
+
+#include "absl/status/statusor.h"
+#include "common/core/config.h"
+#include "common/db/migrations.h"
+#include "common/db/pool.h"
+#include "common/metrics/registry.h"
+#include "common/server/call_gate.h"
+
+namespace huinong::server {
+
+// What a service's build step gets to wire its handlers.
+struct ServiceContext {
+  const Config& config;
+  db::DbPool& pool;
+  metrics::Registry& metrics;
+  CallGate& gate;
+};
+
+struct HostedService {
+  std::string health_name;  // the service's full name, e.g. "huinong.org.v1.OrgService"
+  std::unique_ptr<grpc::Service> service;
+};
+
+struct ServiceSpec {
+  std::string name;             // "svc-org": log and metrics identity
+  std::string default_listen;   // "127.0.0.1:50051"
+  std::string default_metrics;  // "127.0.0.1:9101"
+  std::string default_db_name;  // "huinong_org"
+  std::string default_db_user;  // "huinong_org"
+  // The service's own migrations; the shared runtime set is applied first.
+  std::vector<db::MigrationSet> migrations;
+  // Flags of this service beyond the common ones.
+  std::vector<std::string> extra_flags;
+  std::function<absl::StatusOr<std::vector<HostedService>>(ServiceContext&)> build;
+};
+
+// The suite's standard identity for service number `index` (1 org, 2 tickets,
+// 3 loans, 4 audit): "svc-<short_name>", gRPC port 50050+index, metrics port
+// 9100+index, database and user "huinong_<short_name>".
+ServiceSpec StandardSpec(const std::string& short_name, int index);
+
+// A build step hosting one handler object, made from the context, whose
+// health status is reported under `health_name`.
+template <class Make>
+std::function<absl::StatusOr<std::vector<HostedService>>(ServiceContext&)> Host(
+    std::string health_name, Make make) {
+  return [health_name, make](ServiceContext& ctx) -> absl::StatusOr<std::vector<HostedService>> {
+    std::vector<HostedService> services;
+    services.push_back({health_name, make(ctx)});
+    return services;
+  };
+}
+
+// Returns the process exit code.
+int RunService(int argc, char** argv, const ServiceSpec& spec);
+
+// The verifier from jwt_* configuration (exposed for tools and tests).
+absl::StatusOr<std::shared_ptr<const auth::TokenVerifier>> VerifierFromConfig(const Config& config);
+
+}  // namespace huinong::server

@@ -1,0 +1,216 @@
+// The server bootstrap with a real in-process gRPC server: authentication at
+// the handler's door (with and without interceptors), error details in the
+// trailer, request ids, RPC metrics, health following readiness, and a
+// graceful drain that lets in-flight calls finish.
+#include "common/server/service_host.h"
+
+#include <atomic>
+#include <thread>
+
+#include <grpcpp/client_context.h>
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <gtest/gtest.h>
+
+#include "absl/time/clock.h"
+#include "common/auth/token.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/errors.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "huinong/org/v1/org_service.grpc.pb.h"
+
+namespace huinong::server {
+namespace {
+
+using huinong::org::v1::GetUnitRequest;
+using huinong::org::v1::OrgService;
+using huinong::org::v1::Unit;
+
+constexpr char kSecret[] = "test-secret-test-secret-test-secret-0123456789";
+
+// GetUnit answers with the caller's subject; "units/slow" takes 300 ms;
+// "units/bad" fails validation.
+class FakeOrg final : public OrgService::Service {
+ public:
+  explicit FakeOrg(CallGate& gate) : gate_(gate) {}
+  grpc::Status GetUnit(grpc::ServerContext* ctx, const GetUnitRequest* req, Unit* resp) override {
+    return rpc::ToGrpcStatus([&]() -> absl::Status {
+      ASSIGN_OR_RETURN(auth::Principal caller, gate_.Caller(*ctx));
+      if (req->name() == "units/bad") return rpc::InvalidField("name", "is bad");
+      if (req->name() == "units/slow") absl::SleepFor(absl::Milliseconds(300));
+      resp->set_display_name(caller.subject);
+      return absl::OkStatus();
+    }());
+  }
+
+ private:
+  CallGate& gate_;
+};
+
+std::string Token(const std::string& subject) {
+  auth::Claims claims;
+  claims.subject = subject;
+  claims.roles = {"admin"};
+  claims.issuer = "huinong-test";
+  claims.audience = "huinong";
+  auto token = auth::MintHs256(claims, kSecret, absl::Now());
+  EXPECT_TRUE(token.ok()) << token.status();
+  return token.ok() ? *token : "";
+}
+
+class HostTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    auth::VerifierConfig vc;
+    vc.issuer = "huinong-test";
+    vc.audience = "huinong";
+    vc.hs256_secret = kSecret;
+    auto verifier = auth::TokenVerifier::Create(vc);
+    ASSERT_TRUE(verifier.ok()) << verifier.status();
+    gate_ = std::make_unique<CallGate>(std::shared_ptr<const auth::TokenVerifier>(std::move(*verifier)));
+    service_ = std::make_unique<FakeOrg>(*gate_);
+    HostOptions options;
+    options.interceptors = GetParam();
+    options.metrics_listen = "127.0.0.1:0";
+    options.readiness_interval = absl::Milliseconds(50);
+    host_ = std::make_unique<ServiceHost>(options, registry_, *gate_);
+    host_->AddService(service_.get(), "huinong.org.v1.OrgService");
+    host_->SetReadiness([this] {
+      return ready_.load() ? absl::OkStatus() : absl::UnavailableError("db down");
+    });
+    ASSERT_TRUE(host_->Start().ok());
+    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(host_->port()),
+                                   grpc::InsecureChannelCredentials());
+    stub_ = OrgService::NewStub(channel_);
+  }
+
+  void TearDown() override {
+    if (host_) {
+      host_->RequestStop();
+      host_->WaitForStop();
+    }
+  }
+
+  grpc::Status Get(const std::string& name, const std::string& token, Unit* out,
+                   grpc::ClientContext* ctx = nullptr) {
+    grpc::ClientContext local;
+    if (ctx == nullptr) ctx = &local;
+    if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
+    GetUnitRequest req;
+    req.set_name(name);
+    return stub_->GetUnit(ctx, req, out);
+  }
+
+  grpc::health::v1::HealthCheckResponse::ServingStatus Health(const std::string& service) {
+    auto health = grpc::health::v1::Health::NewStub(channel_);
+    grpc::ClientContext ctx;
+    grpc::health::v1::HealthCheckRequest req;
+    req.set_service(service);
+    grpc::health::v1::HealthCheckResponse resp;
+    grpc::Status s = health->Check(&ctx, req, &resp);
+    return s.ok() ? resp.status() : grpc::health::v1::HealthCheckResponse::UNKNOWN;
+  }
+
+  metrics::Registry registry_;
+  std::unique_ptr<CallGate> gate_;
+  std::unique_ptr<FakeOrg> service_;
+  std::unique_ptr<ServiceHost> host_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<OrgService::Stub> stub_;
+  std::atomic<bool> ready_{true};
+};
+
+TEST_P(HostTest, NoTokenIsUnauthenticated) {
+  Unit unit;
+  EXPECT_EQ(Get("units/x", "", &unit).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Get("units/x", "not-a-jwt", &unit).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_P(HostTest, ValidTokenReachesTheHandlerAsItsSubject) {
+  Unit unit;
+  grpc::Status s = Get("units/x", Token("staff/42"), &unit);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(unit.display_name(), "staff/42");
+}
+
+TEST_P(HostTest, FieldViolationsTravelInTheStatusDetailsTrailer) {
+  Unit unit;
+  grpc::Status s = Get("units/bad", Token("staff/1"), &unit);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  auto fields = rpc::FieldViolationsOf(rpc::FromGrpcStatus(s));
+  ASSERT_EQ(fields.size(), 1u);
+  EXPECT_EQ(fields[0].field, "name");
+}
+
+TEST_P(HostTest, HealthFollowsReadiness) {
+  absl::Time give_up = absl::Now() + absl::Seconds(5);
+  while (Health("huinong.org.v1.OrgService") != grpc::health::v1::HealthCheckResponse::SERVING &&
+         absl::Now() < give_up) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  EXPECT_EQ(Health("huinong.org.v1.OrgService"), grpc::health::v1::HealthCheckResponse::SERVING);
+  EXPECT_EQ(Health(""), grpc::health::v1::HealthCheckResponse::SERVING);
+  ready_ = false;
+  give_up = absl::Now() + absl::Seconds(5);
+  while (Health("") != grpc::health::v1::HealthCheckResponse::NOT_SERVING && absl::Now() < give_up) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  EXPECT_EQ(Health(""), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+}
+
+TEST_P(HostTest, InFlightCallsFinishDuringDrain) {
+  Unit unit;
+  grpc::Status slow;
+  std::thread caller([&] { slow = Get("units/slow", Token("staff/7"), &unit); });
+  absl::SleepFor(absl::Milliseconds(100));
+  host_->RequestStop();
+  host_->WaitForStop();
+  caller.join();
+  EXPECT_TRUE(slow.ok()) << slow.error_message();
+  EXPECT_EQ(unit.display_name(), "staff/7");
+  Unit after;
+  EXPECT_FALSE(Get("units/x", Token("staff/7"), &after).ok());  // no longer accepting
+  host_.reset();
+}
+
+INSTANTIATE_TEST_SUITE_P(Interceptors, HostTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& p) { return p.param ? "On" : "Off"; });
+
+class InterceptedHostTest : public HostTest {};
+
+TEST_P(InterceptedHostTest, RequestIdIsEchoedAndMetricsCountCodes) {
+  Unit unit;
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("x-request-id", "req-123");
+  ASSERT_TRUE(Get("units/x", Token("staff/1"), &unit, &ctx).ok());
+  auto md = ctx.GetServerInitialMetadata();
+  auto it = md.find("x-request-id");
+  ASSERT_NE(it, md.end());
+  EXPECT_EQ(std::string(it->second.data(), it->second.size()), "req-123");
+
+  Get("units/x", "", &unit);
+  std::string text = registry_.Render();
+  EXPECT_NE(text.find("grpc_server_handled_total{grpc_service=\"huinong.org.v1.OrgService\","
+                      "grpc_method=\"GetUnit\",grpc_code=\"OK\"} 1"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("grpc_code=\"UNAUTHENTICATED\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("grpc_server_handling_seconds_count{grpc_service=\"huinong.org.v1.OrgService\","
+                      "grpc_method=\"GetUnit\"} 2"),
+            std::string::npos);
+}
+
+TEST_P(InterceptedHostTest, GeneratesARequestIdWhenTheClientSendsNone) {
+  Unit unit;
+  grpc::ClientContext ctx;
+  ASSERT_TRUE(Get("units/x", Token("staff/1"), &unit, &ctx).ok());
+  auto md = ctx.GetServerInitialMetadata();
+  auto it = md.find("x-request-id");
+  ASSERT_NE(it, md.end());
+  EXPECT_EQ(it->second.size(), 26u);  // a ULID
+}
+
+INSTANTIATE_TEST_SUITE_P(On, InterceptedHostTest, ::testing::Values(true));
+
+}  // namespace
+}  // namespace huinong::server
