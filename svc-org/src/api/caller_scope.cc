@@ -1,0 +1,48 @@
+#include "svc-org/src/api/caller_scope.h"
+
+#include "absl/strings/match.h"
+#include "absl/time/clock.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/errors.h"
+#include "svc-org/src/store/unit_store.h"
+
+namespace huinong::org {
+
+absl::StatusOr<CallerScope> CallerScopes::For(const auth::Principal& caller) {
+  CallerScope scope;
+  scope.reads_all = caller.IsAdmin() || caller.IsService();
+  scope.changes_all = caller.IsAdmin();
+  scope.may_change = caller.IsAdmin() || caller.HasRole("org.admin");
+  if (caller.unit.empty()) {
+    if (scope.reads_all) return scope;
+    return rpc::PermissionDenied("the caller's token names no unit to act for");
+  }
+  if (!absl::StartsWith(caller.unit, "units/")) {
+    return rpc::PermissionDenied("the caller's token names a malformed unit");
+  }
+  const std::string id = caller.unit.substr(6);
+  const absl::Time now = absl::Now();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = paths_.find(id);
+    if (it != paths_.end() && it->second.expires > now) {
+      scope.unit_path = it->second.path;
+      return scope;
+    }
+  }
+  std::optional<Unit> unit;
+  RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    ASSIGN_OR_RETURN(unit, store::GetUnit(conn, id));
+    return absl::OkStatus();
+  }));
+  if (!unit) {
+    if (scope.reads_all) return scope;
+    return rpc::PermissionDenied("the caller's unit does not exist");
+  }
+  scope.unit_path = unit->path;
+  absl::MutexLock lock(&mu_);
+  paths_[id] = {unit->path, now + ttl_};
+  return scope;
+}
+
+}  // namespace huinong::org

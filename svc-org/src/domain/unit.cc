@@ -1,0 +1,131 @@
+#include "svc-org/src/domain/unit.h"
+
+#include <array>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/rpc/errors.h"
+
+namespace huinong::org {
+namespace {
+
+// kAllowed[from][to], indexed by the enum's numeric value (0 unused).
+constexpr std::array<std::array<bool, 5>, 5> kAllowed = {{
+    //            -      PLANNED ACTIVE FROZEN ABOLISHED
+    /* -      */ {false, false, false, false, false},
+    /* PLANNED*/ {false, true, true, false, true},
+    /* ACTIVE */ {false, false, true, true, true},
+    /* FROZEN */ {false, false, true, true, true},
+    /* ABOLISH*/ {false, false, false, false, true},
+}};
+
+}  // namespace
+
+absl::string_view LevelName(Level level) {
+  switch (level) {
+    case Level::kCounty: return "COUNTY";
+    case Level::kTownship: return "TOWNSHIP";
+    case Level::kVillage: return "VILLAGE";
+    case Level::kNone: break;
+  }
+  return "NONE";
+}
+
+absl::string_view StatusName(UnitStatus status) {
+  switch (status) {
+    case UnitStatus::kPlanned: return "PLANNED";
+    case UnitStatus::kActive: return "ACTIVE";
+    case UnitStatus::kFrozen: return "FROZEN";
+    case UnitStatus::kAbolished: return "ABOLISHED";
+  }
+  return "UNKNOWN";
+}
+
+std::string ChildPath(const Unit* parent, absl::string_view id) {
+  return absl::StrCat(parent ? parent->path : "/", id, "/");
+}
+
+std::vector<std::string> PathIds(absl::string_view path) {
+  return absl::StrSplit(path, '/', absl::SkipEmpty());
+}
+
+bool InSubtree(absl::string_view path, absl::string_view root_path) {
+  return !root_path.empty() && absl::StartsWith(path, root_path);
+}
+
+absl::Status CheckPlacement(Level level, const std::vector<Level>& ancestors) {
+  const Level parent = ancestors.empty() ? Level::kNone : ancestors.back();
+  auto mismatch = [&](absl::string_view rule) {
+    return rpc::FailedPrecondition("LEVEL_MISMATCH",
+                                   absl::StrCat("a ", LevelName(level), " unit ", rule));
+  };
+  switch (level) {
+    case Level::kVillage:
+      if (parent != Level::kTownship) return mismatch("must be placed directly under a TOWNSHIP unit");
+      break;
+    case Level::kTownship:
+      if (parent != Level::kCounty) return mismatch("must be placed directly under a COUNTY unit");
+      break;
+    case Level::kCounty:
+      for (Level a : ancestors) {
+        if (a != Level::kNone) return mismatch("cannot have a county, township or village above it");
+      }
+      break;
+    case Level::kNone:
+      break;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckMove(const Unit& unit, const Unit& new_parent,
+                       const std::vector<Level>& new_ancestors, bool subtree_has_county) {
+  if (unit.id == new_parent.id || InSubtree(new_parent.path, unit.path)) {
+    return rpc::FailedPrecondition("CYCLE", "a unit cannot be moved into its own subtree");
+  }
+  absl::Status own = CheckPlacement(unit.level, new_ancestors);
+  if (!own.ok()) return own;
+  if (subtree_has_county) {
+    for (Level a : new_ancestors) {
+      if (a != Level::kNone) {
+        return rpc::FailedPrecondition(
+            "LEVEL_MISMATCH", "the moved subtree holds a COUNTY unit, which cannot have a "
+                              "county, township or village above it");
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckParentOpen(const Unit& parent) {
+  if (parent.status == UnitStatus::kAbolished) {
+    return rpc::FailedPrecondition("PARENT_ABOLISHED",
+                                   absl::StrCat("units/", parent.id, " is abolished"));
+  }
+  return absl::OkStatus();
+}
+
+bool TransitionAllowed(UnitStatus from, UnitStatus to) {
+  return kAllowed[static_cast<int>(from)][static_cast<int>(to)];
+}
+
+absl::Status CheckTransition(UnitStatus from, UnitStatus to, int open_children) {
+  if (!TransitionAllowed(from, to)) {
+    return rpc::FailedPrecondition(
+        "INVALID_TRANSITION",
+        absl::StrCat("a unit cannot go from ", StatusName(from), " to ", StatusName(to)));
+  }
+  if (to == UnitStatus::kAbolished && from != UnitStatus::kAbolished && open_children > 0) {
+    return rpc::FailedPrecondition(
+        "HAS_OPEN_CHILDREN",
+        absl::StrCat("the unit still has ", open_children, " open child unit(s); abolish them first"));
+  }
+  return absl::OkStatus();
+}
+
+bool EffectiveDatesOrdered(const std::optional<absl::CivilDay>& from,
+                           const std::optional<absl::CivilDay>& to) {
+  return !from || !to || *from <= *to;
+}
+
+}  // namespace huinong::org
