@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building Huinong, running its tests and
+# running the local suite need.
+# Guarantees: idempotent; when everything is already installed it changes
+# nothing and returns in well under a second; otherwise it runs one
+# `apt-get update` and one non-interactive `apt-get install` of the missing
+# packages only (installed ones are never upgraded behind your back); it uses
+# sudo only when not run as root.
+set -euo pipefail
+
+# The one list. Build: compilers, CMake, Ninja, ccache, gRPC/Protobuf/Abseil,
+# MySQL Connector/C++, libjwt, cpp-httplib, OpenSSL. Tests: GoogleTest/GMock,
+# Google Benchmark, promtool (prometheus). Local suite: MariaDB, nginx, and the
+# tools the scripts call (openssl, envsubst, ss, ps, curl, setsid, realpath).
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config ccache
+  libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
+  libabsl-dev libmysqlcppconn-dev libjwt-dev libcpp-httplib-dev libssl-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  mariadb-server mariadb-client nginx-light prometheus
+  openssl procps ca-certificates gettext-base iproute2 curl psmisc util-linux coreutils
+)
+
+missing_packages() {
+  # dpkg-query prints nothing for a package it has never heard of, so compare
+  # against the full list rather than trusting its output alone.
+  local installed
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null \
+                | awk '$4 == "installed" { print $1 }' || true)
+  local pkg
+  for pkg in "${PACKAGES[@]}"; do
+    grep -qxF -- "$pkg" <<<"$installed" || printf '%s\n' "$pkg"
+  done
+}
+
+main() {
+  local missing=()
+  mapfile -t missing < <(missing_packages)
+  if (( ${#missing[@]} == 0 )); then
+    echo "setup: all ${#PACKAGES[@]} packages already installed"
+    return 0
+  fi
+
+  local sudo=()
+  if (( EUID != 0 )); then
+    command -v sudo >/dev/null 2>&1 \
+      || { echo "setup: not root and no sudo; as root run: apt-get install ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  echo "setup: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+main "$@"
