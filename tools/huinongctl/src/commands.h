@@ -1,0 +1,24 @@
+// The commands huinongctl dispatches to. Each writes its result to stdout
+// (a table, or JSON with --json) and returns OK, a usage error, or the
+// failure to report (see invocation.h).
+#pragma once
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "tools/huinongctl/src/invocation.h"
+
+namespace huinong::ctl {
+
+absl::Status RunToken(const Invocation& inv);
+absl::Status RunHealth(const Invocation& inv);
+// "unit create", "unit get", ...; a usage error for an unknown subcommand.
+absl::Status RunUnit(const Invocation& inv);
+absl::Status RunDemoLoad(const Invocation& inv);
+
+// The token `huinongctl token` prints, minted at `now` (exposed for tests).
+absl::StatusOr<std::string> MintToken(const Invocation& inv, absl::Time now);
+
+}  // namespace huinong::ctl

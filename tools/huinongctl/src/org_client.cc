@@ -1,0 +1,99 @@
+// OrgService unit calls; see org_client.h.
+#include "tools/huinongctl/src/org_client.h"
+
+#include <utility>
+
+#include "common/core/status_macros.h"
+#include "common/rpc/errors.h"
+
+namespace huinong::ctl {
+
+namespace v1 = ::huinong::org::v1;
+
+namespace {
+
+// One unary call with a fresh prepared context.
+template <typename Request, typename Response, typename Method>
+absl::StatusOr<Response> Call(const Connection& connection, v1::OrgService::Stub* stub,
+                              Method method, const Request& request) {
+  RETURN_IF_ERROR(connection.status());
+  grpc::ClientContext context;
+  connection.Prepare(context);
+  Response response;
+  const grpc::Status status = (stub->*method)(&context, request, &response);
+  if (!status.ok()) return rpc::FromGrpcStatus(status);
+  return response;
+}
+
+}  // namespace
+
+OrgClient::OrgClient(const Connection& connection)
+    : connection_(connection),
+      stub_(connection.status().ok() ? v1::OrgService::NewStub(connection.channel()) : nullptr) {}
+
+absl::StatusOr<v1::Unit> OrgClient::CreateUnit(const v1::CreateUnitRequest& request) const {
+  return Call<v1::CreateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::CreateUnit,
+                                               request);
+}
+
+absl::StatusOr<v1::Unit> OrgClient::GetUnit(const std::string& name) const {
+  v1::GetUnitRequest request;
+  request.set_name(name);
+  return Call<v1::GetUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::GetUnit,
+                                            request);
+}
+
+absl::StatusOr<v1::Unit> OrgClient::UpdateUnit(const v1::UpdateUnitRequest& request) const {
+  return Call<v1::UpdateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::UpdateUnit,
+                                               request);
+}
+
+absl::StatusOr<v1::Unit> OrgClient::MoveUnit(const v1::MoveUnitRequest& request) const {
+  return Call<v1::MoveUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::MoveUnit,
+                                             request);
+}
+
+absl::StatusOr<v1::ListUnitsResponse> OrgClient::ListUnits(const v1::ListUnitsRequest& request) const {
+  return Call<v1::ListUnitsRequest, v1::ListUnitsResponse>(connection_, stub_.get(),
+                                                           &v1::OrgService::Stub::ListUnits, request);
+}
+
+absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(const std::string& name) const {
+  v1::GetUnitAncestorsRequest request;
+  request.set_name(name);
+  return Call<v1::GetUnitAncestorsRequest, v1::GetUnitAncestorsResponse>(
+      connection_, stub_.get(), &v1::OrgService::Stub::GetUnitAncestors, request);
+}
+
+absl::StatusOr<std::vector<v1::Unit>> OrgClient::ListAllUnits(v1::ListUnitsRequest request) const {
+  if (request.page_size() == 0) request.set_page_size(kFullPage);
+  std::vector<v1::Unit> units;
+  while (true) {
+    ASSIGN_OR_RETURN(v1::ListUnitsResponse page, ListUnits(request));
+    for (v1::Unit& unit : *page.mutable_units()) units.push_back(std::move(unit));
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  return units;
+}
+
+absl::StatusOr<std::vector<v1::Unit>> OrgClient::Subtree(const std::string& name, int max_depth,
+                                                         bool include_abolished) const {
+  v1::ListUnitSubtreeRequest request;
+  request.set_name(name);
+  request.set_max_depth(max_depth);
+  request.set_include_abolished(include_abolished);
+  request.set_page_size(kFullPage);
+  std::vector<v1::Unit> units;
+  while (true) {
+    ASSIGN_OR_RETURN(auto page, (Call<v1::ListUnitSubtreeRequest, v1::ListUnitSubtreeResponse>(
+                                    connection_, stub_.get(), &v1::OrgService::Stub::ListUnitSubtree,
+                                    request)));
+    for (v1::Unit& unit : *page.mutable_units()) units.push_back(std::move(unit));
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  return units;
+}
+
+}  // namespace huinong::ctl

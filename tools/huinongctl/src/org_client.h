@@ -1,0 +1,42 @@
+// The unit methods of OrgService as huinongctl uses them: each call prepared
+// by the Connection (deadline, token, x-request-id), errors returned as
+// absl::Status with the server's details (field violations, reason), and the
+// paginated methods followed to the last page where a command needs them all.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "tools/huinongctl/src/connection.h"
+
+namespace huinong::ctl {
+
+class OrgClient {
+ public:
+  explicit OrgClient(const Connection& connection);
+
+  absl::StatusOr<org::v1::Unit> CreateUnit(const org::v1::CreateUnitRequest& request) const;
+  absl::StatusOr<org::v1::Unit> GetUnit(const std::string& name) const;
+  absl::StatusOr<org::v1::Unit> UpdateUnit(const org::v1::UpdateUnitRequest& request) const;
+  absl::StatusOr<org::v1::Unit> MoveUnit(const org::v1::MoveUnitRequest& request) const;
+  absl::StatusOr<org::v1::ListUnitsResponse> ListUnits(const org::v1::ListUnitsRequest& request) const;
+  absl::StatusOr<org::v1::GetUnitAncestorsResponse> GetUnitAncestors(const std::string& name) const;
+
+  // Every page of ListUnits from `request` (its page_token is the start).
+  absl::StatusOr<std::vector<org::v1::Unit>> ListAllUnits(org::v1::ListUnitsRequest request) const;
+  // Every page of ListUnitSubtree: depth-first, the root first.
+  absl::StatusOr<std::vector<org::v1::Unit>> Subtree(const std::string& name, int max_depth,
+                                                    bool include_abolished) const;
+
+ private:
+  const Connection& connection_;
+  std::unique_ptr<org::v1::OrgService::Stub> stub_;
+};
+
+// A page size for walking whole collections: the API's maximum.
+inline constexpr int kFullPage = 500;
+
+}  // namespace huinong::ctl

@@ -1,0 +1,100 @@
+// Help text for huinongctl; see usage.h.
+#include "tools/huinongctl/src/usage.h"
+
+#include <array>
+#include <utility>
+
+namespace huinong::ctl {
+namespace {
+
+constexpr std::string_view kGlobal = R"(Global flags:
+  --gateway=HOST:PORT  the gateway (HUINONG_GATEWAY; else .run/env in this directory)
+  --token=JWT          bearer token (HUINONG_TOKEN)
+  --json               print the API's JSON instead of a table
+  --timeout=10s        deadline of each call
+)";
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kCommands = {{
+    {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
+  Mints a development HS256 token and prints it.
+  Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
+  Issuer/audience: HUINONG_JWT_ISSUER (huinong-local), HUINONG_JWT_AUDIENCE (huinong).
+)"},
+    {"health", R"(usage: huinongctl health [--wait 60s]
+  Checks grpc.health.v1.Health of org, tickets, loans and audit through the gateway.
+  Exit 0 only when all are SERVING; --wait polls every 500 ms until then.
+)"},
+    {"unit create", R"(usage: huinongctl unit create --name NAME --kind KIND --level LEVEL [--parent units/ID]
+         [--code CODE] [--status planned|active] [--function TEXT]... [--request-id ID]
+  KIND: station department centre group company division module leading-group office
+  LEVEL: county township village none
+  Without --request-id a new one is made and printed, so a retry can reuse it.
+)"},
+    {"unit get", R"(usage: huinongctl unit get units/ID
+)"},
+    {"unit list", R"(usage: huinongctl unit list [--parent units/ID] [--level L] [--kind K] [--status S]
+         [--page-size N] [--page-token T] [--all]
+  --all follows every page; otherwise the next page token is printed.
+)"},
+    {"unit tree", R"(usage: huinongctl unit tree [units/ID] [--depth N] [--include-abolished]
+  Without a unit: every root the caller can see.
+)"},
+    {"unit ancestors", R"(usage: huinongctl unit ancestors units/ID
+)"},
+    {"unit move", R"(usage: huinongctl unit move units/ID --to units/NEW_PARENT [--etag E] [--request-id ID]
+  Without --etag the unit's current etag is used.
+)"},
+    {"unit update", R"(usage: huinongctl unit update units/ID [--name N] [--status S] [--kind K] [--code C]
+         [--function TEXT]... [--etag E] [--request-id ID]
+  Only the fields given are changed. Without --etag the unit's current etag is used.
+)"},
+    {"demo load", R"(usage: huinongctl demo load
+  Creates the demo county network (固安县: county centre, townships, villages).
+  Idempotent: running it again changes nothing.
+)"},
+}};
+
+}  // namespace
+
+std::string OverviewUsage() {
+  std::string out = R"(huinongctl — command-line client for Huinong
+
+usage: huinongctl [global flags] COMMAND [flags]
+
+Commands:
+  token            mint a development token
+  health           check every backend through the gateway
+  unit create      create an organisation unit
+  unit get         show one unit
+  unit list        list units with filters
+  unit tree        show units as a tree
+  unit ancestors   show a unit's chain of parents
+  unit move        move a unit under a new parent
+  unit update      change a unit's name, status, kind, code or functions
+  demo load        create the demo county network
+  help [COMMAND]   this text, or a command's
+
+)";
+  out += kGlobal;
+  out += "\nErrors print `error: CODE: message` on stderr and exit 1; usage errors exit 2.\n";
+  return out;
+}
+
+std::string CommandUsage(std::string_view command) {
+  if (command == "unit") {
+    std::string out = "usage: huinongctl unit create|get|list|tree|ancestors|move|update ...\n";
+    for (const auto& [name, text] : kCommands) {
+      if (name.starts_with("unit ")) out += text;
+    }
+    out += "\n";
+    out += kGlobal;
+    return out;
+  }
+  if (command == "demo") command = "demo load";
+  for (const auto& [name, text] : kCommands) {
+    if (name == command) return std::string(text) + "\n" + std::string(kGlobal);
+  }
+  return OverviewUsage();
+}
+
+}  // namespace huinong::ctl
