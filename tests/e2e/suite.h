@@ -1,0 +1,49 @@
+// Access to the running suite for end-to-end tests: the gateway address and
+// an admin token from the run's env file (exported by scripts/test.sh), token
+// minting for other callers, and the services' metrics addresses.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
+
+namespace huinong::e2e {
+
+struct Backend {
+  std::string name;          // "org"
+  std::string service;       // "huinong.org.v1.OrgService"
+  std::string metrics_addr;  // "127.0.0.1:19101"
+};
+
+class Suite {
+ public:
+  // The suite named by the environment; fails the current test when absent.
+  static Suite& Get();
+
+  std::shared_ptr<grpc::Channel> Gateway() const { return channel_; }
+  const std::vector<Backend>& backends() const { return backends_; }
+  // Where the built binaries are (huinongctl).
+  const std::string& bin_dir() const { return bin_dir_; }
+
+  std::string AdminToken() const { return admin_token_; }
+  std::string Token(const std::string& subject, const std::vector<std::string>& roles,
+                    const std::string& unit) const;
+  // A context with a deadline, an optional bearer token and a request id.
+  std::unique_ptr<grpc::ClientContext> Context(const std::string& token) const;
+  bool ok() const { return ok_; }
+
+ private:
+  Suite();
+  bool ok_ = false;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::vector<Backend> backends_;
+  std::string admin_token_, secret_, issuer_, audience_, bin_dir_;
+};
+
+// A suffix that makes names unique per test run.
+std::string Unique();
+
+}  // namespace huinong::e2e
