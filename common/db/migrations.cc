@@ -8,13 +8,13 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
-#include <openssl/evp.h>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/core/log.h"
+#include "common/core/sha256.h"
 #include "common/core/status_macros.h"
 #include "common/db/pool.h"
 #include "common/rpc/errors.h"
@@ -97,14 +97,7 @@ absl::StatusOr<MigrationReport> ApplyLocked(sql::Connection& conn,
 
 }  // namespace
 
-std::string MigrationChecksum(const std::string& sql) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(sql.data(), sql.size(), digest, &len, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) absl::StrAppend(&hex, absl::Hex(digest[i], absl::kZeroPad2));
-  return hex;
-}
+std::string MigrationChecksum(const std::string& sql) { return Sha256Hex(sql); }
 
 std::vector<std::string> SplitStatements(const std::string& sql) {
   std::vector<std::string> out;

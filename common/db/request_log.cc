@@ -8,9 +8,9 @@
 #include <cppconn/resultset.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <openssl/evp.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/core/sha256.h"
 #include "common/rpc/errors.h"
 
 namespace huinong::db {
@@ -24,20 +24,7 @@ std::string RequestFingerprint(absl::string_view method, absl::string_view calle
     coded.SetSerializationDeterministic(true);
     request.SerializeToCodedStream(&coded);
   }
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  EVP_DigestUpdate(ctx, method.data(), method.size());
-  EVP_DigestUpdate(ctx, "\n", 1);
-  EVP_DigestUpdate(ctx, caller.data(), caller.size());
-  EVP_DigestUpdate(ctx, "\n", 1);
-  EVP_DigestUpdate(ctx, bytes.data(), bytes.size());
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx, digest, &len);
-  EVP_MD_CTX_free(ctx);
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) absl::StrAppend(&hex, absl::Hex(digest[i], absl::kZeroPad2));
-  return hex;
+  return Sha256Hex(absl::StrCat(method, "\n", caller, "\n", bytes));
 }
 
 RequestKey KeyFor(absl::string_view method, absl::string_view caller, absl::string_view request_id,
