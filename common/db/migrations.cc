@@ -123,6 +123,9 @@ absl::StatusOr<MigrationReport> ApplyMigrations(sql::Connection& conn,
                                                 absl::Duration lock_timeout) {
   try {
     std::unique_ptr<sql::Statement> st(conn.createStatement());
+    // Waiting for another replica's migration, or a long ALTER, must not be
+    // cut off by the pool's per-statement limit.
+    st->execute("SET SESSION max_statement_time = 0");
     st->execute(kCreateLedger);
     // GET_LOCK is server-wide, so the name carries the database: services
     // sharing one server do not wait for each other.

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "common/core/log.h"
+#include "common/core/mask.h"
 #include "common/metrics/registry.h"
 #include "common/rpc/errors.h"
 
@@ -56,8 +57,9 @@ absl::Status StatusFromSqlError(const sql::SQLException& e) {
   if (IsConnectionError(code)) {
     return rpc::WithReason(absl::UnavailableError("database unavailable"), kRetryable);
   }
+  // MariaDB messages echo values ("Duplicate entry '...'"): mask personal data.
   return absl::InternalError(absl::StrCat("database error ", code, " (", e.getSQLStateCStr(),
-                                          "): ", e.what()));
+                                          "): ", mask::PersonalData(e.what())));
 }
 
 struct DbPool::State {
@@ -66,6 +68,8 @@ struct DbPool::State {
   absl::Mutex mu;
   std::deque<Idle> idle ABSL_GUARDED_BY(mu);
   int open ABSL_GUARDED_BY(mu) = 0;  // idle + in use
+  absl::Mutex ping_mu;
+  std::unique_ptr<sql::Connection> ping_conn ABSL_GUARDED_BY(ping_mu);
   metrics::HistogramFamily* acquire_seconds = nullptr;
   metrics::HistogramFamily* tx_seconds = nullptr;
   metrics::CounterFamily* retries = nullptr;
@@ -170,12 +174,15 @@ struct DbPool::State {
         status = conn.status();
       } else {
         bool broken = false;
+        bool committing = false;
         try {
           if (transactional) (*conn)->setAutoCommit(false);
           status = body(**conn);
           if (transactional) {
             if (status.ok()) {
+              committing = true;
               (*conn)->commit();
+              committing = false;
             } else {
               (*conn)->rollback();
             }
@@ -184,6 +191,11 @@ struct DbPool::State {
         } catch (const sql::SQLException& e) {
           status = StatusFromSqlError(e);
           broken = IsConnectionError(e.getErrorCode());
+          if (committing && broken) {
+            // The COMMIT may have landed before the connection died: running
+            // the body again could apply the change twice. Let the caller decide.
+            status = absl::UnavailableError("database connection lost during commit; outcome unknown");
+          }
           if (!broken && transactional) {
             try {
               (*conn)->rollback();
@@ -192,6 +204,10 @@ struct DbPool::State {
               broken = true;
             }
           }
+        } catch (const std::exception& e) {
+          // Not the database's fault; the connection's state is unknown, so it is dropped.
+          status = absl::InternalError(absl::StrCat("unexpected exception in database work: ", e.what()));
+          broken = true;
         }
         Release(std::move(*conn), broken);
       }
@@ -225,7 +241,7 @@ std::unique_ptr<DbPool> DbPool::Create(DbConfig config, metrics::Registry* regis
         {0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5});
     state->tx_seconds = &registry->AddHistogram(
         "db_query_duration_seconds",
-        "Duration of database work units (a transaction or a read), including retries.",
+        "Duration of one attempt at a database work unit (a transaction or a read).",
         {"kind", "outcome"}, metrics::LatencyBuckets());
     state->retries = &registry->AddCounter(
         "db_transaction_retries_total", "Transactions run again after a deadlock or lost connection.",
@@ -254,12 +270,18 @@ absl::StatusOr<std::unique_ptr<sql::Connection>> DbPool::Connect() {
 }
 
 absl::Status DbPool::Ping() {
-  // One attempt, no retries: health checks want the answer now.
-  auto conn = state_->Acquire();
-  if (!conn.ok()) return absl::UnavailableError("database unavailable");
-  const bool alive = State::Alive(**conn);
-  state_->Release(std::move(*conn), !alive);
-  return alive ? absl::OkStatus() : absl::UnavailableError("database unavailable");
+  // Its own connection, one attempt, no retries: a pool busy serving calls
+  // must not look like a dead database to the health check.
+  absl::MutexLock lock(&state_->ping_mu);
+  if (state_->ping_conn && State::Alive(*state_->ping_conn)) return absl::OkStatus();
+  auto conn = state_->NewConnection();
+  if (!conn.ok()) {
+    state_->ping_conn.reset();
+    return absl::UnavailableError("database unavailable");
+  }
+  state_->ping_conn = std::move(*conn);
+  return State::Alive(*state_->ping_conn) ? absl::OkStatus()
+                                          : absl::UnavailableError("database unavailable");
 }
 
 const DbConfig& DbPool::config() const { return state_->config; }

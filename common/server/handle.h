@@ -23,6 +23,8 @@ grpc::Status Handle(const CallGate& gate, const grpc::ServerContextBase& ctx, Bo
     return rpc::ToGrpcStatus(body(*caller));
   } catch (const std::exception& e) {
     return rpc::ToGrpcStatus(absl::InternalError(e.what()));
+  } catch (...) {
+    return rpc::ToGrpcStatus(absl::InternalError("unknown exception"));
   }
 }
 

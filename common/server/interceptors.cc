@@ -2,6 +2,7 @@
 
 #include <array>
 #include <atomic>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
@@ -36,9 +37,9 @@ struct MethodCells {
   std::array<std::atomic<metrics::Counter*>, kCodes> handled{};
 };
 
-class Shared {
+class CallMetrics {
  public:
-  Shared(metrics::Registry& registry, CallGate& gate)
+  CallMetrics(metrics::Registry& registry, CallGate& gate)
       : gate_(gate),
         started_(registry.AddCounter("grpc_server_started_total",
                                      "RPCs started on the server.",
@@ -113,7 +114,7 @@ absl::string_view Header(const std::multimap<grpc::string_ref, grpc::string_ref>
 
 class CallInterceptor : public grpc::experimental::Interceptor {
  public:
-  CallInterceptor(grpc::experimental::ServerRpcInfo* info, Shared& shared)
+  CallInterceptor(grpc::experimental::ServerRpcInfo* info, CallMetrics& shared)
       : info_(info), shared_(shared), cells_(shared.Cells(info->method(), info->type())) {}
 
   ~CallInterceptor() override { shared_.gate().Forget(info_->server_context()); }
@@ -137,12 +138,13 @@ class CallInterceptor : public grpc::experimental::Interceptor {
     cells_.started->Inc();
     absl::string_view rid = Header(md, "x-request-id");
     request_id_ = !rid.empty() && rid.size() <= 128 ? std::string(rid) : NewUlid();
+    // A verdict for every call, token or not: an entry left by an earlier
+    // call at the same context address can never be mistaken for this one's.
     absl::string_view authorization = Header(md, "authorization");
-    if (!authorization.empty()) {
-      auto verdict = shared_.gate().Authenticate(authorization);
-      if (verdict.ok()) caller_ = verdict->subject;
-      shared_.gate().Remember(info_->server_context(), std::move(verdict));
-    }
+    auto verdict = shared_.gate().Authenticate(
+        authorization.empty() ? std::nullopt : std::optional<absl::string_view>(authorization));
+    if (verdict.ok()) caller_ = verdict->subject;
+    shared_.gate().Remember(info_->server_context(), std::move(verdict));
   }
 
   void OnStatus(const grpc::Status& status) {
@@ -163,7 +165,7 @@ class CallInterceptor : public grpc::experimental::Interceptor {
   }
 
   grpc::experimental::ServerRpcInfo* info_;
-  Shared& shared_;
+  CallMetrics& shared_;
   MethodCells& cells_;
   absl::Time start_ = absl::Now();
   std::string request_id_;
@@ -179,7 +181,7 @@ class CallInterceptorFactory : public grpc::experimental::ServerInterceptorFacto
   }
 
  private:
-  Shared shared_;
+  CallMetrics shared_;
 };
 
 }  // namespace

@@ -88,7 +88,7 @@ void SetOptionalDate(sql::PreparedStatement& q, int index, const std::optional<a
 
 // Unique-key clashes become ALREADY_EXISTS with a reason naming the clash.
 absl::Status DuplicateOr(const sql::SQLException& e) {
-  if (e.getErrorCode() != db::kErrDuplicateKey) throw e;
+  if (e.getErrorCode() != db::kErrDuplicateKey) throw;
   std::string what = e.what();
   if (what.find("units_code") != std::string::npos) {
     return rpc::AlreadyExists("DUPLICATE_CODE", "another unit already has this code");
