@@ -17,7 +17,7 @@ PACKAGES=(
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libabsl-dev libmysqlcppconn-dev libjwt-dev libcpp-httplib-dev libssl-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  mariadb-server mariadb-client nginx-light prometheus
+  mariadb-server mariadb-client nginx prometheus
   openssl procps ca-certificates gettext-base iproute2 curl psmisc util-linux coreutils
 )
 

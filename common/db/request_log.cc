@@ -29,7 +29,8 @@ std::string RequestFingerprint(absl::string_view method, absl::string_view calle
 
 RequestKey KeyFor(absl::string_view method, absl::string_view caller, absl::string_view request_id,
                   const google::protobuf::Message& request) {
-  return {std::string(request_id), std::string(method), RequestFingerprint(method, caller, request)};
+  return {std::string(caller), std::string(request_id), std::string(method),
+          RequestFingerprint(method, caller, request)};
 }
 
 absl::StatusOr<std::string> RunOnceBytes(
@@ -39,18 +40,20 @@ absl::StatusOr<std::string> RunOnceBytes(
   absl::Status status = pool.Transact([&](sql::Connection& conn) -> absl::Status {
     try {
       std::unique_ptr<sql::PreparedStatement> claim(conn.prepareStatement(
-          "INSERT INTO request_log (request_id, method, fingerprint, response, created_at)"
-          " VALUES (?, ?, ?, NULL, UTC_TIMESTAMP(6))"));
-      claim->setString(1, key.request_id);
-      claim->setString(2, key.method);
-      claim->setString(3, key.fingerprint);
+          "INSERT INTO request_log (caller, request_id, method, fingerprint, response, created_at)"
+          " VALUES (?, ?, ?, ?, NULL, UTC_TIMESTAMP(6))"));
+      claim->setString(1, key.caller);
+      claim->setString(2, key.request_id);
+      claim->setString(3, key.method);
+      claim->setString(4, key.fingerprint);
       claim->executeUpdate();
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != kErrDuplicateKey) throw;
       // Served before (we waited for that transaction to commit): replay it.
       std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-          "SELECT fingerprint, response FROM request_log WHERE request_id = ?"));
-      q->setString(1, key.request_id);
+          "SELECT fingerprint, response FROM request_log WHERE caller = ? AND request_id = ?"));
+      q->setString(1, key.caller);
+      q->setString(2, key.request_id);
       std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
       if (!rs->next()) return absl::AbortedError("request id claim vanished; retry");
       if (rs->getString(1) != key.fingerprint) {
@@ -63,9 +66,10 @@ absl::StatusOr<std::string> RunOnceBytes(
     }
     ASSIGN_OR_RETURN(response, change(conn));
     std::unique_ptr<sql::PreparedStatement> store(
-        conn.prepareStatement("UPDATE request_log SET response = ? WHERE request_id = ?"));
+        conn.prepareStatement("UPDATE request_log SET response = ? WHERE caller = ? AND request_id = ?"));
     store->setString(1, response);
-    store->setString(2, key.request_id);
+    store->setString(2, key.caller);
+    store->setString(3, key.request_id);
     store->executeUpdate();
     return absl::OkStatus();
   });

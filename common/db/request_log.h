@@ -1,8 +1,8 @@
 // Idempotent mutations: a retry with the same request_id returns the first
 // result and changes nothing.
 //
-// The request id is claimed first, by an INSERT into `request_log` inside the
-// change's own transaction, so a concurrent duplicate blocks on that row and,
+// The (caller, request id) pair is claimed first, by an INSERT into
+// `request_log` inside the change's own transaction, so a concurrent duplicate blocks on that row and,
 // once the first commits, reads the stored response instead of changing
 // anything. A failed change rolls back its claim, so it may be retried. The
 // same id with a different request (method or body) is INVALID_ARGUMENT,
@@ -22,6 +22,7 @@
 namespace huinong::db {
 
 struct RequestKey {
+  std::string caller;       // the token's subject: request ids are per caller
   std::string request_id;
   std::string method;       // e.g. "CreateUnit"
   std::string fingerprint;  // RequestFingerprint of the whole request

@@ -5,7 +5,7 @@
 # service whose pid file names a live svc-<name> process is left alone, so
 # starting twice is safe; start-up fails loudly, with the tail of the
 # service's log, when a service exits or does not open its gRPC port; stopping
-# gives the services 15 s to drain after SIGTERM, and stops svc-audit last so
+# gives the services 30 s (drain plus stop hooks) after SIGTERM, and stops svc-audit last so
 # the others can flush their outboxes into it.
 # Requires lib/common.sh and lib/secrets.sh.
 
@@ -90,7 +90,7 @@ services_wait_listening() {
   log "all services accept connections"
 }
 
-# Sends SIGTERM to every named running service, gives them 15 s together to
+# Sends SIGTERM to every named running service, gives them 30 s together to
 # drain, then SIGKILLs whichever is left.
 services_stop_group() {
   local svc pid pids=() names=()
@@ -104,7 +104,7 @@ services_stop_group() {
     fi
     rm -f -- "$(service_pid_file "$svc")"
   done
-  local deadline=$(( SECONDS + 15 )) i alive
+  local deadline=$(( SECONDS + 30 )) i alive
   while :; do
     alive=0
     for pid in "${pids[@]}"; do pid_alive "$pid" && alive=1; done
@@ -113,7 +113,7 @@ services_stop_group() {
   done
   for i in "${!pids[@]}"; do
     if pid_alive "${pids[$i]}"; then
-      log "${names[$i]} did not stop within 15s; sending SIGKILL"
+      log "${names[$i]} did not stop within 30s; sending SIGKILL"
       kill -KILL "${pids[$i]}" 2>/dev/null || true
       wait_pid_exit "${pids[$i]}" 5 || log "${names[$i]} (pid ${pids[$i]}) survived SIGKILL"
     fi

@@ -58,7 +58,8 @@ TEST(Cli, ErrorsNameTheFieldAndExitNonZero) {
   Output out = RunCli("unit get posts/nope");
   EXPECT_EQ(out.code, 1) << out.text;
   EXPECT_NE(out.text.find("INVALID_ARGUMENT"), std::string::npos) << out.text;
-  EXPECT_NE(out.text.find("name"), std::string::npos) << out.text;
+  EXPECT_NE(out.text.find("\n  name: must be a resource name of the form units/{id}"), std::string::npos)
+      << out.text;
 }
 
 }  // namespace

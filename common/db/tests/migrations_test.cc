@@ -85,15 +85,18 @@ TEST(Migrations, OutOfOrderVersionsAreRefused) {
 TEST(Migrations, ConcurrentMigratorsDoNotRace) {
   auto db = TestDatabase::Create("mig");
   ASSERT_NE(db, nullptr);
-  // A migration that fails if it runs twice (no IF NOT EXISTS), and one slow
-  // enough that the migrators overlap.
+  // A migration that fails if it runs twice (no IF NOT EXISTS), slow enough
+  // that the migrators overlap — and longer than the pool's statement limit,
+  // which neither the migration nor the waiting for its lock may be cut by.
   MigrationSet racy{"racy",
-                    {{1, "0001_slow", "DO SLEEP(0.3);\nCREATE TABLE gadgets (id INT PRIMARY KEY);\n"},
+                    {{1, "0001_slow", "DO SLEEP(1.5);\nCREATE TABLE gadgets (id INT PRIMARY KEY);\n"},
                      {2, "0002_rows", "INSERT INTO gadgets VALUES (1);\n"}}};
   constexpr int kMigrators = 4;
   std::vector<absl::StatusOr<MigrationReport>> results(kMigrators, absl::UnknownError("not run"));
   std::vector<std::thread> threads;
-  auto pool = DbPool::Create(db->config(), nullptr);
+  DbConfig cfg = db->config();
+  cfg.statement_timeout = absl::Seconds(1);
+  auto pool = DbPool::Create(cfg, nullptr);
   for (int i = 0; i < kMigrators; ++i) {
     threads.emplace_back([&, i] {
       auto conn = pool->Connect();

@@ -71,6 +71,22 @@ TEST_F(RequestLogTest, ReusingAnIdForAnotherRequestIsRefused) {
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM payments"), "1");
 }
 
+TEST_F(RequestLogTest, RequestIdsArePerCaller) {
+  ASSERT_TRUE(Pay("pay-shared", 500, nullptr).ok());
+  Money request;
+  request.set_fen(900);
+  std::atomic<int> runs{0};
+  auto other = RunOnce<Money>(*pool_, KeyFor("Pay", "staff/2", "pay-shared", request),
+                              [&](sql::Connection&) -> absl::StatusOr<Money> {
+                                ++runs;
+                                return request;
+                              });
+  ASSERT_TRUE(other.ok()) << other.status();
+  EXPECT_EQ(other->fen(), 900);
+  EXPECT_EQ(runs.load(), 1);
+  EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM request_log WHERE request_id='pay-shared'"), "2");
+}
+
 TEST_F(RequestLogTest, FailedChangeLeavesTheIdFree) {
   Money request;
   request.set_fen(1);

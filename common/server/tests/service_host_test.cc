@@ -12,6 +12,7 @@
 #include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "common/auth/token.h"
 #include "common/core/status_macros.h"
@@ -28,16 +29,20 @@ using huinong::org::v1::Unit;
 
 constexpr char kSecret[] = "test-secret-test-secret-test-secret-0123456789";
 
-// GetUnit answers with the caller's subject; "units/slow" takes 300 ms;
-// "units/bad" fails validation.
+// GetUnit answers with the caller's subject; "units/slow" announces that it
+// started and then takes 300 ms; "units/bad" fails validation.
 class FakeOrg final : public OrgService::Service {
  public:
   explicit FakeOrg(CallGate& gate) : gate_(gate) {}
+  absl::Notification slow_started;
   grpc::Status GetUnit(grpc::ServerContext* ctx, const GetUnitRequest* req, Unit* resp) override {
     return rpc::ToGrpcStatus([&]() -> absl::Status {
       ASSIGN_OR_RETURN(auth::Principal caller, gate_.Caller(*ctx));
       if (req->name() == "units/bad") return rpc::InvalidField("name", "is bad");
-      if (req->name() == "units/slow") absl::SleepFor(absl::Milliseconds(300));
+      if (req->name() == "units/slow") {
+        slow_started.Notify();
+        absl::SleepFor(absl::Milliseconds(300));
+      }
       resp->set_display_name(caller.subject);
       return absl::OkStatus();
     }());
@@ -162,7 +167,7 @@ TEST_P(HostTest, InFlightCallsFinishDuringDrain) {
   Unit unit;
   grpc::Status slow;
   std::thread caller([&] { slow = Get("units/slow", Token("staff/7"), &unit); });
-  absl::SleepFor(absl::Milliseconds(100));
+  ASSERT_TRUE(service_->slow_started.WaitForNotificationWithTimeout(absl::Seconds(10)));
   host_->RequestStop();
   host_->WaitForStop();
   caller.join();
