@@ -7,6 +7,8 @@
 #include "common/core/log.h"
 #include "common/core/status_macros.h"
 #include "common/metrics/process_metrics.h"
+#include "common/outbox/relay.h"
+#include "common/outbox/service_token.h"
 #include "common/server/service_host.h"
 
 namespace huinong::server {
@@ -17,7 +19,7 @@ const std::vector<std::string>& CommonKeys() {
       "listen", "metrics_listen", "log_level", "db_host", "db_port", "db_name", "db_user",
       "db_password_file", "db_pool_size", "db_statement_timeout", "db_wait",
       "jwt_hs256_secret_file", "jwt_public_key_file", "jwt_issuer", "jwt_audience",
-      "drain_timeout", "migrate_only", "interceptors"};
+      "drain_timeout", "migrate_only", "interceptors", "audit_addr", "service_token_file"};
   return keys;
 }
 
@@ -54,6 +56,24 @@ absl::Status Migrate(db::DbPool& pool, const ServiceSpec& spec, absl::Duration w
   return absl::OkStatus();
 }
 
+// The outbox relay to svc-audit, or null when this service relays nothing.
+absl::StatusOr<std::unique_ptr<outbox::OutboxRelay>> RelayFrom(const Config& config,
+                                                               const ServiceSpec& spec,
+                                                               db::DbPool& pool,
+                                                               metrics::Registry& registry) {
+  if (!spec.relay_outbox) return nullptr;
+  outbox::RelayOptions options;
+  options.audit_address = config.String("audit_addr");
+  if (options.audit_address.empty()) {
+    log::Warn("audit_addr is not set: audit events wait in the outbox until it is");
+    return nullptr;
+  }
+  RETURN_IF_ERROR(SplitHostPort(options.audit_address, "audit_addr").status());
+  // The token's subject is the service name, which is also every event's `service`.
+  ASSIGN_OR_RETURN(outbox::TokenSource token, outbox::ServiceTokenSource(config, spec.name));
+  return std::make_unique<outbox::OutboxRelay>(pool, std::move(options), std::move(token), &registry);
+}
+
 absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
   ASSIGN_OR_RETURN(Config config, Config::FromProcess(argc, argv));
   std::vector<std::string> known = CommonKeys();
@@ -73,7 +93,11 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
 
   ASSIGN_OR_RETURN(auto verifier, VerifierFromConfig(config));
   CallGate gate(verifier);
-  ServiceContext context{config, *pool, registry, gate};
+  ASSIGN_OR_RETURN(std::unique_ptr<outbox::OutboxRelay> relay,
+                   RelayFrom(config, spec, *pool, registry));
+  std::vector<std::function<void()>> build_stop_hooks;
+  ServiceContext context{config, *pool, registry, gate, relay.get(),
+                         [&](std::function<void()> hook) { build_stop_hooks.push_back(std::move(hook)); }};
   ASSIGN_OR_RETURN(std::vector<HostedService> services, spec.build(context));
 
   HostOptions options;
@@ -84,11 +108,17 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
   ServiceHost host(options, registry, gate);
   for (auto& s : services) host.AddService(s.service.get(), s.health_name);
   host.SetReadiness([&pool] { return pool->Ping(); });
+  // Stop hooks run after in-flight calls have drained, so the last events
+  // are in the outbox before the relay flushes it.
+  for (auto& hook : build_stop_hooks) host.OnStop(std::move(hook));
+  if (relay) host.OnStop([&relay] { relay->Stop(absl::Seconds(10)); });
   RETURN_IF_ERROR(host.Start());
+  if (relay) relay->Start();
   log::Info("started", {{"listen", options.listen},
                         {"port", host.port()},
                         {"metrics_listen", options.metrics_listen},
-                        {"db", db_config.database}});
+                        {"db", db_config.database},
+                        {"audit_addr", relay ? config.String("audit_addr") : std::string()}});
   host.WaitForStop();
   return absl::OkStatus();
 }
@@ -97,7 +127,7 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
 
 absl::StatusOr<std::shared_ptr<const auth::TokenVerifier>> VerifierFromConfig(const Config& config) {
   auth::VerifierConfig vc;
-  vc.issuer = config.String("jwt_issuer", "huinong");
+  vc.issuer = config.String("jwt_issuer", "huinong-local");
   vc.audience = config.String("jwt_audience", "huinong");
   const std::string secret_file = config.String("jwt_hs256_secret_file");
   const std::string key_file = config.String("jwt_public_key_file");

@@ -9,7 +9,10 @@
 //   db_host, db_port, db_name, db_user, db_password_file, db_pool_size,
 //   db_statement_timeout, db_wait (how long to wait for the database at start),
 //   jwt_hs256_secret_file | jwt_public_key_file, jwt_issuer, jwt_audience,
-//   drain_timeout, migrate_only, interceptors.
+//   drain_timeout, migrate_only, interceptors,
+//   audit_addr (svc-audit "host:port" for the outbox relay; empty: events wait
+//   in the outbox), service_token_file (the relay's service-account token;
+//   without it the relay mints one from jwt_hs256_secret_file).
 #pragma once
 
 #include <functional>
@@ -26,6 +29,10 @@
 #include "common/metrics/registry.h"
 #include "common/server/call_gate.h"
 
+namespace huinong::outbox {
+class OutboxRelay;
+}
+
 namespace huinong::server {
 
 // What a service's build step gets to wire its handlers.
@@ -34,6 +41,12 @@ struct ServiceContext {
   db::DbPool& pool;
   metrics::Registry& metrics;
   CallGate& gate;
+  // The audit outbox relay, for handlers that want to Notify() it after a
+  // commit; null when the service relays nothing (no audit_addr, or svc-audit).
+  outbox::OutboxRelay* outbox = nullptr;
+  // Registers work to run at shutdown, after in-flight calls have drained
+  // (e.g. stopping a background job).
+  std::function<void(std::function<void()>)> on_stop;
 };
 
 struct HostedService {
@@ -49,6 +62,9 @@ struct ServiceSpec {
   std::string default_db_user;  // "huinong_org"
   // The service's own migrations; the shared runtime set is applied first.
   std::vector<db::MigrationSet> migrations;
+  // Run the audit outbox relay (when audit_addr is set). svc-audit turns it
+  // off: it appends its own events to the chain directly.
+  bool relay_outbox = true;
   // Flags of this service beyond the common ones.
   std::vector<std::string> extra_flags;
   std::function<absl::StatusOr<std::vector<HostedService>>(ServiceContext&)> build;

@@ -10,6 +10,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/unit_events.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/store/unit_store.h"
 
@@ -120,7 +121,9 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
           unit.version = 1;
           unit.create_time = unit.update_time = absl::Now();
           RETURN_IF_ERROR(store::InsertUnit(conn, unit));
-          return ToProto(unit);
+          v1::Unit out = ToProto(unit);
+          RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "CreateUnit", req->request_id(), nullptr, out));
+          return out;
         });
     if (!created.ok()) return created.status();
     *resp = *std::move(created);
@@ -166,6 +169,7 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
           ASSIGN_OR_RETURN(Unit unit, Load(conn, id, /*for_update=*/true));
           RETURN_IF_ERROR(Changeable(scope, unit));
           RETURN_IF_ERROR(CheckEtag(req->unit().etag(), unit));
+          const v1::Unit before = ToProto(unit);
           const UnitStatus from = unit.status;
           rpc::Violations fields;
           ApplyMask(req->unit(), req->update_mask(), unit, fields);
@@ -178,7 +182,9 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
           unit.version += 1;
           unit.update_time = absl::Now();
           RETURN_IF_ERROR(store::UpdateUnit(conn, unit));
-          return ToProto(unit);
+          v1::Unit out = ToProto(unit);
+          RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "UpdateUnit", req->request_id(), &before, out));
+          return out;
         });
     if (!updated.ok()) return updated.status();
     *resp = *std::move(updated);
@@ -250,6 +256,7 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
           RETURN_IF_ERROR(Changeable(scope, unit));
           RETURN_IF_ERROR(Changeable(scope, parent));
           RETURN_IF_ERROR(CheckEtag(req->etag(), unit));
+          const v1::Unit before = ToProto(unit);
           RETURN_IF_ERROR(CheckParentOpen(parent));
           ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
           bool has_county = false;
@@ -261,7 +268,9 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
           RETURN_IF_ERROR(store::MoveSubtree(conn, unit, parent.id, ChildPath(&parent, unit.id),
                                              parent.depth + 1, now));
           ASSIGN_OR_RETURN(Unit after, Load(conn, id, false));
-          return ToProto(after);
+          v1::Unit out = ToProto(after);
+          RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "MoveUnit", req->request_id(), &before, out));
+          return out;
         });
     if (!moved.ok()) return moved.status();
     *resp = *std::move(moved);
