@@ -126,7 +126,12 @@ absl::StatusOr<MigrationReport> ApplyMigrations(sql::Connection& conn,
     // Waiting for another replica's migration, or a long ALTER, must not be
     // cut off by the pool's per-statement limit.
     st->execute("SET SESSION max_statement_time = 0");
-    st->execute(kCreateLedger);
+    // Created only when missing: a least-privilege runtime account (svc-audit's)
+    // has no CREATE privilege and only checks what a migrator applied.
+    std::unique_ptr<sql::ResultSet> exists(st->executeQuery(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+        " AND table_name = 'schema_migrations'"));
+    if (!exists->next() || exists->getInt(1) == 0) st->execute(kCreateLedger);
     // GET_LOCK is server-wide, so the name carries the database: services
     // sharing one server do not wait for each other.
     std::unique_ptr<sql::ResultSet> lock(st->executeQuery(absl::StrCat(

@@ -1,0 +1,52 @@
+// AuditService's gRPC handlers (see audit.proto for the contract). One class
+// serves the service; its methods are defined per area: append_api.cc
+// (ingest, and recording reads in the chain), verify_api.cc (VerifyChain,
+// checkpoints, signing keys), search_api.cc (SearchEvents, ExportEvents).
+#pragma once
+
+#include <memory>
+
+#include "common/db/pool.h"
+#include "common/server/call_gate.h"
+#include "huinong/audit/v1/audit.grpc.pb.h"
+#include "svc-audit/src/api/auditor_scope.h"
+#include "svc-audit/src/domain/signature.h"
+
+namespace huinong::audit {
+
+class AuditApi final : public v1::AuditService::Service {
+ public:
+  AuditApi(db::DbPool& pool, const server::CallGate& gate, SigningKeyPair key,
+           std::unique_ptr<AuditorScopes> scopes);
+
+  grpc::Status AppendEvents(grpc::ServerContext* ctx, const v1::AppendEventsRequest* req,
+                            v1::AppendEventsResponse* resp) override;
+  grpc::Status VerifyChain(grpc::ServerContext* ctx, const v1::VerifyChainRequest* req,
+                           v1::VerifyChainResponse* resp) override;
+  grpc::Status GetCheckpoint(grpc::ServerContext* ctx, const v1::GetCheckpointRequest* req,
+                             v1::Checkpoint* resp) override;
+  grpc::Status ListCheckpoints(grpc::ServerContext* ctx, const v1::ListCheckpointsRequest* req,
+                               v1::ListCheckpointsResponse* resp) override;
+  grpc::Status GetSigningKey(grpc::ServerContext* ctx, const v1::GetSigningKeyRequest* req,
+                             v1::SigningKey* resp) override;
+  grpc::Status SearchEvents(grpc::ServerContext* ctx, const v1::SearchEventsRequest* req,
+                            v1::SearchEventsResponse* resp) override;
+  grpc::Status ExportEvents(grpc::ServerContext* ctx, const v1::ExportEventsRequest* req,
+                            grpc::ServerWriter<v1::ExportEventsResponse>* writer) override;
+
+ private:
+  // Appends one event recording that `caller` read the trail (fail closed:
+  // a read that cannot be recorded is refused).
+  absl::Status RecordRead(const auth::Principal& caller, const std::string& method,
+                          const std::vector<std::pair<std::string, std::string>>& filters);
+
+  db::DbPool& pool_;
+  const server::CallGate& gate_;
+  SigningKeyPair key_;
+  std::unique_ptr<AuditorScopes> scopes_;
+};
+
+// Readers of the trail: admin, or auditor (scoped).
+absl::Status RequireReader(const auth::Principal& caller);
+
+}  // namespace huinong::audit

@@ -1,0 +1,128 @@
+#include "svc-audit/src/api/event_mapping.h"
+
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/core/log.h"
+#include "common/core/mask.h"
+#include "common/rpc/proto_time.h"
+#include "common/rpc/validate.h"
+
+namespace huinong::audit {
+namespace {
+
+constexpr size_t kMaxJsonBytes = 64 * 1024;
+
+bool AllOf(absl::string_view s, bool (*ok)(char)) {
+  for (char c : s) {
+    if (!ok(c)) return false;
+  }
+  return true;
+}
+bool ActionChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == '-';
+}
+bool TypeChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+
+void CheckJson(const std::string& json, const std::string& field, rpc::Violations& v) {
+  if (json.empty()) return;
+  if (json.size() > kMaxJsonBytes) {
+    v.Add(field, "must be at most 64 KiB");
+    return;
+  }
+  google::protobuf::Struct object;
+  if (!google::protobuf::util::JsonStringToMessage(json, &object).ok()) {
+    v.Add(field, "must be a JSON object");
+    return;
+  }
+  if (mask::PersonalData(json) != json) {
+    v.Add(field, "holds an unmasked ID-card, phone or bank-card number (PERSONAL_DATA_UNMASKED)");
+  }
+}
+
+}  // namespace
+
+v1::Event ToProto(const Event& e) {
+  v1::Event p;
+  p.set_event_id(e.event_id);
+  *p.mutable_time() = rpc::ToTimestamp(e.time);
+  p.set_service(e.service);
+  p.mutable_actor()->set_subject(e.actor_subject);
+  p.mutable_actor()->set_unit(e.actor_unit);
+  for (const auto& r : e.actor_roles) p.mutable_actor()->add_roles(r);
+  p.set_action(e.action);
+  p.set_resource_type(e.resource_type);
+  p.set_resource_id(e.resource_id);
+  p.set_resource_unit(e.resource_unit);
+  p.set_request_id(e.request_id);
+  p.set_before_json(e.before_json);
+  p.set_after_json(e.after_json);
+  p.set_sequence(e.sequence);
+  p.set_prev_hash(e.prev_hash);
+  p.set_hash(e.hash);
+  *p.mutable_append_time() = rpc::ToTimestamp(e.append_time);
+  return p;
+}
+
+v1::Checkpoint ToProto(const Checkpoint& c) {
+  v1::Checkpoint p;
+  p.set_name(absl::StrCat("checkpoints/", c.sequence));
+  p.set_sequence(c.sequence);
+  p.set_head_hash(c.head_hash);
+  *p.mutable_time() = rpc::ToTimestamp(c.time);
+  p.set_key_id(c.key_id);
+  p.set_signature(c.signature);
+  return p;
+}
+
+Event FromProto(const v1::Event& p) {
+  Event e;
+  e.event_id = p.event_id();
+  e.time = TruncateToMicros(rpc::FromTimestamp(p.time()));
+  e.service = p.service();
+  e.actor_subject = p.actor().subject();
+  e.actor_unit = p.actor().unit();
+  e.actor_roles.assign(p.actor().roles().begin(), p.actor().roles().end());
+  e.action = p.action();
+  e.resource_type = p.resource_type();
+  e.resource_id = p.resource_id();
+  e.resource_unit = p.resource_unit();
+  e.request_id = p.request_id();
+  e.before_json = p.before_json();
+  e.after_json = p.after_json();
+  return e;
+}
+
+void CheckEvent(const v1::Event& e, const std::string& prefix, rpc::Violations& v) {
+  auto field = [&](absl::string_view name) { return absl::StrCat(prefix, ".", name); };
+  rpc::CheckRequestId(e.event_id(), v, field("event_id"));
+  if (!e.has_time() || e.time().seconds() <= 0) v.Add(field("time"), "required");
+  rpc::CheckText(e.service(), field("service"), 1, 64, v);
+  rpc::CheckText(e.actor().subject(), field("actor.subject"), 1, 128, v);
+  if (e.actor().unit().size() > 64) v.Add(field("actor.unit"), "must be at most 64 characters");
+  if (e.action().empty() || e.action().size() > 128 || !AllOf(e.action(), ActionChar)) {
+    v.Add(field("action"), "must be 1-128 of A-Z a-z 0-9 . _ -");
+  }
+  if (e.resource_type().empty() || e.resource_type().size() > 64 ||
+      !AllOf(e.resource_type(), TypeChar)) {
+    v.Add(field("resource_type"), "must be 1-64 of a-z 0-9 _");
+  }
+  rpc::CheckText(e.resource_id(), field("resource_id"), 1, 256, v);
+  if (e.resource_unit().size() > 64) v.Add(field("resource_unit"), "must be at most 64 characters");
+  if (e.request_id().size() > 64) v.Add(field("request_id"), "must be at most 64 characters");
+  CheckJson(e.before_json(), field("before_json"), v);
+  CheckJson(e.after_json(), field("after_json"), v);
+}
+
+std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out = "{";
+  for (const auto& [k, value] : fields) {
+    if (out.size() > 1) out += ",";
+    absl::StrAppend(&out, "\"", log::JsonEscape(k), "\":\"", log::JsonEscape(value), "\"");
+  }
+  return out + "}";
+}
+
+}  // namespace huinong::audit

@@ -1,0 +1,221 @@
+// VerifyChain, checkpoints and signing keys.
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/page_token.h"
+#include "common/rpc/proto_time.h"
+#include "common/rpc/validate.h"
+#include "common/server/handle.h"
+#include "svc-audit/src/api/audit_api.h"
+#include "svc-audit/src/api/event_mapping.h"
+#include "svc-audit/src/store/event_store.h"
+
+namespace huinong::audit {
+namespace {
+
+constexpr int kVerifyBatch = 1000;
+
+// Public keys by id, loaded once per verification.
+class KeyRing {
+ public:
+  explicit KeyRing(db::DbPool& pool) : pool_(pool) {}
+  absl::StatusOr<std::string> PublicKey(const std::string& key_id) {
+    auto it = keys_.find(key_id);
+    if (it != keys_.end()) return it->second;
+    std::optional<store::StoredKey> key;
+    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(key, store::GetKey(conn, key_id));
+      return absl::OkStatus();
+    }));
+    std::string pub = key ? key->public_key : "";  // unknown key: verifies nothing
+    keys_[key_id] = pub;
+    return pub;
+  }
+
+ private:
+  db::DbPool& pool_;
+  absl::flat_hash_map<std::string, std::string> keys_;
+};
+
+void Fail(v1::VerifyChainResponse* resp, const ChainFault& fault) {
+  resp->set_ok(false);
+  resp->set_first_bad_sequence(fault.sequence);
+  resp->set_problem(static_cast<v1::ChainProblem>(fault.problem));
+}
+
+}  // namespace
+
+grpc::Status AuditApi::VerifyChain(grpc::ServerContext* ctx, const v1::VerifyChainRequest* req,
+                                   v1::VerifyChainResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireReader(caller));
+    rpc::Violations v;
+    if (req->start_sequence() < 0) v.Add("start_sequence", "must not be negative");
+    if (req->end_sequence() < 0) v.Add("end_sequence", "must not be negative");
+    if (req->max_events() < 0) v.Add("max_events", "must not be negative");
+    RETURN_IF_ERROR(v.ToStatus());
+    RETURN_IF_ERROR(RecordRead(caller, "VerifyChain",
+                               {{"start_sequence", absl::StrCat(req->start_sequence())},
+                                {"end_sequence", absl::StrCat(req->end_sequence())}}));
+
+    store::Head head;
+    int64_t max_seq = 0;
+    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(head, store::ReadHead(conn));
+      ASSIGN_OR_RETURN(max_seq, store::MaxSequence(conn));
+      return absl::OkStatus();
+    }));
+    // Rows beyond the head were not appended by the service: they are checked too.
+    const int64_t last = std::max(head.sequence, max_seq);
+    const int64_t start = req->start_sequence() == 0 ? 1 : req->start_sequence();
+    int64_t end = req->end_sequence() == 0 ? last : req->end_sequence();
+    if (end > last) return rpc::InvalidField("end_sequence", absl::StrCat("is beyond the head (", last, ")"));
+    if (start > end) return rpc::InvalidField("start_sequence", "is after end_sequence");
+    if (req->max_events() > 0 && end - start + 1 > req->max_events()) {
+      end = start + req->max_events() - 1;
+      resp->set_next_start_sequence(end + 1);
+    }
+    resp->set_ok(true);
+    resp->set_start_sequence(start);
+    resp->set_end_sequence(end);
+
+    // The first event links to the stored hash of the one before it.
+    std::optional<std::string> anchor = ZeroHash();
+    if (start > 1) {
+      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+        ASSIGN_OR_RETURN(anchor, store::HashAt(conn, start - 1));
+        return absl::OkStatus();
+      }));
+      if (!anchor) {
+        Fail(resp, {start - 1, ChainProblem::kSequenceGap});
+        return absl::OkStatus();
+      }
+    }
+    ChainVerifier verifier(start, *anchor);
+    KeyRing keys(pool_);
+    int64_t checkpoints = 0;
+    std::optional<ChainFault> missing;  // the range ran out of rows early
+    for (int64_t cursor = start; cursor <= end && !verifier.fault();) {
+      std::vector<Event> batch;
+      std::vector<Checkpoint> cps;
+      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+        ASSIGN_OR_RETURN(batch, store::ReadRange(conn, cursor, end, kVerifyBatch));
+        const int64_t batch_end = batch.empty() ? cursor : batch.back().sequence;
+        ASSIGN_OR_RETURN(cps, store::ListCheckpoints(conn, cursor, batch_end, 0, kVerifyBatch));
+        return absl::OkStatus();
+      }));
+      if (batch.empty()) {
+        missing = ChainFault{cursor, ChainProblem::kSequenceGap};
+        break;
+      }
+      absl::flat_hash_map<int64_t, std::string> hashes;
+      for (const Event& e : batch) {
+        if (verifier.Feed(e)) break;
+        hashes[e.sequence] = e.hash;
+      }
+      for (const Checkpoint& cp : cps) {
+        auto it = hashes.find(cp.sequence);
+        if (it == hashes.end()) break;  // beyond what verified
+        ASSIGN_OR_RETURN(std::string pub, keys.PublicKey(cp.key_id));
+        if (verifier.FeedCheckpoint(cp, it->second, pub)) break;
+        ++checkpoints;
+      }
+      cursor = batch.back().sequence + 1;
+    }
+    if (verifier.fault() || missing) {
+      Fail(resp, verifier.fault() ? *verifier.fault() : *missing);
+    } else if (end == last && max_seq > head.sequence) {
+      // Rows the chain head never saw were inserted behind the service's back.
+      Fail(resp, {head.sequence + 1, ChainProblem::kHashMismatch});
+    } else if (end == head.sequence && verifier.head_hash() != head.hash) {
+      // The chain ends somewhere other than where the service left it.
+      Fail(resp, {end, ChainProblem::kHashMismatch});
+    } else {
+      resp->set_end_hash(verifier.head_hash());
+    }
+    resp->set_checked_count(verifier.checked());
+    resp->set_checkpoints_checked(checkpoints);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuditApi::GetCheckpoint(grpc::ServerContext* ctx, const v1::GetCheckpointRequest* req,
+                                     v1::Checkpoint* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
+    std::optional<int64_t> seq;
+    const std::string& name = req->name();
+    int64_t n = 0;
+    if (name == "checkpoints/latest") {
+      seq = std::nullopt;
+    } else if (name.rfind("checkpoints/", 0) == 0 && absl::SimpleAtoi(name.substr(12), &n) && n > 0) {
+      seq = n;
+    } else {
+      return rpc::InvalidField("name", "must be checkpoints/{sequence} or checkpoints/latest");
+    }
+    std::optional<Checkpoint> cp;
+    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(cp, store::GetCheckpoint(conn, seq));
+      return absl::OkStatus();
+    }));
+    if (!cp) return rpc::NotFound(name);
+    *resp = ToProto(*cp);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuditApi::ListCheckpoints(grpc::ServerContext* ctx,
+                                       const v1::ListCheckpointsRequest* req,
+                                       v1::ListCheckpointsResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
+    rpc::Violations v;
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    if (req->start_sequence() < 0) v.Add("start_sequence", "must not be negative");
+    if (req->end_sequence() < 0) v.Add("end_sequence", "must not be negative");
+    const std::string filters = absl::StrCat(req->start_sequence(), "|", req->end_sequence());
+    auto after = rpc::DecodePageToken(req->page_token(), filters);
+    if (!after.ok()) v.Add("page_token", std::string(after.status().message()));
+    RETURN_IF_ERROR(v.ToStatus());
+    int64_t after_seq = 0;
+    if (!after->empty() && !absl::SimpleAtoi(*after, &after_seq)) {
+      return rpc::InvalidField("page_token", "malformed");
+    }
+    const int64_t to = req->end_sequence() == 0 ? INT64_MAX : req->end_sequence();
+    std::vector<Checkpoint> cps;
+    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(cps, store::ListCheckpoints(conn, req->start_sequence(), to, after_seq,
+                                                   page_size + 1));
+      return absl::OkStatus();
+    }));
+    const bool more = static_cast<int>(cps.size()) > page_size;
+    if (more) cps.pop_back();
+    for (const auto& cp : cps) {
+      if (req->has_time_from() && cp.time < rpc::FromTimestamp(req->time_from())) continue;
+      if (req->has_time_to() && cp.time > rpc::FromTimestamp(req->time_to())) continue;
+      *resp->add_checkpoints() = ToProto(cp);
+    }
+    if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, absl::StrCat(cps.back().sequence)));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuditApi::GetSigningKey(grpc::ServerContext* ctx, const v1::GetSigningKeyRequest* req,
+                                     v1::SigningKey* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
+    const std::string key_id = req->key_id().empty() ? key_.key_id : req->key_id();
+    std::optional<store::StoredKey> key;
+    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(key, store::GetKey(conn, key_id));
+      return absl::OkStatus();
+    }));
+    if (!key) return rpc::NotFound(absl::StrCat("signingKeys/", key_id));
+    resp->set_name(absl::StrCat("signingKeys/", key->key_id));
+    resp->set_key_id(key->key_id);
+    resp->set_algorithm("Ed25519");
+    resp->set_public_key(key->public_key);
+    *resp->mutable_create_time() = rpc::ToTimestamp(key->create_time);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace huinong::audit
