@@ -29,6 +29,8 @@ source "$scripts_dir/lib/secrets.sh"
 source "$scripts_dir/lib/mariadb.sh"
 # shellcheck source=lib/services.sh
 source "$scripts_dir/lib/services.sh"
+# shellcheck source=lib/audit.sh
+source "$scripts_dir/lib/audit.sh"
 # shellcheck source=lib/gateway.sh
 source "$scripts_dir/lib/gateway.sh"
 
@@ -161,6 +163,7 @@ main() {
   mariadb_init
   mariadb_start
   mariadb_provision
+  audit_provision
   services_start
   gateway_start
 

@@ -131,6 +131,8 @@ mariadb_provision() {
       # shellcheck disable=SC2016  # backticks quote the SQL identifier
       printf 'CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n' "$db"
       account_sql "$user" "$password"
+      # svc-audit's runtime account gets table grants only (lib/audit.sh).
+      [[ $svc == audit ]] && continue
       for host in localhost 127.0.0.1; do
         printf "GRANT %s ON \`%s\`.* TO '%s'@'%s';\n" "$SERVICE_DB_PRIVILEGES" "$db" "$user" "$host"
       done

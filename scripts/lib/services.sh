@@ -39,6 +39,9 @@ service_env() {
     HUINONG_JWT_AUDIENCE="$HUINONG_JWT_AUDIENCE_DEFAULT"
     HUINONG_LOG_LEVEL="${HUINONG_LOG_LEVEL:-info}"
   )
+  if [[ $svc == audit ]]; then
+    vars+=("HUINONG_CHECKPOINT_KEY_FILE=$(checkpoint_key_file)")
+  fi
   # Where the other services are, for the calls between them (org scope, audit outbox relay).
   for peer in "${HUINONG_SERVICES[@]}"; do
     vars+=("HUINONG_${peer^^}_ADDR=$(grpc_addr "$peer")")
