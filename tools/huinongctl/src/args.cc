@@ -40,6 +40,12 @@ absl::StatusOr<NormalizedArgs> NormalizeArgs(const std::vector<std::string>& arg
       out.argv.push_back("--help=true");
       continue;
     }
+    if (arg == "-o") {
+      // The one short flag with a value (`audit export -o FILE`); the value
+      // follows as the next word, as it does for "--output FILE".
+      out.argv.push_back("--output");
+      continue;
+    }
     if (!arg.starts_with("--")) {
       out.argv.push_back(arg);  // a negative number or a malformed flag: Config decides
       continue;

@@ -31,7 +31,8 @@ struct NormalizedArgs {
 };
 
 // `boolean_flags` and `repeatable_flags` hold FlagKey spellings. A boolean
-// flag written bare becomes "--flag=true"; "-h" becomes "--help=true".
+// flag written bare becomes "--flag=true"; "-h" becomes "--help=true" and
+// "-o" becomes "--output".
 // INVALID_ARGUMENT when a repeatable flag has no value.
 absl::StatusOr<NormalizedArgs> NormalizeArgs(const std::vector<std::string>& argv,
                                              const std::set<std::string>& boolean_flags,

@@ -1,6 +1,6 @@
 // The commands huinongctl dispatches to. Each writes its result to stdout
-// (a table, or JSON with --json) and returns OK, a usage error, or the
-// failure to report (see invocation.h).
+// (a table, or JSON with --json) and returns OK, a usage error, a failed
+// check, or the failure to report (see invocation.h).
 #pragma once
 
 #include <string>
@@ -17,6 +17,9 @@ absl::Status RunHealth(const Invocation& inv);
 // "unit create", "unit get", ...; a usage error for an unknown subcommand.
 absl::Status RunUnit(const Invocation& inv);
 absl::Status RunDemoLoad(const Invocation& inv);
+// "audit history", "audit search", "audit verify", "audit export",
+// "audit verify-export"; a broken chain or export is CheckFailed (exit 3).
+absl::Status RunAudit(const Invocation& inv);
 
 // The token `huinongctl token` prints, minted at `now` (exposed for tests).
 absl::StatusOr<std::string> MintToken(const Invocation& inv, absl::Time now);

@@ -12,6 +12,7 @@
 namespace huinong::ctl {
 namespace {
 constexpr char kUsagePayload[] = "huinongctl/usage";
+constexpr char kCheckPayload[] = "huinongctl/check-failed";
 }  // namespace
 
 const std::vector<std::string>& GlobalFlags() {
@@ -31,6 +32,24 @@ absl::Status AsUsageError(const absl::Status& cause) {
 
 bool IsUsageError(const absl::Status& status) {
   return status.GetPayload(kUsagePayload).has_value();
+}
+
+absl::Status CheckFailed(std::string_view verdict) {
+  // DATA_LOSS: what a broken chain means, should the status travel further.
+  absl::Status status(absl::StatusCode::kDataLoss, ToAbsl(verdict));
+  status.SetPayload(kCheckPayload, absl::Cord("1"));
+  return status;
+}
+
+bool IsCheckFailure(const absl::Status& status) {
+  return status.GetPayload(kCheckPayload).has_value();
+}
+
+int ExitCode(const absl::Status& status) {
+  if (status.ok()) return 0;
+  if (IsUsageError(status)) return 2;
+  if (IsCheckFailure(status)) return 3;
+  return 1;
 }
 
 absl::Status CheckUsage(const Invocation& inv, const std::vector<std::string>& command_flags,
@@ -67,7 +86,8 @@ absl::StatusOr<std::string> RequiredFlag(const Invocation& inv, const std::strin
 namespace huinong::ctl {
 
 const std::set<std::string>& BooleanFlags() {
-  static const std::set<std::string> flags = {"json", "all", "help", "include_abolished"};
+  static const std::set<std::string> flags = {"json", "all", "help", "include_abolished",
+                                              "newest_first", "exact"};
   return flags;
 }
 
@@ -95,7 +115,7 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
   if (!words.empty()) {
     inv.command = words[0];
     used = 1;
-    if ((words[0] == "unit" || words[0] == "demo") && words.size() > 1) {
+    if ((words[0] == "unit" || words[0] == "demo" || words[0] == "audit") && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
     }

@@ -1,6 +1,8 @@
 // What every command receives — the parsed flags, its positional words and
-// the output mode — and the two kinds of failure a command returns: a usage
-// error (exit 2, with the command's help) or any other status (exit 1).
+// the output mode — and the three kinds of failure a command returns: a usage
+// error (exit 2, with the command's help), a failed check whose verdict the
+// command has already printed (exit 3: `audit verify` found the chain
+// broken), or any other status (exit 1).
 #pragma once
 
 #include <map>
@@ -32,6 +34,13 @@ absl::Status UsageError(std::string_view message);
 absl::Status AsUsageError(const absl::Status& cause);
 bool IsUsageError(const absl::Status& status);
 
+// A check ran and its answer is "no" (the verdict is already on stdout).
+absl::Status CheckFailed(std::string_view verdict);
+bool IsCheckFailure(const absl::Status& status);
+
+// 0 for OK, 2 for a usage error, 3 for a failed check, 1 otherwise.
+int ExitCode(const absl::Status& status);
+
 // Usage error naming any flag that is neither global nor in `command_flags`
 // (repeatable flags included), or positional words beyond `max_args`.
 absl::Status CheckUsage(const Invocation& inv, const std::vector<std::string>& command_flags,
@@ -48,7 +57,7 @@ const std::set<std::string>& BooleanFlags();
 const std::set<std::string>& RepeatableFlags();
 
 // argv (argv[0] included) -> Invocation. The command is the first positional
-// word, or the first two for "unit" and "demo" ("unit create"); "" when there
+// word, or the first two for "unit", "demo" and "audit" ("unit create"); "" when there
 // is none. Malformed flags and a bad --json value are usage errors.
 absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                            Config::EnvLookup env);

@@ -1,6 +1,7 @@
 // huinongctl: Huinong's command-line client. Wiring only: environment and
 // arguments -> Invocation -> the command; failures become the documented
-// exit codes (0 ok, 1 the call failed, 2 the command line was wrong).
+// exit codes (0 ok, 1 the call failed, 2 the command line was wrong, 3 a
+// check such as `audit verify` found the chain broken).
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -42,10 +43,10 @@ std::map<std::string, std::string> RunEnvDefaults() {
 int Fail(const absl::Status& status, const std::string& command) {
   if (IsUsageError(status)) {
     std::cerr << "error: " << status.message() << "\n\n" << CommandUsage(command);
-    return 2;
+  } else if (!IsCheckFailure(status)) {  // a failed check has printed its verdict
+    std::cerr << FormatError(status);
   }
-  std::cerr << FormatError(status);
-  return 1;
+  return ExitCode(status);
 }
 
 int Main(int argc, char** argv) {
@@ -78,6 +79,8 @@ int Main(int argc, char** argv) {
     status = RunUnit(*inv);
   } else if (inv->command == "demo load") {
     status = RunDemoLoad(*inv);
+  } else if (inv->command.starts_with("audit")) {
+    status = RunAudit(*inv);
   } else {
     status = UsageError("unknown command \"" + inv->command + "\"");
   }

@@ -14,7 +14,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
   --timeout=10s        deadline of each call
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -52,6 +52,35 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kCommand
   Creates the demo county network (固安县: county centre, townships, villages).
   Idempotent: running it again changes nothing.
 )"},
+    {"audit history", R"(usage: huinongctl audit history RESOURCE
+  Every recorded change of one resource, oldest first: sequence, time, service,
+  action, actor, request id, and the fields before and after.
+  RESOURCE is its name, e.g. units/01HX... or loans/01HX.../repayments/7.
+)"},
+    {"audit search", R"(usage: huinongctl audit search [--resource-type T] [--resource-id NAME] [--actor SUBJECT]
+         [--actor-unit units/ID] [--action A] [--service S] [--request-id R]
+         [--from RFC3339] [--to RFC3339] [--newest-first] [--page-size N] [--page-token T] [--all]
+  Filters combine with AND; --from is inclusive, --to exclusive (a bare date is UTC midnight).
+  --resource-id without --resource-type takes the type from the name.
+  --all follows every page; otherwise the next page token is printed.
+)"},
+    {"audit verify", R"(usage: huinongctl audit verify [--start N] [--end N]
+  Has svc-audit recompute the hash chain (default: all of it) and check its
+  signed checkpoints. Exit 0 when intact; 3 with the first bad sequence when not.
+)"},
+    {"audit export", R"(usage: huinongctl audit export [--start N] [--end N] [--from RFC3339 --to RFC3339] [--exact] [-o FILE]
+  Streams a range of the chain, with the checkpoints that sign it, as JSON
+  lines to FILE (default: stdout), for `audit verify-export`. Without --exact
+  the export runs on to the next checkpoint so every event is signed.
+  The stream's deadline is --timeout when given, else one hour.
+)"},
+    {"audit verify-export", R"(usage: huinongctl audit verify-export FILE [--public-key HEX]
+  Checks an export offline (no gateway needed): every hash and link, no gap
+  in the header's range, every checkpoint's head hash and Ed25519 signature.
+  --public-key (64 hex characters) accepts only signatures by that key;
+  without it the keys named in the export's header are used.
+  Exit 0 when verified; 3 with the first bad sequence when not.
+)"},
 }};
 
 }  // namespace
@@ -72,11 +101,17 @@ Commands:
   unit move        move a unit under a new parent
   unit update      change a unit's name, status, kind, code or functions
   demo load        create the demo county network
+  audit history    every recorded change of one resource
+  audit search     search the audit trail
+  audit verify     have svc-audit check the hash chain
+  audit export     export a range of the chain for offline checking
+  audit verify-export  check an export file offline
   help [COMMAND]   this text, or a command's
 
 )";
   out += kGlobal;
-  out += "\nErrors print `error: CODE: message` on stderr and exit 1; usage errors exit 2.\n";
+  out += "\nErrors print `error: CODE: message` on stderr and exit 1; usage errors exit 2;\n"
+         "a chain or export found broken exits 3.\n";
   return out;
 }
 
@@ -85,6 +120,15 @@ std::string CommandUsage(std::string_view command) {
     std::string out = "usage: huinongctl unit create|get|list|tree|ancestors|move|update ...\n";
     for (const auto& [name, text] : kCommands) {
       if (name.starts_with("unit ")) out += text;
+    }
+    out += "\n";
+    out += kGlobal;
+    return out;
+  }
+  if (command == "audit") {
+    std::string out = "usage: huinongctl audit history|search|verify|export|verify-export ...\n";
+    for (const auto& [name, text] : kCommands) {
+      if (name.starts_with("audit ")) out += text;
     }
     out += "\n";
     out += kGlobal;

@@ -8,7 +8,8 @@
 namespace huinong::ctl {
 
 std::string OverviewUsage();
-// `command` is "token", "health", "unit", "unit create", ..., "demo load".
+// `command` is "token", "health", "unit", "unit create", ..., "demo load",
+// "audit", "audit history", ...
 // Unknown commands get the overview.
 std::string CommandUsage(std::string_view command);
 

@@ -45,6 +45,29 @@ TEST(NormalizeArgs, RepeatableFlagWithoutValueFails) {
   EXPECT_FALSE(NormalizeArgs({"x", "--function", "--name=a"}, {}, {"function"}).ok());
 }
 
+TEST(NormalizeArgs, ShortOutputFlagTakesTheNextWord) {
+  auto out = NormalizeArgs({"x", "audit", "export", "-o", "trail.jsonl", "--exact"}, {"exact"}, {});
+  ASSERT_TRUE(out.ok());
+  EXPECT_THAT(out->argv, ElementsAre("x", "audit", "export", "--output", "trail.jsonl", "--exact=true"));
+  auto inv = ParseInvocation({"huinongctl", "audit", "export", "-o", "trail.jsonl", "--exact"}, NoEnv());
+  ASSERT_TRUE(inv.ok()) << inv.status();
+  EXPECT_EQ(inv->command, "audit export");
+  EXPECT_EQ(inv->config.String("output"), "trail.jsonl");
+  EXPECT_TRUE(inv->args.empty());
+}
+
+TEST(ParseInvocation, AuditCommandsAreTwoWords) {
+  auto inv = ParseInvocation({"huinongctl", "audit", "verify-export", "trail.jsonl", "--public-key", "ab"}, NoEnv());
+  ASSERT_TRUE(inv.ok());
+  EXPECT_EQ(inv->command, "audit verify-export");
+  EXPECT_THAT(inv->args, ElementsAre("trail.jsonl"));
+  // A bare --newest-first keeps the next word positional.
+  auto search = ParseInvocation({"huinongctl", "audit", "search", "--newest-first", "stray"}, NoEnv());
+  ASSERT_TRUE(search.ok());
+  EXPECT_EQ(search->config.String("newest_first"), "true");
+  EXPECT_THAT(search->args, ElementsAre("stray"));
+}
+
 TEST(NormalizeArgs, EverythingAfterDoubleDashIsPositional) {
   auto out = NormalizeArgs({"x", "--", "--json"}, {"json"}, {});
   ASSERT_TRUE(out.ok());

@@ -246,6 +246,7 @@ FakeSuite::FakeSuite() {
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
   builder.RegisterService(&org_);
   builder.RegisterService(&health_);
+  builder.RegisterService(&audit_);
   server_ = builder.BuildAndStart();
 }
 

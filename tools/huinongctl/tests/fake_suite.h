@@ -1,5 +1,5 @@
-// An in-process stand-in for the gateway and svc-org, for testing the client
-// end to end without a database: an in-memory unit registry that follows the
+// An in-process stand-in for the gateway, svc-org and svc-audit (see
+// fake_audit.h), for testing the client end to end without a database: an in-memory unit registry that follows the
 // API's rules the client relies on (request-id replay, DUPLICATE_NAME among
 // open siblings, etags, keyset-style paging with small pages so paging is
 // exercised), and a Health service that, like the gateway, picks the backend
@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
+#include "tools/huinongctl/tests/fake_audit.h"
 
 namespace huinong::ctl::testing {
 
@@ -75,7 +76,7 @@ class FakeHealth final : public grpc::health::v1::Health::Service {
   std::vector<std::pair<std::string, std::string>> seen_;
 };
 
-// Both services on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
+// The services (org, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
 class FakeSuite {
  public:
   FakeSuite();
@@ -83,10 +84,12 @@ class FakeSuite {
   std::string address() const;
   FakeOrg& org() { return org_; }
   FakeHealth& health() { return health_; }
+  FakeAudit& audit() { return audit_; }
 
  private:
   FakeOrg org_;
   FakeHealth health_;
+  FakeAudit audit_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };
