@@ -1,7 +1,11 @@
 #include "tests/e2e/suite.h"
 
+#include <signal.h>
+
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <thread>
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
@@ -37,6 +41,7 @@ Suite::Suite() {
   issuer_ = Env("HUINONG_JWT_ISSUER", "huinong-local");
   audience_ = Env("HUINONG_JWT_AUDIENCE", "huinong");
   bin_dir_ = HUINONG_BIN_DIR;
+  run_dir_ = Env("HUINONG_RUN_DIR");
   auto secret = ReadSecretFile(Env("HUINONG_JWT_HS256_SECRET_FILE"));
   if (gateway.empty() || admin_token_.empty() || !secret.ok()) return;
   secret_ = *secret;
@@ -69,6 +74,26 @@ std::unique_ptr<grpc::ClientContext> Suite::Context(const std::string& token) co
   if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
   ctx->AddMetadata("x-request-id", NewUlid());
   return ctx;
+}
+
+bool Suite::StopService(const std::string& name, int signal) const {
+  std::ifstream pid_file(run_dir_ + "/pids/" + name + ".pid");
+  pid_t pid = 0;
+  if (!(pid_file >> pid) || pid <= 0) return false;
+  if (kill(pid, signal) != 0) return false;
+  for (int i = 0; i < 600; ++i) {  // up to 60 s (a drain takes a few)
+    if (kill(pid, 0) != 0) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+bool Suite::Restart() const {
+  // The environment scripts/test.sh exported (run dir, port offset, build dir)
+  // points up.sh at this suite; it starts only what is not running.
+  const std::string cmd = std::string("HUINONG_SKIP_BUILD=1 ") + HUINONG_SOURCE_DIR +
+                          "/scripts/up.sh > " + run_dir_ + "/logs/restart.log 2>&1";
+  return std::system(cmd.c_str()) == 0;
 }
 
 std::string Unique() { return NewUlid().substr(14); }

@@ -27,6 +27,13 @@ class Suite {
   const std::vector<Backend>& backends() const { return backends_; }
   // Where the built binaries are (huinongctl).
   const std::string& bin_dir() const { return bin_dir_; }
+  // The suite's run directory (pid files, logs).
+  const std::string& run_dir() const { return run_dir_; }
+
+  // Stops one service (org|tickets|loans|audit) with `signal` and waits until it is gone.
+  bool StopService(const std::string& name, int signal) const;
+  // Starts whatever is not running again, with the same scripts/up.sh a user runs.
+  bool Restart() const;
 
   std::string AdminToken() const { return admin_token_; }
   std::string Token(const std::string& subject, const std::vector<std::string>& roles,
@@ -40,7 +47,7 @@ class Suite {
   bool ok_ = false;
   std::shared_ptr<grpc::Channel> channel_;
   std::vector<Backend> backends_;
-  std::string admin_token_, secret_, issuer_, audience_, bin_dir_;
+  std::string admin_token_, secret_, issuer_, audience_, bin_dir_, run_dir_;
 };
 
 // A suffix that makes names unique per test run.
