@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the whole Huinong test suite (what .ci/run calls): installs what is
 # missing, builds everything with warnings as errors, starts a fresh suite in
-# build/test-run on ports offset by 10000, and runs ctest against it.
+# build/test-run on ports offset by 11000 (services 61051-61054, above the
+# kernel's ephemeral port range, so no outgoing connection can hold them), and
+# runs ctest against it.
 #
 # Usage: scripts/test.sh [ctest args...]     e.g. scripts/test.sh -L unit
-# Knobs: HUINONG_BUILD_DIR [<repo>/build]; HUINONG_TEST_PORT_OFFSET [10000];
+# Knobs: HUINONG_BUILD_DIR [<repo>/build]; HUINONG_TEST_PORT_OFFSET [11000];
 #        HUINONG_SKIP_BUILD=1 to test the binaries as they are.
 #
 # Guarantees: the suite under test starts from nothing (the previous test run
@@ -18,7 +20,7 @@ scripts_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$scripts_dir/.." && pwd)
 build_dir=$(realpath -m -- "${HUINONG_BUILD_DIR:-$repo_root/build}")
 run_dir=$build_dir/test-run
-port_offset=${HUINONG_TEST_PORT_OFFSET:-10000}
+port_offset=${HUINONG_TEST_PORT_OFFSET:-11000}
 
 # The suite's own scripts, pointed at the test run dir.
 suite() {

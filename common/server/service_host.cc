@@ -3,6 +3,7 @@
 #include <semaphore.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cerrno>
 #include <ctime>
 
@@ -21,6 +22,7 @@ namespace huinong::server {
 namespace {
 
 sem_t g_stop_signal;
+std::atomic<bool> g_stop_seen{false};
 
 void OnStopSignal(int) { sem_post(&g_stop_signal); }  // async-signal-safe
 
@@ -36,6 +38,12 @@ void InstallStopSignals() {
   sigemptyset(&action.sa_mask);
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
+}
+
+bool StopSignalled() {
+  if (g_stop_seen.load()) return true;
+  if (sem_trywait(&g_stop_signal) == 0) g_stop_seen = true;
+  return g_stop_seen.load();
 }
 
 absl::StatusOr<std::pair<std::string, int>> SplitHostPort(const std::string& address,
@@ -139,7 +147,7 @@ void ServiceHost::WaitForStop() {
       deadline.tv_sec += 1;
       deadline.tv_nsec -= 1000000000;
     }
-    if (sem_timedwait(&g_stop_signal, &deadline) == 0) {
+    if (g_stop_seen.load() || sem_timedwait(&g_stop_signal, &deadline) == 0) {
       log::Info("stop signal received; draining", {{"drain_timeout_s",
                                                     absl::ToInt64Seconds(options_.drain_timeout)}});
       RequestStop();

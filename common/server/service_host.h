@@ -38,6 +38,9 @@ struct HostOptions {
 // Installs the SIGTERM/SIGINT handlers that WaitForStop listens to. Call once,
 // early in main.
 void InstallStopSignals();
+// True once a stop signal has arrived (for work done before WaitForStop,
+// such as waiting for the database at start-up). WaitForStop still sees it.
+bool StopSignalled();
 
 class ServiceHost {
  public:

@@ -1,5 +1,7 @@
 #include "common/server/service_main.h"
 
+#include <atomic>
+
 #include <cppconn/connection.h>
 
 #include "absl/strings/str_cat.h"
@@ -40,15 +42,22 @@ absl::StatusOr<db::DbConfig> DbConfigFrom(const Config& config, const ServiceSpe
   return db;
 }
 
-// Waits for the database (it may start after us), then migrates under the lock.
-absl::Status Migrate(db::DbPool& pool, const ServiceSpec& spec, absl::Duration wait) {
-  const absl::Time give_up = absl::Now() + wait;
+// Waits for the database (it may start after us), then migrates under the
+// lock. Gives up at `give_up`, or when `stop()` says a stop was requested.
+absl::Status Migrate(db::DbPool& pool, const ServiceSpec& spec, absl::Time give_up,
+                     const std::function<bool()>& stop) {
   absl::StatusOr<std::unique_ptr<sql::Connection>> conn = pool.Connect();
-  while (!conn.ok() && absl::Now() < give_up) {
+  absl::Time next_log = absl::Now() + absl::Seconds(10);
+  while (!conn.ok()) {
+    if (stop()) return absl::CancelledError("stopped while waiting for the database");
+    if (absl::Now() >= give_up) return absl::UnavailableError("database not reachable; giving up");
+    if (absl::Now() >= next_log) {
+      log::Warn("still waiting for the database", {{"db", pool.config().database}});
+      next_log = absl::Now() + absl::Seconds(10);
+    }
     absl::SleepFor(absl::Seconds(1));
     conn = pool.Connect();
   }
-  if (!conn.ok()) return absl::UnavailableError("database not reachable; giving up");
   std::vector<db::MigrationSet> sets = {db::RuntimeMigrations()};
   sets.insert(sets.end(), spec.migrations.begin(), spec.migrations.end());
   ASSIGN_OR_RETURN(db::MigrationReport report, db::ApplyMigrations(**conn, sets));
@@ -87,17 +96,21 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
   metrics::AddProcessMetrics(registry);
   auto pool = db::DbPool::Create(db_config, &registry);
   ASSIGN_OR_RETURN(absl::Duration db_wait, config.Duration("db_wait", absl::Seconds(60)));
-  RETURN_IF_ERROR(Migrate(*pool, spec, db_wait));
   ASSIGN_OR_RETURN(bool migrate_only, config.Bool("migrate_only", false));
-  if (migrate_only) return absl::OkStatus();
+  if (migrate_only) {
+    // A migration Job fails after db_wait, so the orchestrator sees it.
+    return Migrate(*pool, spec, absl::Now() + db_wait, [] { return StopSignalled(); });
+  }
 
   ASSIGN_OR_RETURN(auto verifier, VerifierFromConfig(config));
   CallGate gate(verifier);
   ASSIGN_OR_RETURN(std::unique_ptr<outbox::OutboxRelay> relay,
                    RelayFrom(config, spec, *pool, registry));
   std::vector<std::function<void()>> build_stop_hooks;
+  std::vector<std::function<absl::Status()>> start_hooks;
   ServiceContext context{config, *pool, registry, gate, relay.get(),
-                         [&](std::function<void()> hook) { build_stop_hooks.push_back(std::move(hook)); }};
+                         [&](std::function<void()> hook) { build_stop_hooks.push_back(std::move(hook)); },
+                         [&](std::function<absl::Status()> hook) { start_hooks.push_back(std::move(hook)); }};
   ASSIGN_OR_RETURN(std::vector<HostedService> services, spec.build(context));
 
   HostOptions options;
@@ -107,12 +120,35 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
   ASSIGN_OR_RETURN(options.drain_timeout, config.Duration("drain_timeout", absl::Seconds(15)));
   ServiceHost host(options, registry, gate);
   for (auto& s : services) host.AddService(s.service.get(), s.health_name);
-  host.SetReadiness([&pool] { return pool->Ping(); });
+  // Serving health (NOT_SERVING) from the start, and SERVING only once the
+  // schema is migrated and the database answers.
+  std::atomic<bool> migrated{false};
+  host.SetReadiness([&pool, &migrated] {
+    if (!migrated.load()) return absl::UnavailableError("migrations not applied yet");
+    return pool->Ping();
+  });
   // Stop hooks run after in-flight calls have drained, so the last events
   // are in the outbox before the relay flushes it.
   for (auto& hook : build_stop_hooks) host.OnStop(std::move(hook));
   if (relay) host.OnStop([&relay] { relay->Stop(absl::Seconds(10)); });
   RETURN_IF_ERROR(host.Start());
+  // A running service waits for its database as long as it takes (it reports
+  // NOT_SERVING meanwhile); SIGTERM still stops it at once.
+  absl::Status migration = Migrate(*pool, spec, absl::InfiniteFuture(), [] { return StopSignalled(); });
+  if (!migration.ok()) {
+    host.RequestStop();
+    host.WaitForStop();
+    return absl::IsCancelled(migration) ? absl::OkStatus() : migration;
+  }
+  for (auto& hook : start_hooks) {
+    absl::Status started = hook();
+    if (!started.ok()) {
+      host.RequestStop();
+      host.WaitForStop();
+      return started;
+    }
+  }
+  migrated = true;
   if (relay) relay->Start();
   log::Info("started", {{"listen", options.listen},
                         {"port", host.port()},

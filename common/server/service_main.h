@@ -47,6 +47,9 @@ struct ServiceContext {
   // Registers work to run at shutdown, after in-flight calls have drained
   // (e.g. stopping a background job).
   std::function<void(std::function<void()>)> on_stop;
+  // Registers work to run once the schema is migrated, before the service
+  // reports SERVING (e.g. starting a background job that needs its tables).
+  std::function<void(std::function<absl::Status()>)> on_start;
 };
 
 struct HostedService {

@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
     auto token = outbox::ServiceTokenSource(ctx.config, "svc-audit");
     if (!token.ok()) return token.status();
     auto checkpointer = std::make_shared<audit::Checkpointer>(ctx.pool, *key, *every, *interval);
-    if (absl::Status s = checkpointer->Start(); !s.ok()) return s;
+    ctx.on_start([checkpointer] { return checkpointer->Start(); });  // needs its tables
     ctx.on_stop([checkpointer] { checkpointer->Stop(); });
     std::vector<server::HostedService> services;
     services.push_back({audit::v1::AuditService::service_full_name(),
