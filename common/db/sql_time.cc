@@ -3,6 +3,9 @@
 namespace huinong::db {
 
 std::string SqlDateTime(absl::Time t) {
+  // Open-ended ranges arrive as infinite times; DATETIME spans years 1000-9999.
+  if (t == absl::InfinitePast()) return "1000-01-01 00:00:00.000000";
+  if (t == absl::InfiniteFuture()) return "9999-12-31 23:59:59.999999";
   return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
 }
 

@@ -11,7 +11,8 @@
 
 namespace huinong::db {
 
-std::string SqlDateTime(absl::Time t);                  // "2026-11-22 05:41:00.123456"
+// "2026-11-22 05:41:00.123456"; infinite past/future become DATETIME's bounds.
+std::string SqlDateTime(absl::Time t);
 absl::Time ParseSqlDateTime(absl::string_view text);     // InfinitePast() when malformed
 std::string SqlDate(absl::CivilDay day);                // "2026-11-22"
 std::optional<absl::CivilDay> ParseSqlDate(absl::string_view text);

@@ -4,7 +4,7 @@
 -- scans. Strings use a binary collation: they are hashed exactly as stored.
 CREATE TABLE IF NOT EXISTS events (
   seq BIGINT NOT NULL,
-  event_id VARCHAR(64) CHARACTER SET ascii NOT NULL,
+  event_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   event_time DATETIME(6) NOT NULL,
   append_time DATETIME(6) NOT NULL,
   service VARCHAR(64) NOT NULL,

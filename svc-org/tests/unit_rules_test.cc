@@ -71,6 +71,12 @@ TEST(Move, SubtreeHoldingACountyStaysOutsideThePlaceNetwork) {
   EXPECT_TRUE(CheckMove(branch, township, {L::kCounty, L::kTownship}, false).ok());
 }
 
+TEST(Depth, AtMostThirtyLevelsBelowARoot) {
+  EXPECT_TRUE(CheckDepth(0).ok());
+  EXPECT_TRUE(CheckDepth(kMaxDepth).ok());
+  EXPECT_EQ(Reason(CheckDepth(kMaxDepth + 1)), "TOO_DEEP");
+}
+
 TEST(ParentOpen, AbolishedParentRefusesChildren) {
   Unit parent = Make("P", "/P/", L::kCounty);
   parent.status = S::kAbolished;

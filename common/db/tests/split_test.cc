@@ -35,3 +35,18 @@ TEST(RuntimeMigrations, AreEmbeddedInOrder) {
 
 }  // namespace
 }  // namespace huinong::db
+
+#include "common/db/sql_time.h"
+
+namespace huinong::db {
+namespace {
+
+TEST(SqlTime, InfiniteTimesBecomeTheDatetimeBounds) {
+  EXPECT_EQ(SqlDateTime(absl::InfinitePast()), "1000-01-01 00:00:00.000000");
+  EXPECT_EQ(SqlDateTime(absl::InfiniteFuture()), "9999-12-31 23:59:59.999999");
+  EXPECT_EQ(SqlDateTime(absl::FromUnixMicros(1795000000123456)), "2026-11-18 11:06:40.123456");
+  EXPECT_EQ(ParseSqlDateTime("2026-11-18 11:06:40.123456"), absl::FromUnixMicros(1795000000123456));
+}
+
+}  // namespace
+}  // namespace huinong::db

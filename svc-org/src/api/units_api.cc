@@ -37,6 +37,18 @@ absl::Status Changeable(const CallerScope& scope, const Unit& unit) {
       absl::StrCat("the caller may not change units under ", UnitName(unit.id)));
 }
 
+// Reads the unit, checks the caller may change it, and only then locks it
+// (re-checking, since a move may have committed in between): a caller
+// without rights never holds row locks on the units above it.
+absl::StatusOr<Unit> LockChangeable(sql::Connection& conn, const CallerScope& scope,
+                                    const std::string& id) {
+  ASSIGN_OR_RETURN(Unit seen, Load(conn, id, /*for_update=*/false));
+  RETURN_IF_ERROR(Changeable(scope, seen));
+  ASSIGN_OR_RETURN(Unit locked, Load(conn, id, /*for_update=*/true));
+  RETURN_IF_ERROR(Changeable(scope, locked));
+  return locked;
+}
+
 // Levels of the units on `path`, root first.
 absl::StatusOr<std::vector<Level>> LevelsOn(sql::Connection& conn, const std::string& path) {
   ASSIGN_OR_RETURN(std::vector<Unit> chain, store::GetUnits(conn, PathIds(path)));
@@ -105,9 +117,9 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
           if (parent_id.empty()) {
             if (!CanCreateRoot(scope)) return rpc::PermissionDenied("only an admin creates a root unit");
           } else {
-            ASSIGN_OR_RETURN(parent, Load(conn, parent_id, /*for_update=*/true));
-            RETURN_IF_ERROR(Changeable(scope, *parent));
+            ASSIGN_OR_RETURN(parent, LockChangeable(conn, scope, parent_id));
             RETURN_IF_ERROR(CheckParentOpen(*parent));
+            RETURN_IF_ERROR(CheckDepth(parent->depth + 1));
           }
           std::vector<Level> ancestors;
           if (parent) {
@@ -160,14 +172,17 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
         v.Add("update_mask", absl::StrCat("\"", path, "\" is not an updatable field"));
       }
     }
+    if (v.empty()) {
+      Unit scratch;
+      ApplyMask(req->unit(), req->update_mask(), scratch, v);  // the new values alone
+    }
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     auto updated = db::RunOnce<v1::Unit>(
         pool_, db::KeyFor("UpdateUnit", caller.subject, req->request_id(), *req),
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          ASSIGN_OR_RETURN(Unit unit, Load(conn, id, /*for_update=*/true));
-          RETURN_IF_ERROR(Changeable(scope, unit));
+          ASSIGN_OR_RETURN(Unit unit, LockChangeable(conn, scope, id));
           RETURN_IF_ERROR(CheckEtag(req->unit().etag(), unit));
           const v1::Unit before = ToProto(unit);
           const UnitStatus from = unit.status;
@@ -251,13 +266,15 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
     auto moved = db::RunOnce<v1::Unit>(
         pool_, db::KeyFor("MoveUnit", caller.subject, req->request_id(), *req),
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          ASSIGN_OR_RETURN(Unit unit, Load(conn, id, /*for_update=*/true));
-          ASSIGN_OR_RETURN(Unit parent, Load(conn, parent_id, /*for_update=*/true));
-          RETURN_IF_ERROR(Changeable(scope, unit));
-          RETURN_IF_ERROR(Changeable(scope, parent));
+          ASSIGN_OR_RETURN(Unit unit, LockChangeable(conn, scope, id));
+          ASSIGN_OR_RETURN(Unit parent, LockChangeable(conn, scope, parent_id));
           RETURN_IF_ERROR(CheckEtag(req->etag(), unit));
           const v1::Unit before = ToProto(unit);
           RETURN_IF_ERROR(CheckParentOpen(parent));
+          // Locks the whole subtree, so no unit can be created inside it while
+          // the rules below are checked against it.
+          ASSIGN_OR_RETURN(int deepest, store::LockSubtree(conn, unit.path));
+          RETURN_IF_ERROR(CheckDepth(parent.depth + 1 + (deepest - unit.depth)));
           ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
           bool has_county = false;
           if (unit.level == Level::kNone) {

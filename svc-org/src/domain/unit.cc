@@ -97,6 +97,12 @@ absl::Status CheckMove(const Unit& unit, const Unit& new_parent,
   return absl::OkStatus();
 }
 
+absl::Status CheckDepth(int depth) {
+  if (depth <= kMaxDepth) return absl::OkStatus();
+  return rpc::FailedPrecondition(
+      "TOO_DEEP", absl::StrCat("units may nest at most ", kMaxDepth, " levels below a root"));
+}
+
 absl::Status CheckParentOpen(const Unit& parent) {
   if (parent.status == UnitStatus::kAbolished) {
     return rpc::FailedPrecondition("PARENT_ABOLISHED",

@@ -67,6 +67,12 @@ absl::Status CheckPlacement(Level level, const std::vector<Level>& ancestors);
 absl::Status CheckMove(const Unit& unit, const Unit& new_parent,
                        const std::vector<Level>& new_ancestors, bool subtree_has_county);
 
+// How deep the tree may grow: the path column holds about 37 levels of ids,
+// and no organisation in the seeds is deeper than 6.
+inline constexpr int kMaxDepth = 30;
+// FAILED_PRECONDITION, reason TOO_DEEP, when a unit would sit deeper than kMaxDepth.
+absl::Status CheckDepth(int depth);
+
 // A new child may not be created under (or moved to) an abolished parent.
 absl::Status CheckParentOpen(const Unit& parent);
 

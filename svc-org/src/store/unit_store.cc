@@ -1,5 +1,6 @@
 #include "svc-org/src/store/unit_store.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <cppconn/connection.h>
@@ -170,6 +171,16 @@ absl::StatusOr<int> CountOpenChildren(sql::Connection& conn, const std::string& 
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   rs->next();
   return rs->getInt(1);
+}
+
+absl::StatusOr<int> LockSubtree(sql::Connection& conn, const std::string& path) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "SELECT id, depth FROM units WHERE path LIKE CONCAT(?, '%') FOR UPDATE"));
+  q->setString(1, path);
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  int deepest = 0;
+  while (rs->next()) deepest = std::max(deepest, rs->getInt(2));
+  return deepest;
 }
 
 absl::StatusOr<bool> SubtreeHasLevel(sql::Connection& conn, const std::string& path, Level level) {

@@ -45,6 +45,8 @@ struct SubtreeQuery {
 absl::StatusOr<std::vector<Unit>> ListSubtree(sql::Connection& conn, const SubtreeQuery& query);
 
 absl::StatusOr<int> CountOpenChildren(sql::Connection& conn, const std::string& id);
+// Locks every unit of the subtree at `path` (FOR UPDATE); returns its deepest depth.
+absl::StatusOr<int> LockSubtree(sql::Connection& conn, const std::string& path);
 absl::StatusOr<bool> SubtreeHasLevel(sql::Connection& conn, const std::string& path, Level level);
 
 // ALREADY_EXISTS (DUPLICATE_NAME / DUPLICATE_CODE) on a unique-key clash.

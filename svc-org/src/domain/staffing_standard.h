@@ -1,0 +1,48 @@
+// The rules of a staffing standard itself (standards.proto): which shapes of
+// rule are well formed, which drivers a rule reads, and how a standard's
+// status may move. Pure: no storage, no clock, no RPC.
+//
+// A standard is versioned. While its latest version is DRAFT it is edited in
+// place; once ACTIVE (or RETIRED) that version is frozen and every update
+// writes version n+1, so a calculation made with version n can always be
+// redone. Status moves DRAFT → ACTIVE → RETIRED (DRAFT → RETIRED too);
+// nothing goes back (ACTIVE → DRAFT, RETIRED → ACTIVE or DRAFT are refused
+// with FAILED_PRECONDITION, reason INVALID_TRANSITION).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "common/rpc/errors.h"
+#include "huinong/org/v1/standards.pb.h"
+
+namespace huinong::org {
+
+// Numeric values match huinong.org.v1.StaffingStandardStatus.
+enum class StandardStatus { kDraft = 1, kActive = 2, kRetired = 3 };
+
+absl::string_view StandardStatusName(StandardStatus status);
+bool TransitionAllowed(StandardStatus from, StandardStatus to);
+absl::Status CheckTransition(StandardStatus from, StandardStatus to);
+// True when an update of a version in `status` edits it instead of adding a version.
+inline bool EditsInPlace(StandardStatus status) { return status == StandardStatus::kDraft; }
+
+// Title, source, description and the rule of `s`; every violation names its
+// field under `prefix` ("standard.per_unit.per"). Status, dates and output
+// fields are the caller's business.
+void CheckStandardFields(const v1::StaffingStandard& s, const std::string& prefix,
+                         rpc::Violations& v);
+// Only the rule (the oneof), under `prefix`.
+void CheckRule(const v1::StaffingStandard& s, const std::string& prefix, rpc::Violations& v);
+
+// The drivers a (well-formed) rule reads, each with whether it may be left
+// out (a formula variable with a default).
+std::map<std::string, bool> DriversOf(const v1::StaffingStandard& s);
+
+// The name of a percentage band's line: "management", "professional_technical",
+// "support" (also the suffix of its actual input in a compliance check).
+std::string KindLabel(int post_kind);
+
+}  // namespace huinong::org
