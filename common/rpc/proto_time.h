@@ -7,7 +7,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "huinong/type/v1/types.pb.h"
 

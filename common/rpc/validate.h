@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 
 namespace huinong::rpc {
 

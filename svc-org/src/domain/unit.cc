@@ -5,7 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 
 namespace huinong::org {
 namespace {
