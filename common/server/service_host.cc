@@ -14,6 +14,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/core/log.h"
 #include "common/rpc/errors.h"
 #include "common/server/interceptors.h"
@@ -158,6 +159,7 @@ void ServiceHost::WaitForStop() {
   if (readiness_thread_.joinable()) readiness_thread_.join();
   if (auto* health = server_->GetHealthCheckService()) health->Shutdown();
   serving_ = false;
+  if (options_.shutdown_grace > absl::ZeroDuration()) absl::SleepFor(options_.shutdown_grace);
   // Refuses new calls at once; in-flight ones get until the deadline.
   server_->Shutdown(std::chrono::system_clock::now() +
                     std::chrono::milliseconds(absl::ToInt64Milliseconds(options_.drain_timeout)));

@@ -4,7 +4,8 @@
 // whenever it fails — e.g. while the database is unreachable), server
 // reflection, the Prometheus /metrics endpoint on its own port, and a
 // graceful stop on SIGTERM/SIGINT: health goes NOT_SERVING, new calls are
-// refused, in-flight calls get `drain_timeout` to finish, then stop hooks
+// still accepted for `shutdown_grace` (so balancers notice first), then
+// refused; in-flight calls get `drain_timeout` to finish; then stop hooks
 // (e.g. flushing the outbox relay) run.
 #pragma once
 
@@ -31,6 +32,9 @@ struct HostOptions {
   std::string metrics_listen;          // "host:port"; empty means no endpoint
   bool interceptors = true;            // off only for the benchmark baseline
   absl::Duration drain_timeout = absl::Seconds(15);
+  // Between going NOT_SERVING and refusing new calls: time for load balancers
+  // and Kubernetes endpoints to stop routing here (0 locally; ~5 s on a cluster).
+  absl::Duration shutdown_grace = absl::ZeroDuration();
   absl::Duration readiness_interval = absl::Seconds(1);
   int max_receive_bytes = 4 << 20;
 };

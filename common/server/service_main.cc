@@ -21,7 +21,7 @@ const std::vector<std::string>& CommonKeys() {
       "listen", "metrics_listen", "log_level", "db_host", "db_port", "db_name", "db_user",
       "db_password_file", "db_pool_size", "db_statement_timeout", "db_wait",
       "jwt_hs256_secret_file", "jwt_public_key_file", "jwt_issuer", "jwt_audience",
-      "drain_timeout", "migrate_only", "interceptors", "audit_addr", "service_token_file"};
+      "drain_timeout", "shutdown_grace", "migrate_only", "interceptors", "audit_addr", "service_token_file"};
   return keys;
 }
 
@@ -118,6 +118,7 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
   options.metrics_listen = config.String("metrics_listen", spec.default_metrics);
   ASSIGN_OR_RETURN(options.interceptors, config.Bool("interceptors", true));
   ASSIGN_OR_RETURN(options.drain_timeout, config.Duration("drain_timeout", absl::Seconds(15)));
+  ASSIGN_OR_RETURN(options.shutdown_grace, config.Duration("shutdown_grace", absl::ZeroDuration()));
   ServiceHost host(options, registry, gate);
   for (auto& s : services) host.AddService(s.service.get(), s.health_name);
   // Serving health (NOT_SERVING) from the start, and SERVING only once the

@@ -9,7 +9,7 @@
 //   db_host, db_port, db_name, db_user, db_password_file, db_pool_size,
 //   db_statement_timeout, db_wait (how long to wait for the database at start),
 //   jwt_hs256_secret_file | jwt_public_key_file, jwt_issuer, jwt_audience,
-//   drain_timeout, migrate_only, interceptors,
+//   drain_timeout, shutdown_grace, migrate_only, interceptors,
 //   audit_addr (svc-audit "host:port" for the outbox relay; empty: events wait
 //   in the outbox), service_token_file (the relay's service-account token;
 //   without it the relay mints one from jwt_hs256_secret_file).
