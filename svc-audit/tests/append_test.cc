@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"
 #include "svc-audit/src/api/event_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {
@@ -56,7 +57,7 @@ TEST_F(AuditAppend, BatchOfHundredGetsSequencesInRequestOrderAndHashesRecompute)
     EXPECT_EQ(row.event_id, events[i].event_id());
     EXPECT_EQ(row.prev_hash, prev) << "seq " << row.sequence;
     EXPECT_EQ(ChainHash(row.prev_hash, row), row.hash) << "seq " << row.sequence;
-    Event sent = FromProto(events[i]);
+    Event sent = DomainEvent(events[i]);
     sent.sequence = i + 1;
     EXPECT_EQ(CanonicalTime(sent.time), CanonicalTime(row.time));
     EXPECT_EQ(ChainHash(prev, sent), row.hash) << "seq " << row.sequence;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"
 #include "svc-audit/src/api/event_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {
@@ -20,18 +21,6 @@ struct OfflineResult {
   int64_t checkpoints = 0;
 };
 
-Event FromExport(const v1::Event& p) {
-  Event e = FromProto(p);
-  e.sequence = p.sequence();
-  e.prev_hash = p.prev_hash();
-  e.hash = p.hash();
-  return e;
-}
-
-Checkpoint FromExport(const v1::Checkpoint& p) {
-  return Checkpoint{p.sequence(), p.head_hash(), rpc::FromTimestamp(p.time()), p.key_id(),
-                    p.signature()};
-}
 
 // What `huinongctl audit verify-export` does: only the stream, no server.
 OfflineResult VerifyOffline(const ExportResult& x) {
@@ -44,12 +33,12 @@ OfflineResult VerifyOffline(const ExportResult& x) {
   size_t ei = 0, ci = 0;
   for (const auto& [kind, seq] : x.order) {
     if (kind == 'E') {
-      const Event e = FromExport(x.events[ei++]);
+      const Event e = DomainEvent(x.events[ei++]);
       if ((out.fault = verifier.Feed(e))) return out;
       hashes[e.sequence] = e.hash;
       ++out.events;
     } else if (kind == 'C') {
-      const Checkpoint cp = FromExport(x.checkpoints[ci++]);
+      const Checkpoint cp = DomainCheckpoint(x.checkpoints[ci++]);
       if ((out.fault = verifier.FeedCheckpoint(cp, hashes[cp.sequence], keys[cp.key_id]))) {
         return out;
       }

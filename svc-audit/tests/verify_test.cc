@@ -8,21 +8,12 @@
 #include "absl/strings/str_cat.h"
 #include "common/core/sha256.h"
 #include "common/rpc/proto_time.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "svc-audit/src/domain/signature.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {
 namespace {
-
-Checkpoint FromProto(const v1::Checkpoint& p) {
-  Checkpoint c;
-  c.sequence = p.sequence();
-  c.head_hash = p.head_hash();
-  c.time = rpc::FromTimestamp(p.time());
-  c.key_id = p.key_id();
-  c.signature = p.signature();
-  return c;
-}
 
 std::string Describe(const v1::VerifyChainResponse& r) {
   return absl::StrCat("ok=", r.ok(), " first_bad=", r.first_bad_sequence(),
@@ -211,7 +202,7 @@ TEST_F(AuditCheckpoints, SignedHeadVerifiesWithTheServedPublicKey) {
   EXPECT_EQ(cp.key_id(), key.key_id());
   EXPECT_EQ(key.name(), "signingKeys/" + key.key_id());
 
-  Checkpoint domain = FromProto(cp);
+  Checkpoint domain = DomainCheckpoint(cp);
   EXPECT_TRUE(VerifySignature(key.public_key(), CheckpointBytes(domain), domain.signature));
   // The signature covers the sequence: claiming it for another head fails.
   Checkpoint moved = domain;
@@ -243,7 +234,7 @@ TEST_F(AuditCheckpoints, ForgedSignatureIsBadSignatureAtItsSequence) {
   MustAppend("ev", 10);
   ASSERT_TRUE(checkpointer_->SignHead().ok());
   MustAppend("more", 5);
-  Checkpoint cp = FromProto(Latest());
+  Checkpoint cp = DomainCheckpoint(Latest());
   ASSERT_EQ(cp.sequence, 10);
   // A forger without the private key signs the same statement with their own key.
   auto forger = GenerateSigningKey();

@@ -61,7 +61,7 @@ grpc::Status AuditApi::AppendEvents(grpc::ServerContext* ctx, const v1::AppendEv
                                                caller.subject, " sent one for ", e.service())),
             "SERVICE_MISMATCH");
       }
-      events.push_back(FromProto(e));
+      events.push_back(DomainEvent(e));
     }
     ASSIGN_OR_RETURN(std::vector<store::Appended> results, Append(pool_, std::move(events)));
     for (int i = 0; i < req->events_size(); ++i) {

@@ -44,57 +44,6 @@ void CheckJson(const std::string& json, const std::string& field, rpc::Violation
 
 }  // namespace
 
-v1::Event ToProto(const Event& e) {
-  v1::Event p;
-  p.set_event_id(e.event_id);
-  *p.mutable_time() = rpc::ToTimestamp(e.time);
-  p.set_service(e.service);
-  p.mutable_actor()->set_subject(e.actor_subject);
-  p.mutable_actor()->set_unit(e.actor_unit);
-  for (const auto& r : e.actor_roles) p.mutable_actor()->add_roles(r);
-  p.set_action(e.action);
-  p.set_resource_type(e.resource_type);
-  p.set_resource_id(e.resource_id);
-  p.set_resource_unit(e.resource_unit);
-  p.set_request_id(e.request_id);
-  p.set_before_json(e.before_json);
-  p.set_after_json(e.after_json);
-  p.set_sequence(e.sequence);
-  p.set_prev_hash(e.prev_hash);
-  p.set_hash(e.hash);
-  *p.mutable_append_time() = rpc::ToTimestamp(e.append_time);
-  return p;
-}
-
-v1::Checkpoint ToProto(const Checkpoint& c) {
-  v1::Checkpoint p;
-  p.set_name(absl::StrCat("checkpoints/", c.sequence));
-  p.set_sequence(c.sequence);
-  p.set_head_hash(c.head_hash);
-  *p.mutable_time() = rpc::ToTimestamp(c.time);
-  p.set_key_id(c.key_id);
-  p.set_signature(c.signature);
-  return p;
-}
-
-Event FromProto(const v1::Event& p) {
-  Event e;
-  e.event_id = p.event_id();
-  e.time = TruncateToMicros(rpc::FromTimestamp(p.time()));
-  e.service = p.service();
-  e.actor_subject = p.actor().subject();
-  e.actor_unit = p.actor().unit();
-  e.actor_roles.assign(p.actor().roles().begin(), p.actor().roles().end());
-  e.action = p.action();
-  e.resource_type = p.resource_type();
-  e.resource_id = p.resource_id();
-  e.resource_unit = p.resource_unit();
-  e.request_id = p.request_id();
-  e.before_json = p.before_json();
-  e.after_json = p.after_json();
-  return e;
-}
-
 void CheckEvent(const v1::Event& e, const std::string& prefix, rpc::Violations& v) {
   auto field = [&](absl::string_view name) { return absl::StrCat(prefix, ".", name); };
   rpc::CheckRequestId(e.event_id(), v, field("event_id"));

@@ -1,18 +1,15 @@
-// Proto <-> domain for audit events and checkpoints, and the shape checks of
-// incoming events (every bad field named as "events[i].field").
+// The shape checks of incoming events (every bad field named as
+// "events[i].field"); conversions live in chain_mapping.h.
 #pragma once
 
 #include <string>
 
 #include "common/rpc/errors.h"
 #include "huinong/audit/v1/audit.pb.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "svc-audit/src/domain/chain.h"
 
 namespace huinong::audit {
-
-v1::Event ToProto(const Event& e);
-v1::Checkpoint ToProto(const Checkpoint& c);
-Event FromProto(const v1::Event& e);
 
 // Checks one incoming event; `prefix` is "events[3]".
 void CheckEvent(const v1::Event& e, const std::string& prefix, rpc::Violations& v);

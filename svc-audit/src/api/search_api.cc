@@ -79,7 +79,7 @@ grpc::Status AuditApi::SearchEvents(grpc::ServerContext* ctx, const v1::SearchEv
     }));
     const bool more = static_cast<int>(events.size()) > page_size;
     if (more) events.pop_back();
-    for (const auto& e : events) *resp->add_events() = ToProto(e);
+    for (const auto& e : events) *resp->add_events() = ProtoEvent(e);
     if (more) {
       resp->set_next_page_token(rpc::EncodePageToken(fingerprint, absl::StrCat(events.back().sequence)));
     }
@@ -178,12 +178,12 @@ grpc::Status AuditApi::ExportEvents(grpc::ServerContext* ctx, const v1::ExportEv
       size_t next_cp = 0;
       for (const Event& e : batch) {
         v1::ExportEventsResponse item;
-        *item.mutable_event() = ToProto(e);
+        *item.mutable_event() = ProtoEvent(e);
         if (!writer->Write(item)) return absl::CancelledError("client went away");
         while (next_cp < cps.size() && cps[next_cp].sequence <= e.sequence) {
           if (cps[next_cp].sequence == e.sequence) {
             v1::ExportEventsResponse cp;
-            *cp.mutable_checkpoint() = ToProto(cps[next_cp]);
+            *cp.mutable_checkpoint() = ProtoCheckpoint(cps[next_cp]);
             if (!writer->Write(cp)) return absl::CancelledError("client went away");
           }
           ++next_cp;

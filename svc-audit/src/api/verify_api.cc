@@ -167,7 +167,7 @@ grpc::Status AuditApi::GetCheckpoint(grpc::ServerContext* ctx, const v1::GetChec
       return absl::OkStatus();
     }));
     if (!cp) return rpc::NotFound(name);
-    *resp = ToProto(*cp);
+    *resp = ProtoCheckpoint(*cp);
     return absl::OkStatus();
   });
 }
@@ -200,7 +200,7 @@ grpc::Status AuditApi::ListCheckpoints(grpc::ServerContext* ctx,
     for (const auto& cp : cps) {
       if (req->has_time_from() && cp.time < rpc::FromTimestamp(req->time_from())) continue;
       if (req->has_time_to() && cp.time > rpc::FromTimestamp(req->time_to())) continue;
-      *resp->add_checkpoints() = ToProto(cp);
+      *resp->add_checkpoints() = ProtoCheckpoint(cp);
     }
     if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, absl::StrCat(cps.back().sequence)));
     return absl::OkStatus();

@@ -11,7 +11,7 @@
 #include "common/core/sha256.h"
 #include "common/core/string_views.h"
 #include "common/rpc/proto_time.h"
-#include "tools/huinongctl/src/audit_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 
 namespace huinong::ctl {
 
@@ -133,7 +133,7 @@ std::string SequenceRange(int64_t first, int64_t last) { return absl::StrCat(fir
 std::string ChainVerdict(const ChainReport& report) {
   if (!report.ok) {
     return absl::StrCat("chain BROKEN at sequence ", report.first_bad_sequence, ": ",
-                        ProblemText(DomainProblem(report.problem)));
+                        ProblemText(audit::DomainProblem(report.problem)));
   }
   const std::string range = report.checked_count == 0
                                 ? "no events"

@@ -13,7 +13,7 @@
 #include "svc-audit/src/domain/chain.h"
 #include "svc-audit/src/domain/signature.h"
 #include "tools/huinongctl/src/audit_format.h"
-#include "tools/huinongctl/src/audit_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "tools/huinongctl/src/export_file.h"
 
 namespace huinong::ctl {
@@ -116,7 +116,7 @@ class ExportCheck {
   }
 
   bool TakeEvent(const v1::Event& proto) {
-    const audit::Event event = DomainEvent(proto);
+    const audit::Event event = audit::DomainEvent(proto);
     if (event.sequence > verdict_.end_sequence) {
       return Fail(event.sequence, absl::StrCat("event beyond the header's range ",
                                                SequenceRange(verdict_.start_sequence, verdict_.end_sequence)));
@@ -133,7 +133,7 @@ class ExportCheck {
   }
 
   bool TakeCheckpoint(const v1::Checkpoint& proto) {
-    const audit::Checkpoint checkpoint = DomainCheckpoint(proto);
+    const audit::Checkpoint checkpoint = audit::DomainCheckpoint(proto);
     // A checkpoint ahead of the events means the event at its sequence is
     // missing: the gap is the fault, at the first missing sequence.
     if (checkpoint.sequence >= chain_->next_sequence()) {

@@ -6,7 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tools/huinongctl/src/audit_format.h"
-#include "tools/huinongctl/src/audit_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "tools/huinongctl/src/invocation.h"
 
 namespace huinong::ctl {
@@ -142,14 +142,14 @@ TEST(ExitCode, BrokenIsThreeUsageTwoFailureOne) {
 }
 
 TEST(AuditMapping, ProtoAndDomainRoundTripKeepsTheHash) {
-  audit::Event e = DomainEvent(CreatedUnit());
+  audit::Event e = audit::DomainEvent(CreatedUnit());
   e.prev_hash = audit::ZeroHash();
   e.hash = audit::ChainHash(e.prev_hash, e);
-  const audit::Event back = DomainEvent(ProtoEvent(e));
+  const audit::Event back = audit::DomainEvent(audit::ProtoEvent(e));
   EXPECT_EQ(audit::CanonicalBytes(back), audit::CanonicalBytes(e));
   EXPECT_EQ(back.actor_roles, (std::vector<std::string>{"admin", "org.admin"}));
   EXPECT_EQ(audit::ChainHash(back.prev_hash, back), e.hash);
-  EXPECT_EQ(ProtoProblem(audit::ChainProblem::kBadSignature), v1::CHAIN_PROBLEM_BAD_SIGNATURE);
+  EXPECT_EQ(audit::ProtoProblem(audit::ChainProblem::kBadSignature), v1::CHAIN_PROBLEM_BAD_SIGNATURE);
 }
 
 }  // namespace

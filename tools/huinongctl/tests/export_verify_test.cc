@@ -14,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "svc-audit/src/domain/chain.h"
 #include "svc-audit/src/domain/signature.h"
-#include "tools/huinongctl/src/audit_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 #include "tools/huinongctl/src/export_file.h"
 #include "tools/huinongctl/src/export_verify.h"
 
@@ -87,11 +87,11 @@ class ExportVerifyTest : public ::testing::Test {
     lines.push_back(Line(header));
     for (int64_t seq = first; seq <= 5; ++seq) {
       v1::ExportEventsResponse event;
-      *event.mutable_event() = ProtoEvent(events_[static_cast<size_t>(seq - 1)]);
+      *event.mutable_event() = audit::ProtoEvent(events_[static_cast<size_t>(seq - 1)]);
       lines.push_back(Line(event));
       if (std::find(checkpoint_at.begin(), checkpoint_at.end(), seq) != checkpoint_at.end()) {
         v1::ExportEventsResponse checkpoint;
-        *checkpoint.mutable_checkpoint() = ProtoCheckpoint(SignedCheckpoint(seq, key_));
+        *checkpoint.mutable_checkpoint() = audit::ProtoCheckpoint(SignedCheckpoint(seq, key_));
         lines.push_back(Line(checkpoint));
       }
     }
@@ -192,7 +192,7 @@ TEST_F(ExportVerifyTest, ForgedCheckpointSignatureIsABadSignature) {
   audit::Checkpoint forged = SignedCheckpoint(3, other_key_);
   forged.key_id = key_.key_id;
   v1::ExportEventsResponse message;
-  *message.mutable_checkpoint() = ProtoCheckpoint(forged);
+  *message.mutable_checkpoint() = audit::ProtoCheckpoint(forged);
   lines[EventLine(3) + 1] = Line(message);
   const ExportVerdict verdict = Verify(lines);
   ASSERT_FALSE(verdict.ok());
@@ -206,7 +206,7 @@ TEST_F(ExportVerifyTest, CheckpointOverAnotherHeadIsAMismatch) {
   moved.head_hash = events_[3].hash;  // the hash of 4, honestly signed, claimed for 5
   moved.signature = *audit::Sign(key_, audit::CheckpointBytes(moved));
   v1::ExportEventsResponse message;
-  *message.mutable_checkpoint() = ProtoCheckpoint(moved);
+  *message.mutable_checkpoint() = audit::ProtoCheckpoint(moved);
   lines.back() = Line(message);
   const ExportVerdict verdict = Verify(lines);
   ASSERT_FALSE(verdict.ok());

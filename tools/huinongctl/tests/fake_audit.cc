@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
-#include "tools/huinongctl/src/audit_mapping.h"
+#include "svc-audit/src/api/chain_mapping.h"
 
 namespace huinong::ctl::testing {
 
@@ -115,7 +115,7 @@ grpc::Status FakeAudit::SearchEvents(grpc::ServerContext*, const v1::SearchEvent
       resp->set_next_page_token(absl::StrCat(resp->events(sent - 1).sequence()));
       break;
     }
-    *resp->add_events() = ProtoEvent(*matching[i]);
+    *resp->add_events() = audit::ProtoEvent(*matching[i]);
     ++sent;
   }
   return grpc::Status::OK;
@@ -153,7 +153,7 @@ grpc::Status FakeAudit::VerifyChain(grpc::ServerContext*, const v1::VerifyChainR
   resp->set_ok(!fault.has_value());
   if (fault) {
     resp->set_first_bad_sequence(fault->sequence);
-    resp->set_problem(ProtoProblem(fault->problem));
+    resp->set_problem(audit::ProtoProblem(fault->problem));
     return grpc::Status::OK;
   }
   resp->set_end_hash(verifier.head_hash());
@@ -195,13 +195,13 @@ grpc::Status FakeAudit::ExportEvents(grpc::ServerContext*, const v1::ExportEvent
       return grpc::Status(grpc::StatusCode::UNAVAILABLE, "svc-audit went away");
     }
     message.Clear();
-    *message.mutable_event() = ProtoEvent(events_[static_cast<size_t>(seq - 1)]);
+    *message.mutable_event() = audit::ProtoEvent(events_[static_cast<size_t>(seq - 1)]);
     writer->Write(message);
     ++sent;
     for (const audit::Checkpoint& c : checkpoints_) {
       if (c.sequence != seq) continue;
       message.Clear();
-      *message.mutable_checkpoint() = ProtoCheckpoint(c);
+      *message.mutable_checkpoint() = audit::ProtoCheckpoint(c);
       writer->Write(message);
     }
   }

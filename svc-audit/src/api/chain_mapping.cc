@@ -1,15 +1,13 @@
-// Proto <-> domain audit types; see audit_mapping.h.
-#include "tools/huinongctl/src/audit_mapping.h"
+// Proto <-> domain audit types; see chain_mapping.h.
+#include "svc-audit/src/api/chain_mapping.h"
 
 #include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"
 
-namespace huinong::ctl {
+namespace huinong::audit {
 
-namespace v1 = ::huinong::audit::v1;
-
-audit::Event DomainEvent(const v1::Event& e) {
-  audit::Event out;
+Event DomainEvent(const v1::Event& e) {
+  Event out;
   out.event_id = e.event_id();
   out.time = rpc::FromTimestamp(e.time());
   out.service = e.service();
@@ -30,7 +28,7 @@ audit::Event DomainEvent(const v1::Event& e) {
   return out;
 }
 
-v1::Event ProtoEvent(const audit::Event& e) {
+v1::Event ProtoEvent(const Event& e) {
   v1::Event out;
   out.set_event_id(e.event_id);
   *out.mutable_time() = rpc::ToTimestamp(e.time);
@@ -52,8 +50,8 @@ v1::Event ProtoEvent(const audit::Event& e) {
   return out;
 }
 
-audit::Checkpoint DomainCheckpoint(const v1::Checkpoint& c) {
-  audit::Checkpoint out;
+Checkpoint DomainCheckpoint(const v1::Checkpoint& c) {
+  Checkpoint out;
   out.sequence = c.sequence();
   out.head_hash = c.head_hash();
   out.time = rpc::FromTimestamp(c.time());
@@ -62,7 +60,7 @@ audit::Checkpoint DomainCheckpoint(const v1::Checkpoint& c) {
   return out;
 }
 
-v1::Checkpoint ProtoCheckpoint(const audit::Checkpoint& c) {
+v1::Checkpoint ProtoCheckpoint(const Checkpoint& c) {
   v1::Checkpoint out;
   out.set_name(absl::StrCat("checkpoints/", c.sequence));
   out.set_sequence(c.sequence);
@@ -73,12 +71,12 @@ v1::Checkpoint ProtoCheckpoint(const audit::Checkpoint& c) {
   return out;
 }
 
-audit::ChainProblem DomainProblem(v1::ChainProblem problem) {
-  return static_cast<audit::ChainProblem>(static_cast<int>(problem));
+ChainProblem DomainProblem(v1::ChainProblem problem) {
+  return static_cast<ChainProblem>(static_cast<int>(problem));
 }
 
-v1::ChainProblem ProtoProblem(audit::ChainProblem problem) {
+v1::ChainProblem ProtoProblem(ChainProblem problem) {
   return static_cast<v1::ChainProblem>(static_cast<int>(problem));
 }
 
-}  // namespace huinong::ctl
+}  // namespace huinong::audit
