@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include <grpcpp/completion_queue.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/slice.h>
@@ -32,6 +33,52 @@ TEST(Gateway, AllFourServicesAreServing) {
     grpc::Status s = health->Check(ctx.get(), req, &resp);
     ASSERT_TRUE(s.ok()) << backend.name << ": " << s.error_message();
     EXPECT_EQ(resp.status(), grpc::health::v1::HealthCheckResponse::SERVING) << backend.name;
+  }
+}
+
+// Server reflection's ListServices through the gateway, spoken on the wire:
+// ServerReflectionRequest{list_services: ""} is field 7, an empty string.
+std::string ListServicesThroughGateway(Suite& suite, const std::string& backend) {
+  grpc::CompletionQueue cq;
+  grpc::GenericStub stub(suite.Gateway());
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  ctx.AddMetadata("x-huinong-backend", backend);
+  auto wait = [&cq] {
+    void* tag = nullptr;
+    bool ok = false;
+    return cq.Next(&tag, &ok) && ok;
+  };
+  auto call = stub.PrepareCall(&ctx, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  call->StartCall(reinterpret_cast<void*>(1));
+  if (!wait()) return "";
+  grpc::Slice request(std::string("\x3a\x00", 2));
+  grpc::ByteBuffer request_buffer(&request, 1);
+  call->Write(request_buffer, reinterpret_cast<void*>(2));
+  if (!wait()) return "";
+  call->WritesDone(reinterpret_cast<void*>(3));
+  wait();
+  grpc::ByteBuffer response;
+  call->Read(&response, reinterpret_cast<void*>(4));
+  const bool got = wait();
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(5));
+  wait();
+  if (!got) return "";
+  std::vector<grpc::Slice> slices;
+  (void)response.Dump(&slices);
+  std::string bytes;
+  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  return bytes;
+}
+
+TEST(Gateway, ReflectionPassesThroughToTheNamedBackend) {
+  Suite& suite = Suite::Get();
+  ASSERT_TRUE(suite.ok());
+  for (const auto& backend : suite.backends()) {
+    const std::string listed = ListServicesThroughGateway(suite, backend.name);
+    EXPECT_NE(listed.find(backend.service), std::string::npos) << backend.name << " listed: " << listed;
+    EXPECT_NE(listed.find("grpc.health.v1.Health"), std::string::npos) << backend.name;
   }
 }
 
