@@ -1,16 +1,29 @@
 // OrgService's gRPC handlers. Each handler validates the request's shape,
 // authenticates and authorizes the caller, maps proto to domain, and runs the
 // rules and the store inside one transaction. One class serves the whole
-// service; its methods are defined per area (units_api.cc, ...). Methods not
-// defined here answer UNIMPLEMENTED (the generated base class does that).
+// service; its methods are defined per area (units_api.cc, posts_api.cc,
+// quotas_api.cc, staff_api.cc, assignments_api.cc, policies_api.cc,
+// capabilities_api.cc). Methods not declared here answer UNIMPLEMENTED (the
+// generated base class does that).
+//
+// CheckCapability answers from `grants_`, an in-process cache of each
+// person's grants: changes made through this replica are seen at once (the
+// writer invalidates after commit), changes through other replicas within
+// kCapabilityCacheTtl (5 s). See domain/capability_cache.h.
 #pragma once
 
 #include "common/db/pool.h"
 #include "common/server/call_gate.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
 #include "svc-org/src/api/caller_scope.h"
+#include "svc-org/src/api/staffing_api.h"
+#include "svc-org/src/domain/capability_cache.h"
 
 namespace huinong::org {
+
+// How stale a capability answer can be after a change made through another
+// replica (or a unit move); changes through this replica are seen at once.
+inline constexpr absl::Duration kCapabilityCacheTtl = absl::Seconds(5);
 
 class OrgApi final : public v1::OrgService::Service {
  public:
@@ -31,10 +44,105 @@ class OrgApi final : public v1::OrgService::Service {
   grpc::Status GetUnitAncestors(grpc::ServerContext* ctx, const v1::GetUnitAncestorsRequest* req,
                                 v1::GetUnitAncestorsResponse* resp) override;
 
+  // Posts (posts_api.cc).
+  grpc::Status CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRequest* req,
+                          v1::Post* resp) override;
+  grpc::Status GetPost(grpc::ServerContext* ctx, const v1::GetPostRequest* req,
+                       v1::Post* resp) override;
+  grpc::Status UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRequest* req,
+                          v1::Post* resp) override;
+  grpc::Status ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequest* req,
+                         v1::ListPostsResponse* resp) override;
+  grpc::Status AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPostRequest* req,
+                           v1::Post* resp) override;
+
+  // Quotas (quotas_api.cc).
+  grpc::Status CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuotaRequest* req,
+                           v1::Quota* resp) override;
+  grpc::Status GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaRequest* req,
+                        v1::Quota* resp) override;
+  grpc::Status UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuotaRequest* req,
+                           v1::Quota* resp) override;
+  grpc::Status ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRequest* req,
+                          v1::ListQuotasResponse* resp) override;
+  grpc::Status GetQuotaReport(grpc::ServerContext* ctx, const v1::GetQuotaReportRequest* req,
+                              v1::QuotaReport* resp) override;
+
+  // Staff (staff_api.cc).
+  grpc::Status CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaffRequest* req,
+                           v1::Staff* resp) override;
+  grpc::Status GetStaff(grpc::ServerContext* ctx, const v1::GetStaffRequest* req,
+                        v1::Staff* resp) override;
+  grpc::Status UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaffRequest* req,
+                           v1::Staff* resp) override;
+  grpc::Status ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequest* req,
+                         v1::ListStaffResponse* resp) override;
+
+  // Assignments (assignments_api.cc).
+  grpc::Status CreateAssignment(grpc::ServerContext* ctx, const v1::CreateAssignmentRequest* req,
+                                v1::Assignment* resp) override;
+  grpc::Status GetAssignment(grpc::ServerContext* ctx, const v1::GetAssignmentRequest* req,
+                             v1::Assignment* resp) override;
+  grpc::Status UpdateAssignment(grpc::ServerContext* ctx, const v1::UpdateAssignmentRequest* req,
+                                v1::Assignment* resp) override;
+  grpc::Status EndAssignment(grpc::ServerContext* ctx, const v1::EndAssignmentRequest* req,
+                             v1::Assignment* resp) override;
+  grpc::Status ListAssignments(grpc::ServerContext* ctx, const v1::ListAssignmentsRequest* req,
+                               v1::ListAssignmentsResponse* resp) override;
+
+  // Concurrency policies (policies_api.cc).
+  grpc::Status CreateConcurrencyPolicy(grpc::ServerContext* ctx,
+                                       const v1::CreateConcurrencyPolicyRequest* req,
+                                       v1::ConcurrencyPolicy* resp) override;
+  grpc::Status GetConcurrencyPolicy(grpc::ServerContext* ctx,
+                                    const v1::GetConcurrencyPolicyRequest* req,
+                                    v1::ConcurrencyPolicy* resp) override;
+  grpc::Status UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
+                                       const v1::UpdateConcurrencyPolicyRequest* req,
+                                       v1::ConcurrencyPolicy* resp) override;
+  grpc::Status ListConcurrencyPolicies(grpc::ServerContext* ctx,
+                                       const v1::ListConcurrencyPoliciesRequest* req,
+                                       v1::ListConcurrencyPoliciesResponse* resp) override;
+
+  // Capabilities (capabilities_api.cc).
+  grpc::Status CheckCapability(grpc::ServerContext* ctx, const v1::CheckCapabilityRequest* req,
+                               v1::CheckCapabilityResponse* resp) override;
+  grpc::Status ListCapabilityHolders(grpc::ServerContext* ctx,
+                                     const v1::ListCapabilityHoldersRequest* req,
+                                     v1::ListCapabilityHoldersResponse* resp) override;
+
+  // Staffing standards and the calculator (staffing_api.cc owns them).
+  grpc::Status CreateStaffingStandard(grpc::ServerContext* c, const v1::CreateStaffingStandardRequest* r,
+                                      v1::StaffingStandard* o) override {
+    return staffing_.CreateStaffingStandard(c, r, o);
+  }
+  grpc::Status GetStaffingStandard(grpc::ServerContext* c, const v1::GetStaffingStandardRequest* r,
+                                   v1::StaffingStandard* o) override {
+    return staffing_.GetStaffingStandard(c, r, o);
+  }
+  grpc::Status UpdateStaffingStandard(grpc::ServerContext* c, const v1::UpdateStaffingStandardRequest* r,
+                                      v1::StaffingStandard* o) override {
+    return staffing_.UpdateStaffingStandard(c, r, o);
+  }
+  grpc::Status ListStaffingStandards(grpc::ServerContext* c, const v1::ListStaffingStandardsRequest* r,
+                                     v1::ListStaffingStandardsResponse* o) override {
+    return staffing_.ListStaffingStandards(c, r, o);
+  }
+  grpc::Status CalculateStaffing(grpc::ServerContext* c, const v1::CalculateStaffingRequest* r,
+                                 v1::StaffingCalculation* o) override {
+    return staffing_.CalculateStaffing(c, r, o);
+  }
+  grpc::Status CheckStaffingCompliance(grpc::ServerContext* c, const v1::CheckStaffingComplianceRequest* r,
+                                       v1::StaffingCompliance* o) override {
+    return staffing_.CheckStaffingCompliance(c, r, o);
+  }
+
  private:
   db::DbPool& pool_;
   const server::CallGate& gate_;
   CallerScopes scopes_;
+  StaffingApi staffing_;
+  CapabilityCache grants_{kCapabilityCacheTtl, /*max_entries=*/100000};
 };
 
 }  // namespace huinong::org

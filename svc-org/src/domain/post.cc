@@ -2,7 +2,7 @@
 #include "svc-org/src/domain/post.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 
 namespace huinong::org {
 namespace {

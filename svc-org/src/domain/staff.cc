@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 
 namespace huinong::org {
 

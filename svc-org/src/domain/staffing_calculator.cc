@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 #include "svc-org/src/domain/staffing_formula.h"
 #include "svc-org/src/domain/staffing_standard.h"
 

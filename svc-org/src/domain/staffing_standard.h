@@ -15,7 +15,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 #include "huinong/org/v1/standards.pb.h"
 
 namespace huinong::org {

@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "common/db/pool.h"
-#include "common/rpc/errors.h"
+#include "common/rpc/status_details.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
 

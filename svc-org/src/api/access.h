@@ -1,0 +1,51 @@
+// Who may read and change what, for posts, quotas, staff, assignments,
+// policies and capabilities (see org_service.proto's header):
+// - structure (posts, quotas, concurrency policies): admin; org.admin within
+//   their unit's subtree (CanChange of domain/scope.h);
+// - staff and assignments: admin; hr within their unit's subtree;
+// - reads: everyone authenticated, for records of units in their subtree or
+//   above it (the township and county above a village); admin and service
+//   accounts read everything.
+#pragma once
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/auth/principal.h"
+#include "svc-org/src/domain/scope.h"
+#include "svc-org/src/domain/unit.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::org {
+
+// The caller's scope for staff and assignments: `may_change` means hr (or admin).
+CallerScope StaffScope(CallerScope scope, const auth::Principal& caller);
+
+// Whether the caller is hr or admin (sees phone numbers in clear).
+bool SeesPersonalData(const auth::Principal& caller);
+
+// Whether the caller's subject is this member of staff ("staff/{id}" or "{id}").
+bool IsSelf(const auth::Principal& caller, const std::string& staff_id);
+
+// NOT_FOUND when the unit does not exist; `for_update` locks its row, which
+// serialises the checks that span a unit's posts (one head, unique codes).
+absl::StatusOr<Unit> LoadUnit(sql::Connection& conn, const std::string& id, bool for_update = false);
+
+// PERMISSION_DENIED unless the unit is in the caller's read / change scope.
+absl::Status ReadableUnit(const CallerScope& scope, const Unit& unit);
+absl::Status ChangeableUnit(const CallerScope& scope, const Unit& unit);
+
+// Reads the unit, checks the caller may change it, and only then locks its
+// row (checking again, as a move may have committed in between): a caller
+// without rights never holds locks.
+absl::StatusOr<Unit> LockChangeableUnit(sql::Connection& conn, const CallerScope& scope,
+                                        const std::string& id);
+
+// FAILED_PRECONDITION UNIT_NOT_OPEN for an abolished unit.
+absl::Status CheckUnitOpen(const Unit& unit);
+
+}  // namespace huinong::org

@@ -1,0 +1,198 @@
+// The handlers of concurrency policies (see staff.proto). A policy belongs
+// to an organisation's root unit and governs new assignments in its subtree
+// (the nearest policy up the tree applies); changing it never ends existing
+// assignments.
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/core/ids.h"
+#include "common/core/status_macros.h"
+#include "common/db/request_log.h"
+#include "common/rpc/page_token.h"
+#include "common/rpc/validate.h"
+#include "common/server/handle.h"
+#include "svc-org/src/api/access.h"
+#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/org_events.h"
+#include "svc-org/src/api/policy_mapping.h"
+#include "svc-org/src/api/post_mapping.h"
+#include "svc-org/src/api/request_checks.h"
+#include "svc-org/src/store/policy_store.h"
+#include "svc-org/src/store/post_store.h"
+
+namespace huinong::org {
+namespace {
+
+const std::set<std::string> kUpdatable = {"title", "whitelist", "segregation_pairs",
+                                          "max_posts_per_person"};
+
+// Every post selected by id exists.
+absl::Status CheckSelectedPosts(sql::Connection& conn, const ConcurrencyPolicy& p) {
+  std::set<std::string> ids;
+  for (const auto& e : p.whitelist) {
+    for (const auto& s : e.posts) {
+      if (!s.post_id.empty()) ids.insert(s.post_id);
+    }
+  }
+  for (const auto& pair : p.segregation_pairs) {
+    for (const auto* s : {&pair.first, &pair.second}) {
+      if (!s->post_id.empty()) ids.insert(s->post_id);
+    }
+  }
+  for (const auto& id : ids) {
+    ASSIGN_OR_RETURN(std::optional<Post> post, store::GetLatestPost(conn, id));
+    if (!post) return rpc::NotFound(PostName(id));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ConcurrencyPolicy> LoadPolicy(sql::Connection& conn, const std::string& id,
+                                             bool for_update) {
+  ASSIGN_OR_RETURN(std::optional<ConcurrencyPolicy> p, store::GetPolicy(conn, id, for_update));
+  if (!p) return rpc::NotFound(PolicyName(id));
+  return *std::move(p);
+}
+
+}  // namespace
+
+grpc::Status OrgApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
+                                             const v1::CreateConcurrencyPolicyRequest* req,
+                                             v1::ConcurrencyPolicy* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    if (!req->has_policy()) v.Add("policy", "required");
+    ConcurrencyPolicy policy;
+    policy.unit_id = rpc::ParseName(req->policy().unit(), "units", "policy.unit", v);
+    ReadPolicyFields(req->policy(), "policy", policy, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    auto created = db::RunOnce<v1::ConcurrencyPolicy>(
+        pool_, db::KeyFor("CreateConcurrencyPolicy", caller.subject, req->request_id(), *req),
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ConcurrencyPolicy> {
+          RETURN_IF_ERROR(LockChangeableUnit(conn, scope, policy.unit_id).status());
+          RETURN_IF_ERROR(CheckSelectedPosts(conn, policy));
+          policy.id = NewUlid();
+          policy.version = 1;
+          policy.create_time = policy.update_time = absl::Now();
+          RETURN_IF_ERROR(store::InsertPolicy(conn, policy));
+          v1::ConcurrencyPolicy out = ToProto(policy);
+          RETURN_IF_ERROR(RecordOrgEvent(
+              conn, caller, req->request_id(),
+              {"CreateConcurrencyPolicy", "concurrency_policy", out.name(), out.unit(), nullptr, &out}));
+          return out;
+        });
+    if (!created.ok()) return created.status();
+    *resp = *std::move(created);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::GetConcurrencyPolicy(grpc::ServerContext* ctx,
+                                          const v1::GetConcurrencyPolicyRequest* req,
+                                          v1::ConcurrencyPolicy* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const std::string id = rpc::ParseName(req->name(), "concurrencyPolicies", "name", v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(ConcurrencyPolicy policy, LoadPolicy(conn, id, false));
+      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, policy.unit_id));
+      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      *resp = ToProto(policy);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
+                                             const v1::UpdateConcurrencyPolicyRequest* req,
+                                             v1::ConcurrencyPolicy* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id =
+        rpc::ParseName(req->policy().name(), "concurrencyPolicies", "policy.name", v);
+    if (req->policy().etag().empty()) v.Add("policy.etag", "required");
+    const std::set<std::string> paths = MaskPaths(req->update_mask(), kUpdatable, v);
+    ConcurrencyPolicy incoming;
+    rpc::Violations all;
+    ReadPolicyFields(req->policy(), "policy", incoming, all);
+    KeepMasked(all, "policy", paths, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    auto updated = db::RunOnce<v1::ConcurrencyPolicy>(
+        pool_, db::KeyFor("UpdateConcurrencyPolicy", caller.subject, req->request_id(), *req),
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ConcurrencyPolicy> {
+          ASSIGN_OR_RETURN(ConcurrencyPolicy seen, LoadPolicy(conn, id, false));
+          ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, seen.unit_id));
+          RETURN_IF_ERROR(ChangeableUnit(scope, unit));
+          ASSIGN_OR_RETURN(ConcurrencyPolicy policy, LoadPolicy(conn, id, /*for_update=*/true));
+          RETURN_IF_ERROR(CheckEtag(req->policy().etag(), policy.version, PolicyName(id)));
+          const v1::ConcurrencyPolicy before = ToProto(policy);
+          if (paths.count("title")) policy.title = incoming.title;
+          if (paths.count("whitelist")) policy.whitelist = incoming.whitelist;
+          if (paths.count("segregation_pairs")) policy.segregation_pairs = incoming.segregation_pairs;
+          if (paths.count("max_posts_per_person")) {
+            policy.max_posts_per_person = incoming.max_posts_per_person;
+          }
+          RETURN_IF_ERROR(CheckSelectedPosts(conn, policy));
+          policy.version += 1;
+          policy.update_time = absl::Now();
+          RETURN_IF_ERROR(store::UpdatePolicy(conn, policy));
+          v1::ConcurrencyPolicy out = ToProto(policy);
+          RETURN_IF_ERROR(RecordOrgEvent(
+              conn, caller, req->request_id(),
+              {"UpdateConcurrencyPolicy", "concurrency_policy", out.name(), out.unit(), &before, &out}));
+          return out;
+        });
+    if (!updated.ok()) return updated.status();
+    *resp = *std::move(updated);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
+                                             const v1::ListConcurrencyPoliciesRequest* req,
+                                             v1::ListConcurrencyPoliciesResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    const std::string unit_id =
+        rpc::ParseOptionalName(req->applies_to_unit(), "units", "applies_to_unit", v);
+    const std::string filters = absl::StrCat("applies_to=", req->applies_to_unit());
+    const std::string after = PageAfter(req->page_token(), filters, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      if (!unit_id.empty()) {
+        // The nearest policy at or above the unit: one answer, no pages.
+        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
+        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        const std::vector<std::string> ids = PathIds(unit.path);
+        ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> found, store::PoliciesOfUnits(conn, ids));
+        const ConcurrencyPolicy* nearest = nullptr;
+        for (auto it = ids.rbegin(); it != ids.rend() && nearest == nullptr; ++it) {
+          for (const auto& p : found) {
+            if (p.unit_id == *it) nearest = &p;
+          }
+        }
+        if (nearest != nullptr && after.empty()) *resp->add_policies() = ToProto(*nearest);
+        return absl::OkStatus();
+      }
+      ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> policies,
+                       store::ListPolicies(conn, scope.reads_all ? "" : scope.unit_path, after,
+                                           page_size + 1));
+      const bool more = static_cast<int>(policies.size()) > page_size;
+      if (more) policies.pop_back();
+      for (const auto& p : policies) *resp->add_policies() = ToProto(p);
+      if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, policies.back().id));
+      return absl::OkStatus();
+    });
+  });
+}
+
+}  // namespace huinong::org

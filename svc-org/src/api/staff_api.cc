@@ -1,0 +1,240 @@
+// The handlers of staff (see staff.proto). A person belongs to no unit of
+// their own: they are in a caller's scope through their assignments (on any
+// day), and someone without any assignment yet is visible to hr and admin,
+// who must be able to find the people they register. Leaving (status LEFT)
+// ends every open assignment in the same transaction, recorded as one staff
+// event.
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/core/ids.h"
+#include "common/core/mask.h"
+#include "common/core/status_macros.h"
+#include "common/db/request_log.h"
+#include "common/rpc/page_token.h"
+#include "common/rpc/proto_time.h"
+#include "common/rpc/validate.h"
+#include "common/server/handle.h"
+#include "svc-org/src/api/access.h"
+#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/org_events.h"
+#include "svc-org/src/api/request_checks.h"
+#include "svc-org/src/api/staff_mapping.h"
+#include "svc-org/src/store/staff_store.h"
+#include "svc-org/src/store/unit_store.h"
+
+namespace huinong::org {
+namespace {
+
+const std::set<std::string> kUpdatable = {"display_name", "employee_number", "phone", "email",
+                                          "status",       "employer",        "qualifications"};
+
+absl::StatusOr<Staff> LoadStaff(sql::Connection& conn, const std::string& id, bool for_update) {
+  ASSIGN_OR_RETURN(std::optional<Staff> staff, store::GetStaff(conn, id, for_update));
+  if (!staff) return rpc::NotFound(StaffName(id));
+  return *std::move(staff);
+}
+
+// Whether a unit of one of the person's assignments passes `allowed`; true
+// for someone with no assignment when `unassigned` is.
+template <class Allowed>
+absl::StatusOr<bool> ThroughAssignments(sql::Connection& conn, const std::string& staff_id,
+                                        bool unassigned, Allowed allowed) {
+  ASSIGN_OR_RETURN(std::vector<Assignment> held, store::AssignmentsOfStaff(conn, staff_id));
+  if (held.empty()) return unassigned;
+  std::set<std::string> unit_ids;
+  for (const auto& a : held) unit_ids.insert(a.unit_id);
+  ASSIGN_OR_RETURN(std::vector<Unit> units,
+                   store::GetUnits(conn, std::vector<std::string>(unit_ids.begin(), unit_ids.end())));
+  for (const auto& u : units) {
+    if (allowed(u)) return true;
+  }
+  return false;
+}
+
+absl::Status CheckVisible(sql::Connection& conn, const CallerScope& scope,
+                          const auth::Principal& caller, const std::string& staff_id) {
+  if (scope.reads_all || IsSelf(caller, staff_id)) return absl::OkStatus();
+  ASSIGN_OR_RETURN(bool visible,
+                   ThroughAssignments(conn, staff_id, SeesPersonalData(caller),
+                                      [&](const Unit& u) { return CanRead(scope, u.path); }));
+  if (visible) return absl::OkStatus();
+  return rpc::PermissionDenied(absl::StrCat(StaffName(staff_id), " is outside the caller's scope"));
+}
+
+absl::Status CheckChangeable(sql::Connection& conn, const CallerScope& hr_scope,
+                             const std::string& staff_id) {
+  if (hr_scope.changes_all) return absl::OkStatus();
+  if (!hr_scope.may_change) return rpc::PermissionDenied("changing staff needs the hr role");
+  ASSIGN_OR_RETURN(bool changeable,
+                   ThroughAssignments(conn, staff_id, /*unassigned=*/true,
+                                      [&](const Unit& u) { return CanChange(hr_scope, u.path); }));
+  if (changeable) return absl::OkStatus();
+  return rpc::PermissionDenied(
+      absl::StrCat("the caller may not change ", StaffName(staff_id), ": no post in their scope"));
+}
+
+}  // namespace
+
+grpc::Status OrgApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaffRequest* req,
+                                 v1::Staff* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    if (!req->has_staff()) v.Add("staff", "required");
+    Staff staff;
+    ReadStaffFields(req->staff(), "staff", staff, v);
+    if (staff.status == StaffStatus::kLeft) v.Add("staff.status", "a new member of staff has not left");
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    if (!StaffScope(scope, caller).may_change) {
+      return rpc::PermissionDenied("registering staff needs the hr role");
+    }
+    auto created = db::RunOnce<v1::Staff>(
+        pool_, db::KeyFor("CreateStaff", caller.subject, req->request_id(), *req),
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::Staff> {
+          staff.id = NewUlid();
+          staff.version = 1;
+          staff.create_time = staff.update_time = absl::Now();
+          RETURN_IF_ERROR(store::InsertStaff(conn, staff));
+          v1::Staff out = ToProto(staff, /*clear_phone=*/true);
+          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
+                                         {"CreateStaff", "staff", out.name(), "", nullptr, &out}));
+          return out;
+        });
+    if (!created.ok()) return created.status();
+    *resp = *std::move(created);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::GetStaff(grpc::ServerContext* ctx, const v1::GetStaffRequest* req,
+                              v1::Staff* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const std::string id = rpc::ParseName(req->name(), "staff", "name", v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(Staff staff, LoadStaff(conn, id, false));
+      RETURN_IF_ERROR(CheckVisible(conn, scope, caller, id));
+      *resp = ToProto(staff, SeesPersonalData(caller));
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status OrgApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaffRequest* req,
+                                 v1::Staff* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id = rpc::ParseName(req->staff().name(), "staff", "staff.name", v);
+    if (req->staff().etag().empty()) v.Add("staff.etag", "required");
+    const std::set<std::string> paths = MaskPaths(req->update_mask(), kUpdatable, v);
+    Staff incoming;
+    rpc::Violations all;
+    ReadStaffFields(req->staff(), "staff", incoming, all);
+    KeepMasked(all, "staff", paths, v);
+    if (paths.count("status") && req->staff().status() == 0) v.Add("staff.status", "required");
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    const CallerScope hr_scope = StaffScope(scope, caller);
+
+    auto updated = db::RunOnce<v1::Staff>(
+        pool_, db::KeyFor("UpdateStaff", caller.subject, req->request_id(), *req),
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::Staff> {
+          RETURN_IF_ERROR(LoadStaff(conn, id, false).status());
+          RETURN_IF_ERROR(CheckChangeable(conn, hr_scope, id));
+          ASSIGN_OR_RETURN(Staff staff, LoadStaff(conn, id, /*for_update=*/true));
+          RETURN_IF_ERROR(CheckEtag(req->staff().etag(), staff.version, StaffName(id)));
+          const v1::Staff before = ToProto(staff, true);
+          const StaffStatus from = staff.status;
+          if (paths.count("display_name")) staff.display_name = incoming.display_name;
+          if (paths.count("employee_number")) staff.employee_number = incoming.employee_number;
+          if (paths.count("phone")) staff.phone = incoming.phone;
+          if (paths.count("email")) staff.email = incoming.email;
+          if (paths.count("status")) staff.status = incoming.status;
+          if (paths.count("employer")) staff.employer = incoming.employer;
+          if (paths.count("qualifications")) staff.qualifications = incoming.qualifications;
+          RETURN_IF_ERROR(CheckStaffTransition(from, staff.status));
+          const absl::Time now = absl::Now();
+          if (staff.status == StaffStatus::kLeft && from != StaffStatus::kLeft) {
+            ASSIGN_OR_RETURN(std::vector<Assignment> held, store::AssignmentsOfStaff(conn, id));
+            for (auto& a : held) {
+              if (!EndOnLeaving(a, Today())) continue;
+              a.version += 1;
+              a.update_time = now;
+              RETURN_IF_ERROR(store::UpdateAssignment(conn, a));
+            }
+          }
+          staff.version += 1;
+          staff.update_time = now;
+          RETURN_IF_ERROR(store::UpdateStaff(conn, staff));
+          v1::Staff out = ToProto(staff, true);
+          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
+                                         {"UpdateStaff", "staff", out.name(), "", &before, &out}));
+          return out;
+        });
+    if (!updated.ok()) return updated.status();
+    grants_.InvalidateStaff(id);
+    *resp = *std::move(updated);
+    if (!SeesPersonalData(caller)) resp->set_phone(mask::Phone(resp->phone()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequest* req,
+                               v1::ListStaffResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    store::StaffQuery q;
+    std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+    q.day = as_of.value_or(Today());
+    const std::string unit_id = rpc::ParseOptionalName(req->unit(), "units", "unit", v);
+    if (req->include_subtree() && unit_id.empty()) v.Add("include_subtree", "needs a unit");
+    if (req->status() != 0) {
+      if (!ValidStaffStatus(req->status())) v.Add("status", absl::StrCat("unknown value ", req->status()));
+      q.status = static_cast<StaffStatus>(req->status());
+    }
+    rpc::CheckText(req->display_name_prefix(), "display_name_prefix", 0, 100, v);
+    q.name_prefix = req->display_name_prefix();
+    if (!req->capability().empty() && !ValidCapability(req->capability())) {
+      v.Add("capability", "3–64 of [a-z0-9._], dot-separated");
+    }
+    q.capability = req->capability();
+    const std::string filters = absl::StrCat(
+        "unit=", req->unit(), "|sub=", req->include_subtree(), "|status=", req->status(),
+        "|prefix=", req->display_name_prefix(), "|cap=", req->capability(),
+        "|as_of=", req->as_of().SerializeAsString());
+    q.after_id = PageAfter(req->page_token(), filters, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    if (!scope.reads_all) {
+      q.visible_path = scope.unit_path;
+      q.include_unassigned = SeesPersonalData(caller);
+    }
+    q.limit = page_size + 1;
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      if (!unit_id.empty()) {
+        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
+        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        if (req->include_subtree()) {
+          q.subtree_path = unit.path;
+        } else {
+          q.unit_id = unit.id;
+        }
+      }
+      ASSIGN_OR_RETURN(std::vector<Staff> staff, store::ListStaff(conn, q));
+      const bool more = static_cast<int>(staff.size()) > page_size;
+      if (more) staff.pop_back();
+      for (const auto& s : staff) *resp->add_staff() = ToProto(s, SeesPersonalData(caller));
+      if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, staff.back().id));
+      return absl::OkStatus();
+    });
+  });
+}
+
+}  // namespace huinong::org

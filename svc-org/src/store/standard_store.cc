@@ -1,0 +1,223 @@
+// See standard_store.h.
+#include "svc-org/src/store/standard_store.h"
+
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <google/protobuf/util/json_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/sql_time.h"
+#include "common/rpc/errors.h"
+#include "common/rpc/proto_time.h"
+#include "common/rpc/validate.h"
+
+namespace huinong::org::store {
+namespace {
+
+constexpr const char* kColumns =
+    "s.id, s.create_time AS standard_create_time, v.version, v.revision, v.title, v.source,"
+    " v.description, v.rule_json, v.status, v.effective_from, v.update_time";
+
+// The rule oneof alone, as proto3 JSON.
+absl::StatusOr<std::string> RuleJson(const v1::StaffingStandard& body) {
+  v1::StaffingStandard rule;
+  switch (body.rule_case()) {
+    case v1::StaffingStandard::kPerUnit: *rule.mutable_per_unit() = body.per_unit(); break;
+    case v1::StaffingStandard::kFormula: *rule.mutable_formula() = body.formula(); break;
+    case v1::StaffingStandard::kSummedFractions:
+      *rule.mutable_summed_fractions() = body.summed_fractions();
+      break;
+    case v1::StaffingStandard::kPercentageBands:
+      *rule.mutable_percentage_bands() = body.percentage_bands();
+      break;
+    case v1::StaffingStandard::kRatioPyramid: *rule.mutable_ratio_pyramid() = body.ratio_pyramid(); break;
+    case v1::StaffingStandard::RULE_NOT_SET: break;
+  }
+  std::string json;
+  if (!google::protobuf::util::MessageToJsonString(rule, &json).ok()) {
+    return absl::InternalError("a staffing rule does not print as JSON");
+  }
+  return json;
+}
+
+absl::StatusOr<StandardRecord> Row(sql::ResultSet& rs) {
+  StandardRecord r;
+  r.id = rs.getString("id");
+  r.version = rs.getInt("version");
+  r.revision = rs.getInt64("revision");
+  if (!google::protobuf::util::JsonStringToMessage(std::string(rs.getString("rule_json")), &r.body).ok()) {
+    return absl::InternalError(absl::StrCat("the stored rule of staffing standard ", r.id, " does not parse"));
+  }
+  r.body.set_title(rs.getString("title"));
+  r.body.set_source(rs.getString("source"));
+  r.body.set_description(rs.getString("description"));
+  r.body.set_status(static_cast<v1::StaffingStandardStatus>(rs.getInt("status")));
+  if (!rs.isNull("effective_from")) {
+    if (auto day = db::ParseSqlDate(std::string(rs.getString("effective_from")))) {
+      *r.body.mutable_effective_from() = rpc::ToDate(*day);
+    }
+  }
+  r.create_time = db::ParseSqlDateTime(std::string(rs.getString("standard_create_time")));
+  r.update_time = db::ParseSqlDateTime(std::string(rs.getString("update_time")));
+  return r;
+}
+
+absl::StatusOr<std::vector<StandardRecord>> Rows(sql::PreparedStatement& q) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<StandardRecord> out;
+  while (rs->next()) {
+    absl::StatusOr<StandardRecord> r = Row(*rs);
+    if (!r.ok()) return r.status();
+    out.push_back(*std::move(r));
+  }
+  return out;
+}
+
+// Binds the version columns in the order of kVersionColumns.
+constexpr const char* kVersionColumns =
+    "standard_id, version, revision, title, source, description, rule_kind, rule_json, status,"
+    " effective_from, create_time, update_time";
+
+absl::Status InsertVersionRow(sql::Connection& conn, const StandardRecord& r) {
+  absl::StatusOr<std::string> rule = RuleJson(r.body);
+  if (!rule.ok()) return rule.status();
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+      "INSERT INTO staffing_standard_versions (", kVersionColumns,
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+  q->setString(1, r.id);
+  q->setInt(2, r.version);
+  q->setInt64(3, r.revision);
+  q->setString(4, r.body.title());
+  q->setString(5, r.body.source());
+  q->setString(6, r.body.description());
+  q->setInt(7, static_cast<int>(r.body.rule_case()));
+  q->setString(8, *rule);
+  q->setInt(9, static_cast<int>(r.body.status()));
+  if (r.body.has_effective_from()) {
+    const auto& d = r.body.effective_from();
+    q->setString(10, db::SqlDate(absl::CivilDay(d.year(), d.month(), d.day())));
+  } else {
+    q->setNull(10, 0);
+  }
+  q->setString(11, db::SqlDateTime(r.update_time));
+  q->setString(12, db::SqlDateTime(r.update_time));
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<StandardRecord>> GetStandard(sql::Connection& conn, const std::string& id,
+                                                          int32_t version, bool for_update) {
+  std::string sql = absl::StrCat(
+      "SELECT ", kColumns, " FROM staffing_standards s JOIN staffing_standard_versions v"
+      " ON v.standard_id = s.id AND v.version = ", version == 0 ? "s.latest_version" : "?",
+      " WHERE s.id = ?", for_update ? " FOR UPDATE" : "");
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  int i = 1;
+  if (version != 0) q->setInt(i++, version);
+  q->setString(i, id);
+  absl::StatusOr<std::vector<StandardRecord>> rows = Rows(*q);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<StandardRecord>();
+  return std::optional<StandardRecord>(std::move(rows->front()));
+}
+
+absl::StatusOr<StandardRecord> GetStandardOrNotFound(sql::Connection& conn, const std::string& id,
+                                                     int32_t version, bool for_update) {
+  absl::StatusOr<std::optional<StandardRecord>> r = GetStandard(conn, id, version, for_update);
+  if (!r.ok()) return r.status();
+  if (!*r) {
+    const std::string name = rpc::FormatName("staffingStandards", id);
+    return rpc::NotFound(version == 0 ? name : absl::StrCat(name, " version ", version));
+  }
+  return **std::move(r);
+}
+
+absl::StatusOr<std::vector<StandardRecord>> ListStandards(sql::Connection& conn,
+                                                          const StandardFilter& filter,
+                                                          const std::string& after_id, int limit) {
+  std::string sql = absl::StrCat(
+      "SELECT ", kColumns, " FROM staffing_standards s JOIN staffing_standard_versions v"
+      " ON v.standard_id = s.id AND v.version = s.latest_version WHERE s.id > ?");
+  if (filter.status != 0) absl::StrAppend(&sql, " AND v.status = ?");
+  if (!filter.title_contains.empty()) absl::StrAppend(&sql, " AND v.title LIKE CONCAT('%', ?, '%')");
+  absl::StrAppend(&sql, " ORDER BY s.id LIMIT ?");
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  int i = 1;
+  q->setString(i++, after_id);
+  if (filter.status != 0) q->setInt(i++, filter.status);
+  if (!filter.title_contains.empty()) q->setString(i++, EscapeLike(filter.title_contains));
+  q->setInt(i, limit);
+  return Rows(*q);
+}
+
+absl::Status InsertStandard(sql::Connection& conn, const StandardRecord& record) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "INSERT INTO staffing_standards (id, latest_version, create_time) VALUES (?, ?, ?)"));
+  q->setString(1, record.id);
+  q->setInt(2, record.version);
+  q->setString(3, db::SqlDateTime(record.create_time));
+  q->executeUpdate();
+  return InsertVersionRow(conn, record);
+}
+
+absl::Status InsertVersion(sql::Connection& conn, const StandardRecord& record) {
+  absl::Status inserted = InsertVersionRow(conn, record);
+  if (!inserted.ok()) return inserted;
+  std::unique_ptr<sql::PreparedStatement> q(
+      conn.prepareStatement("UPDATE staffing_standards SET latest_version = ? WHERE id = ?"));
+  q->setInt(1, record.version);
+  q->setString(2, record.id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::Status UpdateVersion(sql::Connection& conn, const StandardRecord& r) {
+  absl::StatusOr<std::string> rule = RuleJson(r.body);
+  if (!rule.ok()) return rule.status();
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "UPDATE staffing_standard_versions SET revision = ?, title = ?, source = ?, description = ?,"
+      " rule_kind = ?, rule_json = ?, status = ?, effective_from = ?, update_time = ?"
+      " WHERE standard_id = ? AND version = ?"));
+  q->setInt64(1, r.revision);
+  q->setString(2, r.body.title());
+  q->setString(3, r.body.source());
+  q->setString(4, r.body.description());
+  q->setInt(5, static_cast<int>(r.body.rule_case()));
+  q->setString(6, *rule);
+  q->setInt(7, static_cast<int>(r.body.status()));
+  if (r.body.has_effective_from()) {
+    const auto& d = r.body.effective_from();
+    q->setString(8, db::SqlDate(absl::CivilDay(d.year(), d.month(), d.day())));
+  } else {
+    q->setNull(8, 0);
+  }
+  q->setString(9, db::SqlDateTime(r.update_time));
+  q->setString(10, r.id);
+  q->setInt(11, r.version);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<std::string>> UnitPath(sql::Connection& conn, const std::string& unit_id) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement("SELECT path FROM units WHERE id = ?"));
+  q->setString(1, unit_id);
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  if (!rs->next()) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(rs->getString(1)));
+}
+
+}  // namespace huinong::org::store
