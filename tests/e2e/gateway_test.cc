@@ -123,7 +123,7 @@ TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
   ASSERT_TRUE(suite.ok());
   for (const char* method : {"/huinong.tickets.v1.TicketService/GetTicket",
                              "/huinong.loans.v1.LoanService/GetApplication",
-                             "/huinong.org.v1.OrgService/GetOrgChart"}) {
+                             "/huinong.org.v1.OrgService/SubmitChangeRequest"}) {
     EXPECT_EQ(CallEmpty(suite, method).error_code(), grpc::StatusCode::UNIMPLEMENTED) << method;
   }
 }

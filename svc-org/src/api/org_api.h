@@ -16,6 +16,7 @@
 #include "common/server/call_gate.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
 #include "svc-org/src/api/caller_scope.h"
+#include "svc-org/src/api/queries_api.h"
 #include "svc-org/src/api/staffing_api.h"
 #include "svc-org/src/domain/capability_cache.h"
 
@@ -137,11 +138,46 @@ class OrgApi final : public v1::OrgService::Service {
     return staffing_.CheckStaffingCompliance(c, r, o);
   }
 
+  // Org queries (queries_api.cc, queries_api_reports.cc own them).
+  grpc::Status GetOrgChart(grpc::ServerContext* c, const v1::GetOrgChartRequest* r,
+                           v1::GetOrgChartResponse* o) override {
+    return queries_.GetOrgChart(c, r, o);
+  }
+  grpc::Status GetReportingChain(grpc::ServerContext* c, const v1::GetReportingChainRequest* r,
+                                 v1::ReportingChain* o) override {
+    return queries_.GetReportingChain(c, r, o);
+  }
+  grpc::Status ListReports(grpc::ServerContext* c, const v1::ListReportsRequest* r,
+                           v1::ListReportsResponse* o) override {
+    return queries_.ListReports(c, r, o);
+  }
+  grpc::Status GetVacancyReport(grpc::ServerContext* c, const v1::GetVacancyReportRequest* r,
+                                v1::GetVacancyReportResponse* o) override {
+    return queries_.GetVacancyReport(c, r, o);
+  }
+  grpc::Status GetConcurrencyReport(grpc::ServerContext* c, const v1::GetConcurrencyReportRequest* r,
+                                    v1::GetConcurrencyReportResponse* o) override {
+    return queries_.GetConcurrencyReport(c, r, o);
+  }
+  grpc::Status ListActingHeads(grpc::ServerContext* c, const v1::ListActingHeadsRequest* r,
+                               v1::ListActingHeadsResponse* o) override {
+    return queries_.ListActingHeads(c, r, o);
+  }
+  grpc::Status GetCoverageGaps(grpc::ServerContext* c, const v1::GetCoverageGapsRequest* r,
+                               v1::GetCoverageGapsResponse* o) override {
+    return queries_.GetCoverageGaps(c, r, o);
+  }
+  grpc::Status GetPostDesignReport(grpc::ServerContext* c, const v1::GetPostDesignReportRequest* r,
+                                   v1::GetPostDesignReportResponse* o) override {
+    return queries_.GetPostDesignReport(c, r, o);
+  }
+
  private:
   db::DbPool& pool_;
   const server::CallGate& gate_;
   CallerScopes scopes_;
   StaffingApi staffing_;
+  QueriesApi queries_;
   CapabilityCache grants_{kCapabilityCacheTtl, /*max_entries=*/100000};
 };
 

@@ -93,7 +93,7 @@ void ApplyMask(const v1::Unit& in, const google::protobuf::FieldMask& mask, Unit
 }  // namespace
 
 OrgApi::OrgApi(db::DbPool& pool, const server::CallGate& gate)
-    : pool_(pool), gate_(gate), scopes_(pool, absl::Seconds(5)), staffing_(pool, gate) {}
+    : pool_(pool), gate_(gate), scopes_(pool, absl::Seconds(5)), staffing_(pool, gate), queries_(pool, gate) {}
 
 grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* req,
                                 v1::Unit* resp) {
