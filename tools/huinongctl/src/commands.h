@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "huinong/org/v1/standards.pb.h"
 #include "tools/huinongctl/src/invocation.h"
 
 namespace huinong::ctl {
@@ -17,6 +18,15 @@ absl::Status RunHealth(const Invocation& inv);
 // "unit create", "unit get", ...; a usage error for an unknown subcommand.
 absl::Status RunUnit(const Invocation& inv);
 absl::Status RunDemoLoad(const Invocation& inv);
+// "post create|get|list", "staff create|get|list", "assign", "assignment list".
+absl::Status RunPeople(const Invocation& inv);
+// "capability check|holders", "standard list|get", "calc".
+absl::Status RunRules(const Invocation& inv);
+// "report vacancies|chain|acting-heads|coverage|quota".
+absl::Status RunReport(const Invocation& inv);
+// The CalculateStaffing request of `calc STANDARD --input k=v ...` (for tests).
+absl::StatusOr<org::v1::CalculateStaffingRequest> CalcRequest(const Invocation& inv);
+
 // "audit history", "audit search", "audit verify", "audit export",
 // "audit verify-export"; a broken chain or export is CheckFailed (exit 3).
 absl::Status RunAudit(const Invocation& inv);

@@ -1,17 +1,11 @@
-// The demo network and its loader; see demo_data.h.
+// The demo network and how one demo unit is made or adopted; see demo_data.h.
 #include "tools/huinongctl/src/demo_data.h"
 
-#include <iostream>
-#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
-#include "tools/huinongctl/src/commands.h"
-#include "tools/huinongctl/src/connection.h"
 #include "tools/huinongctl/src/org_client.h"
-#include "tools/huinongctl/src/output.h"
-#include "tools/huinongctl/src/unit_format.h"
 
 namespace huinong::ctl {
 
@@ -80,19 +74,10 @@ absl::StatusOr<v1::Unit> FindSibling(const OrgClient& org, const std::string& pa
                                           parent.empty() ? "the root" : parent));
 }
 
-// Names of the demo units that exist before this run, so the summary can
-// tell created from already present.
-absl::StatusOr<std::set<std::string>> ExistingDemoUnits(const OrgClient& org) {
-  std::set<std::string> names;
-  absl::StatusOr<v1::Unit> root = FindSibling(org, "", DemoNetwork().front());
-  if (absl::IsNotFound(root.status())) return names;
-  if (!root.ok()) return root.status();
-  ASSIGN_OR_RETURN(const std::vector<v1::Unit> subtree, org.Subtree(root->name(), 0, false));
-  for (const v1::Unit& unit : subtree) names.insert(unit.name());
-  return names;
-}
+}  // namespace
 
-absl::StatusOr<v1::Unit> Ensure(const OrgClient& org, const DemoUnit& demo, const std::string& parent) {
+absl::StatusOr<v1::Unit> EnsureDemoUnit(const OrgClient& org, const DemoUnit& demo,
+                                        const std::string& parent) {
   v1::CreateUnitRequest request;
   request.set_request_id(DemoRequestId(demo.index));
   v1::Unit& unit = *request.mutable_unit();
@@ -109,52 +94,11 @@ absl::StatusOr<v1::Unit> Ensure(const OrgClient& org, const DemoUnit& demo, cons
   return created;
 }
 
-void PrintJsonSummary(int created, const std::vector<v1::Unit>& units) {
-  std::string out = absl::StrCat("{\"created\":", created, ",\"total\":", units.size(),
-                                 ",\"root\":\"", units.front().name(), "\",\"units\":[");
-  for (size_t i = 0; i < units.size(); ++i) {
-    absl::StatusOr<std::string> json = MessageJson(units[i]);
-    absl::StrAppend(&out, i == 0 ? "" : ",", json.ok() ? *json : "null");
-  }
-  std::cout << out << "]}\n";
-}
-
-}  // namespace
-
 const std::vector<DemoUnit>& DemoNetwork() {
   static const auto* network = new std::vector<DemoUnit>(BuildNetwork());
   return *network;
 }
 
 std::string DemoRequestId(int index) { return absl::StrCat("demo:unit:", index); }
-
-absl::Status RunDemoLoad(const Invocation& inv) {
-  RETURN_IF_ERROR(CheckUsage(inv, {}, 0));
-  ASSIGN_OR_RETURN(ConnectionOptions options, ConnectionOptionsFrom(inv.config));
-  const Connection connection(std::move(options));
-  const OrgClient org(connection);
-
-  ASSIGN_OR_RETURN(const std::set<std::string> existing, ExistingDemoUnits(org));
-  std::vector<v1::Unit> units;  // by DemoUnit index - 1
-  int created = 0;
-  for (const DemoUnit& demo : DemoNetwork()) {
-    const std::string parent = demo.parent == 0 ? "" : units[demo.parent - 1].name();
-    absl::StatusOr<v1::Unit> unit = Ensure(org, demo, parent);
-    if (!unit.ok()) {
-      return Rephrased(unit.status(), absl::StrCat(demo.display_name, ": ", unit.status().message()));
-    }
-    if (!existing.contains(unit->name())) ++created;
-    units.push_back(*std::move(unit));
-  }
-  if (inv.json) {
-    PrintJsonSummary(created, units);
-    return absl::OkStatus();
-  }
-  std::cout << UnitTree(units)
-            << absl::StrCat("demo network: ", created, " created, ", units.size() - created,
-                            " already present, ", units.size(), " total; root ",
-                            units.front().display_name(), " (", units.front().name(), ")\n");
-  return absl::OkStatus();
-}
 
 }  // namespace huinong::ctl

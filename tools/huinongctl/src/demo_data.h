@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "huinong/org/v1/units.pb.h"
 #include "huinong/type/v1/types.pb.h"
 
@@ -31,5 +32,11 @@ const std::vector<DemoUnit>& DemoNetwork();
 
 // "demo:unit:<index>".
 std::string DemoRequestId(int index);
+
+class OrgClient;
+// Creates `demo` under `parent` ("" = a root) with its fixed request id, or
+// adopts the open sibling of the same name (DUPLICATE_NAME).
+absl::StatusOr<org::v1::Unit> EnsureDemoUnit(const OrgClient& org, const DemoUnit& demo,
+                                             const std::string& parent);
 
 }  // namespace huinong::ctl

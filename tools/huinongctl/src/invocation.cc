@@ -87,12 +87,14 @@ namespace huinong::ctl {
 
 const std::set<std::string>& BooleanFlags() {
   static const std::set<std::string> flags = {"json", "all", "help", "include_abolished",
-                                              "newest_first", "exact"};
+                                              "newest_first", "exact", "head", "deputy", "subtree",
+                                              "all_dates", "validate_only", "nearest", "exclude_acting",
+                                              "other_lines", "deputies"};
   return flags;
 }
 
 const std::set<std::string>& RepeatableFlags() {
-  static const std::set<std::string> flags = {"function"};
+  static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input"};
   return flags;
 }
 
@@ -115,7 +117,9 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
   if (!words.empty()) {
     inv.command = words[0];
     used = 1;
-    if ((words[0] == "unit" || words[0] == "demo" || words[0] == "audit") && words.size() > 1) {
+    static const std::set<std::string> kGroups = {"unit",  "demo",       "audit",    "post",  "staff",
+                                                  "assignment", "capability", "standard", "report"};
+    if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
     }

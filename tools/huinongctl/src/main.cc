@@ -79,6 +79,14 @@ int Main(int argc, char** argv) {
     status = RunUnit(*inv);
   } else if (inv->command == "demo load") {
     status = RunDemoLoad(*inv);
+  } else if (inv->command.starts_with("post") || inv->command.starts_with("staff") ||
+             inv->command == "assign" || inv->command.starts_with("assignment")) {
+    status = RunPeople(*inv);
+  } else if (inv->command.starts_with("capability") || inv->command.starts_with("standard") ||
+             inv->command == "calc") {
+    status = RunRules(*inv);
+  } else if (inv->command.starts_with("report")) {
+    status = RunReport(*inv);
   } else if (inv->command.starts_with("audit")) {
     status = RunAudit(*inv);
   } else {

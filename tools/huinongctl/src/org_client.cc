@@ -14,7 +14,7 @@ namespace {
 
 // One unary call with a fresh prepared context.
 template <typename Request, typename Response, typename Method>
-absl::StatusOr<Response> Call(const Connection& connection, v1::OrgService::Stub* stub,
+absl::StatusOr<Response> CallOnce(const Connection& connection, v1::OrgService::Stub* stub,
                               Method method, const Request& request) {
   RETURN_IF_ERROR(connection.status());
   grpc::ClientContext context;
@@ -31,37 +31,39 @@ OrgClient::OrgClient(const Connection& connection)
     : connection_(connection),
       stub_(connection.status().ok() ? v1::OrgService::NewStub(connection.channel()) : nullptr) {}
 
+absl::Status OrgClient::FromGrpc(const grpc::Status& status) { return rpc::FromGrpcStatus(status); }
+
 absl::StatusOr<v1::Unit> OrgClient::CreateUnit(const v1::CreateUnitRequest& request) const {
-  return Call<v1::CreateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::CreateUnit,
+  return CallOnce<v1::CreateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::CreateUnit,
                                                request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::GetUnit(const std::string& name) const {
   v1::GetUnitRequest request;
   request.set_name(name);
-  return Call<v1::GetUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::GetUnit,
+  return CallOnce<v1::GetUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::GetUnit,
                                             request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::UpdateUnit(const v1::UpdateUnitRequest& request) const {
-  return Call<v1::UpdateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::UpdateUnit,
+  return CallOnce<v1::UpdateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::UpdateUnit,
                                                request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::MoveUnit(const v1::MoveUnitRequest& request) const {
-  return Call<v1::MoveUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::MoveUnit,
+  return CallOnce<v1::MoveUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::MoveUnit,
                                              request);
 }
 
 absl::StatusOr<v1::ListUnitsResponse> OrgClient::ListUnits(const v1::ListUnitsRequest& request) const {
-  return Call<v1::ListUnitsRequest, v1::ListUnitsResponse>(connection_, stub_.get(),
+  return CallOnce<v1::ListUnitsRequest, v1::ListUnitsResponse>(connection_, stub_.get(),
                                                            &v1::OrgService::Stub::ListUnits, request);
 }
 
 absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(const std::string& name) const {
   v1::GetUnitAncestorsRequest request;
   request.set_name(name);
-  return Call<v1::GetUnitAncestorsRequest, v1::GetUnitAncestorsResponse>(
+  return CallOnce<v1::GetUnitAncestorsRequest, v1::GetUnitAncestorsResponse>(
       connection_, stub_.get(), &v1::OrgService::Stub::GetUnitAncestors, request);
 }
 
@@ -86,7 +88,7 @@ absl::StatusOr<std::vector<v1::Unit>> OrgClient::Subtree(const std::string& name
   request.set_page_size(kFullPage);
   std::vector<v1::Unit> units;
   while (true) {
-    ASSIGN_OR_RETURN(auto page, (Call<v1::ListUnitSubtreeRequest, v1::ListUnitSubtreeResponse>(
+    ASSIGN_OR_RETURN(auto page, (CallOnce<v1::ListUnitSubtreeRequest, v1::ListUnitSubtreeResponse>(
                                     connection_, stub_.get(), &v1::OrgService::Stub::ListUnitSubtree,
                                     request)));
     for (v1::Unit& unit : *page.mutable_units()) units.push_back(std::move(unit));

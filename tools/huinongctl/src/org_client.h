@@ -31,7 +31,23 @@ class OrgClient {
   absl::StatusOr<std::vector<org::v1::Unit>> Subtree(const std::string& name, int max_depth,
                                                     bool include_abolished) const;
 
+  // Any other unary OrgService method, e.g.
+  //   org.Call<v1::Post>(&v1::OrgService::Stub::CreatePost, request)
+  // with a fresh prepared context; the server's error as absl::Status.
+  template <typename Response, typename Request, typename Method>
+  absl::StatusOr<Response> Call(Method method, const Request& request) const {
+    if (!connection_.status().ok()) return connection_.status();
+    grpc::ClientContext context;
+    connection_.Prepare(context);
+    Response response;
+    const grpc::Status status = (stub_.get()->*method)(&context, request, &response);
+    if (!status.ok()) return FromGrpc(status);
+    return response;
+  }
+
  private:
+  static absl::Status FromGrpc(const grpc::Status& status);
+
   const Connection& connection_;
   std::unique_ptr<org::v1::OrgService::Stub> stub_;
 };

@@ -14,7 +14,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
   --timeout=10s        deadline of each call
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -49,8 +49,54 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kCommand
   Only the fields given are changed. Without --etag the unit's current etag is used.
 )"},
     {"demo load", R"(usage: huinongctl demo load
-  Creates the demo county network (固安县: county centre, townships, villages).
-  Idempotent: running it again changes nothing.
+  Creates the demo county network (固安县: county centre, townships, villages)
+  with posts, quotas, staff and an acting township head; the leading group and
+  its member units; the 2-person customer-service centre; the property
+  customer-service department; the loan company and its concurrency whitelist;
+  one staffing standard. Idempotent: running it again changes nothing.
+)"},
+    {"post create", R"(usage: huinongctl post create --unit units/ID --title T --kind management|technical|support
+         [--code C] [--head|--deputy] [--superior posts/ID] [--capability CAP]... [--duty TEXT]...
+         [--effective-from YYYY-MM-DD] [--request-id ID]
+)"},
+    {"post get", R"(usage: huinongctl post get posts/ID [--as-of YYYY-MM-DD]
+)"},
+    {"post list", R"(usage: huinongctl post list [--unit units/ID [--subtree]] [--capability CAP] [--code C] [--as-of D]
+)"},
+    {"staff create", R"(usage: huinongctl staff create --name NAME [--employee-number N] [--phone P] [--email E]
+         [--employer ORG] [--qualification CODE]... [--request-id ID]
+)"},
+    {"staff get", R"(usage: huinongctl staff get staff/ID   (phone masked unless hr/admin)
+)"},
+    {"staff list", R"(usage: huinongctl staff list [--unit units/ID [--subtree]] [--capability CAP] [--name-prefix P]
+)"},
+    {"assign", R"(usage: huinongctl assign staff/ID posts/ID --from YYYY-MM-DD [--to YYYY-MM-DD]
+         [--kind primary|concurrent|acting|seconded] [--note TEXT] [--validate-only] [--request-id ID]
+         acting:   --acting-for staff/ID --delegated-by staff/ID --reason TEXT [--capability CAP]...
+         seconded: --seconded-from ORGANISATION
+)"},
+    {"assignment list", R"(usage: huinongctl assignment list [--staff S] [--post P] [--unit U [--subtree]] [--kind K]
+         [--as-of D | --all-dates]
+)"},
+    {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
+  Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
+)"},
+    {"capability holders", R"(usage: huinongctl capability holders CAPABILITY units/ID [--nearest] [--exclude-acting] [--as-of D]
+)"},
+    {"standard list", R"(usage: huinongctl standard list [--title TEXT]
+)"},
+    {"standard get", R"(usage: huinongctl standard get staffingStandards/ID [--version N]
+)"},
+    {"calc", R"(usage: huinongctl calc staffingStandards/ID --input NAME=VALUE... [--version N]
+  Runs the staffing calculator; prints the result, then its working one step per line.
+  Values are decimals with at most 6 places (130000, 2.5).
+)"},
+    {"report vacancies", R"(usage: huinongctl report vacancies units/ID [--depth N] [--as-of D]
+)"},
+    {"report chain", R"(usage: huinongctl report chain posts/ID|staff/ID [--other-lines] [--as-of D]
+)"},
+    {"report acting-heads", R"(usage: huinongctl report acting-heads --root units/ID [--deputies] [--date D]
+  (report quota units/ID and report coverage --county units/ID [--as-of D] too)
 )"},
     {"audit history", R"(usage: huinongctl audit history RESOURCE
   Every recorded change of one resource, oldest first: sequence, time, service,
@@ -100,7 +146,10 @@ Commands:
   unit ancestors   show a unit's chain of parents
   unit move        move a unit under a new parent
   unit update      change a unit's name, status, kind, code or functions
-  demo load        create the demo county network
+  demo load        create the demo organisations, posts, staff and standard
+  post create|get|list, staff create|get|list, assign, assignment list
+  capability check|holders, standard list|get, calc STANDARD --input k=v
+  report vacancies|chain|acting-heads|coverage|quota
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain

@@ -98,6 +98,9 @@ grpc::Status FakeOrg::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitR
   unit.set_depth(depth);
   if (unit.status() == v1::UNIT_STATUS_UNSPECIFIED) unit.set_status(v1::UNIT_STATUS_ACTIVE);
   unit.set_etag("1");
+  const absl::Time now = absl::Now();
+  unit.mutable_create_time()->set_seconds(absl::ToUnixSeconds(now));
+  unit.mutable_create_time()->set_nanos(static_cast<int32_t>(absl::ToInt64Nanoseconds(now - absl::FromUnixSeconds(absl::ToUnixSeconds(now)))));
   units_.push_back(unit);
   replies_[req->request_id()] = unit;
   *resp = unit;

@@ -45,6 +45,61 @@ class FakeOrg final : public org::v1::OrgService::Service {
   grpc::Status GetUnitAncestors(grpc::ServerContext* ctx, const org::v1::GetUnitAncestorsRequest* req,
                                 org::v1::GetUnitAncestorsResponse* resp) override;
 
+  // Posts, quotas, staff, assignments, policies, standards (fake_staffing.cc):
+  // request-id replay, the duplicate reasons demo load adopts on, and
+  // create_time set to the moment of creation.
+  grpc::Status CreatePost(grpc::ServerContext* ctx, const org::v1::CreatePostRequest* req,
+                          org::v1::Post* resp) override;
+  grpc::Status GetPost(grpc::ServerContext* ctx, const org::v1::GetPostRequest* req, org::v1::Post* resp) override;
+  grpc::Status ListPosts(grpc::ServerContext* ctx, const org::v1::ListPostsRequest* req,
+                         org::v1::ListPostsResponse* resp) override;
+  grpc::Status CreateQuota(grpc::ServerContext* ctx, const org::v1::CreateQuotaRequest* req,
+                           org::v1::Quota* resp) override;
+  grpc::Status ListQuotas(grpc::ServerContext* ctx, const org::v1::ListQuotasRequest* req,
+                          org::v1::ListQuotasResponse* resp) override;
+  grpc::Status CreateStaff(grpc::ServerContext* ctx, const org::v1::CreateStaffRequest* req,
+                           org::v1::Staff* resp) override;
+  grpc::Status GetStaff(grpc::ServerContext* ctx, const org::v1::GetStaffRequest* req, org::v1::Staff* resp) override;
+  grpc::Status ListStaff(grpc::ServerContext* ctx, const org::v1::ListStaffRequest* req,
+                         org::v1::ListStaffResponse* resp) override;
+  grpc::Status CreateAssignment(grpc::ServerContext* ctx, const org::v1::CreateAssignmentRequest* req,
+                                org::v1::Assignment* resp) override;
+  grpc::Status ListAssignments(grpc::ServerContext* ctx, const org::v1::ListAssignmentsRequest* req,
+                               org::v1::ListAssignmentsResponse* resp) override;
+  grpc::Status CreateConcurrencyPolicy(grpc::ServerContext* ctx, const org::v1::CreateConcurrencyPolicyRequest* req,
+                                       org::v1::ConcurrencyPolicy* resp) override;
+  grpc::Status ListConcurrencyPolicies(grpc::ServerContext* ctx,
+                                       const org::v1::ListConcurrencyPoliciesRequest* req,
+                                       org::v1::ListConcurrencyPoliciesResponse* resp) override;
+  grpc::Status CreateStaffingStandard(grpc::ServerContext* ctx, const org::v1::CreateStaffingStandardRequest* req,
+                                      org::v1::StaffingStandard* resp) override;
+  grpc::Status GetStaffingStandard(grpc::ServerContext* ctx, const org::v1::GetStaffingStandardRequest* req,
+                                   org::v1::StaffingStandard* resp) override;
+  grpc::Status ListStaffingStandards(grpc::ServerContext* ctx, const org::v1::ListStaffingStandardsRequest* req,
+                                     org::v1::ListStaffingStandardsResponse* resp) override;
+  // Per-unit rules only: driver / per, rounded down, with a two-step working.
+  grpc::Status CalculateStaffing(grpc::ServerContext* ctx, const org::v1::CalculateStaffingRequest* req,
+                                 org::v1::StaffingCalculation* resp) override;
+  // Allowed when an assignment of the staff member is on a post granting
+  // the capability at the unit or one of its ancestors.
+  grpc::Status CheckCapability(grpc::ServerContext* ctx, const org::v1::CheckCapabilityRequest* req,
+                               org::v1::CheckCapabilityResponse* resp) override;
+  grpc::Status ListCapabilityHolders(grpc::ServerContext* ctx, const org::v1::ListCapabilityHoldersRequest* req,
+                                     org::v1::ListCapabilityHoldersResponse* resp) override;
+  // GetQuotaReport answers from the quotas; the other reports stay UNIMPLEMENTED.
+  grpc::Status GetQuotaReport(grpc::ServerContext* ctx, const org::v1::GetQuotaReportRequest* req,
+                              org::v1::QuotaReport* resp) override;
+
+  std::vector<org::v1::Post> Posts() const;
+  std::vector<org::v1::Staff> StaffMembers() const;
+  std::vector<org::v1::Assignment> Assignments() const;
+  std::vector<org::v1::Quota> Quotas() const;
+  size_t PolicyCount() const;
+  size_t StandardCount() const;
+  // The last request of these, as received.
+  org::v1::CalculateStaffingRequest last_calculation() const;
+  org::v1::CheckCapabilityRequest last_check() const;
+
   std::vector<org::v1::Unit> Units() const;
   std::vector<SeenCall> Calls() const;
   const org::v1::UpdateUnitRequest& last_update() const { return last_update_; }
@@ -60,6 +115,16 @@ class FakeOrg final : public org::v1::OrgService::Service {
   std::map<std::string, org::v1::Unit> replies_;       // by request id
   std::vector<SeenCall> calls_;
   org::v1::UpdateUnitRequest last_update_;
+  // fake_staffing.cc state, all under mu_.
+  std::map<std::string, std::string> replayed_;  // request id -> serialized response
+  std::vector<org::v1::Post> posts_;
+  std::vector<org::v1::Quota> quotas_;
+  std::vector<org::v1::Staff> staff_;
+  std::vector<org::v1::Assignment> assignments_;
+  std::vector<org::v1::ConcurrencyPolicy> policies_;
+  std::vector<org::v1::StaffingStandard> standards_;
+  org::v1::CalculateStaffingRequest last_calculation_;
+  org::v1::CheckCapabilityRequest last_check_;
 };
 
 class FakeHealth final : public grpc::health::v1::Health::Service {

@@ -1,0 +1,68 @@
+// One demo object at a time, for `demo load` (see demo_loader.cc): each is
+// created with its fixed request id ("demo:<kind>:<key>"), or, when the
+// server says an equal object already exists, found and adopted. Every
+// object is tallied as created (made by the server during this run) or
+// already present.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "tools/huinongctl/src/demo_plan.h"
+#include "tools/huinongctl/src/org_client.h"
+#include "tools/huinongctl/src/output.h"
+
+namespace huinong::ctl {
+
+struct DemoCount {
+  int created = 0;
+  int total = 0;
+};
+// In a fixed order: units, posts, quotas, staff, assignments, policies, standards.
+using DemoTally = std::vector<std::pair<std::string, DemoCount>>;
+
+// KIND and TOTAL per object kind: the same on every run of the same plan.
+Table DemoSummary(const DemoTally& tally);
+
+// Whether an object with `create_time` was made by a run that began at
+// `start`. Servers storing whole seconds are compared with `start` rounded
+// down, so nothing made in the run's first second is missed.
+bool CreatedSince(const google::protobuf::Timestamp& create_time, absl::Time start);
+
+class DemoLoad {
+ public:
+  DemoLoad(const OrgClient& org, absl::Time start);
+
+  void Count(const std::string& kind, const google::protobuf::Timestamp& create_time);
+  const DemoTally& tally() const { return tally_; }
+
+  absl::StatusOr<org::v1::Post> Post(const DemoPost& demo, const std::string& unit, const std::string& superior);
+  absl::Status PostQuota(const DemoPost& demo, const org::v1::Post& post);
+  absl::Status UnitQuota(const DemoUnitQuota& demo, const std::string& unit);
+  absl::StatusOr<org::v1::Staff> Staff(const DemoStaff& demo);
+  absl::Status Assignment(const DemoAssignment& demo, const std::map<std::string, std::string>& staff,
+                          const std::string& post);
+  absl::Status Policy(const DemoPolicy& demo, const std::string& unit);
+  absl::Status Standard(const DemoStandard& demo);
+
+ private:
+  absl::Status Quota(org::v1::CreateQuotaRequest request);
+
+  const OrgClient& org_;
+  absl::Time start_;
+  DemoTally tally_;
+};
+
+// The requests demo load sends, exposed so tests can check them.
+org::v1::CreatePostRequest DemoPostRequest(const DemoPost& demo, const std::string& unit,
+                                           const std::string& superior);
+org::v1::CreateAssignmentRequest DemoAssignmentRequest(const DemoAssignment& demo,
+                                                       const std::map<std::string, std::string>& staff,
+                                                       const std::string& post);
+
+}  // namespace huinong::ctl

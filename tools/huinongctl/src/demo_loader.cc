@@ -1,0 +1,123 @@
+// `huinongctl demo load`: makes every object of DemoStructure() (units,
+// posts, quotas, staff, assignments, the concurrency policy, the staffing
+// standard) in dependency order. Each request carries a fixed request id,
+// so a rerun is answered from the server's request log and changes nothing;
+// an object someone else already made (DUPLICATE_NAME, DUPLICATE_CODE,
+// QUOTA_EXISTS, DUPLICATE_EMPLOYEE_NUMBER, ALREADY_HOLDS_POST, POLICY_EXISTS)
+// is looked up and adopted. An object counts as created when the server
+// made it during this run (its create_time is not before the run began).
+#include <iostream>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/errors.h"
+#include "common/rpc/proto_time.h"
+#include "tools/huinongctl/src/commands.h"
+#include "tools/huinongctl/src/connection.h"
+#include "tools/huinongctl/src/demo_ensure.h"
+#include "tools/huinongctl/src/demo_plan.h"
+#include "tools/huinongctl/src/org_client.h"
+#include "tools/huinongctl/src/output.h"
+#include "tools/huinongctl/src/unit_format.h"
+
+namespace huinong::ctl {
+
+namespace v1 = ::huinong::org::v1;
+
+namespace {
+
+absl::Status Named(const absl::Status& status, const std::string& what) {
+  return Rephrased(status, absl::StrCat(what, ": ", status.message()));
+}
+
+absl::StatusOr<DemoTally> Load(const OrgClient& org, absl::Time start, std::vector<v1::Unit>& units_out) {
+  const DemoPlan& plan = DemoStructure();
+  DemoLoad load{org, start};
+  std::map<int, v1::Unit> units;
+  for (const DemoUnit& demo : plan.units) {
+    const std::string parent = demo.parent == 0 ? "" : units.at(demo.parent).name();
+    absl::StatusOr<v1::Unit> unit = EnsureDemoUnit(org, demo, parent);
+    if (!unit.ok()) return Named(unit.status(), demo.display_name);
+    load.Count("units", unit->create_time());
+    units[demo.index] = *unit;
+    units_out.push_back(*std::move(unit));
+  }
+  std::map<std::string, v1::Post> posts;
+  for (const DemoPost& demo : plan.posts) {
+    const std::string superior = demo.superior.empty() ? "" : posts.at(demo.superior).name();
+    absl::StatusOr<v1::Post> post = load.Post(demo, units.at(demo.unit).name(), superior);
+    if (!post.ok()) return Named(post.status(), "post " + demo.key);
+    RETURN_IF_ERROR(load.PostQuota(demo, *post));
+    posts[demo.key] = *std::move(post);
+  }
+  for (const DemoUnitQuota& demo : plan.unit_quotas) {
+    RETURN_IF_ERROR(load.UnitQuota(demo, units.at(demo.unit).name()));
+  }
+  std::map<std::string, std::string> staff;  // key -> staff/{id}
+  for (const DemoStaff& demo : plan.staff) {
+    absl::StatusOr<v1::Staff> made = load.Staff(demo);
+    if (!made.ok()) return Named(made.status(), "staff " + demo.key);
+    staff[demo.key] = made->name();
+  }
+  for (const DemoAssignment& demo : plan.assignments) {
+    absl::Status s = load.Assignment(demo, staff, posts.at(demo.post).name());
+    if (!s.ok()) return Named(s, "assignment " + demo.key);
+  }
+  for (const DemoPolicy& demo : plan.policies) {
+    absl::Status s = load.Policy(demo, units.at(demo.unit).name());
+    if (!s.ok()) return Named(s, "policy " + demo.key);
+  }
+  for (const DemoStandard& demo : plan.standards) {
+    absl::Status s = load.Standard(demo);
+    if (!s.ok()) return Named(s, "standard " + demo.key);
+  }
+  return load.tally();
+}
+
+void PrintJson(const DemoTally& tally, const std::vector<v1::Unit>& units, absl::Duration took) {
+  std::string created, total;
+  for (const auto& [kind, counts] : tally) {
+    absl::StrAppend(&created, created.empty() ? "" : ",", "\"", kind, "\":", counts.created);
+    absl::StrAppend(&total, total.empty() ? "" : ",", "\"", kind, "\":", counts.total);
+  }
+  std::string out = absl::StrCat("{\"created\":{", created, "},\"total\":{", total, "},\"root\":\"",
+                                 units.front().name(), "\",\"seconds\":", absl::ToDoubleSeconds(took),
+                                 ",\"units\":[");
+  for (size_t i = 0; i < units.size(); ++i) {
+    absl::StatusOr<std::string> json = MessageJson(units[i]);
+    absl::StrAppend(&out, i == 0 ? "" : ",", json.ok() ? *json : "null");
+  }
+  std::cout << out << "]}\n";
+}
+
+}  // namespace
+
+absl::Status RunDemoLoad(const Invocation& inv) {
+  RETURN_IF_ERROR(CheckUsage(inv, {}, 0));
+  ASSIGN_OR_RETURN(ConnectionOptions options, ConnectionOptionsFrom(inv.config));
+  const Connection connection(std::move(options));
+  const OrgClient org(connection);
+
+  const absl::Time start = absl::Now();
+  std::vector<v1::Unit> units;
+  ASSIGN_OR_RETURN(const DemoTally tally, Load(org, start, units));
+  const absl::Duration took = absl::Now() - start;
+  if (inv.json) {
+    PrintJson(tally, units, took);
+    return absl::OkStatus();
+  }
+  std::cout << UnitTree(units) << "\n" << DemoSummary(tally).Render();
+  int created = 0, total = 0;
+  for (const auto& [kind, counts] : tally) {
+    created += counts.created;
+    total += counts.total;
+  }
+  std::cout << absl::StrCat("demo data: ", created, " created, ", total - created, " already present, ", total,
+                            " total; root ", units.front().display_name(), " (", units.front().name(), ")\n")
+            << absl::StrFormat("loaded in %.2f s\n", absl::ToDoubleSeconds(took));
+  return absl::OkStatus();
+}
+
+}  // namespace huinong::ctl
