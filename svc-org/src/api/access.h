@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/auth/principal.h"
+#include "common/core/status_macros.h"
 #include "svc-org/src/domain/scope.h"
 #include "svc-org/src/domain/unit.h"
 
@@ -47,5 +48,21 @@ absl::StatusOr<Unit> LockChangeableUnit(sql::Connection& conn, const CallerScope
 
 // FAILED_PRECONDITION UNIT_NOT_OPEN for an abolished unit.
 absl::Status CheckUnitOpen(const Unit& unit);
+
+// Narrows a list query (with `unit_id` and `subtree_path`) to one unit, or to
+// its subtree, once the caller may read that unit. No unit: no narrowing.
+template <class Query>
+absl::Status NarrowToUnit(sql::Connection& conn, const CallerScope& scope,
+                          const std::string& unit_id, bool include_subtree, Query& q) {
+  if (unit_id.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
+  RETURN_IF_ERROR(ReadableUnit(scope, unit));
+  if (include_subtree) {
+    q.subtree_path = unit.path;
+  } else {
+    q.unit_id = unit.id;
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace huinong::org

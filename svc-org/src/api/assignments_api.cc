@@ -240,18 +240,9 @@ grpc::Status OrgApi::ListAssignments(grpc::ServerContext* ctx,
     if (!scope.reads_all && !IsSelf(caller, q.staff_id)) q.visible_path = scope.unit_path;
     q.limit = page_size + 1;
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      if (!unit_id.empty()) {
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
-        if (req->include_subtree()) {
-          q.subtree_path = unit.path;
-        } else {
-          q.unit_id = unit.id;
-        }
-      }
+      RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Assignment> rows, store::ListAssignments(conn, q));
-      const bool more = static_cast<int>(rows.size()) > page_size;
-      if (more) rows.pop_back();
+      const bool more = TrimToPage(rows, page_size);
       const absl::CivilDay today = Today();
       for (const auto& a : rows) *resp->add_assignments() = ToProto(a, today);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, rows.back().id));

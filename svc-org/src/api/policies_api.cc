@@ -186,8 +186,7 @@ grpc::Status OrgApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
       ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> policies,
                        store::ListPolicies(conn, scope.reads_all ? "" : scope.unit_path, after,
                                            page_size + 1));
-      const bool more = static_cast<int>(policies.size()) > page_size;
-      if (more) policies.pop_back();
+      const bool more = TrimToPage(policies, page_size);
       for (const auto& p : policies) *resp->add_policies() = ToProto(p);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, policies.back().id));
       return absl::OkStatus();

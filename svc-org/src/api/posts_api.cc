@@ -294,18 +294,9 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
     q.limit = page_size + 1;
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      if (!unit_id.empty()) {
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
-        if (req->include_subtree()) {
-          q.subtree_path = unit.path;
-        } else {
-          q.unit_id = unit.id;
-        }
-      }
+      RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Post> posts, store::ListPosts(conn, q));
-      const bool more = static_cast<int>(posts.size()) > page_size;
-      if (more) posts.pop_back();
+      const bool more = TrimToPage(posts, page_size);
       std::vector<std::string> ids;
       for (const auto& p : posts) ids.push_back(p.id);
       ASSIGN_OR_RETURN(auto subs, store::Subordinates(conn, ids, q.read));

@@ -211,18 +211,9 @@ grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRe
     if (!scope.reads_all) q.visible_path = scope.unit_path;
     q.limit = page_size + 1;
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      if (!unit_id.empty()) {
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
-        if (req->include_subtree()) {
-          q.subtree_path = unit.path;
-        } else {
-          q.unit_id = unit.id;
-        }
-      }
+      RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Quota> quotas, store::ListQuotas(conn, q));
-      const bool more = static_cast<int>(quotas.size()) > page_size;
-      if (more) quotas.pop_back();
+      const bool more = TrimToPage(quotas, page_size);
       for (const auto& quota : quotas) *resp->add_quotas() = ToProto(quota);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, quotas.back().id));
       return absl::OkStatus();

@@ -4,6 +4,8 @@
 // Violations list so one error names every bad field.
 #pragma once
 
+#include <vector>
+
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -48,5 +50,14 @@ DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::string& fie
 type::v1::DocumentRef ToProto(const DocumentRef& d);
 // Sets `out` to the date when set.
 void SetDate(const std::optional<absl::CivilDay>& day, type::v1::Date* out);
+
+// Lists fetch one row more than a page to learn whether another page follows:
+// drops that row and says whether there was one.
+template <class T>
+bool TrimToPage(std::vector<T>& rows, int page_size) {
+  const bool more = static_cast<int>(rows.size()) > page_size;
+  if (more) rows.pop_back();
+  return more;
+}
 
 }  // namespace huinong::org

@@ -218,18 +218,9 @@ grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequ
     }
     q.limit = page_size + 1;
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      if (!unit_id.empty()) {
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
-        if (req->include_subtree()) {
-          q.subtree_path = unit.path;
-        } else {
-          q.unit_id = unit.id;
-        }
-      }
+      RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Staff> staff, store::ListStaff(conn, q));
-      const bool more = static_cast<int>(staff.size()) > page_size;
-      if (more) staff.pop_back();
+      const bool more = TrimToPage(staff, page_size);
       for (const auto& s : staff) *resp->add_staff() = ToProto(s, SeesPersonalData(caller));
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, staff.back().id));
       return absl::OkStatus();

@@ -10,6 +10,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_events.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/store/unit_store.h"
@@ -243,8 +244,7 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
       }
       ASSIGN_OR_RETURN(std::vector<Unit> units,
                        store::ListUnits(conn, filter, *after, page_size + 1));
-      const bool more = static_cast<int>(units.size()) > page_size;
-      if (more) units.pop_back();
+      const bool more = TrimToPage(units, page_size);
       for (const auto& u : units) *resp->add_units() = ToProto(u);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, units.back().id));
       return absl::OkStatus();
@@ -323,8 +323,7 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
       q.after_path = *after;
       q.limit = page_size + 1;
       ASSIGN_OR_RETURN(std::vector<Unit> units, store::ListSubtree(conn, q));
-      const bool more = static_cast<int>(units.size()) > page_size;
-      if (more) units.pop_back();
+      const bool more = TrimToPage(units, page_size);
       for (const auto& u : units) *resp->add_units() = ToProto(u);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, units.back().path));
       return absl::OkStatus();
