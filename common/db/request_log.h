@@ -57,4 +57,14 @@ absl::StatusOr<Response> RunOnce(
   return out;
 }
 
+// The shape of every mutating handler: runs `change` once per (caller,
+// request id) as RunOnce does, and puts the (first) response in `*out`.
+template <class Response, class Request, class Change>
+absl::Status ChangeOnce(DbPool& pool, absl::string_view method, absl::string_view caller,
+                        const Request& request, Response* out, Change&& change) {
+  ASSIGN_OR_RETURN(*out, RunOnce<Response>(pool, KeyFor(method, caller, request.request_id(), request),
+                                           std::forward<Change>(change)));
+  return absl::OkStatus();
+}
+
 }  // namespace huinong::db

@@ -132,8 +132,8 @@ grpc::Status OrgApi::UpdateAssignment(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     const CallerScope hr_scope = StaffScope(scope, caller);
 
-    auto updated = db::RunOnce<v1::Assignment>(
-        pool_, db::KeyFor("UpdateAssignment", caller.subject, req->request_id(), *req),
+    const absl::Status changed = db::ChangeOnce(
+        pool_, "UpdateAssignment", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Assignment> {
           ASSIGN_OR_RETURN(Assignment seen, LoadAssignment(conn, id, false));
           RETURN_IF_ERROR(CheckMayAssign(conn, hr_scope, seen.post_id));
@@ -161,9 +161,8 @@ grpc::Status OrgApi::UpdateAssignment(grpc::ServerContext* ctx,
                                          {"UpdateAssignment", "assignment", out.name(), out.unit(), &before, &out}));
           return out;
         });
-    if (!updated.ok()) return updated.status();
-    grants_.InvalidateStaff(StaffIdOf(*updated));
-    *resp = *std::move(updated);
+    RETURN_IF_ERROR(changed);
+    grants_.InvalidateStaff(StaffIdOf(*resp));  // after the commit
     return absl::OkStatus();
   });
 }
@@ -182,8 +181,8 @@ grpc::Status OrgApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssign
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     const CallerScope hr_scope = StaffScope(scope, caller);
 
-    auto ended = db::RunOnce<v1::Assignment>(
-        pool_, db::KeyFor("EndAssignment", caller.subject, req->request_id(), *req),
+    const absl::Status changed = db::ChangeOnce(
+        pool_, "EndAssignment", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Assignment> {
           ASSIGN_OR_RETURN(Assignment seen, LoadAssignment(conn, id, false));
           RETURN_IF_ERROR(CheckMayAssign(conn, hr_scope, seen.post_id));
@@ -205,9 +204,8 @@ grpc::Status OrgApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssign
                                          {"EndAssignment", "assignment", out.name(), out.unit(), &before, &out}));
           return out;
         });
-    if (!ended.ok()) return ended.status();
-    grants_.InvalidateStaff(StaffIdOf(*ended));
-    *resp = *std::move(ended);
+    RETURN_IF_ERROR(changed);
+    grants_.InvalidateStaff(StaffIdOf(*resp));  // after the commit
     return absl::OkStatus();
   });
 }

@@ -69,8 +69,8 @@ grpc::Status OrgApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
     ReadPolicyFields(req->policy(), "policy", policy, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    auto created = db::RunOnce<v1::ConcurrencyPolicy>(
-        pool_, db::KeyFor("CreateConcurrencyPolicy", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "CreateConcurrencyPolicy", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ConcurrencyPolicy> {
           RETURN_IF_ERROR(LockChangeableUnit(conn, scope, policy.unit_id).status());
           RETURN_IF_ERROR(CheckSelectedPosts(conn, policy));
@@ -84,9 +84,6 @@ grpc::Status OrgApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
               {"CreateConcurrencyPolicy", "concurrency_policy", out.name(), out.unit(), nullptr, &out}));
           return out;
         });
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 
@@ -124,8 +121,8 @@ grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
     KeepMasked(all, "policy", paths, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    auto updated = db::RunOnce<v1::ConcurrencyPolicy>(
-        pool_, db::KeyFor("UpdateConcurrencyPolicy", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "UpdateConcurrencyPolicy", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ConcurrencyPolicy> {
           ASSIGN_OR_RETURN(ConcurrencyPolicy seen, LoadPolicy(conn, id, false));
           ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, seen.unit_id));
@@ -149,9 +146,6 @@ grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
               {"UpdateConcurrencyPolicy", "concurrency_policy", out.name(), out.unit(), &before, &out}));
           return out;
         });
-    if (!updated.ok()) return updated.status();
-    *resp = *std::move(updated);
-    return absl::OkStatus();
   });
 }
 

@@ -196,8 +196,8 @@ grpc::Status OrgApi::UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRe
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto updated = db::RunOnce<v1::Post>(
-        pool_, db::KeyFor("UpdatePost", caller.subject, req->request_id(), *req),
+    const absl::Status changed = db::ChangeOnce(
+        pool_, "UpdatePost", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Post> {
           ASSIGN_OR_RETURN(Post peek, LoadLatest(conn, id, false));
           ASSIGN_OR_RETURN(Unit unit, LockChangeableUnit(conn, scope, peek.unit_id));
@@ -252,9 +252,8 @@ grpc::Status OrgApi::UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRe
                                          {"UpdatePost", "post", out.name(), out.unit(), &before, &after}));
           return out;
         });
-    if (!updated.ok()) return updated.status();
-    grants_.InvalidateAll();
-    *resp = *std::move(updated);
+    RETURN_IF_ERROR(changed);
+    grants_.InvalidateAll();  // after the commit
     return absl::OkStatus();
   });
 }
@@ -324,8 +323,8 @@ grpc::Status OrgApi::AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPost
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto abolished = db::RunOnce<v1::Post>(
-        pool_, db::KeyFor("AbolishPost", caller.subject, req->request_id(), *req),
+    const absl::Status changed = db::ChangeOnce(
+        pool_, "AbolishPost", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Post> {
           ASSIGN_OR_RETURN(Post peek, LoadLatest(conn, id, false));
           RETURN_IF_ERROR(LockChangeableUnit(conn, scope, peek.unit_id).status());
@@ -346,9 +345,8 @@ grpc::Status OrgApi::AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPost
                                          {"AbolishPost", "post", out.name(), out.unit(), &before, &out}));
           return out;
         });
-    if (!abolished.ok()) return abolished.status();
-    grants_.InvalidateAll();
-    *resp = *std::move(abolished);
+    RETURN_IF_ERROR(changed);
+    grants_.InvalidateAll();  // after the commit
     return absl::OkStatus();
   });
 }

@@ -63,8 +63,8 @@ grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuota
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto created = db::RunOnce<v1::Quota>(
-        pool_, db::KeyFor("CreateQuota", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "CreateQuota", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Quota> {
           ASSIGN_OR_RETURN(Unit unit, LockChangeableUnit(conn, scope, quota.unit_id));
           RETURN_IF_ERROR(CheckUnitOpen(unit));
@@ -88,9 +88,6 @@ grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuota
                                          {"CreateQuota", "quota", out.name(), out.unit(), nullptr, &out}));
           return out;
         });
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 
@@ -127,8 +124,8 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto updated = db::RunOnce<v1::Quota>(
-        pool_, db::KeyFor("UpdateQuota", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "UpdateQuota", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Quota> {
           ASSIGN_OR_RETURN(std::optional<Quota> peek, store::GetLatestQuota(conn, id));
           if (!peek) return rpc::NotFound(QuotaName(id));
@@ -182,9 +179,6 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
                                          {"UpdateQuota", "quota", out.name(), out.unit(), &before, &out}));
           return out;
         });
-    if (!updated.ok()) return updated.status();
-    *resp = *std::move(updated);
-    return absl::OkStatus();
   });
 }
 

@@ -91,8 +91,8 @@ grpc::Status OrgApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaff
     if (!StaffScope(scope, caller).may_change) {
       return rpc::PermissionDenied("registering staff needs the hr role");
     }
-    auto created = db::RunOnce<v1::Staff>(
-        pool_, db::KeyFor("CreateStaff", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "CreateStaff", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Staff> {
           staff.id = NewUlid();
           staff.version = 1;
@@ -103,9 +103,6 @@ grpc::Status OrgApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaff
                                          {"CreateStaff", "staff", out.name(), "", nullptr, &out}));
           return out;
         });
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 

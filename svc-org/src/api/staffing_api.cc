@@ -66,8 +66,8 @@ grpc::Status StaffingApi::CreateStaffingStandard(grpc::ServerContext* ctx,
     RETURN_IF_ERROR(v.ToStatus());
     RETURN_IF_ERROR(MayChangeStandards(caller));
 
-    auto created = db::RunOnce<v1::StaffingStandard>(
-        pool_, db::KeyFor("CreateStaffingStandard", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "CreateStaffingStandard", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::StaffingStandard> {
           store::StandardRecord r;
           r.id = NewUlid();
@@ -82,9 +82,6 @@ grpc::Status StaffingApi::CreateStaffingStandard(grpc::ServerContext* ctx,
               RecordStandardEvent(conn, caller, "CreateStaffingStandard", req->request_id(), nullptr, out));
           return out;
         });
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 
@@ -118,8 +115,8 @@ grpc::Status StaffingApi::UpdateStaffingStandard(grpc::ServerContext* ctx,
     RETURN_IF_ERROR(v.ToStatus());
     RETURN_IF_ERROR(MayChangeStandards(caller));
 
-    auto updated = db::RunOnce<v1::StaffingStandard>(
-        pool_, db::KeyFor("UpdateStaffingStandard", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "UpdateStaffingStandard", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::StaffingStandard> {
           ASSIGN_OR_RETURN(store::StandardRecord r, store::GetStandardOrNotFound(conn, id, 0, /*for_update=*/true));
           if (req->standard().etag() != StandardEtag(r)) {
@@ -145,9 +142,6 @@ grpc::Status StaffingApi::UpdateStaffingStandard(grpc::ServerContext* ctx,
               RecordStandardEvent(conn, caller, "UpdateStaffingStandard", req->request_id(), &before, out));
           return out;
         });
-    if (!updated.ok()) return updated.status();
-    *resp = *std::move(updated);
-    return absl::OkStatus();
   });
 }
 

@@ -111,8 +111,8 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto created = db::RunOnce<v1::Unit>(
-        pool_, db::KeyFor("CreateUnit", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "CreateUnit", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
           std::optional<Unit> parent;
           if (parent_id.empty()) {
@@ -138,9 +138,6 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
           RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "CreateUnit", req->request_id(), nullptr, out));
           return out;
         });
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 
@@ -180,8 +177,8 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto updated = db::RunOnce<v1::Unit>(
-        pool_, db::KeyFor("UpdateUnit", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "UpdateUnit", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
           ASSIGN_OR_RETURN(Unit unit, LockChangeable(conn, scope, id));
           RETURN_IF_ERROR(CheckEtag(req->unit().etag(), unit));
@@ -202,9 +199,6 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
           RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "UpdateUnit", req->request_id(), &before, out));
           return out;
         });
-    if (!updated.ok()) return updated.status();
-    *resp = *std::move(updated);
-    return absl::OkStatus();
   });
 }
 
@@ -263,8 +257,8 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    auto moved = db::RunOnce<v1::Unit>(
-        pool_, db::KeyFor("MoveUnit", caller.subject, req->request_id(), *req),
+    return db::ChangeOnce(
+        pool_, "MoveUnit", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
           ASSIGN_OR_RETURN(Unit unit, LockChangeable(conn, scope, id));
           ASSIGN_OR_RETURN(Unit parent, LockChangeable(conn, scope, parent_id));
@@ -289,9 +283,6 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
           RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "MoveUnit", req->request_id(), &before, out));
           return out;
         });
-    if (!moved.ok()) return moved.status();
-    *resp = *std::move(moved);
-    return absl::OkStatus();
   });
 }
 
