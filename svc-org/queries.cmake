@@ -22,4 +22,4 @@ huinong_test(org_queries_domain_test LABEL unit
 huinong_test(org_queries_integration_test LABEL integration
   SOURCES tests/queries_fixture.cc tests/queries_chain_test.cc tests/queries_reports_test.cc
           tests/structure_fixture.cc tests/org_fixture.cc
-  LIBS svc_org_queries svc_org_lib huinong_testdb huinong_fake_audit)
+  LIBS svc_org_queries svc_org_lib huinong_testdb huinong_fake_audit huinong_server_testing)

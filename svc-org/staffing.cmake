@@ -29,4 +29,4 @@ huinong_embed_migrations(ORG_STAFFING_TEST_MIGRATIONS_CC DIR ${CMAKE_CURRENT_SOU
 huinong_test(org_staffing_integration_test LABEL integration
   SOURCES tests/staffing_fixture.cc tests/staffing_api_test.cc tests/staffing_calculate_api_test.cc
           ${ORG_STAFFING_TEST_MIGRATIONS_CC}
-  LIBS svc_org_staffing huinong_testdb)
+  LIBS svc_org_staffing huinong_testdb huinong_server_testing)

@@ -24,9 +24,6 @@
 namespace huinong::audit {
 namespace {
 
-constexpr char kSecret[] = "audit-integration-secret-0123456789-abcdefghij";
-constexpr char kIssuer[] = "huinong-test";
-constexpr char kAudience[] = "huinong";
 
 // The org tree, as svc-org's ListUnitSubtree would report it.
 class FixedScopes : public AuditorScopes {
@@ -50,38 +47,22 @@ class FixedScopes : public AuditorScopes {
   }
 };
 
-std::string Token(As who) {
-  auth::Claims c;
-  c.issuer = kIssuer;
-  c.audience = kAudience;
+// Who each As value is: subject, roles, unit.
+struct Caller {
+  std::string subject;
+  std::vector<std::string> roles;
+  std::string unit;
+};
+
+Caller Who(As who) {
   switch (who) {
-    case As::kService:
-      c.subject = "svc-org";
-      c.roles = {"service"};
-      break;
-    case As::kAdmin:
-      c.subject = "admin";
-      c.roles = {"admin"};
-      break;
-    case As::kCountyAuditor:
-      c.subject = kCountyAuditorSubject;
-      c.roles = {"auditor"};
-      c.unit = kCounty;
-      break;
-    case As::kTownshipAuditor:
-      c.subject = kTownshipAuditorSubject;
-      c.roles = {"auditor"};
-      c.unit = kT1;
-      break;
-    case As::kStaff:
-      c.subject = "staff/clerk";
-      c.roles = {"hr"};
-      c.unit = kT1;
-      break;
+    case As::kService: return {"svc-org", {"service"}, ""};
+    case As::kAdmin: return {"admin", {"admin"}, ""};
+    case As::kCountyAuditor: return {kCountyAuditorSubject, {"auditor"}, kCounty};
+    case As::kTownshipAuditor: return {kTownshipAuditorSubject, {"auditor"}, kT1};
+    case As::kStaff: return {"staff/clerk", {"hr"}, kT1};
   }
-  auto token = auth::MintHs256(c, kSecret, absl::Now());
-  EXPECT_TRUE(token.ok()) << token.status();
-  return token.ok() ? *token : "";
+  return {};
 }
 
 }  // namespace
@@ -114,14 +95,6 @@ void AuditFixture::SetUp() {
   ASSERT_TRUE(key.ok()) << key.status();
   key_ = *key;
 
-  auth::VerifierConfig vc;
-  vc.issuer = kIssuer;
-  vc.audience = kAudience;
-  vc.hs256_secret = kSecret;
-  auto verifier = auth::TokenVerifier::Create(vc);
-  ASSERT_TRUE(verifier.ok()) << verifier.status();
-  gate_ = std::make_unique<server::CallGate>(
-      std::shared_ptr<const auth::TokenVerifier>(std::move(*verifier)));
   api_ = std::make_unique<AuditApi>(*pool_, *gate_, key_, std::make_unique<FixedScopes>());
   // Never due on its own: tests sign with SignHead().
   checkpointer_ = std::make_unique<Checkpointer>(*pool_, key_, 1'000'000'000, absl::Hours(24));
@@ -154,7 +127,8 @@ void AuditFixture::TearDown() {
 
 std::unique_ptr<grpc::ClientContext> AuditFixture::Ctx(As who) const {
   auto ctx = std::make_unique<grpc::ClientContext>();
-  ctx->AddMetadata("authorization", "Bearer " + Token(who));
+  const Caller c = Who(who);
+  ctx->AddMetadata("authorization", "Bearer " + callers_.Token(c.subject, c.roles, c.unit));
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   return ctx;
 }

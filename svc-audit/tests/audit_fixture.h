@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "common/db/tests/test_database.h"
+#include "common/server/tests/test_callers.h"
 #include "common/metrics/registry.h"
 #include "common/server/service_host.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
@@ -89,7 +90,8 @@ class AuditFixture : public ::testing::Test {
   std::string runtime_password_;
   SigningKeyPair key_;
   std::unique_ptr<db::DbPool> pool_;  // the restricted runtime account
-  std::unique_ptr<server::CallGate> gate_;
+  server::TestCallers callers_;
+  server::CallGate* gate_ = &callers_.gate();
   std::unique_ptr<AuditApi> api_;
   std::unique_ptr<Checkpointer> checkpointer_;
   metrics::Registry registry_;

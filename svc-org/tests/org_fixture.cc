@@ -9,10 +9,6 @@
 #include "svc-org/src/store/migrations.h"
 
 namespace huinong::org {
-namespace {
-constexpr char kSecret[] = "org-integration-secret-0123456789-abcdefghij";
-}
-
 void OrgFixture::SetUp() {
   db_ = db::TestDatabase::Create("org");
   ASSERT_NE(db_, nullptr);
@@ -22,14 +18,6 @@ void OrgFixture::SetUp() {
   auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()});
   ASSERT_TRUE(applied.ok()) << applied.status();
 
-  auth::VerifierConfig vc;
-  vc.issuer = "huinong-test";
-  vc.audience = "huinong";
-  vc.hs256_secret = kSecret;
-  auto verifier = auth::TokenVerifier::Create(vc);
-  ASSERT_TRUE(verifier.ok());
-  gate_ = std::make_unique<server::CallGate>(
-      std::shared_ptr<const auth::TokenVerifier>(std::move(*verifier)));
   api_ = std::make_unique<OrgApi>(*pool_, *gate_);
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
   host_->AddService(api_.get(), v1::OrgService::service_full_name());
@@ -48,17 +36,7 @@ void OrgFixture::TearDown() {
 std::unique_ptr<grpc::ClientContext> OrgFixture::As(const std::string& subject,
                                                     const std::vector<std::string>& roles,
                                                     const std::string& unit) {
-  auth::Claims claims;
-  claims.subject = subject;
-  claims.roles = roles;
-  claims.unit = unit;
-  claims.issuer = "huinong-test";
-  claims.audience = "huinong";
-  auto token = auth::MintHs256(claims, kSecret, absl::Now());
-  EXPECT_TRUE(token.ok());
-  auto ctx = std::make_unique<grpc::ClientContext>();
-  ctx->AddMetadata("authorization", "Bearer " + *token);
-  return ctx;
+  return callers_.As(subject, roles, unit);
 }
 
 v1::Unit OrgFixture::MustCreate(const std::string& display_name, v1::UnitKind kind,

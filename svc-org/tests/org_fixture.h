@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "common/db/tests/test_database.h"
+#include "common/server/tests/test_callers.h"
 #include "common/server/service_host.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
 #include "svc-org/src/api/org_api.h"
@@ -34,7 +35,8 @@ class OrgFixture : public ::testing::Test {
 
   std::unique_ptr<db::TestDatabase> db_;
   std::unique_ptr<db::DbPool> pool_;
-  std::unique_ptr<server::CallGate> gate_;
+  server::TestCallers callers_;
+  server::CallGate* gate_ = &callers_.gate();
   std::unique_ptr<OrgApi> api_;
   metrics::Registry registry_;
   std::unique_ptr<server::ServiceHost> host_;

@@ -23,7 +23,6 @@ const db::MigrationSet& OrgMigrationFiles();  // embedded by staffing.cmake
 
 namespace {
 
-constexpr char kSecret[] = "org-staffing-integration-secret-0123456789";
 
 // svc-org's migrations as component "org", only the unit registry (1) and
 // the staffing standards (10): the tables this code reads and writes.
@@ -90,14 +89,6 @@ void StaffingFixture::SetUp() {
   auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), StaffingMigrations()});
   ASSERT_TRUE(applied.ok()) << applied.status();
 
-  auth::VerifierConfig vc;
-  vc.issuer = "huinong-test";
-  vc.audience = "huinong";
-  vc.hs256_secret = kSecret;
-  auto verifier = auth::TokenVerifier::Create(vc);
-  ASSERT_TRUE(verifier.ok());
-  gate_ = std::make_unique<server::CallGate>(
-      std::shared_ptr<const auth::TokenVerifier>(std::move(*verifier)));
   api_ = std::make_unique<StaffingApi>(*pool_, *gate_);
   service_ = std::make_unique<StaffingOnlyService>(*api_);
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
@@ -117,17 +108,7 @@ void StaffingFixture::TearDown() {
 std::unique_ptr<grpc::ClientContext> StaffingFixture::As(const std::string& subject,
                                                          const std::vector<std::string>& roles,
                                                          const std::string& unit) {
-  auth::Claims claims;
-  claims.subject = subject;
-  claims.roles = roles;
-  claims.unit = unit;
-  claims.issuer = "huinong-test";
-  claims.audience = "huinong";
-  auto token = auth::MintHs256(claims, kSecret, absl::Now());
-  EXPECT_TRUE(token.ok());
-  auto ctx = std::make_unique<grpc::ClientContext>();
-  ctx->AddMetadata("authorization", "Bearer " + *token);
-  return ctx;
+  return callers_.As(subject, roles, unit);
 }
 
 std::string StaffingFixture::AddUnit(const std::string& display_name, const std::string& parent) {

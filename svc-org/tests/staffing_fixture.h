@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "common/db/tests/test_database.h"
+#include "common/server/tests/test_callers.h"
 #include "common/metrics/registry.h"
 #include "common/rpc/errors.h"
 #include "common/server/service_host.h"
@@ -49,7 +50,8 @@ class StaffingFixture : public ::testing::Test {
 
   std::unique_ptr<db::TestDatabase> db_;
   std::unique_ptr<db::DbPool> pool_;
-  std::unique_ptr<server::CallGate> gate_;
+  server::TestCallers callers_;
+  server::CallGate* gate_ = &callers_.gate();
   std::unique_ptr<StaffingApi> api_;
   std::unique_ptr<v1::OrgService::Service> service_;
   metrics::Registry registry_;
