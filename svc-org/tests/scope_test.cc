@@ -46,6 +46,19 @@ TEST(Scope, AdminAndServiceAccounts) {
   EXPECT_FALSE(CanChange(service, "/X/"));
 }
 
+TEST(Scope, RolesGiveTheirScope) {
+  CallerScope admin = ScopeForRoles(true, false, false);
+  EXPECT_TRUE(admin.reads_all && admin.changes_all && admin.may_change);
+  CallerScope service = ScopeForRoles(false, true, false);
+  EXPECT_TRUE(service.reads_all);
+  EXPECT_FALSE(service.changes_all || service.may_change);
+  CallerScope org_admin = ScopeForRoles(false, false, true);
+  EXPECT_FALSE(org_admin.reads_all || org_admin.changes_all);
+  EXPECT_TRUE(org_admin.may_change);
+  CallerScope staff = ScopeForRoles(false, false, false);
+  EXPECT_FALSE(staff.reads_all || staff.changes_all || staff.may_change);
+}
+
 TEST(Scope, CallerWithoutUnitSeesNothing) {
   CallerScope s;
   EXPECT_FALSE(CanRead(s, "/C/"));

@@ -113,6 +113,13 @@ TEST(Transitions, TableIsExactlyAsDocumented) {
   EXPECT_EQ(allowed, 10);  // 6 edges + 4 self-loops
 }
 
+TEST(Transitions, AUnitStartsPlannedOrActive) {
+  EXPECT_TRUE(ValidInitialStatus(S::kPlanned));
+  EXPECT_TRUE(ValidInitialStatus(S::kActive));
+  EXPECT_FALSE(ValidInitialStatus(S::kFrozen));
+  EXPECT_FALSE(ValidInitialStatus(S::kAbolished));
+}
+
 TEST(Transitions, AbolishingNeedsEveryChildAbolished) {
   EXPECT_EQ(Reason(CheckTransition(S::kActive, S::kAbolished, 2)), "HAS_OPEN_CHILDREN");
   EXPECT_TRUE(CheckTransition(S::kActive, S::kAbolished, 0).ok());

@@ -9,10 +9,7 @@
 namespace huinong::org {
 
 absl::StatusOr<CallerScope> CallerScopes::For(const auth::Principal& caller) {
-  CallerScope scope;
-  scope.reads_all = caller.IsAdmin() || caller.IsService();
-  scope.changes_all = caller.IsAdmin();
-  scope.may_change = caller.IsAdmin() || caller.HasRole("org.admin");
+  CallerScope scope = ScopeForRoles(caller.IsAdmin(), caller.IsService(), caller.HasRole("org.admin"));
   if (caller.unit.empty()) {
     if (scope.reads_all) return scope;
     return rpc::PermissionDenied("the caller's token names no unit to act for");

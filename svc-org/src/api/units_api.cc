@@ -104,7 +104,7 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
     if (!req->has_unit()) v.Add("unit", "required");
     Unit unit;
     ReadUnitFields(req->unit(), "unit", unit, v);
-    if (unit.status != UnitStatus::kPlanned && unit.status != UnitStatus::kActive) {
+    if (!ValidInitialStatus(unit.status)) {
       v.Add("unit.status", "a new unit is PLANNED or ACTIVE");
     }
     const std::string parent_id = rpc::ParseOptionalName(req->unit().parent(), "units", "unit.parent", v);

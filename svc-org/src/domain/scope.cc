@@ -5,6 +5,14 @@
 
 namespace huinong::org {
 
+CallerScope ScopeForRoles(bool admin, bool service, bool org_admin) {
+  CallerScope scope;
+  scope.reads_all = admin || service;
+  scope.changes_all = admin;
+  scope.may_change = admin || org_admin;
+  return scope;
+}
+
 bool CanRead(const CallerScope& scope, absl::string_view unit_path) {
   if (scope.reads_all) return true;
   if (scope.unit_path.empty()) return false;

@@ -18,6 +18,9 @@ struct CallerScope {
   std::string unit_path;    // the caller's unit; empty when it has none
 };
 
+// The scope that roles give, before the caller's unit path is known.
+CallerScope ScopeForRoles(bool admin, bool service, bool org_admin);
+
 bool CanRead(const CallerScope& scope, absl::string_view unit_path);
 // Changing a unit, or creating / moving a unit under it (`unit_path` is the parent's).
 bool CanChange(const CallerScope& scope, absl::string_view unit_path);

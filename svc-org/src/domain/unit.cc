@@ -111,6 +111,10 @@ absl::Status CheckParentOpen(const Unit& parent) {
   return absl::OkStatus();
 }
 
+bool ValidInitialStatus(UnitStatus status) {
+  return status == UnitStatus::kPlanned || status == UnitStatus::kActive;
+}
+
 bool TransitionAllowed(UnitStatus from, UnitStatus to) {
   return kAllowed[static_cast<int>(from)][static_cast<int>(to)];
 }

@@ -76,6 +76,9 @@ absl::Status CheckDepth(int depth);
 // A new child may not be created under (or moved to) an abolished parent.
 absl::Status CheckParentOpen(const Unit& parent);
 
+// A unit starts PLANNED or ACTIVE; it cannot be created frozen or abolished.
+bool ValidInitialStatus(UnitStatus status);
+
 // The status transition table (see units.proto). Staying in the same status is
 // allowed. Abolishing needs every child abolished first.
 bool TransitionAllowed(UnitStatus from, UnitStatus to);
