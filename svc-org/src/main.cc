@@ -1,16 +1,27 @@
 // svc-org: wiring only. Configuration, database, migrations, server and
-// shutdown are the shared start-up in common/server/service_main.h.
+// shutdown are the shared start-up in common/server/service_main.h. Besides
+// the common keys: scheduled_interval (how often unit versions scheduled by
+// approved change requests are checked for their day; default 60s).
 #include "common/server/service_main.h"
 #include "svc-org/src/api/org_api.h"
+#include "svc-org/src/jobs/scheduled_unit_versions.h"
 #include "svc-org/src/store/migrations.h"
 
 int main(int argc, char** argv) {
   using namespace huinong;
   server::ServiceSpec spec = server::StandardSpec("org", 1);
   spec.migrations = {org::Migrations()};
-  spec.build = server::Host(org::v1::OrgService::service_full_name(),
-                            [](server::ServiceContext& ctx) {
-                              return std::make_unique<org::OrgApi>(ctx.pool, ctx.gate);
-                            });
+  spec.extra_flags = {"scheduled_interval"};
+  spec.build = [](server::ServiceContext& ctx) -> absl::StatusOr<std::vector<server::HostedService>> {
+    auto interval = ctx.config.Duration("scheduled_interval", absl::Seconds(60));
+    if (!interval.ok()) return interval.status();
+    auto scheduled = std::make_shared<org::ScheduledUnitVersions>(ctx.pool, *interval);
+    ctx.on_start([scheduled] { return scheduled->Start(); });  // needs its tables
+    ctx.on_stop([scheduled] { scheduled->Stop(); });
+    std::vector<server::HostedService> services;
+    services.push_back({org::v1::OrgService::service_full_name(),
+                        std::make_unique<org::OrgApi>(ctx.pool, ctx.gate)});
+    return services;
+  };
   return server::RunService(argc, argv, spec);
 }

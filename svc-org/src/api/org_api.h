@@ -16,6 +16,7 @@
 #include "common/server/call_gate.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
 #include "svc-org/src/api/caller_scope.h"
+#include "svc-org/src/api/changes_api.h"
 #include "svc-org/src/api/queries_api.h"
 #include "svc-org/src/api/staffing_api.h"
 #include "svc-org/src/domain/capability_cache.h"
@@ -44,6 +45,8 @@ class OrgApi final : public v1::OrgService::Service {
                                v1::ListUnitSubtreeResponse* resp) override;
   grpc::Status GetUnitAncestors(grpc::ServerContext* ctx, const v1::GetUnitAncestorsRequest* req,
                                 v1::GetUnitAncestorsResponse* resp) override;
+  grpc::Status ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUnitHistoryRequest* req,
+                               v1::ListUnitHistoryResponse* resp) override;
 
   // Posts (posts_api.cc).
   grpc::Status CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRequest* req,
@@ -112,6 +115,44 @@ class OrgApi final : public v1::OrgService::Service {
                                      const v1::ListCapabilityHoldersRequest* req,
                                      v1::ListCapabilityHoldersResponse* resp) override;
 
+  // Change requests and approval chains (changes_api.cc owns them).
+  grpc::Status CreateChangeRequest(grpc::ServerContext* c, const v1::CreateChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.CreateChangeRequest(c, r, o);
+  }
+  grpc::Status GetChangeRequest(grpc::ServerContext* c, const v1::GetChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.GetChangeRequest(c, r, o);
+  }
+  grpc::Status UpdateChangeRequest(grpc::ServerContext* c, const v1::UpdateChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.UpdateChangeRequest(c, r, o);
+  }
+  grpc::Status ListChangeRequests(grpc::ServerContext* c, const v1::ListChangeRequestsRequest* r, v1::ListChangeRequestsResponse* o) override {
+    return changes_.ListChangeRequests(c, r, o);
+  }
+  grpc::Status SubmitChangeRequest(grpc::ServerContext* c, const v1::SubmitChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.SubmitChangeRequest(c, r, o);
+  }
+  grpc::Status ApproveChangeRequest(grpc::ServerContext* c, const v1::ApproveChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.ApproveChangeRequest(c, r, o);
+  }
+  grpc::Status RejectChangeRequest(grpc::ServerContext* c, const v1::RejectChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.RejectChangeRequest(c, r, o);
+  }
+  grpc::Status WithdrawChangeRequest(grpc::ServerContext* c, const v1::WithdrawChangeRequestRequest* r, v1::ChangeRequest* o) override {
+    return changes_.WithdrawChangeRequest(c, r, o);
+  }
+  grpc::Status CreateApprovalChain(grpc::ServerContext* c, const v1::CreateApprovalChainRequest* r, v1::ApprovalChain* o) override {
+    return changes_.CreateApprovalChain(c, r, o);
+  }
+  grpc::Status GetApprovalChain(grpc::ServerContext* c, const v1::GetApprovalChainRequest* r, v1::ApprovalChain* o) override {
+    return changes_.GetApprovalChain(c, r, o);
+  }
+  grpc::Status UpdateApprovalChain(grpc::ServerContext* c, const v1::UpdateApprovalChainRequest* r, v1::ApprovalChain* o) override {
+    return changes_.UpdateApprovalChain(c, r, o);
+  }
+  grpc::Status ListApprovalChains(grpc::ServerContext* c, const v1::ListApprovalChainsRequest* r, v1::ListApprovalChainsResponse* o) override {
+    return changes_.ListApprovalChains(c, r, o);
+  }
+
   // Staffing standards and the calculator (staffing_api.cc owns them).
   grpc::Status CreateStaffingStandard(grpc::ServerContext* c, const v1::CreateStaffingStandardRequest* r,
                                       v1::StaffingStandard* o) override {
@@ -179,6 +220,7 @@ class OrgApi final : public v1::OrgService::Service {
   StaffingApi staffing_;
   QueriesApi queries_;
   CapabilityCache grants_{kCapabilityCacheTtl, /*max_entries=*/100000};
+  ChangesApi changes_{pool_, gate_, grants_};
 };
 
 }  // namespace huinong::org

@@ -17,7 +17,9 @@
 #include "svc-org/src/api/access.h"
 #include "svc-org/src/api/org_api.h"
 #include "svc-org/src/api/org_events.h"
+#include "svc-org/src/api/change_gate.h"
 #include "svc-org/src/api/post_mapping.h"
+#include "svc-org/src/api/quota_writes.h"
 #include "svc-org/src/api/quota_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
@@ -30,16 +32,6 @@ namespace {
 const std::set<std::string> kUpdatable = {"kind",          "min_headcount",     "max_headcount",
                                           "approved_by",   "approval_date",     "approval_document",
                                           "note",          "effective_to"};
-
-absl::Status NoOverlap(sql::Connection& conn, const Quota& q) {
-  ASSIGN_OR_RETURN(std::string other, store::OverlappingQuota(conn, q.unit_id, q.post_id,
-                                                              q.effective_from, q.effective_to, q.id));
-  if (other.empty()) return absl::OkStatus();
-  return rpc::AlreadyExists(
-      "QUOTA_EXISTS", absl::StrCat(QuotaName(other), " already sets the ",
-                                   q.post_id.empty() ? "unit's total" : "post's quota",
-                                   " for these days"));
-}
 
 }  // namespace
 
@@ -66,27 +58,8 @@ grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuota
     return db::ChangeOnce(
         pool_, "CreateQuota", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Quota> {
-          ASSIGN_OR_RETURN(Unit unit, LockChangeableUnit(conn, scope, quota.unit_id));
-          RETURN_IF_ERROR(CheckUnitOpen(unit));
-          if (!quota.post_id.empty()) {
-            ASSIGN_OR_RETURN(std::optional<Post> post, store::GetLatestPost(conn, quota.post_id));
-            if (!post) return rpc::NotFound(PostName(quota.post_id));
-            if (post->unit_id != unit.id) {
-              return rpc::FailedPrecondition(
-                  "POST_NOT_IN_UNIT",
-                  absl::StrCat(PostName(post->id), " belongs to ", UnitName(post->unit_id)));
-            }
-          }
-          quota.id = NewUlid();
-          RETURN_IF_ERROR(NoOverlap(conn, quota));
-          quota.terms_from = quota.effective_from;
-          quota.version = 1;
-          quota.create_time = quota.update_time = absl::Now();
-          RETURN_IF_ERROR(store::InsertQuota(conn, quota));
-          v1::Quota out = ToProto(quota);
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"CreateQuota", "quota", out.name(), out.unit(), nullptr, &out}));
-          return out;
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, quota.unit_id));
+          return CreateQuotaIn(conn, {caller, req->request_id(), scope}, quota);
         });
   });
 }
@@ -129,6 +102,7 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Quota> {
           ASSIGN_OR_RETURN(std::optional<Quota> peek, store::GetLatestQuota(conn, id));
           if (!peek) return rpc::NotFound(QuotaName(id));
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek->unit_id));
           RETURN_IF_ERROR(LockChangeableUnit(conn, scope, peek->unit_id).status());
           ASSIGN_OR_RETURN(std::optional<Quota> latest, store::GetLatestQuota(conn, id, true));
           RETURN_IF_ERROR(CheckEtag(req->quota().etag(), latest->version, QuotaName(id)));
@@ -168,7 +142,7 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
                 absl::StrCat("a version from ", absl::FormatCivilTime(latest->terms_from),
                              " is already recorded"));
           }
-          if (paths.count("effective_to")) RETURN_IF_ERROR(NoOverlap(conn, quota));
+          if (paths.count("effective_to")) RETURN_IF_ERROR(CheckNoQuotaOverlap(conn, quota));
           quota.terms_from = day;
           quota.version += 1;
           quota.update_time = absl::Now();

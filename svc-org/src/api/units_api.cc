@@ -10,85 +10,74 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/access.h"
+#include "svc-org/src/api/change_gate.h"
 #include "svc-org/src/api/request_checks.h"
+#include "svc-org/src/api/unit_writes.h"
 #include "svc-org/src/api/unit_events.h"
 #include "svc-org/src/api/unit_mapping.h"
+#include "svc-org/src/domain/org_queries.h"
+#include "svc-org/src/domain/unit_history.h"
+#include "common/rpc/proto_time.h"
 #include "svc-org/src/store/unit_store.h"
 
 namespace huinong::org {
 namespace {
 
-const std::set<std::string> kUpdatable = {"display_name", "kind",           "status",      "code",
-                                          "functions",    "effective_from", "effective_to"};
-
-absl::StatusOr<Unit> Load(sql::Connection& conn, const std::string& id, bool for_update) {
-  ASSIGN_OR_RETURN(std::optional<Unit> unit, store::GetUnit(conn, id, for_update));
-  if (!unit) return rpc::NotFound(UnitName(id));
-  return *std::move(unit);
+// The registry as it stood on `day`, depth-first (see domain/unit_history.h).
+// The whole day is read: a county's tree is a few thousand units at most.
+absl::StatusOr<std::vector<Unit>> TreeOfDay(sql::Connection& conn, absl::CivilDay day) {
+  ASSIGN_OR_RETURN(std::vector<Unit> units, store::UnitsOn(conn, day));
+  return TreeOn(std::move(units));
 }
 
-absl::Status Readable(const CallerScope& scope, const Unit& unit) {
-  if (CanRead(scope, unit.path)) return absl::OkStatus();
-  return rpc::PermissionDenied(absl::StrCat(UnitName(unit.id), " is outside the caller's scope"));
-}
-
-absl::Status Changeable(const CallerScope& scope, const Unit& unit) {
-  if (CanChange(scope, unit.path)) return absl::OkStatus();
-  return rpc::PermissionDenied(
-      absl::StrCat("the caller may not change units under ", UnitName(unit.id)));
-}
-
-// Reads the unit, checks the caller may change it, and only then locks it
-// (re-checking, since a move may have committed in between): a caller
-// without rights never holds row locks on the units above it.
-absl::StatusOr<Unit> LockChangeable(sql::Connection& conn, const CallerScope& scope,
-                                    const std::string& id) {
-  ASSIGN_OR_RETURN(Unit seen, Load(conn, id, /*for_update=*/false));
-  RETURN_IF_ERROR(Changeable(scope, seen));
-  ASSIGN_OR_RETURN(Unit locked, Load(conn, id, /*for_update=*/true));
-  RETURN_IF_ERROR(Changeable(scope, locked));
-  return locked;
-}
-
-// Levels of the units on `path`, root first.
-absl::StatusOr<std::vector<Level>> LevelsOn(sql::Connection& conn, const std::string& path) {
-  ASSIGN_OR_RETURN(std::vector<Unit> chain, store::GetUnits(conn, PathIds(path)));
-  std::vector<Level> levels;
-  for (const auto& u : chain) levels.push_back(u.level);
-  return levels;
-}
-
-absl::Status CheckEtag(const std::string& given, const Unit& unit) {
-  if (given == Etag(unit)) return absl::OkStatus();
-  return rpc::Aborted("STALE_ETAG", absl::StrCat(UnitName(unit.id),
-                                                 " was changed by someone else; read it again"));
-}
-
-// Applies the masked fields of `in` to `unit`; violations name request fields.
-void ApplyMask(const v1::Unit& in, const google::protobuf::FieldMask& mask, Unit& unit,
-               rpc::Violations& v) {
-  Unit incoming;
-  rpc::Violations all;
-  ReadUnitFields(in, "unit", incoming, all);
-  std::set<std::string> paths(mask.paths().begin(), mask.paths().end());
-  for (const auto& fv : all.list()) {
-    std::string path = fv.field.substr(5);  // drop "unit."
-    path = path.substr(0, path.find_first_of(".["));
-    if (paths.count(path)) v.Add(fv.field, fv.description);
+// The unit in a day's tree; NOT_FOUND when it did not stand that day.
+absl::StatusOr<Unit> UnitIn(const std::vector<Unit>& tree, const std::string& id, absl::CivilDay day) {
+  for (const auto& u : tree) {
+    if (u.id == id && UnitStoodOn(u, day)) return u;
   }
-  if (paths.count("display_name")) unit.display_name = incoming.display_name;
-  if (paths.count("kind")) unit.kind = incoming.kind;
-  if (paths.count("status")) {
-    if (in.status() == 0) v.Add("unit.status", "required");
-    unit.status = incoming.status;
+  return rpc::NotFound(UnitName(id));
+}
+
+// The subtree of `root_id` on `day`, after `after_path`, up to `limit`
+// units, limited to what the caller may read in today's registry.
+absl::StatusOr<std::vector<Unit>> SubtreeOn(sql::Connection& conn, const CallerScope& scope,
+                                            const std::string& root_id, absl::CivilDay day,
+                                            int max_depth, bool include_abolished,
+                                            const std::string& after_path, int limit) {
+  ASSIGN_OR_RETURN(std::vector<Unit> tree, TreeOfDay(conn, day));
+  ASSIGN_OR_RETURN(Unit root, UnitIn(tree, root_id, day));
+  std::vector<Unit> picked;
+  for (auto& u : tree) {
+    if (!InSubtree(u.path, root.path) || u.path <= after_path || !UnitStoodOn(u, day)) continue;
+    if (max_depth > 0 && u.depth > root.depth + max_depth) continue;
+    if (!include_abolished && !u.open()) continue;
+    picked.push_back(std::move(u));
   }
-  if (paths.count("code")) unit.code = incoming.code;
-  if (paths.count("functions")) unit.functions = incoming.functions;
-  if (paths.count("effective_from")) unit.effective_from = incoming.effective_from;
-  if (paths.count("effective_to")) unit.effective_to = incoming.effective_to;
-  if (!EffectiveDatesOrdered(unit.effective_from, unit.effective_to)) {
-    v.Add("unit.effective_to", "must not be before effective_from");
+  if (!scope.reads_all) {
+    std::vector<std::string> ids;
+    for (const auto& u : picked) ids.push_back(u.id);
+    ASSIGN_OR_RETURN(std::vector<Unit> today, store::GetUnits(conn, ids));
+    std::set<std::string> readable;
+    for (const auto& u : today) {
+      if (CanRead(scope, u.path)) readable.insert(u.id);
+    }
+    std::erase_if(picked, [&](const Unit& u) { return !readable.count(u.id); });
   }
+  if (static_cast<int>(picked.size()) > limit) picked.resize(limit);
+  return picked;
+}
+
+v1::UnitVersion ToProto(const UnitVersion& version) {
+  v1::UnitVersion out;
+  *out.mutable_unit() = ToProto(version.unit);
+  if (version.valid_from != kSinceAlways) SetDate(version.valid_from, out.mutable_valid_from());
+  SetDate(version.valid_until, out.mutable_valid_until());
+  if (!version.change_request_id.empty()) {
+    out.set_change_request(absl::StrCat("changeRequests/", version.change_request_id));
+  }
+  out.set_scheduled(version.scheduled);
+  return out;
 }
 
 }  // namespace
@@ -111,33 +100,12 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return db::ChangeOnce(
-        pool_, "CreateUnit", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          std::optional<Unit> parent;
-          if (parent_id.empty()) {
-            if (!CanCreateRoot(scope)) return rpc::PermissionDenied("only an admin creates a root unit");
-          } else {
-            ASSIGN_OR_RETURN(parent, LockChangeable(conn, scope, parent_id));
-            RETURN_IF_ERROR(CheckParentOpen(*parent));
-            RETURN_IF_ERROR(CheckDepth(parent->depth + 1));
-          }
-          std::vector<Level> ancestors;
-          if (parent) {
-            ASSIGN_OR_RETURN(ancestors, LevelsOn(conn, parent->path));
-          }
-          RETURN_IF_ERROR(CheckPlacement(unit.level, ancestors));
-          unit.id = NewUlid();
-          unit.parent_id = parent_id;
-          unit.path = ChildPath(parent ? &*parent : nullptr, unit.id);
-          unit.depth = parent ? parent->depth + 1 : 0;
-          unit.version = 1;
-          unit.create_time = unit.update_time = absl::Now();
-          RETURN_IF_ERROR(store::InsertUnit(conn, unit));
-          v1::Unit out = ToProto(unit);
-          RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "CreateUnit", req->request_id(), nullptr, out));
-          return out;
-        });
+    return db::ChangeOnce(pool_, "CreateUnit", caller.subject, *req, resp,
+                          [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
+                            RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, parent_id));
+                            return CreateUnitIn(conn, {caller, req->request_id(), scope}, unit,
+                                                parent_id, {Today(), Today(), ""});
+                          });
   });
 }
 
@@ -146,11 +114,16 @@ grpc::Status OrgApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest*
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
+    const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, Load(conn, id, false));
-      RETURN_IF_ERROR(Readable(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
+      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      if (as_of) {
+        ASSIGN_OR_RETURN(std::vector<Unit> tree, TreeOfDay(conn, *as_of));
+        ASSIGN_OR_RETURN(unit, UnitIn(tree, id, *as_of));
+      }
       *resp = ToProto(unit);
       return absl::OkStatus();
     });
@@ -166,13 +139,13 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
     if (req->unit().etag().empty()) v.Add("unit.etag", "required");
     if (req->update_mask().paths_size() == 0) v.Add("update_mask", "required");
     for (const auto& path : req->update_mask().paths()) {
-      if (!kUpdatable.count(path)) {
+      if (!UnitUpdatableFields().count(path)) {
         v.Add("update_mask", absl::StrCat("\"", path, "\" is not an updatable field"));
       }
     }
     if (v.empty()) {
       Unit scratch;
-      ApplyMask(req->unit(), req->update_mask(), scratch, v);  // the new values alone
+      ApplyUnitMask(req->unit(), req->update_mask(), scratch, v);  // the new values alone
     }
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
@@ -180,24 +153,14 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
     return db::ChangeOnce(
         pool_, "UpdateUnit", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          ASSIGN_OR_RETURN(Unit unit, LockChangeable(conn, scope, id));
-          RETURN_IF_ERROR(CheckEtag(req->unit().etag(), unit));
-          const v1::Unit before = ToProto(unit);
-          const UnitStatus from = unit.status;
-          rpc::Violations fields;
-          ApplyMask(req->unit(), req->update_mask(), unit, fields);
-          RETURN_IF_ERROR(fields.ToStatus());
-          int open_children = 0;
-          if (unit.status == UnitStatus::kAbolished && from != UnitStatus::kAbolished) {
-            ASSIGN_OR_RETURN(open_children, store::CountOpenChildren(conn, unit.id));
-          }
-          RETURN_IF_ERROR(CheckTransition(from, unit.status, open_children));
-          unit.version += 1;
-          unit.update_time = absl::Now();
-          RETURN_IF_ERROR(store::UpdateUnit(conn, unit));
-          v1::Unit out = ToProto(unit);
-          RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "UpdateUnit", req->request_id(), &before, out));
-          return out;
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, id));
+          auto change = [&](Unit& unit) -> absl::Status {
+            rpc::Violations fields;
+            ApplyUnitMask(req->unit(), req->update_mask(), unit, fields);
+            return fields.ToStatus();
+          };
+          return UpdateUnitIn(conn, {caller, req->request_id(), scope}, id, change,
+                              req->unit().etag(), {Today(), Today(), ""});
         });
   });
 }
@@ -233,8 +196,8 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
       if (!filter.parent_id.empty()) {
-        ASSIGN_OR_RETURN(Unit parent, Load(conn, filter.parent_id, false));
-        RETURN_IF_ERROR(Readable(scope, parent));
+        ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, filter.parent_id, false));
+        RETURN_IF_ERROR(ReadableUnit(scope, parent));
       }
       ASSIGN_OR_RETURN(std::vector<Unit> units,
                        store::ListUnits(conn, filter, *after, page_size + 1));
@@ -260,28 +223,9 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
     return db::ChangeOnce(
         pool_, "MoveUnit", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          ASSIGN_OR_RETURN(Unit unit, LockChangeable(conn, scope, id));
-          ASSIGN_OR_RETURN(Unit parent, LockChangeable(conn, scope, parent_id));
-          RETURN_IF_ERROR(CheckEtag(req->etag(), unit));
-          const v1::Unit before = ToProto(unit);
-          RETURN_IF_ERROR(CheckParentOpen(parent));
-          // Locks the whole subtree, so no unit can be created inside it while
-          // the rules below are checked against it.
-          ASSIGN_OR_RETURN(int deepest, store::LockSubtree(conn, unit.path));
-          RETURN_IF_ERROR(CheckDepth(parent.depth + 1 + (deepest - unit.depth)));
-          ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
-          bool has_county = false;
-          if (unit.level == Level::kNone) {
-            ASSIGN_OR_RETURN(has_county, store::SubtreeHasLevel(conn, unit.path, Level::kCounty));
-          }
-          RETURN_IF_ERROR(CheckMove(unit, parent, ancestors, has_county));
-          const absl::Time now = absl::Now();
-          RETURN_IF_ERROR(store::MoveSubtree(conn, unit, parent.id, ChildPath(&parent, unit.id),
-                                             parent.depth + 1, now));
-          ASSIGN_OR_RETURN(Unit after, Load(conn, id, false));
-          v1::Unit out = ToProto(after);
-          RETURN_IF_ERROR(RecordUnitEvent(conn, caller, "MoveUnit", req->request_id(), &before, out));
-          return out;
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, id));
+          return MoveUnitIn(conn, {caller, req->request_id(), scope}, id, parent_id, req->etag(),
+                            {Today(), Today(), ""});
         });
   });
 }
@@ -294,8 +238,10 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const int page_size = rpc::PageSize(req->page_size(), v);
     if (req->max_depth() < 0) v.Add("max_depth", "must not be negative");
-    const std::string filters = absl::StrCat("root=", req->name(), "|depth=", req->max_depth(),
-                                             "|abolished=", req->include_abolished());
+    const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+    const std::string filters =
+        absl::StrCat("root=", req->name(), "|depth=", req->max_depth(), "|abolished=",
+                     req->include_abolished(), "|as_of=", req->as_of().SerializeAsString());
     auto after = rpc::DecodePageToken(req->page_token(), filters);
     if (!after.ok()) {
       for (const auto& fv : rpc::FieldViolationsOf(after.status())) v.Add(fv.field, fv.description);
@@ -304,8 +250,17 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, Load(conn, id, false));
-      RETURN_IF_ERROR(Readable(scope, root));
+      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, id, false));
+      RETURN_IF_ERROR(ReadableUnit(scope, root));
+      if (as_of) {
+        ASSIGN_OR_RETURN(std::vector<Unit> units,
+                       SubtreeOn(conn, scope, id, *as_of, req->max_depth(), req->include_abolished(),
+                                 *after, page_size + 1));
+        const bool more = TrimToPage(units, page_size);
+        for (const auto& u : units) *resp->add_units() = ToProto(u);
+        if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, units.back().path));
+        return absl::OkStatus();
+      }
       store::SubtreeQuery q;
       q.root_path = root.path;
       q.max_depth = req->max_depth() > 0 ? root.depth + req->max_depth() : 0;
@@ -328,15 +283,55 @@ grpc::Status OrgApi::GetUnitAncestors(grpc::ServerContext* ctx,
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
+    const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, Load(conn, id, false));
-      RETURN_IF_ERROR(Readable(scope, unit));
-      std::vector<std::string> ids = PathIds(unit.path);
-      ids.pop_back();  // the unit itself
-      ASSIGN_OR_RETURN(std::vector<Unit> chain, store::GetUnits(conn, ids));
+      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
+      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      std::vector<Unit> chain;
+      if (as_of) {
+        ASSIGN_OR_RETURN(std::vector<Unit> tree, TreeOfDay(conn, *as_of));
+        RETURN_IF_ERROR(UnitIn(tree, id, *as_of).status());
+        chain = AncestorsIn(tree, id);
+      } else {
+        std::vector<std::string> ids = PathIds(unit.path);
+        ids.pop_back();  // the unit itself
+        ASSIGN_OR_RETURN(chain, store::GetUnits(conn, ids));
+      }
       for (const auto& u : chain) *resp->add_ancestors() = ToProto(u);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status OrgApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUnitHistoryRequest* req,
+                                     v1::ListUnitHistoryResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const std::string id = rpc::ParseName(req->name(), "units", "name", v);
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    const std::string filters = absl::StrCat("history=", req->name());
+    const std::string after = PageAfter(req->page_token(), filters, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    std::optional<absl::CivilDay> after_day;
+    if (!after.empty()) {
+      absl::CivilDay d;
+      if (!absl::ParseCivilTime(after, &d)) return rpc::InvalidField("page_token", "malformed");
+      after_day = d;
+    }
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
+      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(std::vector<UnitVersion> versions,
+                       store::ListVersions(conn, id, after_day, page_size + 1));
+      const bool more = TrimToPage(versions, page_size);
+      for (const auto& version : versions) *resp->add_versions() = ToProto(version);
+      if (more) {
+        resp->set_next_page_token(
+            rpc::EncodePageToken(filters, absl::FormatCivilTime(versions.back().valid_from)));
+      }
       return absl::OkStatus();
     });
   });

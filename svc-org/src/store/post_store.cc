@@ -291,7 +291,10 @@ absl::StatusOr<std::vector<Post>> ListPosts(sql::Connection& conn, const PostQue
   if (abolished) {
     absl::StrAppend(&sql, " AND p.abolished = 1 AND v.valid_until IS NULL");
   } else {
-    absl::StrAppend(&sql, " AND p.abolished = 0 AND ", DayCondition(query.read));
+    // Today's list (lenient) is of open posts; a list as of a given day
+    // includes an abolished post up to its effective_to, when it stood.
+    absl::StrAppend(&sql, query.read.lenient ? " AND p.abolished = 0 AND " : " AND ",
+                    DayCondition(query.read));
     if (query.status) absl::StrAppend(&sql, " AND v.status = ?");
   }
   if (!query.unit_id.empty()) absl::StrAppend(&sql, " AND p.unit_id = ?");

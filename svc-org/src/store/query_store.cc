@@ -5,6 +5,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <map>
 #include <memory>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
 #include "svc-org/src/domain/org_queries.h"
+#include "svc-org/src/domain/unit_history.h"
 #include "svc-org/src/store/post_store.h"
 #include "svc-org/src/store/quota_store.h"
 #include "svc-org/src/store/sql_columns.h"
@@ -28,28 +30,53 @@ constexpr int kPage = 500;
 absl::StatusOr<SubtreeSnapshot> ReadSubtreeOn(sql::Connection& conn, const SubtreeRead& read) {
   SubtreeSnapshot out;
   std::set<std::string> unit_ids;
-  SubtreeQuery uq;
-  uq.root_path = read.root_path;
-  uq.max_depth = read.max_depth;
-  uq.include_abolished = true;  // an abolished unit may still have stood on the day
-  uq.visible_path = read.visible_path;
-  uq.limit = kPage;
-  for (;;) {
-    ASSIGN_OR_RETURN(std::vector<Unit> page, ListSubtree(conn, uq));
-    for (auto& u : page) {
-      if (!UnitStoodOn(u, read.day)) continue;
-      unit_ids.insert(u.id);
-      out.units.push_back(std::move(u));
+  // The units as they stood on the day (names, statuses, parents), rebased
+  // onto the root's path in today's registry so that callers can compare
+  // paths and depths with the root they loaded.
+  const std::vector<std::string> root_ids = PathIds(read.root_path);
+  if (root_ids.empty()) return out;
+  const int root_depth = static_cast<int>(root_ids.size()) - 1;
+  ASSIGN_OR_RETURN(std::vector<Unit> day_units, UnitsOn(conn, read.day));
+  std::vector<Unit> tree = TreeOn(std::move(day_units));
+  const Unit* day_root = nullptr;
+  for (const auto& u : tree) {
+    if (u.id == root_ids.back()) day_root = &u;
+  }
+  if (day_root == nullptr) return out;
+  const std::string day_root_path = day_root->path;
+  const int day_root_depth = day_root->depth;
+  std::vector<Unit> picked;
+  for (auto& u : tree) {
+    if (!InSubtree(u.path, day_root_path) || !UnitStoodOn(u, read.day)) continue;
+    u.path = read.root_path + u.path.substr(day_root_path.size());
+    u.depth = root_depth + (u.depth - day_root_depth);
+    if (read.max_depth > 0 && u.depth > read.max_depth) continue;
+    picked.push_back(std::move(u));
+  }
+  // Scope and the searches below go by today's paths: a unit that has moved
+  // out of the subtree since widens the searches to the whole registry.
+  std::vector<std::string> ids;
+  for (const auto& u : picked) ids.push_back(u.id);
+  ASSIGN_OR_RETURN(std::vector<Unit> today, GetUnits(conn, ids));
+  std::map<std::string, std::string> today_path;
+  for (const auto& u : today) today_path[u.id] = u.path;
+  std::string search_path = read.root_path;
+  for (auto& u : picked) {
+    const std::string& now = today_path[u.id];
+    if (!read.visible_path.empty() && !InSubtree(now, read.visible_path) &&
+        !InSubtree(read.visible_path, now)) {
+      continue;
     }
-    if (static_cast<int>(page.size()) < kPage) break;
-    uq.after_path = page.back().path;
+    if (!InSubtree(now, read.root_path)) search_path.clear();
+    unit_ids.insert(u.id);
+    out.units.push_back(std::move(u));
   }
 
   std::set<std::string> post_ids;
   if (read.posts || read.assignments) {
     PostQuery pq;
     pq.read = {read.day, false};
-    pq.subtree_path = read.root_path;
+    pq.subtree_path = search_path;
     pq.limit = kPage;
     for (;;) {
       ASSIGN_OR_RETURN(std::vector<Post> page, ListPosts(conn, pq));
@@ -65,7 +92,7 @@ absl::StatusOr<SubtreeSnapshot> ReadSubtreeOn(sql::Connection& conn, const Subtr
   if (read.quotas) {
     QuotaQuery qq;
     qq.read = {read.day, false};
-    qq.subtree_path = read.root_path;
+    qq.subtree_path = search_path;
     qq.limit = kPage;
     for (;;) {
       ASSIGN_OR_RETURN(std::vector<Quota> page, ListQuotas(conn, qq));
@@ -80,7 +107,7 @@ absl::StatusOr<SubtreeSnapshot> ReadSubtreeOn(sql::Connection& conn, const Subtr
   }
   if (read.assignments) {
     AssignmentQuery aq;
-    aq.subtree_path = read.root_path;
+    aq.subtree_path = search_path;
     aq.day = read.day;
     aq.limit = kPage;
     for (;;) {

@@ -3,6 +3,9 @@
 // stores page by page, plus the two lookups they lack (display names of many
 // staff at once; posts whose dotted or independent lines name a post).
 //
+// Units come from the day's dated versions (names, statuses and parents of
+// that day), their paths rebased onto the root's path in today's registry.
+//
 // Guarantees: read-only; every list is complete (paged internally, never
 // truncated) and in the order its store gives (units by path, the rest by id).
 #pragma once

@@ -264,4 +264,130 @@ absl::Status MoveSubtree(sql::Connection& conn, const Unit& unit, const std::str
   }
 }
 
+namespace {
+
+constexpr const char* kVersionColumns =
+    "unit_id AS id, display_name, kind, level, parent_id, '' AS path, 0 AS depth, status, code,"
+    " functions_json, effective_from, effective_to, version, create_time, update_time,"
+    " valid_from, valid_until, change_request_id, scheduled";
+
+UnitVersion VersionRow(sql::ResultSet& rs) {
+  UnitVersion v;
+  v.unit = Row(rs);
+  v.valid_from = *DateColumn(rs, "valid_from");
+  v.valid_until = DateColumn(rs, "valid_until");
+  if (!rs.isNull("change_request_id")) v.change_request_id = rs.getString("change_request_id");
+  v.scheduled = rs.getInt("scheduled") != 0;
+  return v;
+}
+
+std::vector<UnitVersion> VersionRows(sql::PreparedStatement& q) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<UnitVersion> out;
+  while (rs->next()) out.push_back(VersionRow(*rs));
+  return out;
+}
+
+std::optional<UnitVersion> First(std::vector<UnitVersion> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+}  // namespace
+
+absl::Status RecordVersion(sql::Connection& conn, const Unit& u, absl::CivilDay from,
+                           const std::string& change_request_id, bool scheduled) {
+  std::unique_ptr<sql::PreparedStatement> close(conn.prepareStatement(
+      "UPDATE unit_versions SET valid_until = ? WHERE unit_id = ? AND valid_from < ?"
+      " AND (valid_until IS NULL OR valid_until > ?)"));
+  close->setString(1, db::SqlDate(from));
+  close->setString(2, u.id);
+  close->setString(3, db::SqlDate(from));
+  close->setString(4, db::SqlDate(from));
+  close->executeUpdate();
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "REPLACE INTO unit_versions (unit_id, valid_from, valid_until, display_name, kind, level,"
+      " parent_id, status, code, functions_json, effective_from, effective_to, version,"
+      " create_time, update_time, change_request_id, scheduled)"
+      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  q->setString(1, u.id);
+  q->setString(2, db::SqlDate(from));
+  q->setString(3, u.display_name);
+  q->setInt(4, u.kind);
+  q->setInt(5, static_cast<int>(u.level));
+  q->setString(6, u.parent_id);
+  q->setInt(7, static_cast<int>(u.status));
+  SetOptionalString(*q, 8, u.code);
+  q->setString(9, FunctionsJson(u.functions));
+  SetOptionalDate(*q, 10, u.effective_from);
+  SetOptionalDate(*q, 11, u.effective_to);
+  q->setInt64(12, u.version);
+  q->setString(13, db::SqlDateTime(u.create_time));
+  q->setString(14, db::SqlDateTime(u.update_time));
+  SetOptionalString(*q, 15, change_request_id);
+  q->setInt(16, scheduled ? 1 : 0);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<UnitVersion>> LatestVersion(sql::Connection& conn, const std::string& id,
+                                                         bool for_update) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE unit_id = ?"
+                   " ORDER BY valid_from DESC LIMIT 1", for_update ? " FOR UPDATE" : "")));
+  q->setString(1, id);
+  return First(VersionRows(*q));
+}
+
+absl::StatusOr<std::optional<UnitVersion>> VersionOn(sql::Connection& conn, const std::string& id,
+                                                     absl::CivilDay day) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE unit_id = ?"
+                   " AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1")));
+  q->setString(1, id);
+  q->setString(2, db::SqlDate(day));
+  return First(VersionRows(*q));
+}
+
+absl::StatusOr<std::vector<Unit>> UnitsOn(sql::Connection& conn, absl::CivilDay day) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE valid_from <= ?"
+                   " AND (valid_until IS NULL OR valid_until > ?)")));
+  q->setString(1, db::SqlDate(day));
+  q->setString(2, db::SqlDate(day));
+  std::vector<Unit> out;
+  for (auto& v : VersionRows(*q)) out.push_back(std::move(v.unit));
+  return out;
+}
+
+absl::StatusOr<std::vector<UnitVersion>> ListVersions(sql::Connection& conn, const std::string& id,
+                                                      std::optional<absl::CivilDay> after, int limit) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE unit_id = ?"
+                   " AND valid_from > ? ORDER BY valid_from LIMIT ?")));
+  q->setString(1, id);
+  q->setString(2, after ? db::SqlDate(*after) : "0001-01-01");
+  q->setInt(3, limit);
+  return VersionRows(*q);
+}
+
+absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl::CivilDay day,
+                                                     int limit) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE scheduled = 1"
+                   " AND valid_from <= ? ORDER BY valid_from, unit_id LIMIT ? FOR UPDATE")));
+  q->setString(1, db::SqlDate(day));
+  q->setInt(2, limit);
+  return VersionRows(*q);
+}
+
+absl::Status MarkVersionApplied(sql::Connection& conn, const std::string& id, absl::CivilDay from) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "UPDATE unit_versions SET scheduled = 0 WHERE unit_id = ? AND valid_from = ?"));
+  q->setString(1, id);
+  q->setString(2, db::SqlDate(from));
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
 }  // namespace huinong::org::store

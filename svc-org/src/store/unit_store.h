@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "svc-org/src/domain/unit.h"
+#include "svc-org/src/domain/unit_history.h"
 
 namespace sql {
 class Connection;
@@ -57,5 +59,30 @@ absl::Status UpdateUnit(sql::Connection& conn, const Unit& unit);
 // bumping versions (their depth changed, so their etags must too).
 absl::Status MoveSubtree(sql::Connection& conn, const Unit& unit, const std::string& new_parent_id,
                          const std::string& new_path, int new_depth, absl::Time now);
+
+// ---- Dated versions (table `unit_versions`, see domain/unit_history.h) ----
+
+// Starts a version of `unit` on `from`: the version before it ends there and
+// one already starting on `from` is replaced. Versions after `from` must not
+// exist (callers refuse changes while one is scheduled).
+absl::Status RecordVersion(sql::Connection& conn, const Unit& unit, absl::CivilDay from,
+                           const std::string& change_request_id, bool scheduled);
+// The unit's latest version (scheduled ones included); `for_update` locks it.
+absl::StatusOr<std::optional<UnitVersion>> LatestVersion(sql::Connection& conn, const std::string& id,
+                                                         bool for_update = false);
+// The version in force on `day`, or nullopt before the unit's first version.
+absl::StatusOr<std::optional<UnitVersion>> VersionOn(sql::Connection& conn, const std::string& id,
+                                                     absl::CivilDay day);
+// Every unit's version in force on `day` (path and depth unset; see TreeOn).
+absl::StatusOr<std::vector<Unit>> UnitsOn(sql::Connection& conn, absl::CivilDay day);
+// Up to `limit` versions of a unit starting after `after` (nullopt: from the
+// first), oldest first.
+absl::StatusOr<std::vector<UnitVersion>> ListVersions(sql::Connection& conn, const std::string& id,
+                                                      std::optional<absl::CivilDay> after, int limit);
+// Scheduled versions whose day is `day` or earlier, oldest first, locked.
+absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl::CivilDay day,
+                                                     int limit);
+// Marks a scheduled version as copied into the registry.
+absl::Status MarkVersionApplied(sql::Connection& conn, const std::string& id, absl::CivilDay from);
 
 }  // namespace huinong::org::store

@@ -1,0 +1,30 @@
+// The items of a change request: their shape (checked when a request is
+// drafted or edited) and their effect (when its last approval step passes,
+// and as a dry run at submit). Applying goes through the same writes as the
+// direct methods (unit_writes, post_writes, quota_writes), so a change made
+// by request obeys every rule a direct change does, from the request's
+// effective date.
+#pragma once
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "common/rpc/status_details.h"
+#include "huinong/org/v1/changes.pb.h"
+#include "svc-org/src/api/unit_writes.h"
+
+namespace huinong::org {
+
+// Checks every item's shape, naming bad fields under `prefix` ("change_request.items[2].move_unit.unit");
+// a "new/{ref}" must name a ref an earlier item defines. Sets each item's `kind`.
+void CheckItems(google::protobuf::RepeatedPtrField<v1::ChangeItem>& items, const std::string& prefix,
+                rpc::Violations& v);
+
+// Applies the items in order, setting each one's `result`. `by.scope` is
+// the organisation's subtree, so an item outside it fails. The first item
+// that conflicts with the structure fails the whole request with
+// FAILED_PRECONDITION / CHANGE_CONFLICT naming the item.
+absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, v1::ChangeRequest& request,
+                        const WriteDay& when);
+
+}  // namespace huinong::org

@@ -1,0 +1,606 @@
+// See changes_api.h.
+#include "svc-org/src/api/changes_api.h"
+
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/statement.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/core/ids.h"
+#include "common/core/status_macros.h"
+#include "common/db/request_log.h"
+#include "common/rpc/page_token.h"
+#include "common/rpc/proto_time.h"
+#include "common/rpc/validate.h"
+#include "common/server/handle.h"
+#include "svc-org/src/api/access.h"
+#include "svc-org/src/api/change_items.h"
+#include "svc-org/src/api/org_events.h"
+#include "svc-org/src/api/request_checks.h"
+#include "svc-org/src/api/unit_mapping.h"
+#include "svc-org/src/domain/capability.h"
+#include "svc-org/src/domain/change_request.h"
+#include "svc-org/src/domain/post.h"
+#include "svc-org/src/store/capability_store.h"
+#include "svc-org/src/store/change_store.h"
+
+namespace huinong::org {
+namespace {
+
+const std::set<std::string> kRequestUpdatable = {"title", "reason", "items", "effective_date", "documents"};
+const std::set<std::string> kChainUpdatable = {"title", "steps", "require_change_requests"};
+
+ChangeState StateOf(const v1::ChangeRequest& r) { return static_cast<ChangeState>(r.state()); }
+
+void CheckRequestFields(v1::ChangeRequest& r, const std::set<std::string>& paths, rpc::Violations& v) {
+  const std::string p = "change_request";
+  if (paths.count("title")) rpc::CheckText(r.title(), p + ".title", 1, 200, v);
+  if (paths.count("reason")) rpc::CheckText(r.reason(), p + ".reason", 1, 4000, v);
+  if (paths.count("items")) CheckItems(*r.mutable_items(), p + ".items", v);
+  if (paths.count("effective_date") && r.has_effective_date()) {
+    rpc::FromDate(r.effective_date(), p + ".effective_date", v);
+  }
+  if (paths.count("documents")) {
+    for (int i = 0; i < r.documents_size(); ++i) {
+      ReadDocument(r.documents(i), absl::StrCat(p, ".documents[", i, "]"), v);
+    }
+  }
+}
+
+void CheckChainFields(const v1::ApprovalChain& c, const std::set<std::string>& paths, rpc::Violations& v) {
+  if (paths.count("title")) rpc::CheckText(c.title(), "chain.title", 1, 100, v);
+  if (!paths.count("steps")) return;
+  if (c.steps_size() == 0) v.Add("chain.steps", "at least one step");
+  for (int i = 0; i < c.steps_size(); ++i) {
+    const auto& s = c.steps(i);
+    const std::string f = absl::StrCat("chain.steps[", i, "]");
+    rpc::CheckText(s.title(), f + ".title", 1, 100, v);
+    if (!ValidCapability(s.required_capability())) {
+      v.Add(f + ".required_capability", "3–64 of [a-z0-9._], dot-separated");
+    }
+    rpc::ParseName(s.at_unit(), "units", f + ".at_unit", v);
+    for (int k : s.applies_to()) {
+      if (k <= 0 || !v1::ChangeKind_IsValid(k)) v.Add(f + ".applies_to", absl::StrCat("unknown kind ", k));
+    }
+  }
+}
+
+// Every step's unit exists and lies in the chain's subtree.
+absl::Status CheckStepUnits(sql::Connection& conn, const v1::ApprovalChain& c, const Unit& root) {
+  for (int i = 0; i < c.steps_size(); ++i) {
+    const std::string id = c.steps(i).at_unit().substr(6);
+    ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, id));
+    if (!InSubtree(at.path, root.path)) {
+      return rpc::InvalidField(absl::StrCat("chain.steps[", i, "].at_unit"),
+                               "must be the chain's unit or below it");
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The organisation scope a request acts in: its root's subtree, as org.admin.
+CallerScope OrganisationScope(const Unit& root) {
+  CallerScope scope;
+  scope.may_change = true;
+  scope.unit_path = root.path;
+  return scope;
+}
+
+absl::Status MayDraft(const auth::Principal& caller, const CallerScope& scope, const Unit& root) {
+  if (caller.IsAdmin()) return absl::OkStatus();
+  // HR usually sits in a department of the organisation it drafts for.
+  if ((caller.HasRole("org.admin") || caller.HasRole("hr")) && !scope.unit_path.empty() &&
+      (InSubtree(root.path, scope.unit_path) || InSubtree(scope.unit_path, root.path))) {
+    return absl::OkStatus();
+  }
+  return rpc::PermissionDenied(absl::StrCat("the caller may not draft changes for ", UnitName(root.id)));
+}
+
+absl::Status IsDrafterOrAdmin(const auth::Principal& caller, const v1::ChangeRequest& r) {
+  if (caller.IsAdmin() || caller.subject == r.drafted_by()) return absl::OkStatus();
+  return rpc::PermissionDenied("only the drafter or an admin may do this");
+}
+
+std::string StaffIdOf(const std::string& subject) {
+  return absl::StartsWith(subject, "staff/") ? subject.substr(6) : subject;
+}
+
+// Whether the caller may decide `step` today: admin, or a person holding its
+// capability for its unit.
+absl::StatusOr<bool> HoldsStep(sql::Connection& conn, const auth::Principal& caller,
+                               const v1::ApprovalStep& step) {
+  if (caller.IsAdmin()) return true;
+  ASSIGN_OR_RETURN(std::optional<StaffGrants> grants, store::LoadStaffGrants(conn, StaffIdOf(caller.subject)));
+  if (!grants) return false;
+  ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, step.at_unit().substr(6)));
+  return CheckCapability(*grants, step.required_capability(), at.path, Today()).allowed;
+}
+
+// Runs the items against the structure and undoes them: the request's
+// conflicts surface at submit, not at the last approval.
+absl::Status DryRun(sql::Connection& conn, const WriteBy& by, v1::ChangeRequest request,
+                    const WriteDay& when) {
+  std::unique_ptr<sql::Statement> st(conn.createStatement());
+  st->execute("SAVEPOINT change_dry_run");
+  const absl::Status applied = ApplyItems(conn, by, request, when);
+  st->execute("ROLLBACK TO SAVEPOINT change_dry_run");
+  return applied;
+}
+
+absl::StatusOr<store::StoredChange> LoadChange(sql::Connection& conn, const std::string& id, bool for_update) {
+  ASSIGN_OR_RETURN(std::optional<store::StoredChange> c, store::GetChange(conn, id, for_update));
+  if (!c) return rpc::NotFound(absl::StrCat("changeRequests/", id));
+  return *std::move(c);
+}
+
+absl::StatusOr<store::StoredChain> LoadChain(sql::Connection& conn, const std::string& id, bool for_update) {
+  ASSIGN_OR_RETURN(std::optional<store::StoredChain> c, store::GetChain(conn, id, for_update));
+  if (!c) return rpc::NotFound(absl::StrCat("approvalChains/", id));
+  return *std::move(c);
+}
+
+absl::Status CheckVersion(const std::string& etag, int64_t version, const std::string& name) {
+  return CheckEtag(etag, version, name);
+}
+
+// Saves a request's new state with one audit event.
+absl::StatusOr<v1::ChangeRequest> Save(sql::Connection& conn, const auth::Principal& caller,
+                                       const std::string& request_id, absl::string_view method,
+                                       const v1::ChangeRequest& before, store::StoredChange change) {
+  change.version += 1;
+  const absl::Time now = absl::Now();
+  RETURN_IF_ERROR(store::UpdateChange(conn, change, now));
+  ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(conn, change.id, false));
+  RETURN_IF_ERROR(RecordOrgEvent(conn, caller, request_id,
+                                 {method, "change_request", saved.body.name(), saved.body.unit(), &before,
+                                  &saved.body}));
+  return saved.body;
+}
+
+std::vector<StepTemplate> Templates(const v1::ApprovalChain& chain) {
+  std::vector<StepTemplate> out;
+  for (const auto& s : chain.steps()) {
+    out.push_back({s.title(), s.required_capability(), s.at_unit().substr(6),
+                   std::set<int>(s.applies_to().begin(), s.applies_to().end())});
+  }
+  return out;
+}
+
+}  // namespace
+
+ChangesApi::ChangesApi(db::DbPool& pool, const server::CallGate& gate, CapabilityCache& grants)
+    : pool_(pool), gate_(gate), scopes_(pool, absl::Seconds(5)), grants_(grants) {}
+
+grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
+                                             const v1::CreateChangeRequestRequest* req,
+                                             v1::ChangeRequest* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    if (!req->has_change_request()) v.Add("change_request", "required");
+    v1::ChangeRequest draft = req->change_request();
+    const std::string root_id = rpc::ParseName(draft.unit(), "units", "change_request.unit", v);
+    CheckRequestFields(draft, kRequestUpdatable, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+
+    return db::ChangeOnce(
+        pool_, "CreateChangeRequest", caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+          ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, root_id));
+          RETURN_IF_ERROR(MayDraft(caller, scope, root));
+          store::StoredChange change;
+          change.id = NewUlid();
+          change.unit_id = root.id;
+          change.body = draft;
+          change.body.set_state(v1::CHANGE_REQUEST_STATE_DRAFT);
+          change.body.clear_steps();
+          change.body.set_current_step(-1);
+          change.body.set_drafted_by(caller.subject);
+          change.body.clear_submit_time();
+          RETURN_IF_ERROR(store::InsertChange(conn, change, absl::Now()));
+          ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(conn, change.id, false));
+          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
+                                         {"CreateChangeRequest", "change_request", saved.body.name(),
+                                          saved.body.unit(), nullptr, &saved.body}));
+          return saved.body;
+        });
+  });
+}
+
+grpc::Status ChangesApi::GetChangeRequest(grpc::ServerContext* ctx, const v1::GetChangeRequestRequest* req,
+                                          v1::ChangeRequest* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, false));
+      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
+      RETURN_IF_ERROR(ReadableUnit(scope, root));
+      *resp = change.body;
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
+                                             const v1::UpdateChangeRequestRequest* req,
+                                             v1::ChangeRequest* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id = rpc::ParseName(req->change_request().name(), "changeRequests",
+                                          "change_request.name", v);
+    if (req->change_request().etag().empty()) v.Add("change_request.etag", "required");
+    const std::set<std::string> paths = MaskPaths(req->update_mask(), kRequestUpdatable, v);
+    v1::ChangeRequest incoming = req->change_request();
+    CheckRequestFields(incoming, paths, v);
+    RETURN_IF_ERROR(v.ToStatus());
+
+    return db::ChangeOnce(
+        pool_, "UpdateChangeRequest", caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
+          RETURN_IF_ERROR(CheckVersion(incoming.etag(), change.version, change.body.name()));
+          if (StateOf(change.body) != ChangeState::kDraft) {
+            return rpc::FailedPrecondition("INVALID_TRANSITION", "only a DRAFT request can be edited");
+          }
+          const v1::ChangeRequest before = change.body;
+          v1::ChangeRequest& b = change.body;
+          if (paths.count("title")) b.set_title(incoming.title());
+          if (paths.count("reason")) b.set_reason(incoming.reason());
+          if (paths.count("items")) *b.mutable_items() = incoming.items();
+          if (paths.count("effective_date")) *b.mutable_effective_date() = incoming.effective_date();
+          if (paths.count("documents")) *b.mutable_documents() = incoming.documents();
+          return Save(conn, caller, req->request_id(), "UpdateChangeRequest", before, std::move(change));
+        });
+  });
+}
+
+grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
+                                            const v1::ListChangeRequestsRequest* req,
+                                            v1::ListChangeRequestsResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    store::ChangeQuery q;
+    q.unit_id = rpc::ParseOptionalName(req->unit(), "units", "unit", v);
+    if (req->state() != 0) {
+      if (!v1::ChangeRequestState_IsValid(req->state())) v.Add("state", "unknown value");
+      q.state = req->state();
+    }
+    if (req->awaiting_me()) q.state = v1::CHANGE_REQUEST_STATE_IN_APPROVAL;
+    if (req->has_effective()) {
+      if (req->effective().has_start()) q.effective_from = rpc::FromDate(req->effective().start(), "effective.start", v);
+      if (req->effective().has_end()) q.effective_to = rpc::FromDate(req->effective().end(), "effective.end", v);
+    }
+    const std::string filters = absl::StrCat("unit=", req->unit(), "|state=", req->state(),
+                                             "|me=", req->awaiting_me(), "|eff=",
+                                             req->effective().SerializeAsString());
+    q.after_id = PageAfter(req->page_token(), filters, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    if (!scope.reads_all) q.visible_path = scope.unit_path;
+    q.limit = 200;
+
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      if (!q.unit_id.empty()) {
+        ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, q.unit_id));
+        RETURN_IF_ERROR(ReadableUnit(scope, root));
+      }
+      std::vector<v1::ChangeRequest> picked;
+      bool more = false;
+      // Scans on until a page is full: awaiting_me filters after reading.
+      for (;;) {
+        ASSIGN_OR_RETURN(std::vector<store::StoredChange> rows, store::ListChanges(conn, q));
+        for (auto& row : rows) {
+          if (static_cast<int>(picked.size()) == page_size) {
+            more = true;
+            break;
+          }
+          q.after_id = row.id;
+          if (req->awaiting_me()) {
+            const auto& b = row.body;
+            if (b.current_step() < 0 || b.current_step() >= b.steps_size()) continue;
+            ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, b.steps(b.current_step())));
+            if (!holds || b.drafted_by() == caller.subject) continue;
+          }
+          picked.push_back(std::move(row.body));
+        }
+        if (more || static_cast<int>(rows.size()) < q.limit) break;
+      }
+      for (auto& r : picked) *resp->add_change_requests() = std::move(r);
+      if (more) {
+        const std::string last = resp->change_requests().rbegin()->name().substr(15);
+        resp->set_next_page_token(rpc::EncodePageToken(filters, last));
+      }
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
+                                             const v1::SubmitChangeRequestRequest* req,
+                                             v1::ChangeRequest* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
+    if (req->etag().empty()) v.Add("etag", "required");
+    RETURN_IF_ERROR(v.ToStatus());
+
+    return db::ChangeOnce(
+        pool_, "SubmitChangeRequest", caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
+          RETURN_IF_ERROR(CheckVersion(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(CheckChangeTransition(StateOf(change.body), ChangeState::kInApproval));
+          v1::ChangeRequest& b = change.body;
+          rpc::Violations missing;
+          if (b.items_size() == 0) missing.Add("items", "at least one item is required to submit");
+          if (!b.has_effective_date()) missing.Add("effective_date", "required to submit");
+          RETURN_IF_ERROR(missing.ToStatus());
+          const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", missing);
+          RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
+          ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
+          ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain,
+                           store::NearestChain(conn, PathIds(root.path)));
+          if (!chain) {
+            return rpc::FailedPrecondition("NO_APPROVAL_CHAIN",
+                                           absl::StrCat("no approval chain applies to ", UnitName(root.id)));
+          }
+          const CallerScope org = OrganisationScope(root);
+          RETURN_IF_ERROR(DryRun(conn, {caller, req->request_id(), org}, b,
+                                 {effective, Today(), change.id}));
+          const v1::ChangeRequest before = b;
+          std::set<int> kinds;
+          for (const auto& item : b.items()) kinds.insert(item.kind());
+          b.clear_steps();
+          for (size_t i : StepsFor(Templates(chain->body), kinds)) {
+            const auto& t = chain->body.steps(static_cast<int>(i));
+            v1::ApprovalStep* step = b.add_steps();
+            step->set_title(t.title());
+            step->set_required_capability(t.required_capability());
+            step->set_at_unit(t.at_unit());
+            step->set_state(v1::APPROVAL_STEP_STATE_PENDING);
+          }
+          b.set_current_step(0);
+          b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);
+          *b.mutable_submit_time() = rpc::ToTimestamp(absl::Now());
+          return Save(conn, caller, req->request_id(), "SubmitChangeRequest", before, std::move(change));
+        });
+  });
+}
+
+template <class Request>
+grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
+                                bool approve, absl::string_view method) {
+  bool applied = false;
+  const grpc::Status status = server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
+    if (req->etag().empty()) v.Add("etag", "required");
+    rpc::CheckText(req->comment(), "comment", approve ? 0 : 1, 2000, v);
+    if (req->has_document()) ReadDocument(req->document(), "document", v);
+    RETURN_IF_ERROR(v.ToStatus());
+
+    return db::ChangeOnce(
+        pool_, method, caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+          applied = false;
+          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(CheckVersion(req->etag(), change.version, change.body.name()));
+          v1::ChangeRequest& b = change.body;
+          if (StateOf(b) != ChangeState::kInApproval || b.current_step() < 0 ||
+              b.current_step() >= b.steps_size()) {
+            return rpc::FailedPrecondition(
+                "INVALID_TRANSITION", absl::StrCat("the request is ", ChangeStateName(StateOf(b)),
+                                                   ", not awaiting a decision"));
+          }
+          v1::ApprovalStep& step = *b.mutable_steps(b.current_step());
+          ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, step));
+          if (!holds) {
+            return rpc::WithReason(
+                rpc::PermissionDenied(absl::StrCat("deciding \"", step.title(), "\" needs ",
+                                                   step.required_capability(), " for ", step.at_unit())),
+                "CAPABILITY_MISSING");
+          }
+          std::vector<std::string> earlier;
+          for (int i = 0; i < b.current_step(); ++i) earlier.push_back(b.steps(i).decided_by());
+          RETURN_IF_ERROR(CheckDecider(caller.subject, b.drafted_by(), earlier));
+          const v1::ChangeRequest before = b;
+          step.set_decided_by(caller.subject);
+          *step.mutable_decide_time() = rpc::ToTimestamp(absl::Now());
+          step.set_comment(req->comment());
+          if (req->has_document()) *step.mutable_document() = req->document();
+          if (!approve) {
+            step.set_state(v1::APPROVAL_STEP_STATE_REJECTED);
+            RETURN_IF_ERROR(CheckChangeTransition(ChangeState::kInApproval, ChangeState::kRejected));
+            b.set_state(v1::CHANGE_REQUEST_STATE_REJECTED);
+            b.set_current_step(-1);
+          } else {
+            step.set_state(v1::APPROVAL_STEP_STATE_APPROVED);
+            if (b.current_step() + 1 < b.steps_size()) {
+              b.set_current_step(b.current_step() + 1);
+            } else {
+              RETURN_IF_ERROR(CheckChangeTransition(ChangeState::kInApproval, ChangeState::kApproved));
+              rpc::Violations ignored;
+              const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
+              RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
+              ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
+              const CallerScope org = OrganisationScope(root);
+              RETURN_IF_ERROR(ApplyItems(conn, {caller, b.name(), org}, b, {effective, Today(), change.id}));
+              b.set_state(v1::CHANGE_REQUEST_STATE_APPROVED);
+              b.set_current_step(-1);
+              applied = true;
+            }
+          }
+          return Save(conn, caller, req->request_id(), method, before, std::move(change));
+        });
+  });
+  if (applied) grants_.InvalidateAll();  // after the commit: posts may grant differently
+  return status;
+}
+
+grpc::Status ChangesApi::ApproveChangeRequest(grpc::ServerContext* ctx,
+                                              const v1::ApproveChangeRequestRequest* req,
+                                              v1::ChangeRequest* resp) {
+  return Decide(ctx, req, resp, true, "ApproveChangeRequest");
+}
+
+grpc::Status ChangesApi::RejectChangeRequest(grpc::ServerContext* ctx,
+                                             const v1::RejectChangeRequestRequest* req,
+                                             v1::ChangeRequest* resp) {
+  return Decide(ctx, req, resp, false, "RejectChangeRequest");
+}
+
+grpc::Status ChangesApi::WithdrawChangeRequest(grpc::ServerContext* ctx,
+                                               const v1::WithdrawChangeRequestRequest* req,
+                                               v1::ChangeRequest* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
+    if (req->etag().empty()) v.Add("etag", "required");
+    rpc::CheckText(req->reason(), "reason", 0, 2000, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    return db::ChangeOnce(
+        pool_, "WithdrawChangeRequest", caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
+          RETURN_IF_ERROR(CheckVersion(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(CheckChangeTransition(StateOf(change.body), ChangeState::kWithdrawn));
+          const v1::ChangeRequest before = change.body;
+          change.body.set_state(v1::CHANGE_REQUEST_STATE_WITHDRAWN);
+          change.body.set_current_step(-1);
+          return Save(conn, caller, req->request_id(), "WithdrawChangeRequest", before, std::move(change));
+        });
+  });
+}
+
+grpc::Status ChangesApi::CreateApprovalChain(grpc::ServerContext* ctx,
+                                             const v1::CreateApprovalChainRequest* req,
+                                             v1::ApprovalChain* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    if (!req->has_chain()) v.Add("chain", "required");
+    const std::string unit_id = rpc::ParseName(req->chain().unit(), "units", "chain.unit", v);
+    CheckChainFields(req->chain(), kChainUpdatable, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return db::ChangeOnce(
+        pool_, "CreateApprovalChain", caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ApprovalChain> {
+          ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, unit_id));
+          RETURN_IF_ERROR(CheckStepUnits(conn, req->chain(), root));
+          store::StoredChain chain;
+          chain.id = NewUlid();
+          chain.unit_id = root.id;
+          chain.body = req->chain();
+          RETURN_IF_ERROR(store::InsertChain(conn, chain, absl::Now()));
+          ASSIGN_OR_RETURN(store::StoredChain saved, LoadChain(conn, chain.id, false));
+          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
+                                         {"CreateApprovalChain", "approval_chain", saved.body.name(),
+                                          saved.body.unit(), nullptr, &saved.body}));
+          return saved.body;
+        });
+  });
+}
+
+grpc::Status ChangesApi::GetApprovalChain(grpc::ServerContext* ctx, const v1::GetApprovalChainRequest* req,
+                                          v1::ApprovalChain* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const std::string id = rpc::ParseName(req->name(), "approvalChains", "name", v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(store::StoredChain chain, LoadChain(conn, id, false));
+      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, chain.unit_id));
+      RETURN_IF_ERROR(ReadableUnit(scope, root));
+      *resp = chain.body;
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status ChangesApi::UpdateApprovalChain(grpc::ServerContext* ctx,
+                                             const v1::UpdateApprovalChainRequest* req,
+                                             v1::ApprovalChain* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    rpc::CheckRequestId(req->request_id(), v);
+    const std::string id = rpc::ParseName(req->chain().name(), "approvalChains", "chain.name", v);
+    if (req->chain().etag().empty()) v.Add("chain.etag", "required");
+    const std::set<std::string> paths = MaskPaths(req->update_mask(), kChainUpdatable, v);
+    CheckChainFields(req->chain(), paths, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return db::ChangeOnce(
+        pool_, "UpdateApprovalChain", caller.subject, *req, resp,
+        [&](sql::Connection& conn) -> absl::StatusOr<v1::ApprovalChain> {
+          ASSIGN_OR_RETURN(store::StoredChain peek, LoadChain(conn, id, false));
+          ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, peek.unit_id));
+          ASSIGN_OR_RETURN(store::StoredChain chain, LoadChain(conn, id, true));
+          RETURN_IF_ERROR(CheckVersion(req->chain().etag(), chain.version, chain.body.name()));
+          const v1::ApprovalChain before = chain.body;
+          if (paths.count("title")) chain.body.set_title(req->chain().title());
+          if (paths.count("steps")) {
+            RETURN_IF_ERROR(CheckStepUnits(conn, req->chain(), root));
+            *chain.body.mutable_steps() = req->chain().steps();
+          }
+          if (paths.count("require_change_requests")) {
+            chain.body.set_require_change_requests(req->chain().require_change_requests());
+          }
+          chain.version += 1;
+          RETURN_IF_ERROR(store::UpdateChain(conn, chain, absl::Now()));
+          ASSIGN_OR_RETURN(store::StoredChain saved, LoadChain(conn, id, false));
+          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
+                                         {"UpdateApprovalChain", "approval_chain", saved.body.name(),
+                                          saved.body.unit(), &before, &saved.body}));
+          return saved.body;
+        });
+  });
+}
+
+grpc::Status ChangesApi::ListApprovalChains(grpc::ServerContext* ctx,
+                                            const v1::ListApprovalChainsRequest* req,
+                                            v1::ListApprovalChainsResponse* resp) {
+  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+    rpc::Violations v;
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    const std::string unit_id = rpc::ParseOptionalName(req->applies_to_unit(), "units", "applies_to_unit", v);
+    const std::string filters = absl::StrCat("applies=", req->applies_to_unit());
+    const std::string after = PageAfter(req->page_token(), filters, v);
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
+    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      if (!unit_id.empty()) {
+        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
+        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(unit.path)));
+        if (!chain) return rpc::NotFound(absl::StrCat("an approval chain for ", UnitName(unit_id)));
+        *resp->add_chains() = chain->body;
+        return absl::OkStatus();
+      }
+      ASSIGN_OR_RETURN(std::vector<store::StoredChain> chains,
+                       store::ListChains(conn, scope.reads_all ? "" : scope.unit_path, after, page_size + 1));
+      const bool more = TrimToPage(chains, page_size);
+      for (const auto& c : chains) *resp->add_chains() = c.body;
+      if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, chains.back().id));
+      return absl::OkStatus();
+    });
+  });
+}
+
+}  // namespace huinong::org

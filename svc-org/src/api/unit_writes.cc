@@ -1,0 +1,237 @@
+// See unit_writes.h.
+#include "svc-org/src/api/unit_writes.h"
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/core/ids.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/errors.h"
+#include "svc-org/src/api/access.h"
+#include "svc-org/src/api/unit_events.h"
+#include "svc-org/src/api/unit_mapping.h"
+#include "svc-org/src/domain/unit_history.h"
+#include "svc-org/src/store/unit_store.h"
+
+namespace huinong::org {
+namespace {
+
+// Levels of the units on `path`, root first.
+absl::StatusOr<std::vector<Level>> LevelsOn(sql::Connection& conn, const std::string& path) {
+  ASSIGN_OR_RETURN(std::vector<Unit> chain, store::GetUnits(conn, PathIds(path)));
+  std::vector<Level> levels;
+  for (const auto& u : chain) levels.push_back(u.level);
+  return levels;
+}
+
+absl::Status CheckUnitEtag(const std::optional<std::string>& given, const Unit& unit) {
+  if (!given || *given == Etag(unit)) return absl::OkStatus();
+  return rpc::Aborted("STALE_ETAG", absl::StrCat(UnitName(unit.id),
+                                                 " was changed by someone else; read it again"));
+}
+
+// Where a write stands against the unit's versions: the terms it starts
+// from (the scheduled ones, if a change request writes after them) and the
+// day its version begins.
+struct VersionPlan {
+  Unit base;
+  absl::CivilDay day;
+};
+
+absl::StatusOr<VersionPlan> PlanVersion(sql::Connection& conn, const Unit& row, const WriteDay& when) {
+  ASSIGN_OR_RETURN(std::optional<UnitVersion> latest, store::LatestVersion(conn, row.id, true));
+  VersionPlan plan{row, when.day};
+  const bool by_change_request = !when.change_request_id.empty();
+  if (!latest) return plan;
+  if (latest->scheduled) {
+    if (!by_change_request) {
+      return rpc::FailedPrecondition(
+          "CHANGE_SCHEDULED",
+          absl::StrCat(UnitName(row.id), " has a change scheduled from ", absl::FormatCivilTime(latest->valid_from),
+                       " by changeRequests/", latest->change_request_id));
+    }
+    plan.base = latest->unit;
+    plan.base.path = row.path;
+    plan.base.depth = row.depth;
+    plan.base.version = row.version;
+  }
+  if (!by_change_request) plan.day = NextVersionDay(when.today, latest->valid_from);
+  if (plan.day < latest->valid_from) {
+    return rpc::FailedPrecondition(
+        "EFFECTIVE_DATE_TOO_EARLY",
+        absl::StrCat(UnitName(row.id), " already has a version from ", absl::FormatCivilTime(latest->valid_from)));
+  }
+  return plan;
+}
+
+// Writes `after` as the unit's terms from plan.day: into the registry and a
+// version when the day has come, else as a scheduled version only.
+absl::StatusOr<v1::Unit> Save(sql::Connection& conn, const WriteBy& by, absl::string_view method,
+                              const v1::Unit& before, Unit after, const VersionPlan& plan,
+                              const WriteDay& when) {
+  const bool scheduled = plan.day > when.today;
+  if (!scheduled) {
+    after.version += 1;
+    after.update_time = absl::Now();
+    RETURN_IF_ERROR(store::UpdateUnit(conn, after));
+  }
+  RETURN_IF_ERROR(store::RecordVersion(conn, after, plan.day, when.change_request_id, scheduled));
+  v1::Unit out = ToProto(after);
+  RETURN_IF_ERROR(RecordUnitEvent(conn, by.caller, method, by.request_id, &before, out));
+  return out;
+}
+
+// Moves the registry row of `unit` (and its subtree) under `parent`.
+absl::StatusOr<Unit> MoveRow(sql::Connection& conn, const Unit& unit, const Unit& parent) {
+  ASSIGN_OR_RETURN(int deepest, store::LockSubtree(conn, unit.path));
+  RETURN_IF_ERROR(CheckDepth(parent.depth + 1 + (deepest - unit.depth)));
+  RETURN_IF_ERROR(store::MoveSubtree(conn, unit, parent.id, ChildPath(&parent, unit.id),
+                                     parent.depth + 1, absl::Now()));
+  return LoadUnit(conn, unit.id);
+}
+
+}  // namespace
+
+const std::set<std::string>& UnitUpdatableFields() {
+  static const auto* fields = new std::set<std::string>{
+      "display_name", "kind", "status", "code", "functions", "effective_from", "effective_to"};
+  return *fields;
+}
+
+// Applies the masked fields of `in` to `unit`; violations name request fields.
+void ApplyUnitMask(const v1::Unit& in, const google::protobuf::FieldMask& mask, Unit& unit,
+               rpc::Violations& v) {
+  Unit incoming;
+  rpc::Violations all;
+  ReadUnitFields(in, "unit", incoming, all);
+  std::set<std::string> paths(mask.paths().begin(), mask.paths().end());
+  for (const auto& fv : all.list()) {
+    std::string path = fv.field.substr(5);  // drop "unit."
+    path = path.substr(0, path.find_first_of(".["));
+    if (paths.count(path)) v.Add(fv.field, fv.description);
+  }
+  if (paths.count("display_name")) unit.display_name = incoming.display_name;
+  if (paths.count("kind")) unit.kind = incoming.kind;
+  if (paths.count("status")) {
+    if (in.status() == 0) v.Add("unit.status", "required");
+    unit.status = incoming.status;
+  }
+  if (paths.count("code")) unit.code = incoming.code;
+  if (paths.count("functions")) unit.functions = incoming.functions;
+  if (paths.count("effective_from")) unit.effective_from = incoming.effective_from;
+  if (paths.count("effective_to")) unit.effective_to = incoming.effective_to;
+  if (!EffectiveDatesOrdered(unit.effective_from, unit.effective_to)) {
+    v.Add("unit.effective_to", "must not be before effective_from");
+  }
+}
+
+
+absl::StatusOr<v1::Unit> CreateUnitIn(sql::Connection& conn, const WriteBy& by, Unit unit,
+                                      const std::string& parent_id, const WriteDay& when) {
+  std::optional<Unit> parent;
+  if (parent_id.empty()) {
+    if (!CanCreateRoot(by.scope)) return rpc::PermissionDenied("only an admin creates a root unit");
+  } else {
+    ASSIGN_OR_RETURN(parent, LockChangeableUnit(conn, by.scope, parent_id));
+    RETURN_IF_ERROR(CheckParentOpen(*parent));
+    RETURN_IF_ERROR(CheckDepth(parent->depth + 1));
+  }
+  std::vector<Level> ancestors;
+  if (parent) {
+    ASSIGN_OR_RETURN(ancestors, LevelsOn(conn, parent->path));
+  }
+  RETURN_IF_ERROR(CheckPlacement(unit.level, ancestors));
+  if (!when.change_request_id.empty()) unit.effective_from = when.day;
+  unit.id = NewUlid();
+  unit.parent_id = parent_id;
+  unit.path = ChildPath(parent ? &*parent : nullptr, unit.id);
+  unit.depth = parent ? parent->depth + 1 : 0;
+  unit.version = 1;
+  unit.create_time = unit.update_time = absl::Now();
+  RETURN_IF_ERROR(store::InsertUnit(conn, unit));
+  RETURN_IF_ERROR(store::RecordVersion(conn, unit, FirstVersionDay(unit, when.today),
+                                       when.change_request_id, false));
+  v1::Unit out = ToProto(unit);
+  RETURN_IF_ERROR(RecordUnitEvent(conn, by.caller, "CreateUnit", by.request_id, nullptr, out));
+  return out;
+}
+
+absl::StatusOr<v1::Unit> UpdateUnitIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+                                      const std::function<absl::Status(Unit&)>& change,
+                                      const std::optional<std::string>& etag, const WriteDay& when) {
+  ASSIGN_OR_RETURN(Unit row, LockChangeableUnit(conn, by.scope, id));
+  RETURN_IF_ERROR(CheckUnitEtag(etag, row));
+  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(conn, row, when));
+  const v1::Unit before = ToProto(plan.base);
+  Unit after = plan.base;
+  RETURN_IF_ERROR(change(after));
+  int open_children = 0;
+  if (after.status == UnitStatus::kAbolished && plan.base.status != UnitStatus::kAbolished) {
+    ASSIGN_OR_RETURN(open_children, store::CountOpenChildren(conn, id));
+  }
+  RETURN_IF_ERROR(CheckTransition(plan.base.status, after.status, open_children));
+  return Save(conn, by, "UpdateUnit", before, std::move(after), plan, when);
+}
+
+absl::StatusOr<v1::Unit> MoveUnitIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+                                    const std::string& parent_id,
+                                    const std::optional<std::string>& etag, const WriteDay& when) {
+  ASSIGN_OR_RETURN(Unit row, LockChangeableUnit(conn, by.scope, id));
+  ASSIGN_OR_RETURN(Unit parent, LockChangeableUnit(conn, by.scope, parent_id));
+  RETURN_IF_ERROR(CheckUnitEtag(etag, row));
+  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(conn, row, when));
+  const v1::Unit before = ToProto(plan.base);
+  RETURN_IF_ERROR(CheckParentOpen(parent));
+  ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
+  bool has_county = false;
+  if (row.level == Level::kNone) {
+    ASSIGN_OR_RETURN(has_county, store::SubtreeHasLevel(conn, row.path, Level::kCounty));
+  }
+  RETURN_IF_ERROR(CheckMove(row, parent, ancestors, has_county));
+  Unit after = plan.base;
+  if (plan.day <= when.today) {
+    // Locks the whole subtree, so no unit can be created inside it while
+    // the rules above hold; the move bumps every version in it.
+    ASSIGN_OR_RETURN(Unit moved, MoveRow(conn, row, parent));
+    after.parent_id = moved.parent_id;
+    after.path = moved.path;
+    after.depth = moved.depth;
+    after.version = moved.version - 1;  // Save bumps it once more
+  } else {
+    ASSIGN_OR_RETURN(int deepest, store::LockSubtree(conn, row.path));
+    RETURN_IF_ERROR(CheckDepth(parent.depth + 1 + (deepest - row.depth)));
+    after.parent_id = parent.id;
+  }
+  return Save(conn, by, "MoveUnit", before, std::move(after), plan, when);
+}
+
+absl::StatusOr<int> ApplyDueUnitVersions(sql::Connection& conn, absl::CivilDay today, int limit) {
+  ASSIGN_OR_RETURN(std::vector<UnitVersion> due, store::DueVersions(conn, today, limit));
+  const auth::Principal system{kServiceName, {"service"}, "", absl::InfiniteFuture()};
+  for (const auto& v : due) {
+    ASSIGN_OR_RETURN(Unit row, LoadUnit(conn, v.unit.id, /*for_update=*/true));
+    const v1::Unit before = ToProto(row);
+    if (v.unit.parent_id != row.parent_id) {
+      ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, v.unit.parent_id, /*for_update=*/true));
+      ASSIGN_OR_RETURN(row, MoveRow(conn, row, parent));
+    }
+    row.display_name = v.unit.display_name;
+    row.kind = v.unit.kind;
+    row.status = v.unit.status;
+    row.code = v.unit.code;
+    row.functions = v.unit.functions;
+    row.effective_from = v.unit.effective_from;
+    row.effective_to = v.unit.effective_to;
+    row.version += 1;
+    row.update_time = absl::Now();
+    RETURN_IF_ERROR(store::UpdateUnit(conn, row));
+    RETURN_IF_ERROR(store::MarkVersionApplied(conn, row.id, v.valid_from));
+    RETURN_IF_ERROR(RecordUnitEvent(conn, system, "ScheduledUnitChange",
+                                    absl::StrCat("changeRequests/", v.change_request_id),
+                                    &before, ToProto(row)));
+  }
+  return static_cast<int>(due.size());
+}
+
+}  // namespace huinong::org

@@ -1,0 +1,76 @@
+// See change_request.h.
+#include "svc-org/src/domain/change_request.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "common/rpc/status_details.h"
+
+namespace huinong::org {
+
+bool ChangeTransitionAllowed(ChangeState from, ChangeState to) {
+  switch (from) {
+    case ChangeState::kDraft:
+      return to == ChangeState::kInApproval || to == ChangeState::kWithdrawn;
+    case ChangeState::kInApproval:
+      return to == ChangeState::kApproved || to == ChangeState::kRejected ||
+             to == ChangeState::kWithdrawn;
+    case ChangeState::kApproved:
+    case ChangeState::kRejected:
+    case ChangeState::kWithdrawn:
+      return false;
+  }
+  return false;
+}
+
+absl::string_view ChangeStateName(ChangeState state) {
+  switch (state) {
+    case ChangeState::kDraft: return "DRAFT";
+    case ChangeState::kInApproval: return "IN_APPROVAL";
+    case ChangeState::kApproved: return "APPROVED";
+    case ChangeState::kRejected: return "REJECTED";
+    case ChangeState::kWithdrawn: return "WITHDRAWN";
+  }
+  return "UNKNOWN";
+}
+
+absl::Status CheckChangeTransition(ChangeState from, ChangeState to) {
+  if (ChangeTransitionAllowed(from, to)) return absl::OkStatus();
+  return rpc::FailedPrecondition(
+      "INVALID_TRANSITION",
+      absl::StrCat("a change request cannot go from ", ChangeStateName(from), " to ", ChangeStateName(to)));
+}
+
+std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::set<int>& kinds) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < chain.size(); ++i) {
+    const auto& applies = chain[i].applies_to;
+    const bool needed = applies.empty() || std::any_of(kinds.begin(), kinds.end(),
+                                                       [&](int k) { return applies.count(k) > 0; });
+    if (needed) out.push_back(i);
+  }
+  return out;
+}
+
+absl::Status CheckDecider(const std::string& decider, const std::string& drafter,
+                          const std::vector<std::string>& earlier_deciders) {
+  if (decider == drafter) {
+    return rpc::WithReason(rpc::PermissionDenied("the drafter of a change request cannot decide it"),
+                           "SELF_APPROVAL");
+  }
+  if (std::find(earlier_deciders.begin(), earlier_deciders.end(), decider) != earlier_deciders.end()) {
+    return rpc::FailedPrecondition("DUPLICATE_APPROVER",
+                                   "the same person cannot decide two steps of one change request");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckEffectiveDate(absl::CivilDay effective, absl::CivilDay today) {
+  if (effective >= today) return absl::OkStatus();
+  return rpc::FailedPrecondition(
+      "EFFECTIVE_DATE_PASSED",
+      absl::StrCat("the effective date ", absl::FormatCivilTime(effective),
+                   " has passed; set a new one and submit again"));
+}
+
+}  // namespace huinong::org

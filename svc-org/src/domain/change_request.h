@@ -1,0 +1,52 @@
+// The rules of change requests, free of I/O: the lifecycle table, which
+// steps of an approval chain a request needs, who may decide a step, and
+// when a request may still take effect.
+//
+// Lifecycle (checked only by CheckChangeTransition):
+//   DRAFT → IN_APPROVAL (submit) | WITHDRAWN
+//   IN_APPROVAL → APPROVED (last step approved) | REJECTED | WITHDRAWN
+//   APPROVED, REJECTED and WITHDRAWN are final.
+// An approval that is not the last keeps the request IN_APPROVAL.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+
+namespace huinong::org {
+
+// Numeric values match huinong.org.v1.ChangeRequestState.
+enum class ChangeState { kDraft = 1, kInApproval = 2, kApproved = 3, kRejected = 4, kWithdrawn = 5 };
+
+bool ChangeTransitionAllowed(ChangeState from, ChangeState to);
+// FAILED_PRECONDITION / INVALID_TRANSITION naming both states.
+absl::Status CheckChangeTransition(ChangeState from, ChangeState to);
+absl::string_view ChangeStateName(ChangeState state);
+
+// One step of a chain: who must decide (a capability held for a unit) and
+// for which item kinds (huinong.org.v1.ChangeKind values; empty: every request).
+struct StepTemplate {
+  std::string title;
+  std::string capability;
+  std::string at_unit_id;
+  std::set<int> applies_to;
+};
+
+// The indices of the chain's steps a request with these item kinds needs, in
+// chain order: every step that applies to all requests or to one of the kinds.
+std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::set<int>& kinds);
+
+// Who may decide the pending step: never the drafter (PERMISSION_DENIED /
+// SELF_APPROVAL), never someone who already decided an earlier step of the
+// same request (FAILED_PRECONDITION / DUPLICATE_APPROVER).
+absl::Status CheckDecider(const std::string& decider, const std::string& drafter,
+                          const std::vector<std::string>& earlier_deciders);
+
+// A request takes effect on its effective date, never before its approval:
+// FAILED_PRECONDITION / EFFECTIVE_DATE_PASSED when that day is before today.
+absl::Status CheckEffectiveDate(absl::CivilDay effective, absl::CivilDay today);
+
+}  // namespace huinong::org

@@ -1,0 +1,55 @@
+// See scheduled_unit_versions.h.
+#include "svc-org/src/jobs/scheduled_unit_versions.h"
+
+#include "common/core/log.h"
+#include "svc-org/src/api/request_checks.h"
+#include "svc-org/src/api/unit_writes.h"
+
+namespace huinong::org {
+namespace {
+
+constexpr int kBatch = 100;
+
+}  // namespace
+
+ScheduledUnitVersions::~ScheduledUnitVersions() { Stop(); }
+
+absl::StatusOr<int> ScheduledUnitVersions::ApplyDue(absl::CivilDay today) {
+  int total = 0;
+  for (;;) {
+    int applied = 0;
+    const absl::Status s = pool_.Transact([&](sql::Connection& conn) -> absl::Status {
+      absl::StatusOr<int> n = ApplyDueUnitVersions(conn, today, kBatch);
+      if (!n.ok()) return n.status();
+      applied = *n;
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+    total += applied;
+    if (applied < kBatch) return total;
+  }
+}
+
+absl::Status ScheduledUnitVersions::Start() {
+  absl::StatusOr<int> first = ApplyDue(Today());
+  if (!first.ok()) return first.status();
+  thread_ = std::thread([this] {
+    while (!stop_.WaitForNotificationWithTimeout(interval_)) {
+      absl::StatusOr<int> n = ApplyDue(Today());
+      if (!n.ok()) {
+        log::Warn("scheduled unit versions not applied", {{"error", std::string(n.status().message())}});
+      } else if (*n > 0) {
+        log::Info("scheduled unit versions applied", {{"count", std::to_string(*n)}});
+      }
+    }
+  });
+  return absl::OkStatus();
+}
+
+void ScheduledUnitVersions::Stop() {
+  if (!thread_.joinable()) return;
+  stop_.Notify();
+  thread_.join();
+}
+
+}  // namespace huinong::org

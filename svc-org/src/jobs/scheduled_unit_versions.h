@@ -1,0 +1,35 @@
+// Brings the unit registry up to date with approved change requests dated
+// in the future: at start and every `interval`, copies each scheduled unit
+// version whose day has come into `units` (see api/unit_writes.h), in
+// batches, each batch in one transaction with its audit events. Several
+// replicas may run it: the due versions are read FOR UPDATE and marked as
+// applied in the same transaction, so each is applied once.
+#pragma once
+
+#include <thread>
+
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "common/db/pool.h"
+
+namespace huinong::org {
+
+class ScheduledUnitVersions {
+ public:
+  ScheduledUnitVersions(db::DbPool& pool, absl::Duration interval) : pool_(pool), interval_(interval) {}
+  ~ScheduledUnitVersions();
+
+  // Applies what is due now, then starts the thread.
+  absl::Status Start();
+  void Stop();
+  // Applies every version due on `today`; returns how many (tests, start-up).
+  absl::StatusOr<int> ApplyDue(absl::CivilDay today);
+
+ private:
+  db::DbPool& pool_;
+  absl::Duration interval_;
+  absl::Notification stop_;
+  std::thread thread_;
+};
+
+}  // namespace huinong::org

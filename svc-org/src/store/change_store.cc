@@ -1,0 +1,244 @@
+// See change_store.h.
+#include "svc-org/src/store/change_store.h"
+
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <google/protobuf/util/json_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/db/pool.h"
+#include "common/db/sql_time.h"
+#include "common/rpc/errors.h"
+#include "common/rpc/proto_time.h"
+#include "svc-org/src/store/sql_columns.h"
+
+namespace huinong::org::store {
+namespace {
+
+std::string Json(const google::protobuf::Message& m) {
+  std::string out;
+  (void)google::protobuf::util::MessageToJsonString(m, &out);
+  return out;
+}
+
+void FromJson(const std::string& json, google::protobuf::Message& m) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  (void)google::protobuf::util::JsonStringToMessage(json, &m, options);
+}
+
+void SetTimes(sql::ResultSet& rs, google::protobuf::Timestamp* create, google::protobuf::Timestamp* update) {
+  *create = rpc::ToTimestamp(TimeColumn(rs, "create_time"));
+  *update = rpc::ToTimestamp(TimeColumn(rs, "update_time"));
+}
+
+StoredChain ChainRow(sql::ResultSet& rs) {
+  StoredChain c;
+  c.id = rs.getString("id");
+  c.unit_id = rs.getString("unit_id");
+  c.version = rs.getInt64("version");
+  FromJson(rs.getString("body_json"), c.body);
+  c.body.set_name(absl::StrCat("approvalChains/", c.id));
+  c.body.set_unit(absl::StrCat("units/", c.unit_id));
+  c.body.set_require_change_requests(rs.getInt("require_change_requests") != 0);
+  SetTimes(rs, c.body.mutable_create_time(), c.body.mutable_update_time());
+  c.body.set_etag(absl::StrCat(c.version));
+  return c;
+}
+
+StoredChange ChangeRow(sql::ResultSet& rs) {
+  StoredChange c;
+  c.id = rs.getString("id");
+  c.unit_id = rs.getString("unit_id");
+  c.version = rs.getInt64("version");
+  FromJson(rs.getString("body_json"), c.body);
+  c.body.set_name(absl::StrCat("changeRequests/", c.id));
+  c.body.set_unit(absl::StrCat("units/", c.unit_id));
+  c.body.set_state(static_cast<v1::ChangeRequestState>(rs.getInt("state")));
+  c.body.set_drafted_by(std::string(rs.getString("drafted_by")));
+  SetTimes(rs, c.body.mutable_create_time(), c.body.mutable_update_time());
+  c.body.set_etag(absl::StrCat(c.version));
+  return c;
+}
+
+template <class T, class RowFn>
+std::vector<T> Rows(sql::PreparedStatement& q, RowFn row) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<T> out;
+  while (rs->next()) out.push_back(row(*rs));
+  return out;
+}
+
+template <class T>
+std::optional<T> First(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+// The body as stored: without what the columns hold.
+template <class M>
+std::string BodyJson(M body) {
+  body.clear_name();
+  body.clear_unit();
+  body.clear_create_time();
+  body.clear_update_time();
+  body.clear_etag();
+  return Json(body);
+}
+
+constexpr const char* kChainColumns =
+    "c.id, c.unit_id, c.require_change_requests, c.body_json, c.version, c.create_time, c.update_time";
+constexpr const char* kChangeColumns =
+    "c.id, c.unit_id, c.state, c.drafted_by, c.body_json, c.version, c.create_time, c.update_time";
+constexpr const char* kVisible = " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))";
+
+}  // namespace
+
+absl::StatusOr<std::optional<StoredChain>> GetChain(sql::Connection& conn, const std::string& id,
+                                                    bool for_update) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+      "SELECT ", kChainColumns, " FROM approval_chains c WHERE c.id = ?", for_update ? " FOR UPDATE" : "")));
+  q->setString(1, id);
+  return First(Rows<StoredChain>(*q, ChainRow));
+}
+
+absl::StatusOr<std::optional<StoredChain>> NearestChain(sql::Connection& conn,
+                                                        const std::vector<std::string>& unit_ids) {
+  if (unit_ids.empty()) return std::optional<StoredChain>();
+  std::vector<std::string> marks(unit_ids.size(), "?");
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kChainColumns, ", u.depth FROM approval_chains c JOIN units u ON u.id = c.unit_id"
+                   " WHERE c.unit_id IN (", absl::StrJoin(marks, ","), ") ORDER BY u.depth DESC LIMIT 1")));
+  for (size_t i = 0; i < unit_ids.size(); ++i) q->setString(static_cast<int>(i + 1), unit_ids[i]);
+  return First(Rows<StoredChain>(*q, ChainRow));
+}
+
+absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const std::string& visible_path,
+                                                    const std::string& after_id, int limit) {
+  std::string sql = absl::StrCat("SELECT ", kChainColumns,
+                                 " FROM approval_chains c JOIN units u ON u.id = c.unit_id WHERE c.id > ?");
+  if (!visible_path.empty()) absl::StrAppend(&sql, kVisible);
+  absl::StrAppend(&sql, " ORDER BY c.id LIMIT ?");
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  int i = 1;
+  q->setString(i++, after_id);
+  if (!visible_path.empty()) {
+    q->setString(i++, visible_path);
+    q->setString(i++, visible_path);
+  }
+  q->setInt(i, limit);
+  return Rows<StoredChain>(*q, ChainRow);
+}
+
+absl::Status InsertChain(sql::Connection& conn, const StoredChain& c, absl::Time now) {
+  try {
+    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+        "INSERT INTO approval_chains (id, unit_id, require_change_requests, body_json, version,"
+        " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q->setString(1, c.id);
+    q->setString(2, c.unit_id);
+    q->setInt(3, c.body.require_change_requests() ? 1 : 0);
+    q->setString(4, BodyJson(c.body));
+    q->setInt64(5, c.version);
+    BindTime(*q, 6, now);
+    BindTime(*q, 7, now);
+    q->executeUpdate();
+    return absl::OkStatus();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() != db::kErrDuplicateKey) throw;
+    return rpc::AlreadyExists("CHAIN_EXISTS", "the unit already has an approval chain");
+  }
+}
+
+absl::Status UpdateChain(sql::Connection& conn, const StoredChain& c, absl::Time now) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "UPDATE approval_chains SET require_change_requests = ?, body_json = ?, version = ?,"
+      " update_time = ? WHERE id = ?"));
+  q->setInt(1, c.body.require_change_requests() ? 1 : 0);
+  q->setString(2, BodyJson(c.body));
+  q->setInt64(3, c.version);
+  BindTime(*q, 4, now);
+  q->setString(5, c.id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<StoredChange>> GetChange(sql::Connection& conn, const std::string& id,
+                                                      bool for_update) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+      "SELECT ", kChangeColumns, " FROM change_requests c WHERE c.id = ?", for_update ? " FOR UPDATE" : "")));
+  q->setString(1, id);
+  return First(Rows<StoredChange>(*q, ChangeRow));
+}
+
+absl::StatusOr<std::vector<StoredChange>> ListChanges(sql::Connection& conn, const ChangeQuery& f) {
+  std::string sql = absl::StrCat("SELECT ", kChangeColumns,
+                                 " FROM change_requests c JOIN units u ON u.id = c.unit_id WHERE c.id > ?");
+  if (!f.unit_id.empty()) absl::StrAppend(&sql, " AND c.unit_id = ?");
+  if (f.state != 0) absl::StrAppend(&sql, " AND c.state = ?");
+  if (f.effective_from) absl::StrAppend(&sql, " AND c.effective_date >= ?");
+  if (f.effective_to) absl::StrAppend(&sql, " AND c.effective_date <= ?");
+  if (!f.visible_path.empty()) absl::StrAppend(&sql, kVisible);
+  absl::StrAppend(&sql, " ORDER BY c.id LIMIT ?");
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  int i = 1;
+  q->setString(i++, f.after_id);
+  if (!f.unit_id.empty()) q->setString(i++, f.unit_id);
+  if (f.state != 0) q->setInt(i++, f.state);
+  if (f.effective_from) BindDate(*q, i++, *f.effective_from);
+  if (f.effective_to) BindDate(*q, i++, *f.effective_to);
+  if (!f.visible_path.empty()) {
+    q->setString(i++, f.visible_path);
+    q->setString(i++, f.visible_path);
+  }
+  q->setInt(i, f.limit);
+  return Rows<StoredChange>(*q, ChangeRow);
+}
+
+namespace {
+
+std::optional<absl::CivilDay> EffectiveDate(const v1::ChangeRequest& body) {
+  if (!body.has_effective_date()) return std::nullopt;
+  const auto& d = body.effective_date();
+  return absl::CivilDay(d.year(), d.month(), d.day());
+}
+
+}  // namespace
+
+absl::Status InsertChange(sql::Connection& conn, const StoredChange& c, absl::Time now) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "INSERT INTO change_requests (id, unit_id, state, effective_date, drafted_by, body_json,"
+      " version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  q->setString(1, c.id);
+  q->setString(2, c.unit_id);
+  q->setInt(3, c.body.state());
+  BindOptionalDate(*q, 4, EffectiveDate(c.body));
+  q->setString(5, c.body.drafted_by());
+  q->setString(6, BodyJson(c.body));
+  q->setInt64(7, c.version);
+  BindTime(*q, 8, now);
+  BindTime(*q, 9, now);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::Status UpdateChange(sql::Connection& conn, const StoredChange& c, absl::Time now) {
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      "UPDATE change_requests SET state = ?, effective_date = ?, body_json = ?, version = ?,"
+      " update_time = ? WHERE id = ?"));
+  q->setInt(1, c.body.state());
+  BindOptionalDate(*q, 2, EffectiveDate(c.body));
+  q->setString(3, BodyJson(c.body));
+  q->setInt64(4, c.version);
+  BindTime(*q, 5, now);
+  q->setString(6, c.id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+}  // namespace huinong::org::store

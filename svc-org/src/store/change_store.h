@@ -1,0 +1,62 @@
+// SQL for approval chains and change requests (migrations/0012). A chain or
+// a request is stored whole as its protobuf message in JSON (body_json);
+// the output-only fields that live in columns (name, state, times, etag)
+// are cleared on write and filled again on read from the columns.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "huinong/org/v1/changes.pb.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::org::store {
+
+struct StoredChain {
+  std::string id;
+  std::string unit_id;
+  v1::ApprovalChain body;  // with name, times and etag filled in
+  int64_t version = 1;
+};
+
+struct StoredChange {
+  std::string id;
+  std::string unit_id;
+  v1::ChangeRequest body;  // with name, state, times and etag filled in
+  int64_t version = 1;
+};
+
+absl::StatusOr<std::optional<StoredChain>> GetChain(sql::Connection& conn, const std::string& id,
+                                                    bool for_update = false);
+// The chain of the deepest of these units that has one (ids root first).
+absl::StatusOr<std::optional<StoredChain>> NearestChain(sql::Connection& conn,
+                                                        const std::vector<std::string>& unit_ids);
+// Chains with id > after_id, ordered by id; `visible_path`: only chains of
+// units in that subtree or above it (empty: all).
+absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const std::string& visible_path,
+                                                    const std::string& after_id, int limit);
+// ALREADY_EXISTS / CHAIN_EXISTS when the unit already has a chain.
+absl::Status InsertChain(sql::Connection& conn, const StoredChain& chain, absl::Time now);
+absl::Status UpdateChain(sql::Connection& conn, const StoredChain& chain, absl::Time now);
+
+absl::StatusOr<std::optional<StoredChange>> GetChange(sql::Connection& conn, const std::string& id,
+                                                      bool for_update = false);
+struct ChangeQuery {
+  std::string unit_id;       // requests of this organisation root; empty: any
+  int state = 0;             // 0: any
+  std::optional<absl::CivilDay> effective_from, effective_to;  // inclusive
+  std::string visible_path;  // data scope, as for ListChains
+  std::string after_id;
+  int limit = 50;
+};
+absl::StatusOr<std::vector<StoredChange>> ListChanges(sql::Connection& conn, const ChangeQuery& q);
+absl::Status InsertChange(sql::Connection& conn, const StoredChange& change, absl::Time now);
+absl::Status UpdateChange(sql::Connection& conn, const StoredChange& change, absl::Time now);
+
+}  // namespace huinong::org::store
