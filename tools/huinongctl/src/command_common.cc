@@ -1,6 +1,7 @@
 // Shared command pieces; see command_common.h.
 #include "tools/huinongctl/src/command_common.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
@@ -36,7 +37,11 @@ absl::Status DateFlag(const Invocation& inv, const std::string& key, type::v1::D
   *set = false;
   if (!inv.config.Has(key)) return absl::OkStatus();
   absl::StatusOr<type::v1::Date> date = ParseDate(inv.config.String(key));
-  if (!date.ok()) return UsageError(absl::StrCat("--", key, ": ", date.status().message()));
+  if (!date.ok()) {
+    std::string spelled = key;  // as typed: --as-of, not --as_of
+    std::replace(spelled.begin(), spelled.end(), '_', '-');
+    return UsageError(absl::StrCat("--", spelled, ": ", date.status().message()));
+  }
   *out = *date;
   *set = true;
   return absl::OkStatus();

@@ -20,6 +20,8 @@ absl::Status RunUnit(const Invocation& inv);
 absl::Status RunDemoLoad(const Invocation& inv);
 // "post create|get|list", "staff create|get|list", "assign", "assignment list".
 absl::Status RunPeople(const Invocation& inv);
+// "change create|get|list|submit|approve|reject|withdraw", "chain create|get|list".
+absl::Status RunChange(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

@@ -89,12 +89,14 @@ const std::set<std::string>& BooleanFlags() {
   static const std::set<std::string> flags = {"json", "all", "help", "include_abolished",
                                               "newest_first", "exact", "head", "deputy", "subtree",
                                               "all_dates", "validate_only", "nearest", "exclude_acting",
-                                              "other_lines", "deputies"};
+                                              "other_lines", "deputies", "awaiting_me",
+                                              "require_change_requests"};
   return flags;
 }
 
 const std::set<std::string>& RepeatableFlags() {
-  static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input"};
+  static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input",
+                                                 "step"};
   return flags;
 }
 
@@ -118,7 +120,8 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
     inv.command = words[0];
     used = 1;
     static const std::set<std::string> kGroups = {"unit",  "demo",       "audit",    "post",  "staff",
-                                                  "assignment", "capability", "standard", "report"};
+                                                  "assignment", "capability", "standard", "report",
+                                                  "change", "chain"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;

@@ -57,7 +57,8 @@ const std::set<std::string>& BooleanFlags();
 const std::set<std::string>& RepeatableFlags();
 
 // argv (argv[0] included) -> Invocation. The command is the first positional
-// word, or the first two for "unit", "demo" and "audit" ("unit create"); "" when there
+// word, or the first two for a group such as "unit", "demo", "audit" or "change"
+// ("unit create"); "" when there
 // is none. Malformed flags and a bad --json value are usage errors.
 absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                            Config::EnvLookup env);

@@ -85,6 +85,8 @@ int Main(int argc, char** argv) {
   } else if (inv->command.starts_with("capability") || inv->command.starts_with("standard") ||
              inv->command == "calc") {
     status = RunRules(*inv);
+  } else if (inv->command.starts_with("change") || inv->command.starts_with("chain")) {
+    status = RunChange(*inv);
   } else if (inv->command.starts_with("report")) {
     status = RunReport(*inv);
   } else if (inv->command.starts_with("audit")) {

@@ -38,9 +38,11 @@ absl::StatusOr<v1::Unit> OrgClient::CreateUnit(const v1::CreateUnitRequest& requ
                                                request);
 }
 
-absl::StatusOr<v1::Unit> OrgClient::GetUnit(const std::string& name) const {
+absl::StatusOr<v1::Unit> OrgClient::GetUnit(const std::string& name,
+                                            const std::optional<type::v1::Date>& as_of) const {
   v1::GetUnitRequest request;
   request.set_name(name);
+  if (as_of.has_value()) *request.mutable_as_of() = *as_of;
   return CallOnce<v1::GetUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::GetUnit,
                                             request);
 }
@@ -60,9 +62,11 @@ absl::StatusOr<v1::ListUnitsResponse> OrgClient::ListUnits(const v1::ListUnitsRe
                                                            &v1::OrgService::Stub::ListUnits, request);
 }
 
-absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(const std::string& name) const {
+absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(
+    const std::string& name, const std::optional<type::v1::Date>& as_of) const {
   v1::GetUnitAncestorsRequest request;
   request.set_name(name);
+  if (as_of.has_value()) *request.mutable_as_of() = *as_of;
   return CallOnce<v1::GetUnitAncestorsRequest, v1::GetUnitAncestorsResponse>(
       connection_, stub_.get(), &v1::OrgService::Stub::GetUnitAncestors, request);
 }
@@ -80,9 +84,11 @@ absl::StatusOr<std::vector<v1::Unit>> OrgClient::ListAllUnits(v1::ListUnitsReque
 }
 
 absl::StatusOr<std::vector<v1::Unit>> OrgClient::Subtree(const std::string& name, int max_depth,
-                                                         bool include_abolished) const {
+                                                         bool include_abolished,
+                                                         const std::optional<type::v1::Date>& as_of) const {
   v1::ListUnitSubtreeRequest request;
   request.set_name(name);
+  if (as_of.has_value()) *request.mutable_as_of() = *as_of;
   request.set_max_depth(max_depth);
   request.set_include_abolished(include_abolished);
   request.set_page_size(kFullPage);

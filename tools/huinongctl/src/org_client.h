@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,17 +20,22 @@ class OrgClient {
   explicit OrgClient(const Connection& connection);
 
   absl::StatusOr<org::v1::Unit> CreateUnit(const org::v1::CreateUnitRequest& request) const;
-  absl::StatusOr<org::v1::Unit> GetUnit(const std::string& name) const;
+  // `as_of`: the unit (ancestors, subtree) as it stood on that day; unset
+  // means the current registry.
+  absl::StatusOr<org::v1::Unit> GetUnit(const std::string& name,
+                                        const std::optional<type::v1::Date>& as_of = std::nullopt) const;
   absl::StatusOr<org::v1::Unit> UpdateUnit(const org::v1::UpdateUnitRequest& request) const;
   absl::StatusOr<org::v1::Unit> MoveUnit(const org::v1::MoveUnitRequest& request) const;
   absl::StatusOr<org::v1::ListUnitsResponse> ListUnits(const org::v1::ListUnitsRequest& request) const;
-  absl::StatusOr<org::v1::GetUnitAncestorsResponse> GetUnitAncestors(const std::string& name) const;
+  absl::StatusOr<org::v1::GetUnitAncestorsResponse> GetUnitAncestors(
+      const std::string& name, const std::optional<type::v1::Date>& as_of = std::nullopt) const;
 
   // Every page of ListUnits from `request` (its page_token is the start).
   absl::StatusOr<std::vector<org::v1::Unit>> ListAllUnits(org::v1::ListUnitsRequest request) const;
   // Every page of ListUnitSubtree: depth-first, the root first.
-  absl::StatusOr<std::vector<org::v1::Unit>> Subtree(const std::string& name, int max_depth,
-                                                    bool include_abolished) const;
+  absl::StatusOr<std::vector<org::v1::Unit>> Subtree(
+      const std::string& name, int max_depth, bool include_abolished,
+      const std::optional<type::v1::Date>& as_of = std::nullopt) const;
 
   // Any other unary OrgService method, e.g.
   //   org.Call<v1::Post>(&v1::OrgService::Stub::CreatePost, request)

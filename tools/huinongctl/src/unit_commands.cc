@@ -2,8 +2,11 @@
 // always carry a request id (given, or a new ULID that is printed, also on
 // failure) so a retry after a timeout is safe; move and update fetch the
 // current etag when none is given, so the common case needs no extra step.
+// get, tree and ancestors take --as-of to read the dated structure of a past
+// or scheduled day; history lists a unit's dated versions.
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -14,6 +17,7 @@
 #include "tools/huinongctl/src/connection.h"
 #include "tools/huinongctl/src/names.h"
 #include "tools/huinongctl/src/org_client.h"
+#include "tools/huinongctl/src/org_format.h"
 #include "tools/huinongctl/src/output.h"
 #include "tools/huinongctl/src/unit_format.h"
 
@@ -37,6 +41,14 @@ template <typename Enum>
 absl::StatusOr<Enum> EnumFlag(absl::StatusOr<Enum> parsed) {
   if (!parsed.ok()) return AsUsageError(parsed.status());
   return parsed;
+}
+
+// --as-of as a day, or unset: the current registry.
+absl::StatusOr<std::optional<type::v1::Date>> AsOfFlag(const Invocation& inv) {
+  if (!inv.config.Has("as_of")) return std::optional<type::v1::Date>();
+  absl::StatusOr<type::v1::Date> day = ParseDate(inv.config.String("as_of"));
+  if (!day.ok()) return UsageError(absl::StrCat("--as-of: ", day.status().message()));
+  return std::optional<type::v1::Date>(*day);
 }
 
 absl::StatusOr<int> IntFlag(const Invocation& inv, const std::string& key, int def) {
@@ -95,7 +107,8 @@ absl::Status Create(const Invocation& inv, const OrgClient& org) {
 
 absl::Status Get(const Invocation& inv, const OrgClient& org) {
   ASSIGN_OR_RETURN(const std::string name, OneUnitArg(inv));
-  ASSIGN_OR_RETURN(const v1::Unit unit, org.GetUnit(name));
+  ASSIGN_OR_RETURN(const std::optional<type::v1::Date> as_of, AsOfFlag(inv));
+  ASSIGN_OR_RETURN(const v1::Unit unit, org.GetUnit(name, as_of));
   if (inv.json) return PrintJson(unit);
   std::cout << UnitDetail(unit);
   return absl::OkStatus();
@@ -145,6 +158,7 @@ absl::Status Tree(const Invocation& inv, const OrgClient& org) {
   ASSIGN_OR_RETURN(const int depth, IntFlag(inv, "depth", 0));
   absl::StatusOr<bool> include_abolished = inv.config.Bool("include_abolished", false);
   if (!include_abolished.ok()) return AsUsageError(include_abolished.status());
+  ASSIGN_OR_RETURN(const std::optional<type::v1::Date> as_of, AsOfFlag(inv));
   std::vector<std::string> roots;
   if (!inv.args.empty()) {
     roots.push_back(UnitName(inv.args[0]));
@@ -157,7 +171,7 @@ absl::Status Tree(const Invocation& inv, const OrgClient& org) {
   v1::ListUnitSubtreeResponse all;
   std::string text;
   for (const std::string& root : roots) {
-    ASSIGN_OR_RETURN(const std::vector<v1::Unit> subtree, org.Subtree(root, depth, *include_abolished));
+    ASSIGN_OR_RETURN(const std::vector<v1::Unit> subtree, org.Subtree(root, depth, *include_abolished, as_of));
     text += UnitTree(subtree);
     for (const v1::Unit& unit : subtree) *all.add_units() = unit;
   }
@@ -168,15 +182,35 @@ absl::Status Tree(const Invocation& inv, const OrgClient& org) {
 
 absl::Status Ancestors(const Invocation& inv, const OrgClient& org) {
   ASSIGN_OR_RETURN(const std::string name, OneUnitArg(inv));
-  ASSIGN_OR_RETURN(const v1::GetUnitAncestorsResponse response, org.GetUnitAncestors(name));
+  ASSIGN_OR_RETURN(const std::optional<type::v1::Date> as_of, AsOfFlag(inv));
+  ASSIGN_OR_RETURN(const v1::GetUnitAncestorsResponse response, org.GetUnitAncestors(name, as_of));
   if (inv.json) return PrintJson(response);
-  ASSIGN_OR_RETURN(const v1::Unit unit, org.GetUnit(name));
+  ASSIGN_OR_RETURN(const v1::Unit unit, org.GetUnit(name, as_of));
   std::vector<TreeRow> rows;
   for (const v1::Unit& ancestor : response.ancestors()) {
     rows.push_back({static_cast<int>(rows.size()), UnitLabel(ancestor)});
   }
   rows.push_back({static_cast<int>(rows.size()), UnitLabel(unit)});
   std::cout << RenderTree(rows);
+  return absl::OkStatus();
+}
+
+absl::Status History(const Invocation& inv, const OrgClient& org) {
+  ASSIGN_OR_RETURN(const std::string name, OneUnitArg(inv));
+  v1::ListUnitHistoryRequest request;
+  request.set_name(name);
+  request.set_page_size(kFullPage);
+  v1::ListUnitHistoryResponse all;
+  while (true) {
+    ASSIGN_OR_RETURN(v1::ListUnitHistoryResponse page,
+                     org.Call<v1::ListUnitHistoryResponse>(&v1::OrgService::Stub::ListUnitHistory, request));
+    all.mutable_versions()->MergeFrom(page.versions());
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  if (inv.json) return PrintJson(all);
+  const std::vector<v1::UnitVersion> versions(all.versions().begin(), all.versions().end());
+  std::cout << UnitHistoryTable(versions).Render();
   return absl::OkStatus();
 }
 
@@ -256,10 +290,11 @@ struct Subcommand {
 const std::map<std::string, Subcommand>& Subcommands() {
   static const auto* table = new std::map<std::string, Subcommand>{
       {"unit create", {&Create, {"name", "kind", "level", "parent", "code", "status", "function", "request_id"}, 0}},
-      {"unit get", {&Get, {}, 1}},
+      {"unit get", {&Get, {"as_of"}, 1}},
       {"unit list", {&List, {"parent", "level", "kind", "status", "page_size", "page_token", "all"}, 0}},
-      {"unit tree", {&Tree, {"depth", "include_abolished"}, 1}},
-      {"unit ancestors", {&Ancestors, {}, 1}},
+      {"unit tree", {&Tree, {"depth", "include_abolished", "as_of"}, 1}},
+      {"unit ancestors", {&Ancestors, {"as_of"}, 1}},
+      {"unit history", {&History, {}, 1}},
       {"unit move", {&Move, {"to", "etag", "request_id"}, 1}},
       {"unit update", {&Update, {"name", "status", "kind", "code", "function", "etag", "request_id"}, 1}},
   };

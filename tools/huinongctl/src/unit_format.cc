@@ -78,6 +78,18 @@ std::string UnitTree(const std::vector<v1::Unit>& units) {
   return RenderTree(rows);
 }
 
+Table UnitHistoryTable(const std::vector<v1::UnitVersion>& versions) {
+  Table table({"FROM..UNTIL", "DISPLAY NAME", "PARENT", "STATUS", "CHANGE REQUEST", ""});
+  for (const v1::UnitVersion& version : versions) {
+    const v1::Unit& unit = version.unit();
+    table.AddRow({absl::StrCat(DateText(version.valid_from()), "..", DateText(version.valid_until())),
+                  unit.display_name(), unit.parent().empty() ? "-" : unit.parent(), StatusName(unit.status()),
+                  version.change_request().empty() ? "-" : version.change_request(),
+                  version.scheduled() ? "(scheduled)" : ""});
+  }
+  return table;
+}
+
 std::vector<std::string> VisibleRoots(const std::vector<v1::Unit>& units) {
   std::set<std::string> names;
   for (const v1::Unit& unit : units) names.insert(unit.name());

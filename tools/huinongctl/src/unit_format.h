@@ -24,6 +24,12 @@ Table UnitTable(const std::vector<org::v1::Unit>& units);
 // them); depths are taken relative to the shallowest unit.
 std::string UnitTree(const std::vector<org::v1::Unit>& units);
 
+// One row per dated version, oldest first as the server returns them:
+// FROM..UNTIL ("2026-07-01.." while in force; UNTIL is the first day it no
+// longer applies), DISPLAY NAME, PARENT ("-" for a root), STATUS, CHANGE
+// REQUEST, and "(scheduled)" while the version's day has not come.
+Table UnitHistoryTable(const std::vector<org::v1::UnitVersion>& versions);
+
 // The units among `units` whose parent is empty or not itself in `units`:
 // the tops of what a caller can see. In the order given.
 std::vector<std::string> VisibleRoots(const std::vector<org::v1::Unit>& units);

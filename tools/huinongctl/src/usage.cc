@@ -2,6 +2,7 @@
 #include "tools/huinongctl/src/usage.h"
 
 #include <array>
+#include <string>
 #include <utility>
 
 namespace huinong::ctl {
@@ -14,7 +15,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
   --timeout=10s        deadline of each call
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -30,16 +31,23 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kCommand
   LEVEL: county township village none
   Without --request-id a new one is made and printed, so a retry can reuse it.
 )"},
-    {"unit get", R"(usage: huinongctl unit get units/ID
+    {"unit get", R"(usage: huinongctl unit get units/ID [--as-of YYYY-MM-DD]
+  --as-of shows the unit as it stood (or is scheduled to stand) on that day.
 )"},
     {"unit list", R"(usage: huinongctl unit list [--parent units/ID] [--level L] [--kind K] [--status S]
          [--page-size N] [--page-token T] [--all]
   --all follows every page; otherwise the next page token is printed.
 )"},
-    {"unit tree", R"(usage: huinongctl unit tree [units/ID] [--depth N] [--include-abolished]
-  Without a unit: every root the caller can see.
+    {"unit tree", R"(usage: huinongctl unit tree [units/ID] [--depth N] [--include-abolished] [--as-of YYYY-MM-DD]
+  Without a unit: every root the caller can see. --as-of: names, parents and
+  statuses of that day.
 )"},
-    {"unit ancestors", R"(usage: huinongctl unit ancestors units/ID
+    {"unit ancestors", R"(usage: huinongctl unit ancestors units/ID [--as-of YYYY-MM-DD]
+)"},
+    {"unit history", R"(usage: huinongctl unit history units/ID
+  The unit's dated versions, oldest first: FROM..UNTIL (UNTIL is the first day
+  the version no longer applies; open while in force), name, parent, status and
+  the change request that made it; marked (scheduled) while its day has not come.
 )"},
     {"unit move", R"(usage: huinongctl unit move units/ID --to units/NEW_PARENT [--etag E] [--request-id ID]
   Without --etag the unit's current etag is used.
@@ -77,6 +85,49 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kCommand
 )"},
     {"assignment list", R"(usage: huinongctl assignment list [--staff S] [--post P] [--unit U [--subtree]] [--kind K]
          [--as-of D | --all-dates]
+)"},
+    {"change create", R"(usage: huinongctl change create --unit units/ID --title T --reason R
+         [--effective YYYY-MM-DD] [--items-file FILE] [--request-id ID]
+  Drafts a change request for the organisation rooted at --unit. FILE (- for
+  stdin) is a JSON array of ChangeItem in protobuf JSON, e.g.
+    [{"move_unit": {"unit": "units/U7", "new_parent": "units/U2"}},
+     {"create_unit": {"ref": "east", "unit": {"display_name": "东区服务部",
+       "kind": "UNIT_KIND_DEPARTMENT", "parent": "units/U2"}}}]
+  Later items may name a unit or post made earlier as "new/REF".
+  Items and the effective date are needed by submit, not here.
+)"},
+    {"change get", R"(usage: huinongctl change get changeRequests/ID
+  The request, its items and, once submitted, its approval steps.
+)"},
+    {"change list", R"(usage: huinongctl change list [--unit units/ID] [--state STATE] [--awaiting-me]
+         [--effective-from D] [--effective-to D]
+  STATE: draft in-approval approved rejected withdrawn
+  --awaiting-me: requests whose pending step you may decide.
+)"},
+    {"change submit", R"(usage: huinongctl change submit changeRequests/ID [--etag E] [--request-id ID]
+  DRAFT → IN_APPROVAL; the steps come from the approval chain that applies.
+  Without --etag the request's current etag is used (as for the commands below).
+)"},
+    {"change approve", R"(usage: huinongctl change approve changeRequests/ID [--comment C] [--etag E] [--request-id ID]
+  Approves the pending step; on the last step the changes take effect on the
+  effective date.
+)"},
+    {"change reject", R"(usage: huinongctl change reject changeRequests/ID --comment C [--etag E] [--request-id ID]
+)"},
+    {"change withdraw", R"(usage: huinongctl change withdraw changeRequests/ID [--reason R] [--etag E] [--request-id ID]
+)"},
+    {"chain create", R"(usage: huinongctl chain create --unit units/ID --title T --step STEP... [--require-change-requests]
+         [--request-id ID]
+  STEP: "TITLE|CAPABILITY|units/ID[|KIND,KIND]", in order; the kinds (e.g.
+  create-unit,merge-units) limit the step to requests with such items.
+  KIND: create-unit update-unit merge-units split-unit abolish-unit move-unit
+        create-post update-post abolish-post set-quota move-reporting-line
+  --require-change-requests: direct structural writes in the subtree then fail.
+)"},
+    {"chain get", R"(usage: huinongctl chain get approvalChains/ID
+)"},
+    {"chain list", R"(usage: huinongctl chain list [--applies-to units/ID]
+  --applies-to: the chain that applies to the unit (the nearest up the tree).
 )"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
@@ -146,10 +197,13 @@ Commands:
   unit ancestors   show a unit's chain of parents
   unit move        move a unit under a new parent
   unit update      change a unit's name, status, kind, code or functions
+  unit history     a unit's dated versions
   demo load        create the demo organisations, posts, staff and standard
   post create|get|list, staff create|get|list, assign, assignment list
   capability check|holders, standard list|get, calc STANDARD --input k=v
   report vacancies|chain|acting-heads|coverage|quota
+  change create|get|list|submit|approve|reject|withdraw   change requests
+  chain create|get|list                                   approval chains
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -165,19 +219,17 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  if (command == "unit") {
-    std::string out = "usage: huinongctl unit create|get|list|tree|ancestors|move|update ...\n";
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kGroups = {{
+      {"unit", "create|get|list|tree|ancestors|history|move|update"},
+      {"audit", "history|search|verify|export|verify-export"},
+      {"change", "create|get|list|submit|approve|reject|withdraw"},
+      {"chain", "create|get|list"},
+  }};
+  for (const auto& [group, subcommands] : kGroups) {
+    if (command != group) continue;
+    std::string out = "usage: huinongctl " + std::string(group) + " " + std::string(subcommands) + " ...\n";
     for (const auto& [name, text] : kCommands) {
-      if (name.starts_with("unit ")) out += text;
-    }
-    out += "\n";
-    out += kGlobal;
-    return out;
-  }
-  if (command == "audit") {
-    std::string out = "usage: huinongctl audit history|search|verify|export|verify-export ...\n";
-    for (const auto& [name, text] : kCommands) {
-      if (name.starts_with("audit ")) out += text;
+      if (name.starts_with(group) && name.substr(group.size()).starts_with(' ')) out += text;
     }
     out += "\n";
     out += kGlobal;

@@ -110,6 +110,7 @@ grpc::Status FakeOrg::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitR
 grpc::Status FakeOrg::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* req, v1::Unit* resp) {
   Record(ctx, "GetUnit");
   absl::MutexLock lock(&mu_);
+  as_of_seen_["GetUnit"] = req->has_as_of() ? std::optional<type::v1::Date>(req->as_of()) : std::nullopt;
   const v1::Unit* unit = Find(req->name());
   if (unit == nullptr) return Grpc(rpc::NotFound(req->name()));
   *resp = *unit;
@@ -177,6 +178,7 @@ grpc::Status FakeOrg::ListUnitSubtree(grpc::ServerContext* ctx, const v1::ListUn
                                       v1::ListUnitSubtreeResponse* resp) {
   Record(ctx, "ListUnitSubtree");
   absl::MutexLock lock(&mu_);
+  as_of_seen_["ListUnitSubtree"] = req->has_as_of() ? std::optional<type::v1::Date>(req->as_of()) : std::nullopt;
   if (Find(req->name()) == nullptr) return Grpc(rpc::NotFound(req->name()));
   const std::vector<const v1::Unit*> all = DepthFirst(req->name(), req->max_depth());
   const int start = PageStart(req->page_token());
@@ -190,12 +192,37 @@ grpc::Status FakeOrg::GetUnitAncestors(grpc::ServerContext* ctx, const v1::GetUn
                                        v1::GetUnitAncestorsResponse* resp) {
   Record(ctx, "GetUnitAncestors");
   absl::MutexLock lock(&mu_);
+  as_of_seen_["GetUnitAncestors"] = req->has_as_of() ? std::optional<type::v1::Date>(req->as_of()) : std::nullopt;
   const v1::Unit* unit = Find(req->name());
   if (unit == nullptr) return Grpc(rpc::NotFound(req->name()));
   std::vector<v1::Unit> chain;
   for (const v1::Unit* p = Find(unit->parent()); p != nullptr; p = Find(p->parent())) chain.push_back(*p);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) *resp->add_ancestors() = *it;
   return grpc::Status::OK;
+}
+
+grpc::Status FakeOrg::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUnitHistoryRequest* req,
+                                      v1::ListUnitHistoryResponse* resp) {
+  Record(ctx, "ListUnitHistory");
+  absl::MutexLock lock(&mu_);
+  if (Find(req->name()) == nullptr) return Grpc(rpc::NotFound(req->name()));
+  const std::vector<v1::UnitVersion>& all = history_[req->name()];
+  const int start = PageStart(req->page_token());
+  const int end = std::min<int>(start + kMaxPage, static_cast<int>(all.size()));
+  for (int i = start; i < end; ++i) *resp->add_versions() = all[i];
+  if (end < static_cast<int>(all.size())) resp->set_next_page_token(absl::StrCat(end));
+  return grpc::Status::OK;
+}
+
+void FakeOrg::SetHistory(const std::string& unit, std::vector<v1::UnitVersion> versions) {
+  absl::MutexLock lock(&mu_);
+  history_[unit] = std::move(versions);
+}
+
+std::optional<type::v1::Date> FakeOrg::as_of_seen(const std::string& method) const {
+  absl::MutexLock lock(&mu_);
+  const auto it = as_of_seen_.find(method);
+  return it == as_of_seen_.end() ? std::nullopt : it->second;
 }
 
 std::vector<v1::Unit> FakeOrg::Units() const {

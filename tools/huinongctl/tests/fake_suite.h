@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,36 @@ class FakeOrg final : public org::v1::OrgService::Service {
                                org::v1::ListUnitSubtreeResponse* resp) override;
   grpc::Status GetUnitAncestors(grpc::ServerContext* ctx, const org::v1::GetUnitAncestorsRequest* req,
                                 org::v1::GetUnitAncestorsResponse* resp) override;
+  // The versions set with SetHistory, paged like ListUnits; NOT_FOUND for an
+  // unknown unit.
+  grpc::Status ListUnitHistory(grpc::ServerContext* ctx, const org::v1::ListUnitHistoryRequest* req,
+                               org::v1::ListUnitHistoryResponse* resp) override;
+
+  // Change requests and approval chains (fake_changes.cc): request-id replay,
+  // etags, the state machine (DRAFT → IN_APPROVAL → APPROVED | REJECTED,
+  // WITHDRAWN), steps built at submit from the chain of the request's unit
+  // (templates whose applies_to is empty or names an item's kind). Approvals
+  // are decided by "staff/S900"; there are no times, so text is stable.
+  grpc::Status CreateChangeRequest(grpc::ServerContext* ctx, const org::v1::CreateChangeRequestRequest* req,
+                                   org::v1::ChangeRequest* resp) override;
+  grpc::Status GetChangeRequest(grpc::ServerContext* ctx, const org::v1::GetChangeRequestRequest* req,
+                                org::v1::ChangeRequest* resp) override;
+  grpc::Status ListChangeRequests(grpc::ServerContext* ctx, const org::v1::ListChangeRequestsRequest* req,
+                                  org::v1::ListChangeRequestsResponse* resp) override;
+  grpc::Status SubmitChangeRequest(grpc::ServerContext* ctx, const org::v1::SubmitChangeRequestRequest* req,
+                                   org::v1::ChangeRequest* resp) override;
+  grpc::Status ApproveChangeRequest(grpc::ServerContext* ctx, const org::v1::ApproveChangeRequestRequest* req,
+                                    org::v1::ChangeRequest* resp) override;
+  grpc::Status RejectChangeRequest(grpc::ServerContext* ctx, const org::v1::RejectChangeRequestRequest* req,
+                                   org::v1::ChangeRequest* resp) override;
+  grpc::Status WithdrawChangeRequest(grpc::ServerContext* ctx, const org::v1::WithdrawChangeRequestRequest* req,
+                                     org::v1::ChangeRequest* resp) override;
+  grpc::Status CreateApprovalChain(grpc::ServerContext* ctx, const org::v1::CreateApprovalChainRequest* req,
+                                   org::v1::ApprovalChain* resp) override;
+  grpc::Status GetApprovalChain(grpc::ServerContext* ctx, const org::v1::GetApprovalChainRequest* req,
+                                org::v1::ApprovalChain* resp) override;
+  grpc::Status ListApprovalChains(grpc::ServerContext* ctx, const org::v1::ListApprovalChainsRequest* req,
+                                  org::v1::ListApprovalChainsResponse* resp) override;
 
   // Posts, quotas, staff, assignments, policies, standards (fake_staffing.cc):
   // request-id replay, the duplicate reasons demo load adopts on, and
@@ -100,6 +131,16 @@ class FakeOrg final : public org::v1::OrgService::Service {
   org::v1::CalculateStaffingRequest last_calculation() const;
   org::v1::CheckCapabilityRequest last_check() const;
 
+  std::vector<org::v1::ChangeRequest> ChangeRequests() const;
+  std::vector<org::v1::ApprovalChain> Chains() const;
+  // The last transition request (submit, approve, reject, withdraw) as received.
+  std::string last_transition_etag() const;
+  org::v1::ListChangeRequestsRequest last_change_list() const;
+  void SetHistory(const std::string& unit, std::vector<org::v1::UnitVersion> versions);
+  // The as_of of the last GetUnit, ListUnitSubtree or GetUnitAncestors
+  // (by method name); nullopt when it came without one.
+  std::optional<type::v1::Date> as_of_seen(const std::string& method) const;
+
   std::vector<org::v1::Unit> Units() const;
   std::vector<SeenCall> Calls() const;
   const org::v1::UpdateUnitRequest& last_update() const { return last_update_; }
@@ -125,6 +166,13 @@ class FakeOrg final : public org::v1::OrgService::Service {
   std::vector<org::v1::StaffingStandard> standards_;
   org::v1::CalculateStaffingRequest last_calculation_;
   org::v1::CheckCapabilityRequest last_check_;
+  // fake_changes.cc state, under mu_.
+  std::vector<org::v1::ChangeRequest> changes_;
+  std::vector<org::v1::ApprovalChain> chains_;
+  std::string last_transition_etag_;
+  org::v1::ListChangeRequestsRequest last_change_list_;
+  std::map<std::string, std::vector<org::v1::UnitVersion>> history_;
+  std::map<std::string, std::optional<type::v1::Date>> as_of_seen_;
 };
 
 class FakeHealth final : public grpc::health::v1::Health::Service {

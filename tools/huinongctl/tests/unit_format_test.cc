@@ -64,6 +64,45 @@ TEST(UnitDetail, ShowsRootAndFunctions) {
   EXPECT_NE(text.find("etag          7\n"), std::string::npos) << text;
 }
 
+v1::UnitVersion Version(const v1::Unit& unit, type::v1::Date from, type::v1::Date until,
+                        std::string change_request, bool scheduled) {
+  v1::UnitVersion version;
+  *version.mutable_unit() = unit;
+  *version.mutable_valid_from() = from;
+  *version.mutable_valid_until() = until;
+  version.set_change_request(std::move(change_request));
+  version.set_scheduled(scheduled);
+  return version;
+}
+
+type::v1::Date Day(int year, int month, int day) {
+  type::v1::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
+TEST(UnitHistoryTable, OneLinePerVersionWithTheScheduledOneMarked) {
+  v1::Unit frozen = kTown;
+  frozen.set_status(v1::UNIT_STATUS_FROZEN);
+  v1::Unit renamed = kTown;
+  renamed.set_display_name("柳泉镇金融服务中心");
+  renamed.set_parent("units/D");
+  EXPECT_EQ(UnitHistoryTable({Version(kTown, Day(2024, 3, 1), Day(2025, 9, 15), "", false),
+                              Version(frozen, Day(2025, 9, 15), Day(2026, 7, 1), "", false),
+                              Version(renamed, Day(2026, 7, 1), {}, "changeRequests/CR7", true)})
+                .Render(),
+            "FROM..UNTIL             DISPLAY NAME        PARENT   STATUS  CHANGE REQUEST\n"
+            "2024-03-01..2025-09-15  柳泉镇金融服务部    units/C  active  -\n"
+            "2025-09-15..2026-07-01  柳泉镇金融服务部    units/C  frozen  -\n"
+            "2026-07-01..            柳泉镇金融服务中心  units/D  active  changeRequests/CR7  (scheduled)\n");
+  // A root has no parent.
+  EXPECT_EQ(UnitHistoryTable({Version(kCounty, Day(2024, 1, 1), {}, "", false)}).Render(),
+            "FROM..UNTIL   DISPLAY NAME            PARENT  STATUS  CHANGE REQUEST\n"
+            "2024-01-01..  固安县金融扶贫服务中心  -       active  -\n");
+}
+
 TEST(VisibleRoots, RootsAndOrphansOfTheVisibleSet) {
   EXPECT_THAT(VisibleRoots({kCounty, kTown, kVillage}), ElementsAre("units/C"));
   // A township staff member sees their township and below: the township is their top.
