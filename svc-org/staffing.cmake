@@ -13,7 +13,7 @@ add_library(svc_org_staffing STATIC
   src/api/staffing_api.cc
   src/api/staffing_calculator_api.cc)
 target_include_directories(svc_org_staffing PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(svc_org_staffing PUBLIC huinong_server huinong_outbox huinong_db huinong_rpc
+target_link_libraries(svc_org_staffing PUBLIC svc_org_tree huinong_server huinong_outbox huinong_db huinong_rpc
   huinong_core huinong_protos)
 huinong_warnings(svc_org_staffing)
 

@@ -12,6 +12,7 @@
 #include "common/server/handle.h"
 #include "svc-org/src/api/staffing_api.h"
 #include "svc-org/src/api/staffing_mapping.h"
+#include "svc-org/src/domain/scope.h"
 #include "svc-org/src/domain/staffing_standard.h"
 #include "svc-org/src/store/standard_store.h"
 
@@ -28,19 +29,21 @@ void AddMissing(const std::map<std::string, bool>& needed, const Drivers& given,
   }
 }
 
-// The data scope of svc-org (domain/scope.h): a caller reads the subtree of
-// the unit they act for and the units above it; admin and service accounts
-// read everything. Repeated here over the raw path so this library does not
-// depend on the unit registry's.
+// The data scope of svc-org (domain/scope.h): the subtree of the unit the
+// caller acts for and the units above it; admin and service accounts read
+// everything.
 absl::Status CheckReadable(sql::Connection& conn, const auth::Principal& caller,
                            const std::string& unit_id, const std::string& unit_path) {
-  if (caller.IsAdmin() || caller.IsService()) return absl::OkStatus();
-  if (!absl::StartsWith(caller.unit, "units/")) {
-    return rpc::PermissionDenied("the caller's token names no unit to act for");
+  CallerScope scope = ScopeForRoles(caller.IsAdmin(), caller.IsService(), caller.HasRole("org.admin"));
+  if (!scope.reads_all) {
+    if (!absl::StartsWith(caller.unit, "units/")) {
+      return rpc::PermissionDenied("the caller's token names no unit to act for");
+    }
+    ASSIGN_OR_RETURN(std::optional<std::string> own, store::UnitPath(conn, caller.unit.substr(6)));
+    if (!own) return rpc::PermissionDenied("the caller's unit does not exist");
+    scope.unit_path = *own;
   }
-  ASSIGN_OR_RETURN(std::optional<std::string> own, store::UnitPath(conn, caller.unit.substr(6)));
-  if (!own) return rpc::PermissionDenied("the caller's unit does not exist");
-  if (absl::StartsWith(unit_path, *own) || absl::StartsWith(*own, unit_path)) return absl::OkStatus();
+  if (CanRead(scope, unit_path)) return absl::OkStatus();
   return rpc::PermissionDenied(absl::StrCat("units/", unit_id, " is outside the caller's scope"));
 }
 
