@@ -121,9 +121,9 @@ grpc::Status CallEmpty(Suite& suite, const std::string& method) {
 TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
   Suite& suite = Suite::Get();
   ASSERT_TRUE(suite.ok());
+  // Every OrgService method is built; svc-tickets and svc-loans are not yet.
   for (const char* method : {"/huinong.tickets.v1.TicketService/GetTicket",
-                             "/huinong.loans.v1.LoanService/GetApplication",
-                             "/huinong.org.v1.OrgService/SubmitChangeRequest"}) {
+                             "/huinong.loans.v1.LoanService/GetApplication"}) {
     EXPECT_EQ(CallEmpty(suite, method).error_code(), grpc::StatusCode::UNIMPLEMENTED) << method;
   }
 }

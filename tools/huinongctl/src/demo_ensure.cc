@@ -38,7 +38,8 @@ bool CreatedSince(const google::protobuf::Timestamp& create_time, absl::Time sta
 }
 
 DemoLoad::DemoLoad(const OrgClient& org, absl::Time start) : org_(org), start_(start) {
-  for (const char* kind : {"units", "posts", "quotas", "staff", "assignments", "policies", "standards"}) {
+  for (const char* kind :
+       {"units", "posts", "quotas", "staff", "assignments", "policies", "standards", "chains"}) {
     tally_.emplace_back(kind, DemoCount{});
   }
 }
@@ -254,6 +255,47 @@ absl::Status DemoLoad::Standard(const DemoStandard& demo) {
   ASSIGN_OR_RETURN(const v1::StaffingStandard made,
                    org_.Call<v1::StaffingStandard>(&Stub::CreateStaffingStandard, request));
   Count("standards", made.create_time());
+  return absl::OkStatus();
+}
+
+v1::CreateApprovalChainRequest DemoChainRequest(const DemoChain& demo, const std::map<int, std::string>& units) {
+  v1::CreateApprovalChainRequest request;
+  request.set_request_id("demo:chain:" + demo.key);
+  v1::ApprovalChain& chain = *request.mutable_chain();
+  chain.set_unit(units.at(demo.unit));
+  chain.set_title(demo.title);
+  for (const DemoChainStep& s : demo.steps) {
+    v1::ApprovalStepTemplate& step = *chain.add_steps();
+    step.set_title(s.title);
+    step.set_required_capability(s.capability);
+    step.set_at_unit(units.at(s.at_unit));
+    for (const v1::ChangeKind kind : s.applies_to) step.add_applies_to(kind);
+  }
+  chain.set_require_change_requests(demo.require_change_requests);
+  return request;
+}
+
+absl::Status DemoLoad::Chain(const DemoChain& demo, const std::map<int, std::string>& units) {
+  // One chain per unit: a chain already on the unit (ours from an earlier run,
+  // or one somebody else made) is kept as it is. Without any chain that
+  // applies, the server answers NOT_FOUND.
+  const v1::CreateApprovalChainRequest request = DemoChainRequest(demo, units);
+  const std::string& unit = request.chain().unit();
+  v1::ListApprovalChainsRequest list;
+  list.set_applies_to_unit(unit);
+  absl::StatusOr<v1::ListApprovalChainsResponse> found =
+      org_.Call<v1::ListApprovalChainsResponse>(&Stub::ListApprovalChains, list);
+  if (!found.ok() && !absl::IsNotFound(found.status())) return found.status();
+  if (found.ok()) {
+    for (const v1::ApprovalChain& c : found->chains()) {
+      if (c.unit() != unit) continue;
+      Count("chains", c.create_time());
+      return absl::OkStatus();
+    }
+  }
+  ASSIGN_OR_RETURN(const v1::ApprovalChain made,
+                   org_.Call<v1::ApprovalChain>(&Stub::CreateApprovalChain, request));
+  Count("chains", made.create_time());
   return absl::OkStatus();
 }
 

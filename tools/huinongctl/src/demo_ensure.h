@@ -23,7 +23,7 @@ struct DemoCount {
   int created = 0;
   int total = 0;
 };
-// In a fixed order: units, posts, quotas, staff, assignments, policies, standards.
+// In a fixed order: units, posts, quotas, staff, assignments, policies, standards, chains.
 using DemoTally = std::vector<std::pair<std::string, DemoCount>>;
 
 // KIND and TOTAL per object kind: the same on every run of the same plan.
@@ -49,6 +49,8 @@ class DemoLoad {
                           const std::string& post);
   absl::Status Policy(const DemoPolicy& demo, const std::string& unit);
   absl::Status Standard(const DemoStandard& demo);
+  // `units`: DemoUnit index -> units/{id}, for the chain's unit and its steps'.
+  absl::Status Chain(const DemoChain& demo, const std::map<int, std::string>& units);
 
  private:
   absl::Status Quota(org::v1::CreateQuotaRequest request);
@@ -61,6 +63,8 @@ class DemoLoad {
 // The requests demo load sends, exposed so tests can check them.
 org::v1::CreatePostRequest DemoPostRequest(const DemoPost& demo, const std::string& unit,
                                            const std::string& superior);
+org::v1::CreateApprovalChainRequest DemoChainRequest(const DemoChain& demo,
+                                                     const std::map<int, std::string>& units);
 org::v1::CreateAssignmentRequest DemoAssignmentRequest(const DemoAssignment& demo,
                                                        const std::map<std::string, std::string>& staff,
                                                        const std::string& post);

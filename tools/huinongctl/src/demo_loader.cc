@@ -1,11 +1,13 @@
 // `huinongctl demo load`: makes every object of DemoStructure() (units,
 // posts, quotas, staff, assignments, the concurrency policy, the staffing
-// standard) in dependency order. Each request carries a fixed request id,
-// so a rerun is answered from the server's request log and changes nothing;
-// an object someone else already made (DUPLICATE_NAME, DUPLICATE_CODE,
-// QUOTA_EXISTS, DUPLICATE_EMPLOYEE_NUMBER, ALREADY_HOLDS_POST, POLICY_EXISTS)
-// is looked up and adopted. An object counts as created when the server
-// made it during this run (its create_time is not before the run began).
+// standard, the approval chain) in dependency order; the chain comes last, as
+// it may require change requests for structural writes in its subtree. Each
+// request carries a fixed request id, so a rerun is answered from the server's
+// request log and changes nothing; an object someone else already made
+// (DUPLICATE_NAME, DUPLICATE_CODE, QUOTA_EXISTS, DUPLICATE_EMPLOYEE_NUMBER,
+// ALREADY_HOLDS_POST, POLICY_EXISTS) is looked up and adopted, and a unit that
+// already has an approval chain keeps it. An object counts as created when the
+// server made it during this run (its create_time is not before the run began).
 #include <iostream>
 #include <map>
 
@@ -72,6 +74,12 @@ absl::StatusOr<DemoTally> Load(const OrgClient& org, absl::Time start, std::vect
   for (const DemoStandard& demo : plan.standards) {
     absl::Status s = load.Standard(demo);
     if (!s.ok()) return Named(s, "standard " + demo.key);
+  }
+  std::map<int, std::string> unit_names;
+  for (const auto& [index, unit] : units) unit_names[index] = unit.name();
+  for (const DemoChain& demo : plan.chains) {
+    absl::Status s = load.Chain(demo, unit_names);
+    if (!s.ok()) return Named(s, "approval chain " + demo.key);
   }
   return load.tally();
 }

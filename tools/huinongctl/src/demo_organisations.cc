@@ -154,6 +154,14 @@ void AddPropertyDepartment(DemoPlan& plan) {
 
 // The loan company (001:251-467) and its whitelist (001:267): 行政文员、资产
 // 保全、投资理财 may be combined, 业务部经理 may also be 客户经理, nothing else.
+// Its organisation changes (004:31-33) are drafted by HR (人事专员), decided by
+// the general manager's office meeting and, when they touch the structure,
+// approved by the board: an approval chain whose steps need org.change.decide
+// (the general manager) and org.change.approve (a director) for the company,
+// and which makes change requests the only way for non-admins to change the
+// structure. A post's capabilities hold for its own unit and the units below,
+// so both deciding posts sit on the company unit itself. The HR specialist and
+// the director are people of their own with one post each (no 兼任).
 void AddLoanCompany(DemoPlan& plan) {
   plan.units.push_back(Unit(131, 0, "天佑投资借款有限公司", v1::UNIT_KIND_COMPANY, {"小额借款与投资理财"}));
   plan.units.push_back(Unit(132, 131, "总经理办公室", v1::UNIT_KIND_DEPARTMENT, {"经营管理与行政"}));
@@ -163,8 +171,9 @@ void AddLoanCompany(DemoPlan& plan) {
     post.approved_by = "董事会";
     plan.posts.push_back(std::move(post));
   };
-  add({.key = "lc.gm", .unit = 132, .title = "总经理", .code = "general.manager", .kind = POST_KIND_MANAGEMENT,
-       .head = true, .duties = {"全面负责公司的经营管理"}});
+  add({.key = "lc.gm", .unit = 131, .title = "总经理", .code = "general.manager", .kind = POST_KIND_MANAGEMENT,
+       .head = true, .capabilities = {"org.change.decide"},
+       .duties = {"全面负责公司的经营管理", "主持总经理办公会，决定组织机构变更"}});
   add({.key = "lc.admin", .unit = 132, .title = "行政文员", .code = "admin.clerk", .kind = POST_KIND_SUPPORT,
        .superior = "lc.gm", .duties = {"文件收发与档案管理"}});
   add({.key = "lc.biz", .unit = 133, .title = "业务部经理", .code = "business.manager", .kind = POST_KIND_MANAGEMENT,
@@ -179,6 +188,11 @@ void AddLoanCompany(DemoPlan& plan) {
        .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .superior = "lc.risk", .duties = {"追缴清收到期借款"}});
   add({.key = "lc.invest", .unit = 134, .title = "投资理财岗", .code = "investment",
        .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .superior = "lc.risk", .duties = {"管理公司投资理财"}});
+  add({.key = "lc.hr", .unit = 132, .title = "人事专员", .code = "hr.specialist", .kind = POST_KIND_SUPPORT,
+       .superior = "lc.gm", .duties = {"起草组织机构与岗位变更申请", "人事档案管理"}});
+  plan.posts.push_back({.key = "lc.board", .unit = 131, .title = "董事", .code = "board.director",
+                        .kind = POST_KIND_MANAGEMENT, .capabilities = {"org.change.approve"},
+                        .duties = {"出席董事会", "审议批准公司组织机构的设置与调整"}, .approved_by = "股东会"});
   plan.policies.push_back({.key = "lc", .unit = 131, .title = "岗位兼任规定（其他各岗位之间不能兼任）",
                            .whitelist = {{"admin.clerk", "asset.preservation", "investment"},
                                          {"business.manager", "client.manager"}}});
@@ -190,6 +204,16 @@ void AddLoanCompany(DemoPlan& plan) {
   Assign(plan, people.Add("陆建新"), "lc.biz");
   Assign(plan, people.Add("任佳豪"), "lc.client");
   Assign(plan, people.Add("贺文静"), "lc.risk");
+  Assign(plan, people.Add("蒋雅婷"), "lc.hr");
+  Assign(plan, people.Add("钟国栋"), "lc.board");
+  plan.chains.push_back(
+      {.key = "lc", .unit = 131, .title = "组织机构变更审批",
+       .steps = {{.title = "总经理办公会", .capability = "org.change.decide", .at_unit = 131},
+                 {.title = "董事会", .capability = "org.change.approve", .at_unit = 131,
+                  .applies_to = {v1::CHANGE_KIND_CREATE_UNIT, v1::CHANGE_KIND_UPDATE_UNIT,
+                                 v1::CHANGE_KIND_MERGE_UNITS, v1::CHANGE_KIND_SPLIT_UNIT,
+                                 v1::CHANGE_KIND_ABOLISH_UNIT, v1::CHANGE_KIND_MOVE_UNIT}}},
+       .require_change_requests = true});
 }
 
 void AddStandard(DemoPlan& plan) {

@@ -5,7 +5,9 @@
 // office (`000:1599-1667`), the 2-person customer-service centre (`004:127`),
 // the property customer-service department's five-level tree
 // (`000:343-785`), the loan company with its concurrency whitelist
-// (`001:251-467`) — plus one staffing standard (`004:117`).
+// (`001:251-467`) and its approval chain for organisation changes (drafted by
+// HR, decided by the general manager's office meeting, structure changes
+// approved by the board, `004:31-33`) — plus one staffing standard (`004:117`).
 //
 // Everything is keyed by ASCII keys that fix the request ids
 // ("demo:post:<key>", ...), and every date is fixed, so the same plan makes
@@ -15,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "huinong/org/v1/changes.pb.h"
 #include "huinong/org/v1/posts.pb.h"
 #include "huinong/org/v1/staff.pb.h"
 #include "huinong/org/v1/standards.pb.h"
@@ -82,6 +85,24 @@ struct DemoStandard {
   org::v1::StaffingStandard standard{};
 };
 
+// One step of an approval chain: who decides (a capability held for a unit)
+// and for which kinds of item (empty: every request).
+struct DemoChainStep {
+  std::string title{};
+  std::string capability{};
+  int at_unit = 0;  // DemoUnit index
+  std::vector<org::v1::ChangeKind> applies_to{};
+};
+
+// An organisation's approval chain; the loader makes one per unit at most.
+struct DemoChain {
+  std::string key{};
+  int unit = 0;  // the organisation's root
+  std::string title{};
+  std::vector<DemoChainStep> steps{};
+  bool require_change_requests = false;
+};
+
 struct DemoPlan {
   std::vector<DemoUnit> units{};  // the county network, then the other organisations
   std::vector<DemoPost> posts{};  // superiors first
@@ -90,6 +111,7 @@ struct DemoPlan {
   std::vector<DemoAssignment> assignments{};  // an acting one after its holder's
   std::vector<DemoPolicy> policies{};
   std::vector<DemoStandard> standards{};
+  std::vector<DemoChain> chains{};  // made last: they may forbid direct writes below
 };
 
 const DemoPlan& DemoStructure();

@@ -60,7 +60,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kCommand
   Creates the demo county network (固安县: county centre, townships, villages)
   with posts, quotas, staff and an acting township head; the leading group and
   its member units; the 2-person customer-service centre; the property
-  customer-service department; the loan company and its concurrency whitelist;
+  customer-service department; the loan company with its concurrency whitelist
+  and its approval chain (总经理办公会 decides every change request, 董事会
+  approves structure changes; non-admins must use change requests there);
   one staffing standard. Idempotent: running it again changes nothing.
 )"},
     {"post create", R"(usage: huinongctl post create --unit units/ID --title T --kind management|technical|support

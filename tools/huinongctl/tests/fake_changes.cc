@@ -4,6 +4,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "common/rpc/errors.h"
 #include "tools/huinongctl/src/change_format.h"
 #include "tools/huinongctl/tests/fake_suite.h"
@@ -192,6 +194,10 @@ grpc::Status FakeOrg::CreateApprovalChain(grpc::ServerContext* ctx, const v1::Cr
   v1::ApprovalChain chain = req->chain();
   chain.set_name(absl::StrFormat("approvalChains/AC%03d", chains_.size() + 1));
   chain.set_etag("1");
+  const absl::Time now = absl::Now();
+  chain.mutable_create_time()->set_seconds(absl::ToUnixSeconds(now));
+  chain.mutable_create_time()->set_nanos(
+      static_cast<int32_t>(absl::ToInt64Nanoseconds(now - absl::FromUnixSeconds(absl::ToUnixSeconds(now)))));
   chains_.push_back(chain);
   replayed_[req->request_id()] = chain.SerializeAsString();
   *resp = chain;
@@ -215,10 +221,20 @@ grpc::Status FakeOrg::ListApprovalChains(grpc::ServerContext* ctx, const v1::Lis
                                          v1::ListApprovalChainsResponse* resp) {
   Record(ctx, "ListApprovalChains");
   absl::MutexLock lock(&mu_);
-  for (const v1::ApprovalChain& c : chains_) {
-    if (req->applies_to_unit().empty() || c.unit() == req->applies_to_unit()) *resp->add_chains() = c;
+  if (req->applies_to_unit().empty()) {
+    for (const v1::ApprovalChain& c : chains_) *resp->add_chains() = c;
+    return grpc::Status::OK;
   }
-  return grpc::Status::OK;
+  // Like the server: the nearest chain up the tree, or NOT_FOUND.
+  if (Find(req->applies_to_unit()) == nullptr) return Grpc(rpc::NotFound(req->applies_to_unit()));
+  for (const v1::Unit* u = Find(req->applies_to_unit()); u != nullptr; u = Find(u->parent())) {
+    for (const v1::ApprovalChain& c : chains_) {
+      if (c.unit() != u->name()) continue;
+      *resp->add_chains() = c;
+      return grpc::Status::OK;
+    }
+  }
+  return Grpc(rpc::NotFound(absl::StrCat("an approval chain for ", req->applies_to_unit())));
 }
 
 std::vector<v1::ChangeRequest> FakeOrg::ChangeRequests() const { absl::MutexLock lock(&mu_); return changes_; }

@@ -69,7 +69,8 @@ TEST_F(OrgCommandsTest, DemoLoadTwiceCreatesNothingTheSecondTime) {
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
   const std::string first = out_;
   const size_t objects = plan.units.size() + plan.posts.size() * 2 + plan.unit_quotas.size() + plan.staff.size() +
-                         plan.assignments.size() + plan.policies.size() + plan.standards.size();
+                         plan.assignments.size() + plan.policies.size() + plan.standards.size() +
+                         plan.chains.size();
   EXPECT_THAT(first, HasSubstr(absl::StrCat("demo data: ", objects, " created, 0 already present, ", objects, " total")));
   EXPECT_THAT(first, HasSubstr("loaded in "));
   EXPECT_THAT(first, HasSubstr(absl::StrCat("posts        ", plan.posts.size(), "\n")));
@@ -78,6 +79,8 @@ TEST_F(OrgCommandsTest, DemoLoadTwiceCreatesNothingTheSecondTime) {
   EXPECT_EQ(suite_.org().Assignments().size(), plan.assignments.size());
   EXPECT_EQ(suite_.org().PolicyCount(), 1u);
   EXPECT_EQ(suite_.org().StandardCount(), 1u);
+  EXPECT_EQ(suite_.org().Chains().size(), 1u);
+  EXPECT_THAT(first, HasSubstr("chains       1\n"));
 
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
   EXPECT_THAT(out_, HasSubstr(absl::StrCat("demo data: 0 created, ", objects, " already present, ", objects, " total")));
@@ -86,6 +89,56 @@ TEST_F(OrgCommandsTest, DemoLoadTwiceCreatesNothingTheSecondTime) {
   EXPECT_EQ(suite_.org().StaffMembers().size(), plan.staff.size());
   EXPECT_EQ(suite_.org().Assignments().size(), plan.assignments.size());
   EXPECT_EQ(suite_.org().Quotas().size(), plan.posts.size() + plan.unit_quotas.size());
+  EXPECT_EQ(suite_.org().Chains().size(), plan.chains.size());
+}
+
+TEST_F(OrgCommandsTest, LoanCompanyChainIsDecidedByTheGeneralManagerAndTheBoard) {
+  ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
+  std::string company;
+  for (const v1::Unit& u : suite_.org().Units()) {
+    if (u.display_name() == "天佑投资借款有限公司") company = u.name();
+  }
+  ASSERT_FALSE(company.empty());
+  const std::vector<v1::ApprovalChain> chains = suite_.org().Chains();
+  ASSERT_EQ(chains.size(), 1u);
+  const v1::ApprovalChain& chain = chains[0];
+  EXPECT_EQ(chain.unit(), company);
+  EXPECT_TRUE(chain.require_change_requests());
+  ASSERT_EQ(chain.steps_size(), 2);
+  EXPECT_EQ(chain.steps(0).title(), "总经理办公会");
+  EXPECT_EQ(chain.steps(0).required_capability(), "org.change.decide");
+  EXPECT_EQ(chain.steps(0).at_unit(), company);
+  EXPECT_TRUE(chain.steps(0).applies_to().empty());
+  EXPECT_EQ(chain.steps(1).title(), "董事会");
+  EXPECT_EQ(chain.steps(1).required_capability(), "org.change.approve");
+  EXPECT_EQ(chain.steps(1).at_unit(), company);
+  EXPECT_THAT(chain.steps(1).applies_to(),
+              ::testing::ElementsAre(v1::CHANGE_KIND_CREATE_UNIT, v1::CHANGE_KIND_UPDATE_UNIT,
+                                     v1::CHANGE_KIND_MERGE_UNITS, v1::CHANGE_KIND_SPLIT_UNIT,
+                                     v1::CHANGE_KIND_ABOLISH_UNIT, v1::CHANGE_KIND_MOVE_UNIT));
+  // Each step is decidable by exactly one person, a different one each, and
+  // by neither the HR specialist who drafts nor anybody else.
+  ASSERT_TRUE(Run({"capability", "holders", "org.change.decide", company}).ok()) << out_;
+  std::vector<std::string> rows = absl::StrSplit(out_, '\n', absl::SkipEmpty());
+  ASSERT_EQ(rows.size(), 2u) << out_;
+  EXPECT_THAT(rows[1], HasSubstr("严志华"));
+  EXPECT_THAT(rows[1], HasSubstr(PostOf("general.manager", "总经理")));
+  ASSERT_TRUE(Run({"capability", "holders", "org.change.approve", company}).ok()) << out_;
+  rows = absl::StrSplit(out_, '\n', absl::SkipEmpty());
+  ASSERT_EQ(rows.size(), 2u) << out_;
+  EXPECT_THAT(rows[1], HasSubstr("钟国栋"));
+  EXPECT_THAT(rows[1], HasSubstr(PostOf("board.director", "董事")));
+  std::string hr;
+  for (const v1::Staff& s : suite_.org().StaffMembers()) {
+    if (s.display_name() == "蒋雅婷") hr = s.name();
+  }
+  ASSERT_FALSE(hr.empty());
+  ASSERT_TRUE(Run({"assignment", "list", "--staff", hr}).ok()) << out_;
+  EXPECT_THAT(out_, HasSubstr(PostOf("hr.specialist", "人事专员")));
+  for (const char* capability : {"org.change.decide", "org.change.approve"}) {
+    ASSERT_TRUE(Run({"capability", "check", hr, capability, company}).ok()) << out_;
+    EXPECT_EQ(out_, "refused: not granted\n");
+  }
 }
 
 TEST_F(OrgCommandsTest, DemoHasTheWorkflowCapabilitiesAndOneActingHead) {
