@@ -412,5 +412,105 @@ TEST_F(ChangesApi, ListsFindRequestsAwaitingTheCallerAndTheChainOfAUnit) {
   EXPECT_EQ(found.chains(0).name(), chain_.name());
 }
 
+TEST_F(ChangesApi, AScheduledVersionTheRulesNoLongerAllowIsDroppedOnItsDay) {
+  const type::v1::Date tomorrow = DaysFromToday(1);
+  v1::ChangeRequest r;
+  ASSERT_OK(Draft({Rename(risk_, "稽核部")}, tomorrow, &r));
+  ASSERT_OK(Submit(r));
+  ASSERT_OK(Approve(Gm(), r));
+  ASSERT_OK(Approve(Board(), r));
+  // Meanwhile a sibling takes the name (admin, past the gate).
+  MustCreate("稽核部", v1::UNIT_KIND_DEPARTMENT, type::v1::LEVEL_UNSPECIFIED, company_.name());
+  ScheduledUnitVersions job(*pool_, absl::Seconds(60));
+  const absl::CivilDay next(tomorrow.year(), tomorrow.month(), tomorrow.day());
+  EXPECT_EQ(job.ApplyDue(next).value(), 1);  // handled: refused, not stuck
+  EXPECT_EQ(job.ApplyDue(next).value(), 0);
+  EXPECT_EQ(GetUnit(risk_, nullptr).display_name(), "风控部");
+  EXPECT_EQ(GetUnit(risk_, &tomorrow).display_name(), "风控部");  // the old version stays in force
+  v1::ListUnitHistoryResponse history = History(risk_);
+  ASSERT_EQ(history.versions_size(), 1);
+  EXPECT_FALSE(history.versions(0).has_valid_until()) << history.DebugString();
+  bool refused = false;
+  for (const auto& e : OutboxEvents()) refused |= e.action() == "org.ScheduledUnitChangeRefused";
+  EXPECT_TRUE(refused);
+}
+
+TEST_F(ChangesApi, TheGateCannotBeSwitchedOffOrSidesteppedByThoseItRestricts) {
+  auto org_admin = [&] { return As("orgadmin", {"org.admin"}, company_.name()); };
+  v1::UpdateApprovalChainRequest off;
+  off.set_request_id(NextRequest());
+  *off.mutable_chain() = chain_;
+  off.mutable_chain()->set_require_change_requests(false);
+  off.mutable_update_mask()->add_paths("require_change_requests");
+  v1::ApprovalChain out;
+  EXPECT_EQ(Reason(stub_->UpdateApprovalChain(org_admin().get(), off, &out)), "CHANGE_REQUEST_REQUIRED");
+  // Nor a chain of one's own inside the gated organisation.
+  v1::CreateApprovalChainRequest own;
+  own.set_request_id(NextRequest());
+  own.mutable_chain()->set_unit(risk_.name());
+  own.mutable_chain()->set_title("风控部自己的审批");
+  auto* step = own.mutable_chain()->add_steps();
+  step->set_title("部门会议");
+  step->set_required_capability("org.change.decide");
+  step->set_at_unit(risk_.name());
+  EXPECT_EQ(Reason(stub_->CreateApprovalChain(org_admin().get(), own, &out)), "CHANGE_REQUEST_REQUIRED");
+  // Nor moving a unit into it: a group P with a gated member A and a free
+  // member B; P's org.admin may not move a unit of B into A directly.
+  v1::Unit p = MustCreate("集团", v1::UNIT_KIND_COMPANY, type::v1::LEVEL_UNSPECIFIED, "");
+  v1::Unit a = MustCreate("成员甲", v1::UNIT_KIND_COMPANY, type::v1::LEVEL_UNSPECIFIED, p.name());
+  v1::Unit b = MustCreate("成员乙", v1::UNIT_KIND_COMPANY, type::v1::LEVEL_UNSPECIFIED, p.name());
+  v1::Unit x = MustCreate("乙的部门", v1::UNIT_KIND_DEPARTMENT, type::v1::LEVEL_UNSPECIFIED, b.name());
+  v1::CreateApprovalChainRequest gate;
+  gate.set_request_id(NextRequest());
+  *gate.mutable_chain() = chain_;
+  gate.mutable_chain()->set_unit(a.name());
+  for (auto& st : *gate.mutable_chain()->mutable_steps()) st.set_at_unit(a.name());
+  ASSERT_OK(stub_->CreateApprovalChain(Admin().get(), gate, &out));
+  v1::MoveUnitRequest move;
+  move.set_request_id(NextRequest());
+  move.set_name(x.name());
+  move.set_etag(x.etag());
+  move.set_new_parent(a.name());
+  v1::Unit moved;
+  EXPECT_EQ(Reason(stub_->MoveUnit(As("group-admin", {"org.admin"}, p.name()).get(), move, &moved)),
+            "CHANGE_REQUEST_REQUIRED");
+  v1::Unit y = MustCreate("乙的小组", v1::UNIT_KIND_GROUP, type::v1::LEVEL_UNSPECIFIED, b.name());
+  move.set_new_parent(y.name());  // within B it is free
+  move.set_request_id(NextRequest());
+  EXPECT_TRUE(stub_->MoveUnit(As("group-admin", {"org.admin"}, p.name()).get(), move, &moved).ok());
+}
+
+TEST_F(ChangesApi, ItemsOfAnOrganisationWithItsOwnChainAreNotDecidedHere) {
+  // Admin gives the risk department a chain of its own.
+  v1::CreateApprovalChainRequest own;
+  own.set_request_id(NextRequest());
+  own.mutable_chain()->set_unit(risk_.name());
+  own.mutable_chain()->set_title("风控部审批");
+  auto* step = own.mutable_chain()->add_steps();
+  step->set_title("部门会议");
+  step->set_required_capability("org.change.decide");
+  step->set_at_unit(risk_.name());
+  v1::ApprovalChain out;
+  ASSERT_OK(stub_->CreateApprovalChain(Admin().get(), own, &out));
+  v1::ChangeRequest r;
+  ASSERT_OK(Draft({NewPost(risk_, "岗位丁")}, DaysFromToday(1), &r));
+  const grpc::Status s = Submit(r);
+  EXPECT_EQ(Reason(s), "CHANGE_CONFLICT");
+  EXPECT_NE(s.error_message().find(out.name()), std::string::npos) << s.error_message();
+}
+
+TEST_F(ChangesApi, ARequestNoStepAppliesToIsRefusedAtSubmit) {
+  v1::UpdateApprovalChainRequest board_only;
+  board_only.set_request_id(NextRequest());
+  *board_only.mutable_chain() = chain_;
+  board_only.mutable_chain()->mutable_steps()->DeleteSubrange(0, 1);  // the board, for structure only
+  board_only.mutable_update_mask()->add_paths("steps");
+  v1::ApprovalChain out;
+  ASSERT_OK(stub_->UpdateApprovalChain(Admin().get(), board_only, &out));
+  v1::ChangeRequest r;
+  ASSERT_OK(Draft({NewPost(risk_, "岗位戊")}, DaysFromToday(1), &r));
+  EXPECT_EQ(Reason(Submit(r)), "NO_APPLICABLE_STEP");
+}
+
 }  // namespace
 }  // namespace huinong::org

@@ -10,12 +10,14 @@
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
+#include "svc-org/src/api/access.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/post_writes.h"
 #include "svc-org/src/api/quota_mapping.h"
 #include "svc-org/src/api/quota_writes.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
+#include "svc-org/src/store/change_store.h"
 
 namespace huinong::org {
 namespace {
@@ -236,12 +238,19 @@ absl::Status Conflict(int index, v1::ChangeKind kind, const absl::Status& s) {
   }
 }
 
-absl::StatusOr<std::string> ApplyOne(sql::Connection& conn, const WriteBy& by, const v1::ChangeRequest& request,
-                                     const v1::ChangeItem& item, Parsed& p, const WriteDay& when) {
+// What an applied item made: its resource ("units/…", "posts/…",
+// "quotas/…") and the unit it belongs to ("units/…").
+struct Applied {
+  std::string result;
+  std::string unit;
+};
+
+absl::StatusOr<Applied> ApplyOne(sql::Connection& conn, const WriteBy& by, const v1::ChangeRequest& request,
+                                 const v1::ChangeItem& item, Parsed& p, const WriteDay& when) {
   switch (item.change_case()) {
     case v1::ChangeItem::kCreateUnit: {
       ASSIGN_OR_RETURN(v1::Unit u, CreateUnitIn(conn, by, p.unit, p.target, when));
-      return u.name();
+      return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kUpdateUnit: {
       auto change = [&](Unit& unit) -> absl::Status {
@@ -250,7 +259,7 @@ absl::StatusOr<std::string> ApplyOne(sql::Connection& conn, const WriteBy& by, c
         return fields.ToStatus();
       };
       ASSIGN_OR_RETURN(v1::Unit u, UpdateUnitIn(conn, by, p.id, change, std::nullopt, when));
-      return u.name();
+      return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kAbolishUnit: {
       auto change = [&](Unit& unit) -> absl::Status {
@@ -260,29 +269,29 @@ absl::StatusOr<std::string> ApplyOne(sql::Connection& conn, const WriteBy& by, c
         return absl::OkStatus();
       };
       ASSIGN_OR_RETURN(v1::Unit u, UpdateUnitIn(conn, by, p.id, change, std::nullopt, when));
-      return u.name();
+      return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kMoveUnit: {
       ASSIGN_OR_RETURN(v1::Unit u, MoveUnitIn(conn, by, p.id, p.target, std::nullopt, when));
-      return u.name();
+      return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kCreatePost: {
       ASSIGN_OR_RETURN(v1::Post post, CreatePostIn(conn, by, p.post, p.target, when.day, true));
-      return post.name();
+      return Applied{post.name(), post.unit()};
     }
     case v1::ChangeItem::kUpdatePost:
     case v1::ChangeItem::kMoveReportingLine: {
       ASSIGN_OR_RETURN(v1::Post post, UpdatePostIn(conn, by, p.id, p.paths, p.terms, when.day, std::nullopt));
-      return post.name();
+      return Applied{post.name(), post.unit()};
     }
     case v1::ChangeItem::kAbolishPost: {
       ASSIGN_OR_RETURN(v1::Post post, AbolishPostIn(conn, by, p.id, when.day - 1, request.reason().substr(0, 1000),
                                                     std::nullopt));
-      return post.name();
+      return Applied{post.name(), post.unit()};
     }
     case v1::ChangeItem::kSetQuota: {
       ASSIGN_OR_RETURN(v1::Quota q, SetQuotaIn(conn, by, p.quota, when.day));
-      return q.name();
+      return Applied{q.name(), q.unit()};
     }
     default:
       return rpc::InvalidField("items", "unsupported change");
@@ -311,8 +320,20 @@ void CheckItems(google::protobuf::RepeatedPtrField<v1::ChangeItem>& items, const
   }
 }
 
-absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, v1::ChangeRequest& request,
-                        const WriteDay& when) {
+// The item's unit answers to the request's approval chain, not to a chain of
+// its own further down (whose organisation decides its own changes).
+absl::Status CheckGovernedBy(sql::Connection& conn, const std::string& unit_name,
+                             const std::string& chain_id) {
+  ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_name.substr(unit_name.find('/') + 1)));
+  ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(unit.path)));
+  if (chain && chain->id == chain_id) return absl::OkStatus();
+  return rpc::FailedPrecondition(
+      "OTHER_CHAIN", absl::StrCat(unit_name, " answers to ", chain ? chain->body.name() : "no approval chain",
+                                  ", not to this request's chain"));
+}
+
+absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, const std::string& chain_id,
+                        v1::ChangeRequest& request, const WriteDay& when) {
   Refs refs;
   for (int i = 0; i < request.items_size(); ++i) {
     v1::ChangeItem& item = *request.mutable_items(i);
@@ -320,11 +341,13 @@ absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, v1::ChangeRequ
     Parsed p = Parse(item, absl::StrCat("items[", i, "]"), refs, v);
     RETURN_IF_ERROR(v.ToStatus());
     const WriteBy item_by{by.caller, absl::StrCat(by.request_id, "#items[", i, "]"), by.scope};
-    absl::StatusOr<std::string> result = ApplyOne(conn, item_by, request, item, p, when);
-    if (!result.ok()) return Conflict(i, item.kind(), result.status());
-    item.set_result(*result);
+    absl::StatusOr<Applied> applied = ApplyOne(conn, item_by, request, item, p, when);
+    if (!applied.ok()) return Conflict(i, item.kind(), applied.status());
+    const absl::Status governed = CheckGovernedBy(conn, applied->unit, chain_id);
+    if (!governed.ok()) return Conflict(i, item.kind(), governed);
+    item.set_result(applied->result);
     const std::string ref = RefOf(item);
-    if (!ref.empty()) refs[ref] = IdOf(*result);
+    if (!ref.empty()) refs[ref] = IdOf(applied->result);
   }
   return absl::OkStatus();
 }

@@ -21,10 +21,11 @@ void CheckItems(google::protobuf::RepeatedPtrField<v1::ChangeItem>& items, const
                 rpc::Violations& v);
 
 // Applies the items in order, setting each one's `result`. `by.scope` is
-// the organisation's subtree, so an item outside it fails. The first item
-// that conflicts with the structure fails the whole request with
-// FAILED_PRECONDITION / CHANGE_CONFLICT naming the item.
-absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, v1::ChangeRequest& request,
-                        const WriteDay& when);
+// the organisation's subtree, so an item outside it fails, and each item's
+// unit must answer to the chain `chain_id` (not to a chain of its own further
+// down). The first item that conflicts with the structure fails the whole
+// request with FAILED_PRECONDITION / CHANGE_CONFLICT naming the item.
+absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, const std::string& chain_id,
+                        v1::ChangeRequest& request, const WriteDay& when);
 
 }  // namespace huinong::org

@@ -17,6 +17,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/api/access.h"
+#include "svc-org/src/api/change_gate.h"
 #include "svc-org/src/api/change_items.h"
 #include "svc-org/src/api/org_events.h"
 #include "svc-org/src/api/request_checks.h"
@@ -121,11 +122,11 @@ absl::StatusOr<bool> HoldsStep(sql::Connection& conn, const auth::Principal& cal
 
 // Runs the items against the structure and undoes them: the request's
 // conflicts surface at submit, not at the last approval.
-absl::Status DryRun(sql::Connection& conn, const WriteBy& by, v1::ChangeRequest request,
-                    const WriteDay& when) {
+absl::Status DryRun(sql::Connection& conn, const WriteBy& by, const std::string& chain_id,
+                    v1::ChangeRequest request, const WriteDay& when) {
   std::unique_ptr<sql::Statement> st(conn.createStatement());
   st->execute("SAVEPOINT change_dry_run");
-  const absl::Status applied = ApplyItems(conn, by, request, when);
+  const absl::Status applied = ApplyItems(conn, by, chain_id, request, when);
   st->execute("ROLLBACK TO SAVEPOINT change_dry_run");
   return applied;
 }
@@ -140,10 +141,6 @@ absl::StatusOr<store::StoredChain> LoadChain(sql::Connection& conn, const std::s
   ASSIGN_OR_RETURN(std::optional<store::StoredChain> c, store::GetChain(conn, id, for_update));
   if (!c) return rpc::NotFound(absl::StrCat("approvalChains/", id));
   return *std::move(c);
-}
-
-absl::Status CheckVersion(const std::string& etag, int64_t version, const std::string& name) {
-  return CheckEtag(etag, version, name);
 }
 
 // Saves a request's new state with one audit event.
@@ -247,7 +244,7 @@ grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(CheckVersion(incoming.etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(CheckEtag(incoming.etag(), change.version, change.body.name()));
           if (StateOf(change.body) != ChangeState::kDraft) {
             return rpc::FailedPrecondition("INVALID_TRANSITION", "only a DRAFT request can be edited");
           }
@@ -308,8 +305,11 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
           if (req->awaiting_me()) {
             const auto& b = row.body;
             if (b.current_step() < 0 || b.current_step() >= b.steps_size()) continue;
+            std::vector<std::string> earlier;
+            for (int k = 0; k < b.current_step(); ++k) earlier.push_back(b.steps(k).decided_by());
+            if (!CheckDecider(caller.subject, b.drafted_by(), earlier).ok()) continue;
             ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, b.steps(b.current_step())));
-            if (!holds || b.drafted_by() == caller.subject) continue;
+            if (!holds) continue;
           }
           picked.push_back(std::move(row.body));
         }
@@ -340,7 +340,7 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(CheckVersion(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
           RETURN_IF_ERROR(CheckChangeTransition(StateOf(change.body), ChangeState::kInApproval));
           v1::ChangeRequest& b = change.body;
           rpc::Violations missing;
@@ -357,7 +357,7 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
                                            absl::StrCat("no approval chain applies to ", UnitName(root.id)));
           }
           const CallerScope org = OrganisationScope(root);
-          RETURN_IF_ERROR(DryRun(conn, {caller, req->request_id(), org}, b,
+          RETURN_IF_ERROR(DryRun(conn, {caller, req->request_id(), org}, chain->id, b,
                                  {effective, Today(), change.id}));
           const v1::ChangeRequest before = b;
           std::set<int> kinds;
@@ -370,6 +370,10 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
             step->set_required_capability(t.required_capability());
             step->set_at_unit(t.at_unit());
             step->set_state(v1::APPROVAL_STEP_STATE_PENDING);
+          }
+          if (b.steps_size() == 0) {
+            return rpc::FailedPrecondition(
+                "NO_APPLICABLE_STEP", absl::StrCat(chain->body.name(), " has no step for these kinds of change"));
           }
           b.set_current_step(0);
           b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);
@@ -397,7 +401,7 @@ grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
           applied = false;
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
-          RETURN_IF_ERROR(CheckVersion(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
           v1::ChangeRequest& b = change.body;
           if (StateOf(b) != ChangeState::kInApproval || b.current_step() < 0 ||
               b.current_step() >= b.steps_size()) {
@@ -436,8 +440,15 @@ grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1
               const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
               RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
               ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
+              ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain,
+                               store::NearestChain(conn, PathIds(root.path)));
+              if (!chain) {
+                return rpc::FailedPrecondition("NO_APPROVAL_CHAIN",
+                                               absl::StrCat("no approval chain applies to ", UnitName(root.id)));
+              }
               const CallerScope org = OrganisationScope(root);
-              RETURN_IF_ERROR(ApplyItems(conn, {caller, b.name(), org}, b, {effective, Today(), change.id}));
+              RETURN_IF_ERROR(ApplyItems(conn, {caller, b.name(), org}, chain->id, b,
+                                         {effective, Today(), change.id}));
               b.set_state(v1::CHANGE_REQUEST_STATE_APPROVED);
               b.set_current_step(-1);
               applied = true;
@@ -477,7 +488,7 @@ grpc::Status ChangesApi::WithdrawChangeRequest(grpc::ServerContext* ctx,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(CheckVersion(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
           RETURN_IF_ERROR(CheckChangeTransition(StateOf(change.body), ChangeState::kWithdrawn));
           const v1::ChangeRequest before = change.body;
           change.body.set_state(v1::CHANGE_REQUEST_STATE_WITHDRAWN);
@@ -502,6 +513,8 @@ grpc::Status ChangesApi::CreateApprovalChain(grpc::ServerContext* ctx,
         pool_, "CreateApprovalChain", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ApprovalChain> {
           ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, unit_id));
+          // Inside a gated organisation a new chain would be a way around it.
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, unit_id));
           RETURN_IF_ERROR(CheckStepUnits(conn, req->chain(), root));
           store::StoredChain chain;
           chain.id = NewUlid();
@@ -551,8 +564,10 @@ grpc::Status ChangesApi::UpdateApprovalChain(grpc::ServerContext* ctx,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ApprovalChain> {
           ASSIGN_OR_RETURN(store::StoredChain peek, LoadChain(conn, id, false));
           ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, peek.unit_id));
+          // A gating chain is not switched off by those it restricts.
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek.unit_id));
           ASSIGN_OR_RETURN(store::StoredChain chain, LoadChain(conn, id, true));
-          RETURN_IF_ERROR(CheckVersion(req->chain().etag(), chain.version, chain.body.name()));
+          RETURN_IF_ERROR(CheckEtag(req->chain().etag(), chain.version, chain.body.name()));
           const v1::ApprovalChain before = chain.body;
           if (paths.count("title")) chain.body.set_title(req->chain().title());
           if (paths.count("steps")) {

@@ -68,6 +68,13 @@ absl::StatusOr<v1::Quota> SetQuotaIn(sql::Connection& conn, const WriteBy& by, Q
   const v1::Quota before = ToProto(*latest);
   Quota next = *latest;
   next.terms = quota.terms;
+  if (quota.effective_to) {
+    if (*quota.effective_to < next.effective_from) {
+      return rpc::InvalidField("quota.effective_to", "must not be before the quota's effective_from");
+    }
+    next.effective_to = quota.effective_to;
+    RETURN_IF_ERROR(CheckNoQuotaOverlap(conn, next));
+  }
   next.terms_from = day;
   next.version += 1;
   next.update_time = absl::Now();

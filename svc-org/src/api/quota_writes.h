@@ -19,8 +19,9 @@ absl::Status CheckNoQuotaOverlap(sql::Connection& conn, const Quota& q);
 absl::StatusOr<v1::Quota> CreateQuotaIn(sql::Connection& conn, const WriteBy& by, Quota quota);
 
 // The quota of quota.unit / quota.post from `day`: when one is open that
-// day, a new version of its terms from `day`; otherwise a new quota from
-// `day` (with quota.effective_to, if set).
+// day, a new version of its terms from `day` (and its effective_to replaced
+// when quota.effective_to is set); otherwise a new quota from `day` (with
+// quota.effective_to, if set).
 absl::StatusOr<v1::Quota> SetQuotaIn(sql::Connection& conn, const WriteBy& by, Quota quota,
                                      absl::CivilDay day);
 

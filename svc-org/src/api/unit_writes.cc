@@ -3,9 +3,15 @@
 
 #include <set>
 
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/statement.h>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/core/ids.h"
+#include "common/core/log.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "svc-org/src/api/access.h"
@@ -39,8 +45,15 @@ struct VersionPlan {
   absl::CivilDay day;
 };
 
-absl::StatusOr<VersionPlan> PlanVersion(sql::Connection& conn, const Unit& row, const WriteDay& when) {
+// `row` is the locked registry row; a scheduled version whose day has come
+// (the job not having run yet) takes effect first and `row` is re-read.
+absl::StatusOr<VersionPlan> PlanVersion(sql::Connection& conn, Unit& row, const WriteDay& when) {
   ASSIGN_OR_RETURN(std::optional<UnitVersion> latest, store::LatestVersion(conn, row.id, true));
+  if (latest && latest->scheduled && latest->valid_from <= when.today) {
+    RETURN_IF_ERROR(TakeEffect(conn, *latest).status());
+    ASSIGN_OR_RETURN(row, LoadUnit(conn, row.id, /*for_update=*/true));
+    ASSIGN_OR_RETURN(latest, store::LatestVersion(conn, row.id, true));
+  }
   VersionPlan plan{row, when.day};
   const bool by_change_request = !when.change_request_id.empty();
   if (!latest) return plan;
@@ -91,7 +104,90 @@ absl::StatusOr<Unit> MoveRow(sql::Connection& conn, const Unit& unit, const Unit
   return LoadUnit(conn, unit.id);
 }
 
+const auth::Principal& System() {
+  static const auth::Principal* system =
+      new auth::Principal{kServiceName, {"service"}, "", absl::InfiniteFuture()};
+  return *system;
+}
+
+// Copies a due scheduled version into the registry, judged again by the rules
+// of a direct write: the structure may have moved on since the approval (the
+// new parent abolished, a sibling of the same name, children added).
+absl::Status ApplyVersion(sql::Connection& conn, const UnitVersion& v) {
+  ASSIGN_OR_RETURN(Unit row, LoadUnit(conn, v.unit.id, /*for_update=*/true));
+  const v1::Unit before = ToProto(row);
+  if (v.unit.parent_id != row.parent_id) {
+    ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, v.unit.parent_id, /*for_update=*/true));
+    RETURN_IF_ERROR(CheckParentOpen(parent));
+    ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
+    bool has_county = false;
+    if (row.level == Level::kNone) {
+      ASSIGN_OR_RETURN(has_county, store::SubtreeHasLevel(conn, row.path, Level::kCounty));
+    }
+    RETURN_IF_ERROR(CheckMove(row, parent, ancestors, has_county));
+    ASSIGN_OR_RETURN(row, MoveRow(conn, row, parent));
+  }
+  int open_children = 0;
+  if (v.unit.status == UnitStatus::kAbolished && row.status != UnitStatus::kAbolished) {
+    ASSIGN_OR_RETURN(open_children, store::CountOpenChildren(conn, row.id));
+  }
+  RETURN_IF_ERROR(CheckTransition(row.status, v.unit.status, open_children));
+  row.display_name = v.unit.display_name;
+  row.kind = v.unit.kind;
+  row.status = v.unit.status;
+  row.code = v.unit.code;
+  row.functions = v.unit.functions;
+  row.effective_from = v.unit.effective_from;
+  row.effective_to = v.unit.effective_to;
+  row.version += 1;
+  row.update_time = absl::Now();
+  RETURN_IF_ERROR(store::UpdateUnit(conn, row));
+  RETURN_IF_ERROR(store::MarkVersionApplied(conn, row.id, v.valid_from));
+  return RecordUnitEvent(conn, System(), "ScheduledUnitChange",
+                         absl::StrCat("changeRequests/", v.change_request_id), &before, ToProto(row));
+}
+
+// Refusals by the rules, as opposed to failures of the database.
+bool IsRuleRefusal(const absl::Status& s) {
+  switch (s.code()) {
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kInvalidArgument:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void Execute(sql::Connection& conn, const char* statement) {
+  std::unique_ptr<sql::Statement> st(conn.createStatement());
+  st->execute(statement);
+}
+
 }  // namespace
+
+absl::StatusOr<bool> TakeEffect(sql::Connection& conn, const UnitVersion& v) {
+  Execute(conn, "SAVEPOINT scheduled_unit_version");
+  const absl::Status applied = ApplyVersion(conn, v);
+  if (applied.ok()) return true;
+  if (!IsRuleRefusal(applied)) return applied;
+  // The version never takes effect: it is dropped, the one before stays in
+  // force, and the refusal is on the audit trail and in the log.
+  Execute(conn, "ROLLBACK TO SAVEPOINT scheduled_unit_version");
+  RETURN_IF_ERROR(store::DropScheduledVersion(conn, v.unit.id, v.valid_from));
+  ASSIGN_OR_RETURN(Unit row, LoadUnit(conn, v.unit.id));
+  const v1::Unit unchanged = ToProto(row);
+  RETURN_IF_ERROR(RecordUnitEvent(conn, System(), "ScheduledUnitChangeRefused",
+                                  absl::StrCat("changeRequests/", v.change_request_id), &unchanged,
+                                  unchanged));
+  log::Warn("scheduled unit version refused",
+            {{"unit", UnitName(v.unit.id)},
+             {"change_request", absl::StrCat("changeRequests/", v.change_request_id)},
+             {"reason", rpc::ReasonOf(applied)},
+             {"error", std::string(applied.message())}});
+  return false;
+}
 
 const std::set<std::string>& UnitUpdatableFields() {
   static const auto* fields = new std::set<std::string>{
@@ -207,31 +303,18 @@ absl::StatusOr<v1::Unit> MoveUnitIn(sql::Connection& conn, const WriteBy& by, co
 }
 
 absl::StatusOr<int> ApplyDueUnitVersions(sql::Connection& conn, absl::CivilDay today, int limit) {
+  // Read without locks, then lock each unit row before its version, in the
+  // order every writer takes them.
   ASSIGN_OR_RETURN(std::vector<UnitVersion> due, store::DueVersions(conn, today, limit));
-  const auth::Principal system{kServiceName, {"service"}, "", absl::InfiniteFuture()};
+  int handled = 0;
   for (const auto& v : due) {
-    ASSIGN_OR_RETURN(Unit row, LoadUnit(conn, v.unit.id, /*for_update=*/true));
-    const v1::Unit before = ToProto(row);
-    if (v.unit.parent_id != row.parent_id) {
-      ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, v.unit.parent_id, /*for_update=*/true));
-      ASSIGN_OR_RETURN(row, MoveRow(conn, row, parent));
-    }
-    row.display_name = v.unit.display_name;
-    row.kind = v.unit.kind;
-    row.status = v.unit.status;
-    row.code = v.unit.code;
-    row.functions = v.unit.functions;
-    row.effective_from = v.unit.effective_from;
-    row.effective_to = v.unit.effective_to;
-    row.version += 1;
-    row.update_time = absl::Now();
-    RETURN_IF_ERROR(store::UpdateUnit(conn, row));
-    RETURN_IF_ERROR(store::MarkVersionApplied(conn, row.id, v.valid_from));
-    RETURN_IF_ERROR(RecordUnitEvent(conn, system, "ScheduledUnitChange",
-                                    absl::StrCat("changeRequests/", v.change_request_id),
-                                    &before, ToProto(row)));
+    RETURN_IF_ERROR(LoadUnit(conn, v.unit.id, /*for_update=*/true).status());
+    ASSIGN_OR_RETURN(std::optional<UnitVersion> latest, store::LatestVersion(conn, v.unit.id, true));
+    if (!latest || !latest->scheduled || latest->valid_from != v.valid_from) continue;  // done elsewhere
+    RETURN_IF_ERROR(TakeEffect(conn, *latest).status());
+    ++handled;
   }
-  return static_cast<int>(due.size());
+  return handled;
 }
 
 }  // namespace huinong::org

@@ -6,7 +6,8 @@
 // `WriteDay::day`. A day that has come (today or earlier) changes the
 // registry row and records a version; a later day only records a scheduled
 // version, which the ScheduledUnitVersions job copies into the registry when
-// the day comes. While a unit has a scheduled version, direct writes to it
+// the day comes (or a write to the unit finds it due first). While a unit has
+// a scheduled version, direct writes to it
 // fail with FAILED_PRECONDITION / CHANGE_SCHEDULED: the scheduled terms were
 // judged against the unit as it was, and a later write would be lost.
 #pragma once
@@ -23,6 +24,7 @@
 #include "huinong/org/v1/units.pb.h"
 #include "svc-org/src/domain/scope.h"
 #include "svc-org/src/domain/unit.h"
+#include "svc-org/src/domain/unit_history.h"
 
 namespace sql {
 class Connection;
@@ -42,7 +44,6 @@ struct WriteDay {
   absl::CivilDay day;
   absl::CivilDay today;
   std::string change_request_id;
-  bool scheduled() const { return day > today; }
 };
 
 // The fields UpdateUnit (and an update_unit change item) may change.
@@ -71,8 +72,18 @@ absl::StatusOr<v1::Unit> MoveUnitIn(sql::Connection& conn, const WriteBy& by, co
                                     const std::string& parent_id,
                                     const std::optional<std::string>& etag, const WriteDay& when);
 
-// Copies the scheduled versions whose day has come into the registry, each
-// with its audit event; returns how many. Safe to run on several replicas.
+// Copies a due scheduled version into the registry (its unit row locked by
+// the caller), judged again by the rules of a direct write, with the audit
+// event org.ScheduledUnitChange. When the structure has moved on so that the
+// rules refuse it (the new parent abolished meanwhile, a sibling with the
+// same name, open children of a unit to abolish), the version is dropped —
+// the one before stays in force — with the event org.ScheduledUnitChangeRefused
+// and a warning in the log; returns false then. Database failures pass.
+absl::StatusOr<bool> TakeEffect(sql::Connection& conn, const UnitVersion& v);
+
+// Up to `limit` scheduled versions whose day has come, each through
+// TakeEffect; returns how many were handled (applied or refused). Safe to run
+// on several replicas: each version is re-read under its unit's row lock.
 absl::StatusOr<int> ApplyDueUnitVersions(sql::Connection& conn, absl::CivilDay today, int limit);
 
 }  // namespace huinong::org

@@ -72,7 +72,7 @@ v1::UnitVersion ToProto(const UnitVersion& version) {
   v1::UnitVersion out;
   *out.mutable_unit() = ToProto(version.unit);
   if (version.valid_from != kSinceAlways) SetDate(version.valid_from, out.mutable_valid_from());
-  SetDate(version.valid_until, out.mutable_valid_until());
+  if (version.valid_until) SetDate(version.valid_until, out.mutable_valid_until());
   if (!version.change_request_id.empty()) {
     out.set_change_request(absl::StrCat("changeRequests/", version.change_request_id));
   }
@@ -224,6 +224,7 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
         pool_, "MoveUnit", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, id));
+          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, parent_id));  // nor into one
           return MoveUnitIn(conn, {caller, req->request_id(), scope}, id, parent_id, req->etag(),
                             {Today(), Today(), ""});
         });

@@ -70,7 +70,8 @@ absl::Status CheckEffectiveDate(absl::CivilDay effective, absl::CivilDay today) 
   return rpc::FailedPrecondition(
       "EFFECTIVE_DATE_PASSED",
       absl::StrCat("the effective date ", absl::FormatCivilTime(effective),
-                   " has passed; set a new one and submit again"));
+                   " has passed: a draft takes a later date; a request in approval is withdrawn and"
+                   " drafted again"));
 }
 
 }  // namespace huinong::org

@@ -30,18 +30,21 @@ absl::StatusOr<int> ScheduledUnitVersions::ApplyDue(absl::CivilDay today) {
   }
 }
 
+void ScheduledUnitVersions::RunOnce() {
+  absl::StatusOr<int> n = ApplyDue(Today());
+  if (!n.ok()) {
+    // The next round tries again; a version the rules refuse is dropped by
+    // TakeEffect, so only a database failure gets here.
+    log::Warn("scheduled unit versions not applied", {{"error", std::string(n.status().message())}});
+  } else if (*n > 0) {
+    log::Info("scheduled unit versions handled", {{"count", std::to_string(*n)}});
+  }
+}
+
 absl::Status ScheduledUnitVersions::Start() {
-  absl::StatusOr<int> first = ApplyDue(Today());
-  if (!first.ok()) return first.status();
+  RunOnce();  // never holds up the start: the thread keeps trying
   thread_ = std::thread([this] {
-    while (!stop_.WaitForNotificationWithTimeout(interval_)) {
-      absl::StatusOr<int> n = ApplyDue(Today());
-      if (!n.ok()) {
-        log::Warn("scheduled unit versions not applied", {{"error", std::string(n.status().message())}});
-      } else if (*n > 0) {
-        log::Info("scheduled unit versions applied", {{"count", std::to_string(*n)}});
-      }
-    }
+    while (!stop_.WaitForNotificationWithTimeout(interval_)) RunOnce();
   });
   return absl::OkStatus();
 }

@@ -19,13 +19,16 @@ class ScheduledUnitVersions {
   ScheduledUnitVersions(db::DbPool& pool, absl::Duration interval) : pool_(pool), interval_(interval) {}
   ~ScheduledUnitVersions();
 
-  // Applies what is due now, then starts the thread.
+  // Applies what is due now, then starts the thread. Never fails: a round
+  // that fails is logged and the next one tries again.
   absl::Status Start();
   void Stop();
   // Applies every version due on `today`; returns how many (tests, start-up).
   absl::StatusOr<int> ApplyDue(absl::CivilDay today);
 
  private:
+  void RunOnce();
+
   db::DbPool& pool_;
   absl::Duration interval_;
   absl::Notification stop_;

@@ -375,7 +375,7 @@ absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl
                                                      int limit) {
   std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
       absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE scheduled = 1"
-                   " AND valid_from <= ? ORDER BY valid_from, unit_id LIMIT ? FOR UPDATE")));
+                   " AND valid_from <= ? ORDER BY valid_from, unit_id LIMIT ?")));
   q->setString(1, db::SqlDate(day));
   q->setInt(2, limit);
   return VersionRows(*q);
@@ -387,6 +387,20 @@ absl::Status MarkVersionApplied(sql::Connection& conn, const std::string& id, ab
   q->setString(1, id);
   q->setString(2, db::SqlDate(from));
   q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::Status DropScheduledVersion(sql::Connection& conn, const std::string& id, absl::CivilDay from) {
+  std::unique_ptr<sql::PreparedStatement> drop(conn.prepareStatement(
+      "DELETE FROM unit_versions WHERE unit_id = ? AND valid_from = ? AND scheduled = 1"));
+  drop->setString(1, id);
+  drop->setString(2, db::SqlDate(from));
+  drop->executeUpdate();
+  std::unique_ptr<sql::PreparedStatement> reopen(conn.prepareStatement(
+      "UPDATE unit_versions SET valid_until = NULL WHERE unit_id = ? AND valid_until = ?"));
+  reopen->setString(1, id);
+  reopen->setString(2, db::SqlDate(from));
+  reopen->executeUpdate();
   return absl::OkStatus();
 }
 

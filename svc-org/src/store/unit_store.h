@@ -79,9 +79,13 @@ absl::StatusOr<std::vector<Unit>> UnitsOn(sql::Connection& conn, absl::CivilDay 
 // first), oldest first.
 absl::StatusOr<std::vector<UnitVersion>> ListVersions(sql::Connection& conn, const std::string& id,
                                                       std::optional<absl::CivilDay> after, int limit);
-// Scheduled versions whose day is `day` or earlier, oldest first, locked.
+// Scheduled versions whose day is `day` or earlier, oldest first (not
+// locked: lock the unit row, then re-read the version).
 absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl::CivilDay day,
                                                      int limit);
+// Removes a scheduled version that will never take effect; the version
+// before it is in force again, open-ended.
+absl::Status DropScheduledVersion(sql::Connection& conn, const std::string& id, absl::CivilDay from);
 // Marks a scheduled version as copied into the registry.
 absl::Status MarkVersionApplied(sql::Connection& conn, const std::string& id, absl::CivilDay from);
 
