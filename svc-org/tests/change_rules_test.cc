@@ -64,6 +64,41 @@ TEST(ChangeRules, TheDrafterNeverDecidesAndNobodyDecidesTwice) {
   EXPECT_TRUE(CheckDecider("staff/board", "staff/hr", {"staff/gm"}).ok());
 }
 
+TEST(ChangeRules, HrDraftsForTheOrganisationItSitsInOrAbove) {
+  const std::string company = "/c/", hr_dept = "/c/hr/", other = "/o/";
+  EXPECT_TRUE(MayDraft(false, true, hr_dept, company));   // HR in a department of the company
+  EXPECT_TRUE(MayDraft(false, true, "/", company));        // above it
+  EXPECT_TRUE(MayDraft(false, true, company, hr_dept));    // a sub-organisation of its own
+  EXPECT_FALSE(MayDraft(false, true, other, company));     // another organisation
+  EXPECT_FALSE(MayDraft(false, false, hr_dept, company));  // neither org.admin nor hr
+  EXPECT_FALSE(MayDraft(false, true, "", company));        // acting for no unit
+  EXPECT_TRUE(MayDraft(true, false, "", company));         // admin
+}
+
+TEST(ChangeRules, DecisionsMoveThroughTheStepsAndEndTheRequest) {
+  // Two steps: the office meeting, then the board.
+  auto after_first = Decide(ChangeState::kInApproval, 0, 2, true);
+  ASSERT_TRUE(after_first.ok());
+  EXPECT_EQ(after_first->state, ChangeState::kInApproval);
+  EXPECT_EQ(after_first->current_step, 1);
+  EXPECT_FALSE(after_first->apply_items);
+  auto after_last = Decide(ChangeState::kInApproval, 1, 2, true);
+  ASSERT_TRUE(after_last.ok());
+  EXPECT_EQ(after_last->state, ChangeState::kApproved);
+  EXPECT_EQ(after_last->current_step, -1);
+  EXPECT_TRUE(after_last->apply_items);
+  auto rejected = Decide(ChangeState::kInApproval, 1, 2, false);
+  ASSERT_TRUE(rejected.ok());
+  EXPECT_EQ(rejected->state, ChangeState::kRejected);
+  EXPECT_FALSE(rejected->apply_items);
+  for (ChangeState s : kAll) {
+    if (s == ChangeState::kInApproval) continue;
+    EXPECT_EQ(rpc::ReasonOf(Decide(s, 0, 2, true).status()), "INVALID_TRANSITION") << ChangeStateName(s);
+  }
+  EXPECT_EQ(rpc::ReasonOf(Decide(ChangeState::kInApproval, 2, 2, true).status()), "INVALID_TRANSITION");
+  EXPECT_EQ(rpc::ReasonOf(Decide(ChangeState::kInApproval, 0, 0, true).status()), "INVALID_TRANSITION");
+}
+
 TEST(ChangeRules, AnEffectiveDateBeforeTodayHasPassed) {
   const absl::CivilDay today(2026, 11, 22);
   EXPECT_TRUE(CheckEffectiveDate(today, today).ok());
@@ -110,8 +145,6 @@ TEST(UnitHistory, VersionDays) {
   EXPECT_EQ(FirstVersionDay(u, today), absl::CivilDay(2015, 3, 1));
   u.effective_from = today + 30;  // registered ahead of its start
   EXPECT_EQ(FirstVersionDay(u, today), today);
-  EXPECT_EQ(NextVersionDay(today, today - 5), today);
-  EXPECT_EQ(NextVersionDay(today, today + 3), today + 3);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 // direct methods refused where the chain requires requests.
 #include <gtest/gtest.h>
 
+#include "svc-org/src/api/unit_writes.h"
 #include "svc-org/src/jobs/scheduled_unit_versions.h"
 #include "svc-org/tests/structure_fixture.h"
 
@@ -510,6 +511,39 @@ TEST_F(ChangesApi, ARequestNoStepAppliesToIsRefusedAtSubmit) {
   v1::ChangeRequest r;
   ASSERT_OK(Draft({NewPost(risk_, "岗位戊")}, DaysFromToday(1), &r));
   EXPECT_EQ(Reason(Submit(r)), "NO_APPLICABLE_STEP");
+}
+
+TEST_F(ChangesApi, AWriteOnTheDayOfAScheduledVersionAppliesItFirst) {
+  const type::v1::Date tomorrow = DaysFromToday(1);
+  v1::ChangeRequest r;
+  ASSERT_OK(Draft({Rename(risk_, "风险管理部")}, tomorrow, &r));
+  ASSERT_OK(Submit(r));
+  ASSERT_OK(Approve(Gm(), r));
+  ASSERT_OK(Approve(Board(), r));
+  // Tomorrow, before the job has run, a direct write to the unit (as admin,
+  // through the same function the handler calls, with tomorrow as today).
+  const absl::CivilDay next(tomorrow.year(), tomorrow.month(), tomorrow.day());
+  const auth::Principal admin{"admin", {"admin"}, "", absl::InfiniteFuture()};
+  const CallerScope scope = ScopeForRoles(true, false, false);
+  const std::string id = risk_.name().substr(6);
+  ASSERT_TRUE(pool_->Transact([&](sql::Connection& conn) -> absl::Status {
+                      auto code = [](Unit& u) {
+                        u.code = "risk";
+                        return absl::OkStatus();
+                      };
+                      return UpdateUnitIn(conn, {admin, "req-direct", scope}, id, code, std::nullopt,
+                                          {next, next, ""})
+                          .status();
+                    })
+                  .ok());
+  const v1::Unit now = GetUnit(risk_, nullptr);
+  EXPECT_EQ(now.display_name(), "风险管理部");  // the scheduled rename was not lost
+  EXPECT_EQ(now.code(), "risk");
+  v1::ListUnitHistoryResponse history = History(risk_);
+  ASSERT_EQ(history.versions_size(), 2);
+  EXPECT_FALSE(history.versions(1).scheduled());
+  EXPECT_EQ(history.versions(1).unit().display_name(), "风险管理部");
+  EXPECT_EQ(history.versions(1).unit().code(), "risk");
 }
 
 }  // namespace

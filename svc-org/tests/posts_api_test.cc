@@ -278,6 +278,16 @@ TEST_F(PostsApi, AbolishingNeedsNoHoldersNorSubordinates) {
   v1::ListPostsResponse open;
   ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
   EXPECT_EQ(open.posts_size(), 0) << "abolished posts are listed only when asked for";
+  // As of a given day, a post stands until its effective_to.
+  *list.mutable_as_of() = Today();
+  ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
+  ASSERT_EQ(open.posts_size(), 1) << "it still stood on its last day";
+  EXPECT_EQ(open.posts(0).name(), out.name());
+  *list.mutable_as_of() = DaysFromToday(1);
+  open.Clear();
+  ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
+  EXPECT_EQ(open.posts_size(), 0) << "gone the day after";
+  list.clear_as_of();
   list.set_status(v1::POST_STATUS_ABOLISHED);
   ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
   ASSERT_EQ(open.posts_size(), 1);

@@ -90,11 +90,9 @@ CallerScope OrganisationScope(const Unit& root) {
   return scope;
 }
 
-absl::Status MayDraft(const auth::Principal& caller, const CallerScope& scope, const Unit& root) {
-  if (caller.IsAdmin()) return absl::OkStatus();
-  // HR usually sits in a department of the organisation it drafts for.
-  if ((caller.HasRole("org.admin") || caller.HasRole("hr")) && !scope.unit_path.empty() &&
-      (InSubtree(root.path, scope.unit_path) || InSubtree(scope.unit_path, root.path))) {
+absl::Status CheckMayDraft(const auth::Principal& caller, const CallerScope& scope, const Unit& root) {
+  if (MayDraft(caller.IsAdmin(), caller.HasRole("org.admin") || caller.HasRole("hr"), scope.unit_path,
+               root.path)) {
     return absl::OkStatus();
   }
   return rpc::PermissionDenied(absl::StrCat("the caller may not draft changes for ", UnitName(root.id)));
@@ -129,6 +127,17 @@ absl::Status DryRun(sql::Connection& conn, const WriteBy& by, const std::string&
   const absl::Status applied = ApplyItems(conn, by, chain_id, request, when);
   st->execute("ROLLBACK TO SAVEPOINT change_dry_run");
   return applied;
+}
+
+// The approval chain that governs the organisation rooted at `root`: the
+// nearest up the tree.
+absl::StatusOr<store::StoredChain> ChainFor(sql::Connection& conn, const Unit& root) {
+  ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(root.path)));
+  if (!chain) {
+    return rpc::FailedPrecondition("NO_APPROVAL_CHAIN",
+                                   absl::StrCat("no approval chain applies to ", UnitName(root.id)));
+  }
+  return *std::move(chain);
 }
 
 absl::StatusOr<store::StoredChange> LoadChange(sql::Connection& conn, const std::string& id, bool for_update) {
@@ -188,7 +197,7 @@ grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
         pool_, "CreateChangeRequest", caller.subject, *req, resp,
         [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, root_id));
-          RETURN_IF_ERROR(MayDraft(caller, scope, root));
+          RETURN_IF_ERROR(CheckMayDraft(caller, scope, root));
           store::StoredChange change;
           change.id = NewUlid();
           change.unit_id = root.id;
@@ -350,21 +359,16 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
           const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", missing);
           RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
-          ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain,
-                           store::NearestChain(conn, PathIds(root.path)));
-          if (!chain) {
-            return rpc::FailedPrecondition("NO_APPROVAL_CHAIN",
-                                           absl::StrCat("no approval chain applies to ", UnitName(root.id)));
-          }
+          ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
           const CallerScope org = OrganisationScope(root);
-          RETURN_IF_ERROR(DryRun(conn, {caller, req->request_id(), org}, chain->id, b,
+          RETURN_IF_ERROR(DryRun(conn, {caller, req->request_id(), org}, chain.id, b,
                                  {effective, Today(), change.id}));
           const v1::ChangeRequest before = b;
           std::set<int> kinds;
           for (const auto& item : b.items()) kinds.insert(item.kind());
           b.clear_steps();
-          for (size_t i : StepsFor(Templates(chain->body), kinds)) {
-            const auto& t = chain->body.steps(static_cast<int>(i));
+          for (size_t i : StepsFor(Templates(chain.body), kinds)) {
+            const auto& t = chain.body.steps(static_cast<int>(i));
             v1::ApprovalStep* step = b.add_steps();
             step->set_title(t.title());
             step->set_required_capability(t.required_capability());
@@ -373,7 +377,7 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
           }
           if (b.steps_size() == 0) {
             return rpc::FailedPrecondition(
-                "NO_APPLICABLE_STEP", absl::StrCat(chain->body.name(), " has no step for these kinds of change"));
+                "NO_APPLICABLE_STEP", absl::StrCat(chain.body.name(), " has no step for these kinds of change"));
           }
           b.set_current_step(0);
           b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);
@@ -384,7 +388,7 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
 }
 
 template <class Request>
-grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
+grpc::Status ChangesApi::DecideStep(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
                                 bool approve, absl::string_view method) {
   bool applied = false;
   const grpc::Status status = server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
@@ -403,12 +407,8 @@ grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
           v1::ChangeRequest& b = change.body;
-          if (StateOf(b) != ChangeState::kInApproval || b.current_step() < 0 ||
-              b.current_step() >= b.steps_size()) {
-            return rpc::FailedPrecondition(
-                "INVALID_TRANSITION", absl::StrCat("the request is ", ChangeStateName(StateOf(b)),
-                                                   ", not awaiting a decision"));
-          }
+          ASSIGN_OR_RETURN(const AfterDecision next,
+                           Decide(StateOf(b), b.current_step(), b.steps_size(), approve));
           v1::ApprovalStep& step = *b.mutable_steps(b.current_step());
           ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, step));
           if (!holds) {
@@ -425,35 +425,19 @@ grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1
           *step.mutable_decide_time() = rpc::ToTimestamp(absl::Now());
           step.set_comment(req->comment());
           if (req->has_document()) *step.mutable_document() = req->document();
-          if (!approve) {
-            step.set_state(v1::APPROVAL_STEP_STATE_REJECTED);
-            RETURN_IF_ERROR(CheckChangeTransition(ChangeState::kInApproval, ChangeState::kRejected));
-            b.set_state(v1::CHANGE_REQUEST_STATE_REJECTED);
-            b.set_current_step(-1);
-          } else {
-            step.set_state(v1::APPROVAL_STEP_STATE_APPROVED);
-            if (b.current_step() + 1 < b.steps_size()) {
-              b.set_current_step(b.current_step() + 1);
-            } else {
-              RETURN_IF_ERROR(CheckChangeTransition(ChangeState::kInApproval, ChangeState::kApproved));
-              rpc::Violations ignored;
-              const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
-              RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
-              ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
-              ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain,
-                               store::NearestChain(conn, PathIds(root.path)));
-              if (!chain) {
-                return rpc::FailedPrecondition("NO_APPROVAL_CHAIN",
-                                               absl::StrCat("no approval chain applies to ", UnitName(root.id)));
-              }
-              const CallerScope org = OrganisationScope(root);
-              RETURN_IF_ERROR(ApplyItems(conn, {caller, b.name(), org}, chain->id, b,
-                                         {effective, Today(), change.id}));
-              b.set_state(v1::CHANGE_REQUEST_STATE_APPROVED);
-              b.set_current_step(-1);
-              applied = true;
-            }
+          step.set_state(approve ? v1::APPROVAL_STEP_STATE_APPROVED : v1::APPROVAL_STEP_STATE_REJECTED);
+          if (next.apply_items) {
+            rpc::Violations ignored;
+            const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
+            RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
+            ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
+            ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
+            RETURN_IF_ERROR(ApplyItems(conn, {caller, b.name(), OrganisationScope(root)}, chain.id, b,
+                                       {effective, Today(), change.id}));
+            applied = true;
           }
+          b.set_state(static_cast<v1::ChangeRequestState>(next.state));
+          b.set_current_step(next.current_step);
           return Save(conn, caller, req->request_id(), method, before, std::move(change));
         });
   });
@@ -464,13 +448,13 @@ grpc::Status ChangesApi::Decide(grpc::ServerContext* ctx, const Request* req, v1
 grpc::Status ChangesApi::ApproveChangeRequest(grpc::ServerContext* ctx,
                                               const v1::ApproveChangeRequestRequest* req,
                                               v1::ChangeRequest* resp) {
-  return Decide(ctx, req, resp, true, "ApproveChangeRequest");
+  return DecideStep(ctx, req, resp, true, "ApproveChangeRequest");
 }
 
 grpc::Status ChangesApi::RejectChangeRequest(grpc::ServerContext* ctx,
                                              const v1::RejectChangeRequestRequest* req,
                                              v1::ChangeRequest* resp) {
-  return Decide(ctx, req, resp, false, "RejectChangeRequest");
+  return DecideStep(ctx, req, resp, false, "RejectChangeRequest");
 }
 
 grpc::Status ChangesApi::WithdrawChangeRequest(grpc::ServerContext* ctx,

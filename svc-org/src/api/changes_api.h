@@ -55,7 +55,7 @@ class ChangesApi {
  private:
   // Approve and Reject: the pending step decided by the caller.
   template <class Request>
-  grpc::Status Decide(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
+  grpc::Status DecideStep(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
                       bool approve, absl::string_view method);
 
   db::DbPool& pool_;

@@ -1,9 +1,8 @@
 // See unit_writes.h.
 #include "svc-org/src/api/unit_writes.h"
 
-#include <set>
-
 #include <memory>
+#include <set>
 
 #include <cppconn/connection.h>
 #include <cppconn/statement.h>
@@ -29,6 +28,18 @@ absl::StatusOr<std::vector<Level>> LevelsOn(sql::Connection& conn, const std::st
   std::vector<Level> levels;
   for (const auto& u : chain) levels.push_back(u.level);
   return levels;
+}
+
+// The rules of moving `unit` (with its subtree) under `parent`: the parent
+// open, the level rules along the new ancestors, no cycle.
+absl::Status CheckMoveUnder(sql::Connection& conn, const Unit& unit, const Unit& parent) {
+  RETURN_IF_ERROR(CheckParentOpen(parent));
+  ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
+  bool has_county = false;
+  if (unit.level == Level::kNone) {
+    ASSIGN_OR_RETURN(has_county, store::SubtreeHasLevel(conn, unit.path, Level::kCounty));
+  }
+  return CheckMove(unit, parent, ancestors, has_county);
 }
 
 absl::Status CheckUnitEtag(const std::optional<std::string>& given, const Unit& unit) {
@@ -69,7 +80,9 @@ absl::StatusOr<VersionPlan> PlanVersion(sql::Connection& conn, Unit& row, const 
     plan.base.depth = row.depth;
     plan.base.version = row.version;
   }
-  if (!by_change_request) plan.day = NextVersionDay(when.today, latest->valid_from);
+  // A direct write takes effect today; versions in force never start later
+  // (a unit's first version starts at the latest on the day it is registered).
+  if (!by_change_request) plan.day = when.today;
   if (plan.day < latest->valid_from) {
     return rpc::FailedPrecondition(
         "EFFECTIVE_DATE_TOO_EARLY",
@@ -118,13 +131,7 @@ absl::Status ApplyVersion(sql::Connection& conn, const UnitVersion& v) {
   const v1::Unit before = ToProto(row);
   if (v.unit.parent_id != row.parent_id) {
     ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, v.unit.parent_id, /*for_update=*/true));
-    RETURN_IF_ERROR(CheckParentOpen(parent));
-    ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
-    bool has_county = false;
-    if (row.level == Level::kNone) {
-      ASSIGN_OR_RETURN(has_county, store::SubtreeHasLevel(conn, row.path, Level::kCounty));
-    }
-    RETURN_IF_ERROR(CheckMove(row, parent, ancestors, has_county));
+    RETURN_IF_ERROR(CheckMoveUnder(conn, row, parent));
     ASSIGN_OR_RETURN(row, MoveRow(conn, row, parent));
   }
   int open_children = 0;
@@ -278,13 +285,7 @@ absl::StatusOr<v1::Unit> MoveUnitIn(sql::Connection& conn, const WriteBy& by, co
   RETURN_IF_ERROR(CheckUnitEtag(etag, row));
   ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(conn, row, when));
   const v1::Unit before = ToProto(plan.base);
-  RETURN_IF_ERROR(CheckParentOpen(parent));
-  ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
-  bool has_county = false;
-  if (row.level == Level::kNone) {
-    ASSIGN_OR_RETURN(has_county, store::SubtreeHasLevel(conn, row.path, Level::kCounty));
-  }
-  RETURN_IF_ERROR(CheckMove(row, parent, ancestors, has_county));
+  RETURN_IF_ERROR(CheckMoveUnder(conn, row, parent));
   Unit after = plan.base;
   if (plan.day <= when.today) {
     // Locks the whole subtree, so no unit can be created inside it while

@@ -45,26 +45,18 @@ absl::StatusOr<std::vector<Unit>> SubtreeOn(sql::Connection& conn, const CallerS
                                             const std::string& root_id, absl::CivilDay day,
                                             int max_depth, bool include_abolished,
                                             const std::string& after_path, int limit) {
-  ASSIGN_OR_RETURN(std::vector<Unit> tree, TreeOfDay(conn, day));
-  ASSIGN_OR_RETURN(Unit root, UnitIn(tree, root_id, day));
+  ASSIGN_OR_RETURN(std::vector<store::DayUnit> day_units,
+                   store::SubtreeOnDay(conn, root_id, day, scope.reads_all ? "" : scope.unit_path));
+  if (day_units.empty()) return rpc::NotFound(UnitName(root_id));
+  const int root_depth = day_units.front().unit.depth;
   std::vector<Unit> picked;
-  for (auto& u : tree) {
-    if (!InSubtree(u.path, root.path) || u.path <= after_path || !UnitStoodOn(u, day)) continue;
-    if (max_depth > 0 && u.depth > root.depth + max_depth) continue;
+  for (auto& d : day_units) {
+    const Unit& u = d.unit;
+    if (u.path <= after_path || (max_depth > 0 && u.depth > root_depth + max_depth)) continue;
     if (!include_abolished && !u.open()) continue;
-    picked.push_back(std::move(u));
+    if (static_cast<int>(picked.size()) == limit) break;
+    picked.push_back(std::move(d.unit));
   }
-  if (!scope.reads_all) {
-    std::vector<std::string> ids;
-    for (const auto& u : picked) ids.push_back(u.id);
-    ASSIGN_OR_RETURN(std::vector<Unit> today, store::GetUnits(conn, ids));
-    std::set<std::string> readable;
-    for (const auto& u : today) {
-      if (CanRead(scope, u.path)) readable.insert(u.id);
-    }
-    std::erase_if(picked, [&](const Unit& u) { return !readable.count(u.id); });
-  }
-  if (static_cast<int>(picked.size()) > limit) picked.resize(limit);
   return picked;
 }
 

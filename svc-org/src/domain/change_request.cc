@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
+#include "svc-org/src/domain/unit.h"
 
 namespace huinong::org {
 
@@ -39,6 +41,27 @@ absl::Status CheckChangeTransition(ChangeState from, ChangeState to) {
   return rpc::FailedPrecondition(
       "INVALID_TRANSITION",
       absl::StrCat("a change request cannot go from ", ChangeStateName(from), " to ", ChangeStateName(to)));
+}
+
+bool MayDraft(bool admin, bool org_admin_or_hr, absl::string_view caller_unit_path,
+              absl::string_view root_path) {
+  if (admin) return true;
+  if (!org_admin_or_hr || caller_unit_path.empty()) return false;
+  return InSubtree(root_path, caller_unit_path) || InSubtree(caller_unit_path, root_path);
+}
+
+absl::StatusOr<AfterDecision> Decide(ChangeState state, int current, int step_count, bool approve) {
+  if (state != ChangeState::kInApproval || current < 0 || current >= step_count) {
+    return rpc::FailedPrecondition("INVALID_TRANSITION", absl::StrCat("the request is ", ChangeStateName(state),
+                                                                      ", not awaiting a decision"));
+  }
+  if (!approve) {
+    RETURN_IF_ERROR(CheckChangeTransition(state, ChangeState::kRejected));
+    return AfterDecision{ChangeState::kRejected, -1};
+  }
+  if (current + 1 < step_count) return AfterDecision{ChangeState::kInApproval, current + 1};
+  RETURN_IF_ERROR(CheckChangeTransition(state, ChangeState::kApproved));
+  return AfterDecision{ChangeState::kApproved, -1, true};
 }
 
 std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::set<int>& kinds) {

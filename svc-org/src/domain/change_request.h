@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
 namespace huinong::org {
@@ -34,6 +36,23 @@ struct StepTemplate {
   std::string at_unit_id;
   std::set<int> applies_to;
 };
+
+// Who may draft a request for the organisation rooted at `root_path`: admin;
+// org.admin or hr acting for a unit inside the organisation or above it
+// (HR usually sits in one of the organisation's departments).
+bool MayDraft(bool admin, bool org_admin_or_hr, absl::string_view caller_unit_path,
+              absl::string_view root_path);
+
+// Where a request stands after a decision on its pending step `current` of
+// `step_count`: a rejection ends it REJECTED; an approval moves to the next
+// step, or — on the last — ends it APPROVED and its items must be applied.
+// FAILED_PRECONDITION / INVALID_TRANSITION unless it awaits a decision.
+struct AfterDecision {
+  ChangeState state;
+  int current_step;  // -1 once it has ended
+  bool apply_items = false;
+};
+absl::StatusOr<AfterDecision> Decide(ChangeState state, int current, int step_count, bool approve);
 
 // The indices of the chain's steps a request with these item kinds needs, in
 // chain order: every step that applies to all requests or to one of the kinds.

@@ -13,10 +13,6 @@ absl::CivilDay FirstVersionDay(const Unit& unit, absl::CivilDay registered) {
   return registered;
 }
 
-absl::CivilDay NextVersionDay(absl::CivilDay today, absl::CivilDay latest_from) {
-  return std::max(today, latest_from);
-}
-
 std::vector<Unit> TreeOn(std::vector<Unit> units) {
   absl::flat_hash_map<std::string, size_t> index;
   for (size_t i = 0; i < units.size(); ++i) {

@@ -35,11 +35,6 @@ inline constexpr absl::CivilDay kSinceAlways{1000, 1, 1};
 // registered (a unit registered ahead of its start).
 absl::CivilDay FirstVersionDay(const Unit& unit, absl::CivilDay registered);
 
-// The day a direct change made `today` starts its version: today, or the
-// latest version's day when that is later (a unit registered ahead of its
-// effective date); a change on the same day as the latest version replaces it.
-absl::CivilDay NextVersionDay(absl::CivilDay today, absl::CivilDay latest_from);
-
 // The tree of one day from the versions in force on it: fills path and depth
 // from the parent links, drops units whose parent had no version that day
 // (their chain is broken), and returns them depth-first (sorted by path).

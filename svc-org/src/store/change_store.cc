@@ -80,11 +80,22 @@ std::optional<T> First(std::vector<T> rows) {
   return std::move(rows.front());
 }
 
-// The body as stored: without what the columns hold.
-template <class M>
-std::string BodyJson(M body) {
+// The bodies as stored: without what the columns hold.
+std::string BodyJson(v1::ApprovalChain body) {
   body.clear_name();
   body.clear_unit();
+  body.clear_require_change_requests();
+  body.clear_create_time();
+  body.clear_update_time();
+  body.clear_etag();
+  return Json(body);
+}
+
+std::string BodyJson(v1::ChangeRequest body) {
+  body.clear_name();
+  body.clear_unit();
+  body.clear_state();
+  body.clear_drafted_by();
   body.clear_create_time();
   body.clear_update_time();
   body.clear_etag();

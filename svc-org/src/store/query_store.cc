@@ -13,7 +13,6 @@
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
 #include "svc-org/src/domain/org_queries.h"
-#include "svc-org/src/domain/unit_history.h"
 #include "svc-org/src/store/post_store.h"
 #include "svc-org/src/store/quota_store.h"
 #include "svc-org/src/store/sql_columns.h"
@@ -36,38 +35,20 @@ absl::StatusOr<SubtreeSnapshot> ReadSubtreeOn(sql::Connection& conn, const Subtr
   const std::vector<std::string> root_ids = PathIds(read.root_path);
   if (root_ids.empty()) return out;
   const int root_depth = static_cast<int>(root_ids.size()) - 1;
-  ASSIGN_OR_RETURN(std::vector<Unit> day_units, UnitsOn(conn, read.day));
-  std::vector<Unit> tree = TreeOn(std::move(day_units));
-  const Unit* day_root = nullptr;
-  for (const auto& u : tree) {
-    if (u.id == root_ids.back()) day_root = &u;
-  }
-  if (day_root == nullptr) return out;
-  const std::string day_root_path = day_root->path;
-  const int day_root_depth = day_root->depth;
-  std::vector<Unit> picked;
-  for (auto& u : tree) {
-    if (!InSubtree(u.path, day_root_path) || !UnitStoodOn(u, read.day)) continue;
+  ASSIGN_OR_RETURN(std::vector<DayUnit> day,
+                   SubtreeOnDay(conn, root_ids.back(), read.day, read.visible_path));
+  if (day.empty()) return out;
+  const std::string day_root_path = day.front().unit.path;
+  const int day_root_depth = day.front().unit.depth;
+  // The searches below go by today's paths: a unit that has moved out of
+  // the subtree since widens them to the whole registry.
+  std::string search_path = read.root_path;
+  for (auto& d : day) {
+    Unit& u = d.unit;
     u.path = read.root_path + u.path.substr(day_root_path.size());
     u.depth = root_depth + (u.depth - day_root_depth);
     if (read.max_depth > 0 && u.depth > read.max_depth) continue;
-    picked.push_back(std::move(u));
-  }
-  // Scope and the searches below go by today's paths: a unit that has moved
-  // out of the subtree since widens the searches to the whole registry.
-  std::vector<std::string> ids;
-  for (const auto& u : picked) ids.push_back(u.id);
-  ASSIGN_OR_RETURN(std::vector<Unit> today, GetUnits(conn, ids));
-  std::map<std::string, std::string> today_path;
-  for (const auto& u : today) today_path[u.id] = u.path;
-  std::string search_path = read.root_path;
-  for (auto& u : picked) {
-    const std::string& now = today_path[u.id];
-    if (!read.visible_path.empty() && !InSubtree(now, read.visible_path) &&
-        !InSubtree(read.visible_path, now)) {
-      continue;
-    }
-    if (!InSubtree(now, read.root_path)) search_path.clear();
+    if (!InSubtree(d.today_path, read.root_path)) search_path.clear();
     unit_ids.insert(u.id);
     out.units.push_back(std::move(u));
   }

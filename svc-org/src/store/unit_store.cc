@@ -1,6 +1,7 @@
 #include "svc-org/src/store/unit_store.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include <cppconn/connection.h>
@@ -14,7 +15,9 @@
 #include "absl/strings/str_join.h"
 #include "common/db/pool.h"
 #include "common/db/sql_time.h"
+#include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
+#include "svc-org/src/domain/org_queries.h"
 
 namespace huinong::org::store {
 namespace {
@@ -369,6 +372,34 @@ absl::StatusOr<std::vector<UnitVersion>> ListVersions(sql::Connection& conn, con
   q->setString(2, after ? db::SqlDate(*after) : "0001-01-01");
   q->setInt(3, limit);
   return VersionRows(*q);
+}
+
+absl::StatusOr<std::vector<DayUnit>> SubtreeOnDay(sql::Connection& conn, const std::string& root_id,
+                                                  absl::CivilDay day, const std::string& visible_path) {
+  ASSIGN_OR_RETURN(std::vector<Unit> units, UnitsOn(conn, day));
+  std::vector<Unit> tree = TreeOn(std::move(units));
+  std::string root_path;
+  for (const auto& u : tree) {
+    if (u.id == root_id && UnitStoodOn(u, day)) root_path = u.path;
+  }
+  std::vector<DayUnit> out;
+  if (root_path.empty()) return out;
+  std::vector<std::string> ids;
+  for (auto& u : tree) {
+    if (!InSubtree(u.path, root_path) || !UnitStoodOn(u, day)) continue;
+    ids.push_back(u.id);
+    out.push_back({std::move(u), ""});
+  }
+  ASSIGN_OR_RETURN(std::vector<Unit> today, GetUnits(conn, ids));
+  std::map<std::string, std::string> today_path;
+  for (const auto& u : today) today_path[u.id] = u.path;
+  for (auto& d : out) d.today_path = today_path[d.unit.id];
+  if (!visible_path.empty()) {
+    std::erase_if(out, [&](const DayUnit& d) {
+      return !InSubtree(d.today_path, visible_path) && !InSubtree(visible_path, d.today_path);
+    });
+  }
+  return out;
 }
 
 absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl::CivilDay day,

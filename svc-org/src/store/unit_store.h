@@ -79,6 +79,18 @@ absl::StatusOr<std::vector<Unit>> UnitsOn(sql::Connection& conn, absl::CivilDay 
 // first), oldest first.
 absl::StatusOr<std::vector<UnitVersion>> ListVersions(sql::Connection& conn, const std::string& id,
                                                       std::optional<absl::CivilDay> after, int limit);
+// A unit of a past day's subtree, with where it sits in today's registry.
+struct DayUnit {
+  Unit unit;               // that day's terms, path and depth
+  std::string today_path;  // its path today (scope is judged on today's tree)
+};
+// The subtree of `root_id` as it stood on `day`, depth-first: the units that
+// stood that day (UnitStoodOn), abolished ones included; `visible_path`
+// (unless empty) keeps those whose path today is in that subtree or above
+// it. Empty when the root did not stand that day.
+absl::StatusOr<std::vector<DayUnit>> SubtreeOnDay(sql::Connection& conn, const std::string& root_id,
+                                                  absl::CivilDay day, const std::string& visible_path);
+
 // Scheduled versions whose day is `day` or earlier, oldest first (not
 // locked: lock the unit row, then re-read the version).
 absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl::CivilDay day,
