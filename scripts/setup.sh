@@ -16,6 +16,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libabsl-dev libmysqlcppconn-dev libjwt-dev libcpp-httplib-dev libssl-dev
+  prometheus-cpp-dev nlohmann-json3-dev grpc-proto
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   mariadb-server mariadb-client nginx prometheus
   openssl procps ca-certificates gettext-base iproute2 curl psmisc util-linux coreutils
