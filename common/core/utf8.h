@@ -1,5 +1,5 @@
-// UTF-8 sequence validation shared by JSON escaping and masking, so that both
-// agree on what one character is. Strict RFC 3629: no overlong forms, no
+// UTF-8 sequence validation shared by JSON escaping, masking and text limits,
+// so that all agree on what one character is. Strict RFC 3629: no overlong forms, no
 // surrogates, nothing above U+10FFFF.
 #pragma once
 
@@ -35,6 +35,17 @@ inline size_t SequenceLength(std::string_view s, size_t i) {
     if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
   }
   return len;
+}
+
+// The first `max_chars` characters of `s`, never cutting a sequence in two
+// (an invalid byte counts as one character, so the cut always advances).
+inline std::string_view Prefix(std::string_view s, size_t max_chars) {
+  size_t i = 0;
+  for (size_t n = 0; n < max_chars && i < s.size(); ++n) {
+    const size_t len = SequenceLength(s, i);
+    i += len == 0 ? 1 : len;
+  }
+  return s.substr(0, i);
 }
 
 }  // namespace huinong::utf8

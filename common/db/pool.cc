@@ -33,14 +33,14 @@ bool IsConnectionError(int code) {
   }
 }
 
-bool IsRetryable(const absl::Status& s) { return rpc::ReasonOf(s) == kRetryable; }
-
 struct Idle {
   std::unique_ptr<sql::Connection> conn;
   absl::Time last_used;
 };
 
 }  // namespace
+
+bool IsRetryable(const absl::Status& s) { return rpc::ReasonOf(s) == kRetryable; }
 
 absl::Status StatusFromSqlError(const sql::SQLException& e) {
   const int code = e.getErrorCode();

@@ -51,6 +51,10 @@ struct DbConfig {
 // deadlock / lock wait -> ABORTED, statement timeout -> DEADLINE_EXCEEDED,
 // connection errors -> UNAVAILABLE, anything else -> INTERNAL.
 absl::Status StatusFromSqlError(const sql::SQLException& e);
+// True for the statuses Transact runs the whole body again for (deadlock,
+// lock-wait timeout, lost connection). Code that maps errors inside a
+// transaction must pass these through unchanged, or the retry never happens.
+bool IsRetryable(const absl::Status& status);
 // MariaDB error numbers the code above and callers care about.
 inline constexpr int kErrDuplicateKey = 1062;
 inline constexpr int kErrLockWaitTimeout = 1205;

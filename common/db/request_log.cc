@@ -35,7 +35,7 @@ RequestKey KeyFor(absl::string_view method, absl::string_view caller, absl::stri
 
 absl::StatusOr<std::string> RunOnceBytes(
     DbPool& pool, const RequestKey& key,
-    const std::function<absl::StatusOr<std::string>(sql::Connection&)>& change) {
+    const std::function<absl::StatusOr<std::string>(sql::Connection&)>& change, bool* replayed) {
   std::string response;
   absl::Status status = pool.Transact([&](sql::Connection& conn) -> absl::Status {
     try {
@@ -62,8 +62,10 @@ absl::StatusOr<std::string> RunOnceBytes(
             "REQUEST_ID_REUSED");
       }
       response = rs->getString(2);
+      if (replayed != nullptr) *replayed = true;
       return absl::OkStatus();
     }
+    if (replayed != nullptr) *replayed = false;
     ASSIGN_OR_RETURN(response, change(conn));
     std::unique_ptr<sql::PreparedStatement> store(
         conn.prepareStatement("UPDATE request_log SET response = ? WHERE caller = ? AND request_id = ?"));

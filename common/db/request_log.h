@@ -37,10 +37,13 @@ RequestKey KeyFor(absl::string_view method, absl::string_view caller, absl::stri
                   const google::protobuf::Message& request);
 
 // Runs `change` in a transaction unless the request was already served; the
-// returned bytes are the (first) serialized response.
+// returned bytes are the (first) serialized response. `replayed`, when given,
+// says whether the committed attempt replayed a stored response (true) or ran
+// `change` (false).
 absl::StatusOr<std::string> RunOnceBytes(
     DbPool& pool, const RequestKey& key,
-    const std::function<absl::StatusOr<std::string>(sql::Connection&)>& change);
+    const std::function<absl::StatusOr<std::string>(sql::Connection&)>& change,
+    bool* replayed = nullptr);
 
 // Typed form: `change` returns the response message.
 template <class Response>
@@ -55,16 +58,6 @@ absl::StatusOr<Response> RunOnce(
   Response out;
   if (!out.ParseFromString(bytes)) return absl::InternalError("stored response does not parse");
   return out;
-}
-
-// The shape of every mutating handler: runs `change` once per (caller,
-// request id) as RunOnce does, and puts the (first) response in `*out`.
-template <class Response, class Request, class Change>
-absl::Status ChangeOnce(DbPool& pool, absl::string_view method, absl::string_view caller,
-                        const Request& request, Response* out, Change&& change) {
-  ASSIGN_OR_RETURN(*out, RunOnce<Response>(pool, KeyFor(method, caller, request.request_id(), request),
-                                           std::forward<Change>(change)));
-  return absl::OkStatus();
 }
 
 }  // namespace huinong::db

@@ -21,7 +21,8 @@ const std::vector<std::string>& CommonKeys() {
       "listen", "metrics_listen", "log_level", "db_host", "db_port", "db_name", "db_user",
       "db_password_file", "db_pool_size", "db_statement_timeout", "db_wait",
       "jwt_hs256_secret_file", "jwt_public_key_file", "jwt_issuer", "jwt_audience",
-      "drain_timeout", "shutdown_grace", "migrate_only", "interceptors", "audit_addr", "service_token_file"};
+      "drain_timeout", "shutdown_grace", "migrate_only", "interceptors", "audit_addr", "service_token_file",
+      "county_time_zone"};
   return keys;
 }
 
@@ -108,9 +109,12 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
                    RelayFrom(config, spec, *pool, registry));
   std::vector<std::function<void()>> build_stop_hooks;
   std::vector<std::function<absl::Status()>> start_hooks;
+  ASSIGN_OR_RETURN(std::shared_ptr<BusinessClock> clock,
+                   BusinessClock::System(config.String("county_time_zone", std::string(kDefaultCountyTimeZone))));
   ServiceContext context{config, *pool, registry, gate, relay.get(),
                          [&](std::function<void()> hook) { build_stop_hooks.push_back(std::move(hook)); },
-                         [&](std::function<absl::Status()> hook) { start_hooks.push_back(std::move(hook)); }};
+                         [&](std::function<absl::Status()> hook) { start_hooks.push_back(std::move(hook)); },
+                         clock};
   ASSIGN_OR_RETURN(std::vector<HostedService> services, spec.build(context));
 
   HostOptions options;
@@ -155,6 +159,7 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
                         {"port", host.port()},
                         {"metrics_listen", options.metrics_listen},
                         {"db", db_config.database},
+                        {"county_time_zone", clock->zone_name()},
                         {"audit_addr", relay ? config.String("audit_addr") : std::string()}});
   host.WaitForStop();
   return absl::OkStatus();

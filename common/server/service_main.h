@@ -12,7 +12,9 @@
 //   drain_timeout, shutdown_grace, migrate_only, interceptors,
 //   audit_addr (svc-audit "host:port" for the outbox relay; empty: events wait
 //   in the outbox), service_token_file (the relay's service-account token;
-//   without it the relay mints one from jwt_hs256_secret_file).
+//   without it the relay mints one from jwt_hs256_secret_file),
+//   county_time_zone (IANA name; business dates are days there; default
+//   Asia/Shanghai).
 #pragma once
 
 #include <functional>
@@ -23,6 +25,7 @@
 #include <grpcpp/impl/service_type.h>
 
 #include "absl/status/statusor.h"
+#include "common/core/business_clock.h"
 #include "common/core/config.h"
 #include "common/db/migrations.h"
 #include "common/db/pool.h"
@@ -50,6 +53,8 @@ struct ServiceContext {
   // Registers work to run once the schema is migrated, before the service
   // reports SERVING (e.g. starting a background job that needs its tables).
   std::function<void(std::function<absl::Status()>)> on_start;
+  // "Now" and "today" in the county's time zone (county_time_zone).
+  std::shared_ptr<const BusinessClock> clock;
 };
 
 struct HostedService {
