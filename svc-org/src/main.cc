@@ -15,12 +15,12 @@ int main(int argc, char** argv) {
   spec.build = [](server::ServiceContext& ctx) -> absl::StatusOr<std::vector<server::HostedService>> {
     auto interval = ctx.config.Duration("scheduled_interval", absl::Seconds(60));
     if (!interval.ok()) return interval.status();
-    auto scheduled = std::make_shared<org::ScheduledUnitVersions>(ctx.pool, *interval);
+    auto scheduled = std::make_shared<org::ScheduledUnitVersions>(ctx.pool, ctx.clock, *interval);
     ctx.on_start([scheduled] { return scheduled->Start(); });  // needs its tables
     ctx.on_stop([scheduled] { scheduled->Stop(); });
     std::vector<server::HostedService> services;
     services.push_back({org::v1::OrgService::service_full_name(),
-                        std::make_unique<org::OrgApi>(ctx.pool, ctx.gate)});
+                        std::make_unique<org::OrgApi>(ctx.pool, ctx.gate, ctx.clock)});
     return services;
   };
   return server::RunService(argc, argv, spec);

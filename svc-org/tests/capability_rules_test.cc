@@ -155,8 +155,8 @@ TEST(CapabilityCacheTest, EntriesLiveForTheTtl) {
   FakeClock clock;
   CapabilityCache cache(absl::Seconds(5), 10, [&] { return clock.Now(); });
   auto grants = std::make_shared<const StaffGrants>(Person({}));
-  cache.StoreGrants("S", grants, cache.Generation());
-  cache.StoreUnitPath("V1", kVillage1, cache.Generation());
+  cache.StoreGrants("S", grants, cache.CurrentGeneration());
+  cache.StoreUnitPath("V1", kVillage1, cache.CurrentGeneration());
   EXPECT_EQ(cache.FindGrants("S"), grants);
   EXPECT_EQ(cache.FindUnitPath("V1").value_or(""), kVillage1);
   clock.Advance(absl::Milliseconds(4999));
@@ -169,11 +169,11 @@ TEST(CapabilityCacheTest, EntriesLiveForTheTtl) {
 TEST(CapabilityCacheTest, InvalidationWinsOverALoadThatStartedBefore) {
   FakeClock clock;
   CapabilityCache cache(absl::Seconds(5), 10, [&] { return clock.Now(); });
-  const uint64_t before_load = cache.Generation();
+  const CapabilityCache::Generation before_load = cache.CurrentGeneration();
   cache.InvalidateStaff("S");  // a change commits while the load is running
   cache.StoreGrants("S", std::make_shared<const StaffGrants>(Person({})), before_load);
   EXPECT_EQ(cache.FindGrants("S"), nullptr) << "the stale load is not stored";
-  cache.StoreGrants("S", std::make_shared<const StaffGrants>(Person({})), cache.Generation());
+  cache.StoreGrants("S", std::make_shared<const StaffGrants>(Person({})), cache.CurrentGeneration());
   EXPECT_NE(cache.FindGrants("S"), nullptr);
   cache.InvalidateAll();
   EXPECT_EQ(cache.FindGrants("S"), nullptr);
@@ -184,15 +184,15 @@ TEST(CapabilityCacheTest, IsBounded) {
   CapabilityCache cache(absl::Seconds(5), 3, [&] { return clock.Now(); });
   for (int i = 0; i < 3; ++i) {
     cache.StoreGrants("S" + std::to_string(i), std::make_shared<const StaffGrants>(Person({})),
-                      cache.Generation());
+                      cache.CurrentGeneration());
   }
   clock.Advance(absl::Seconds(6));
-  cache.StoreGrants("fresh", std::make_shared<const StaffGrants>(Person({})), cache.Generation());
+  cache.StoreGrants("fresh", std::make_shared<const StaffGrants>(Person({})), cache.CurrentGeneration());
   EXPECT_NE(cache.FindGrants("fresh"), nullptr) << "expired entries make room";
-  cache.StoreGrants("a", std::make_shared<const StaffGrants>(Person({})), cache.Generation());
-  cache.StoreGrants("b", std::make_shared<const StaffGrants>(Person({})), cache.Generation());
-  cache.StoreGrants("c", std::make_shared<const StaffGrants>(Person({})), cache.Generation());
-  EXPECT_EQ(cache.FindGrants("fresh"), nullptr) << "a full map of live entries is emptied";
+  cache.StoreGrants("a", std::make_shared<const StaffGrants>(Person({})), cache.CurrentGeneration());
+  cache.StoreGrants("b", std::make_shared<const StaffGrants>(Person({})), cache.CurrentGeneration());
+  cache.StoreGrants("c", std::make_shared<const StaffGrants>(Person({})), cache.CurrentGeneration());
+  EXPECT_EQ(cache.FindGrants("fresh"), nullptr) << "a full map drops the entries that expire soonest";
   EXPECT_NE(cache.FindGrants("c"), nullptr);
 }
 

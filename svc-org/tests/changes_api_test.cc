@@ -6,7 +6,8 @@
 // direct methods refused where the chain requires requests.
 #include <gtest/gtest.h>
 
-#include "svc-org/src/api/unit_writes.h"
+#include "svc-org/src/app/org_identity.h"
+#include "svc-org/src/app/unit_writes.h"
 #include "svc-org/src/jobs/scheduled_unit_versions.h"
 #include "svc-org/tests/structure_fixture.h"
 
@@ -209,7 +210,7 @@ TEST_F(ChangesApi, AsOfReadsSeeTheOldStructureBeforeTheEffectiveDateAndTheNewOne
   EXPECT_EQ(Reason(s), "CHANGE_SCHEDULED") << s.error_message();
 
   // When tomorrow comes the job copies the version into the registry, once.
-  ScheduledUnitVersions job(*pool_, absl::Seconds(60));
+  ScheduledUnitVersions job(*pool_, clock_, absl::Seconds(60));
   const absl::CivilDay next = absl::CivilDay(tomorrow.year(), tomorrow.month(), tomorrow.day());
   EXPECT_EQ(job.ApplyDue(next - 1).value(), 0);
   EXPECT_EQ(job.ApplyDue(next).value(), 1);
@@ -251,7 +252,7 @@ TEST_F(ChangesApi, AMoveEffectiveTomorrowChangesTheAncestorsFromThatDay) {
   ASSERT_EQ(units.units_size(), 2);
   EXPECT_EQ(units.units(1).name(), risk_.name());
   // On the day, the registry follows.
-  ScheduledUnitVersions job(*pool_, absl::Seconds(60));
+  ScheduledUnitVersions job(*pool_, clock_, absl::Seconds(60));
   EXPECT_EQ(job.ApplyDue(absl::CivilDay(tomorrow.year(), tomorrow.month(), tomorrow.day())).value(), 1);
   EXPECT_EQ(ancestors(nullptr), (std::vector<std::string>{company_.name(), hr_dept_.name()}));
 }
@@ -422,7 +423,7 @@ TEST_F(ChangesApi, AScheduledVersionTheRulesNoLongerAllowIsDroppedOnItsDay) {
   ASSERT_OK(Approve(Board(), r));
   // Meanwhile a sibling takes the name (admin, past the gate).
   MustCreate("稽核部", v1::UNIT_KIND_DEPARTMENT, type::v1::LEVEL_UNSPECIFIED, company_.name());
-  ScheduledUnitVersions job(*pool_, absl::Seconds(60));
+  ScheduledUnitVersions job(*pool_, clock_, absl::Seconds(60));
   const absl::CivilDay next(tomorrow.year(), tomorrow.month(), tomorrow.day());
   EXPECT_EQ(job.ApplyDue(next).value(), 1);  // handled: refused, not stuck
   EXPECT_EQ(job.ApplyDue(next).value(), 0);
@@ -527,12 +528,12 @@ TEST_F(ChangesApi, AWriteOnTheDayOfAScheduledVersionAppliesItFirst) {
   const CallerScope scope = ScopeForRoles(true, false, false);
   const std::string id = risk_.name().substr(6);
   ASSERT_TRUE(pool_->Transact([&](sql::Connection& conn) -> absl::Status {
+                      server::Mutation m(conn, admin, "UpdateUnit", "req-direct", OrgIdentity(), *clock_, false);
                       auto code = [](Unit& u) {
                         u.code = "risk";
                         return absl::OkStatus();
                       };
-                      return UpdateUnitIn(conn, {admin, "req-direct", scope}, id, code, std::nullopt,
-                                          {next, next, ""})
+                      return UpdateUnitIn({m, "req-direct", scope}, id, code, std::nullopt, {next, next, ""})
                           .status();
                     })
                   .ok());
@@ -544,6 +545,80 @@ TEST_F(ChangesApi, AWriteOnTheDayOfAScheduledVersionAppliesItFirst) {
   EXPECT_FALSE(history.versions(1).scheduled());
   EXPECT_EQ(history.versions(1).unit().display_name(), "风险管理部");
   EXPECT_EQ(history.versions(1).unit().code(), "risk");
+}
+
+TEST_F(ChangesApi, CreateSubmitAndEachApprovalRecordTheirEventsAndTheLastApprovalTheItems) {
+  const size_t before = OutboxEvents().size();
+  auto events_since = [&](size_t from) {
+    std::vector<audit::v1::Event> all = OutboxEvents();
+    return std::vector<audit::v1::Event>(all.begin() + static_cast<long>(from), all.end());
+  };
+  v1::ChangeRequest r;
+  ASSERT_OK(Draft({Rename(risk_, "风险管理部")}, Today(), &r));
+  ASSERT_OK(Submit(r));
+  ASSERT_OK(Approve(Gm(), r, "gm-approves"));
+  const size_t after_gm = OutboxEvents().size();
+  ASSERT_OK(Approve(Board(), r, "board-approves"));
+  ASSERT_EQ(r.state(), v1::CHANGE_REQUEST_STATE_APPROVED);
+
+  std::vector<audit::v1::Event> events = events_since(before);
+  ASSERT_EQ(events.size(), 5u);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"org.CreateChangeRequest", hr_.name()},
+      {"org.SubmitChangeRequest", hr_.name()},
+      {"org.ApproveChangeRequest", gm_.name()},
+  };
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(events[i].action(), expected[i].first);
+    EXPECT_EQ(events[i].actor().subject(), expected[i].second) << events[i].action();
+    EXPECT_EQ(events[i].resource_type(), "change_request");
+    EXPECT_EQ(events[i].resource_id(), r.name());
+    EXPECT_EQ(events[i].resource_unit(), company_.name());
+    EXPECT_FALSE(events[i].request_id().empty());
+  }
+  EXPECT_EQ(events[2].request_id(), "gm-approves");
+
+  // The board's approval: the rename it applies, then the request approved.
+  std::vector<audit::v1::Event> last = events_since(after_gm);
+  ASSERT_EQ(last.size(), 2u);
+  const audit::v1::Event& rename = last[0].action() == "org.UpdateUnit" ? last[0] : last[1];
+  const audit::v1::Event& approved = last[0].action() == "org.UpdateUnit" ? last[1] : last[0];
+  EXPECT_EQ(rename.action(), "org.UpdateUnit");
+  EXPECT_EQ(rename.resource_id(), risk_.name());
+  EXPECT_EQ(rename.actor().subject(), board_.name());
+  EXPECT_EQ(rename.request_id(), r.name() + "#items[0]");  // the request's name, item by item
+  EXPECT_NE(rename.after_json().find("风险管理部"), std::string::npos);
+  EXPECT_EQ(approved.action(), "org.ApproveChangeRequest");
+  EXPECT_EQ(approved.request_id(), "board-approves");
+  EXPECT_NE(approved.after_json().find("APPROVED"), std::string::npos);
+}
+
+TEST_F(ChangesApi, ALongChineseReasonIsKeptByAnAbolishedPostCutOnACharacterBoundary) {
+  // 1,200 characters of 3 bytes each: the request allows 4,000 characters,
+  // an abolished post keeps 1,000.
+  std::string reason;
+  for (int i = 0; i < 400; ++i) reason += "因撤并";
+  v1::ChangeItem abolish;
+  abolish.mutable_abolish_post()->set_post(risk_post_.name());
+  v1::ChangeRequest r;
+  v1::CreateChangeRequestRequest req;
+  req.set_request_id(NextRequest());
+  v1::ChangeRequest* draft = req.mutable_change_request();
+  draft->set_unit(company_.name());
+  draft->set_title("撤销风控专员岗位");
+  draft->set_reason(reason);
+  *draft->mutable_effective_date() = Today();
+  *draft->add_items() = abolish;
+  ASSERT_OK(stub_->CreateChangeRequest(Hr().get(), req, &r));
+  ASSERT_OK(Submit(r));
+  ASSERT_OK(Approve(Gm(), r));
+  ASSERT_EQ(r.state(), v1::CHANGE_REQUEST_STATE_APPROVED);
+
+  const std::string id = risk_post_.name().substr(std::string("posts/").size());
+  const std::string where = " FROM posts WHERE id = '" + id + "'";
+  EXPECT_EQ(db_->Scalar("SELECT abolished" + where), "1");
+  EXPECT_EQ(db_->Scalar("SELECT CHAR_LENGTH(abolish_reason)" + where), "1000");
+  EXPECT_EQ(db_->Scalar("SELECT abolish_reason" + where), reason.substr(0, 3000));  // whole characters
 }
 
 }  // namespace

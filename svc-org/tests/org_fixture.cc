@@ -18,7 +18,7 @@ void OrgFixture::SetUp() {
   auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()});
   ASSERT_TRUE(applied.ok()) << applied.status();
 
-  api_ = std::make_unique<OrgApi>(*pool_, *gate_);
+  api_ = std::make_unique<OrgApi>(*pool_, *gate_, clock_);
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
   host_->AddService(api_.get(), v1::OrgService::service_full_name());
   ASSERT_TRUE(host_->Start().ok());

@@ -10,6 +10,7 @@
 #include <grpcpp/client_context.h>
 #include <gtest/gtest.h>
 
+#include "common/core/business_clock.h"
 #include "common/db/tests/test_database.h"
 #include "common/server/tests/test_callers.h"
 #include "common/server/service_host.h"
@@ -37,6 +38,8 @@ class OrgFixture : public ::testing::Test {
   std::unique_ptr<db::DbPool> pool_;
   server::TestCallers callers_;
   server::CallGate* gate_ = &callers_.gate();
+  // The real clock in the county's time zone, as the service runs it.
+  std::shared_ptr<BusinessClock> clock_ = *BusinessClock::System(kDefaultCountyTimeZone);
   std::unique_ptr<OrgApi> api_;
   metrics::Registry registry_;
   std::unique_ptr<server::ServiceHost> host_;

@@ -3,6 +3,7 @@
 #include <grpcpp/create_channel.h>
 
 #include "absl/strings/str_cat.h"
+#include "svc-org/src/app/org_identity.h"
 
 namespace huinong::org {
 namespace {
@@ -52,7 +53,9 @@ class QueriesForwarder final : public v1::OrgService::Service {
 void QueriesFixture::SetUp() {
   StructureFixture::SetUp();
   if (HasFatalFailure()) return;
-  queries_api_ = std::make_unique<QueriesApi>(*pool_, *gate_);
+  queries_kit_ = std::make_unique<server::HandlerKit>(*pool_, *gate_, clock_, OrgIdentity());
+  queries_scopes_ = std::make_unique<CallerScopes>(*pool_, absl::Seconds(5));
+  queries_api_ = std::make_unique<QueriesApi>(*queries_kit_, *queries_scopes_);
   forwarder_ = std::make_unique<QueriesForwarder>(*queries_api_);
   queries_host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, queries_registry_, *gate_);
   queries_host_->AddService(forwarder_.get(), v1::OrgService::service_full_name());

@@ -16,6 +16,8 @@ class QueriesFixture : public StructureFixture {
   void TearDown() override;
 
   metrics::Registry queries_registry_;
+  std::unique_ptr<server::HandlerKit> queries_kit_;
+  std::unique_ptr<CallerScopes> queries_scopes_;
   std::unique_ptr<QueriesApi> queries_api_;
   std::unique_ptr<v1::OrgService::Service> forwarder_;
   std::unique_ptr<server::ServiceHost> queries_host_;

@@ -15,6 +15,7 @@
 #include "common/core/ids.h"
 #include "common/db/migrations.h"
 #include "common/rpc/errors.h"
+#include "svc-org/src/app/org_identity.h"
 
 namespace huinong::org {
 namespace staffing_test {
@@ -89,7 +90,8 @@ void StaffingFixture::SetUp() {
   auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), StaffingMigrations()});
   ASSERT_TRUE(applied.ok()) << applied.status();
 
-  api_ = std::make_unique<StaffingApi>(*pool_, *gate_);
+  kit_ = std::make_unique<server::HandlerKit>(*pool_, *gate_, clock_, OrgIdentity());
+  api_ = std::make_unique<StaffingApi>(*kit_);
   service_ = std::make_unique<StaffingOnlyService>(*api_);
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
   host_->AddService(service_.get(), v1::OrgService::service_full_name());

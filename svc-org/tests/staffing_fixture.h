@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "common/db/tests/test_database.h"
+#include "common/server/handler_kit.h"
 #include "common/server/tests/test_callers.h"
 #include "common/metrics/registry.h"
 #include "common/rpc/errors.h"
@@ -52,6 +53,8 @@ class StaffingFixture : public ::testing::Test {
   std::unique_ptr<db::DbPool> pool_;
   server::TestCallers callers_;
   server::CallGate* gate_ = &callers_.gate();
+  std::shared_ptr<BusinessClock> clock_ = *BusinessClock::System(kDefaultCountyTimeZone);
+  std::unique_ptr<server::HandlerKit> kit_;
   std::unique_ptr<StaffingApi> api_;
   std::unique_ptr<v1::OrgService::Service> service_;
   metrics::Registry registry_;

@@ -5,6 +5,7 @@
 #include <cppconn/statement.h>
 
 #include "absl/time/clock.h"
+#include "common/core/business_clock.h"
 #include "common/rpc/errors.h"
 
 namespace huinong::org {
@@ -20,7 +21,8 @@ type::v1::Date StructureFixture::D(int year, int month, int day) {
 type::v1::Date StructureFixture::Today() { return DaysFromToday(0); }
 
 type::v1::Date StructureFixture::DaysFromToday(int days) {
-  const absl::CivilDay day = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) + days;
+  // The county's day, as the service counts it (not the UTC day).
+  const absl::CivilDay day = (*BusinessClock::System(kDefaultCountyTimeZone))->Today() + days;
   return D(static_cast<int>(day.year()), day.month(), day.day());
 }
 

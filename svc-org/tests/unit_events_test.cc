@@ -14,7 +14,7 @@
 #include "common/outbox/relay.h"
 #include "common/server/service_main.h"
 #include "common/outbox/tests/fake_audit.h"
-#include "svc-org/src/api/unit_events.h"
+#include "svc-org/src/app/org_identity.h"
 #include "svc-org/tests/org_fixture.h"
 
 namespace huinong::org {

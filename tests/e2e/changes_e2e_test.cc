@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/ascii.h"
+#include "common/core/business_clock.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -171,7 +172,8 @@ TEST_F(ChangesE2E, LoanCompanyRenameGoesThroughTheChainAndTakesEffectTomorrow) {
   const std::string gm_token = MintToken(gm, "staff", company_);
   const std::string director_token = MintToken(director, "staff", company_);
 
-  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+  // The county's business day (Asia/Shanghai), as the services count it.
+  const absl::CivilDay today = (*BusinessClock::System(kDefaultCountyTimeZone))->Today();
   const absl::CivilDay tomorrow = today + 1;
   const std::string old_name = Json<v1::Unit>("", {"unit", "get", risk}).display_name();
   const std::string new_name = "风险管理部-" + Unique();

@@ -5,7 +5,6 @@
 #include <grpcpp/client_context.h>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
@@ -13,7 +12,7 @@
 namespace huinong::audit {
 
 AuditorScopes::AuditorScopes(std::shared_ptr<grpc::Channel> org, TokenSource token)
-    : org_(std::move(org)), token_(std::move(token)) {}
+    : org_(std::move(org)), token_(std::move(token)), cache_(kScopeTtl, kMaxScopes) {}
 
 absl::StatusOr<ReaderScope> AuditorScopes::For(const auth::Principal& caller) {
   ReaderScope scope;
@@ -22,22 +21,11 @@ absl::StatusOr<ReaderScope> AuditorScopes::For(const auth::Principal& caller) {
     return scope;
   }
   if (caller.unit.empty()) return scope;  // an auditor acting for no unit reads nothing
-  const absl::Time now = absl::Now();
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = cache_.find(caller.unit);
-    if (it != cache_.end() && it->second.expires > now) {
-      scope.units = it->second.units;
-      scope.whole_chain = it->second.root;
-      return scope;
-    }
-  }
-  ASSIGN_OR_RETURN(auto subtree, Subtree(caller.unit));
-  scope.units = subtree.first;
-  scope.whole_chain = subtree.second;
-  absl::MutexLock lock(&mu_);
-  cache_[caller.unit] = {scope.units, scope.whole_chain, now + absl::Seconds(30)};
-  return scope;
+  ASSIGN_OR_RETURN(ReaderScope cached, cache_.GetOrLoad(caller.unit, [&]() -> absl::StatusOr<ReaderScope> {
+    ASSIGN_OR_RETURN(auto subtree, Subtree(caller.unit));
+    return ReaderScope{subtree.second, std::move(subtree.first)};
+  }));
+  return cached;
 }
 
 absl::StatusOr<std::pair<std::vector<std::string>, bool>> AuditorScopes::Subtree(

@@ -1,7 +1,7 @@
 // What an auditor may read: events whose actor unit or resource unit lies in
 // the subtree of the unit the auditor acts for. The subtree comes from
 // svc-org (ListUnitSubtree, with this service's own service-account token)
-// and is cached for 30 s per unit. Admins read the whole chain.
+// and is cached for 30 s per unit (a bounded TtlCache). Admins read the whole chain.
 #pragma once
 
 #include <functional>
@@ -11,11 +11,10 @@
 
 #include <grpcpp/channel.h>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/auth/principal.h"
+#include "common/core/ttl_cache.h"
 
 namespace huinong::audit {
 
@@ -41,13 +40,11 @@ class AuditorScopes {
  private:
   std::shared_ptr<grpc::Channel> org_;
   TokenSource token_;
-  struct Entry {
-    std::vector<std::string> units;
-    bool root = false;
-    absl::Time expires;
-  };
-  absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Entry> cache_ ABSL_GUARDED_BY(mu_);
+  // A unit's subtree changes only when units move; an auditor sees a move
+  // within this long. Bounded: one entry per unit asked about.
+  static constexpr absl::Duration kScopeTtl = absl::Seconds(30);
+  static constexpr size_t kMaxScopes = 10000;
+  TtlCache<ReaderScope> cache_;
 };
 
 }  // namespace huinong::audit

@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
-#include "common/rpc/page_token.h"
+#include "common/rpc/request_checks.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
@@ -54,13 +54,8 @@ grpc::Status AuditApi::SearchEvents(grpc::ServerContext* ctx, const v1::SearchEv
     std::vector<std::string> parts;
     for (const auto& [k, value] : filters) parts.push_back(absl::StrCat(k, "=", value));
     const std::string fingerprint = absl::StrJoin(parts, "|");
-    auto after = rpc::DecodePageToken(req->page_token(), fingerprint);
-    int64_t after_seq = f.newest_first ? INT64_MAX : 0;
-    if (!after.ok()) {
-      v.Add("page_token", std::string(after.status().message()));
-    } else if (!after->empty() && !absl::SimpleAtoi(*after, &after_seq)) {
-      v.Add("page_token", "malformed");
-    }
+    const int64_t after_seq =
+        rpc::PageAfterSequence(req->page_token(), fingerprint, f.newest_first ? INT64_MAX : 0, v);
     RETURN_IF_ERROR(v.ToStatus());
 
     ASSIGN_OR_RETURN(ReaderScope scope, scopes_->For(caller));
@@ -77,12 +72,9 @@ grpc::Status AuditApi::SearchEvents(grpc::ServerContext* ctx, const v1::SearchEv
       ASSIGN_OR_RETURN(events, store::Search(conn, f, after_seq, page_size + 1));
       return absl::OkStatus();
     }));
-    const bool more = static_cast<int>(events.size()) > page_size;
-    if (more) events.pop_back();
+    resp->set_next_page_token(rpc::NextPageToken(
+        events, page_size, fingerprint, [](const Event& e) { return absl::StrCat(e.sequence); }));
     for (const auto& e : events) *resp->add_events() = ProtoEvent(e);
-    if (more) {
-      resp->set_next_page_token(rpc::EncodePageToken(fingerprint, absl::StrCat(events.back().sequence)));
-    }
     return absl::OkStatus();
   });
 }

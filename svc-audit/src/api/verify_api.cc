@@ -4,7 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/core/log.h"
 #include "common/core/status_macros.h"
-#include "common/rpc/page_token.h"
+#include "common/rpc/request_checks.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
@@ -181,13 +181,8 @@ grpc::Status AuditApi::ListCheckpoints(grpc::ServerContext* ctx,
     if (req->start_sequence() < 0) v.Add("start_sequence", "must not be negative");
     if (req->end_sequence() < 0) v.Add("end_sequence", "must not be negative");
     const std::string filters = absl::StrCat(req->start_sequence(), "|", req->end_sequence());
-    auto after = rpc::DecodePageToken(req->page_token(), filters);
-    if (!after.ok()) v.Add("page_token", std::string(after.status().message()));
+    const int64_t after_seq = rpc::PageAfterSequence(req->page_token(), filters, 0, v);
     RETURN_IF_ERROR(v.ToStatus());
-    int64_t after_seq = 0;
-    if (!after->empty() && !absl::SimpleAtoi(*after, &after_seq)) {
-      return rpc::InvalidField("page_token", "malformed");
-    }
     const int64_t to = req->end_sequence() == 0 ? INT64_MAX : req->end_sequence();
     std::vector<Checkpoint> cps;
     RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
@@ -195,14 +190,14 @@ grpc::Status AuditApi::ListCheckpoints(grpc::ServerContext* ctx,
                                                    page_size + 1));
       return absl::OkStatus();
     }));
-    const bool more = static_cast<int>(cps.size()) > page_size;
-    if (more) cps.pop_back();
+    const std::string next = rpc::NextPageToken(
+        cps, page_size, filters, [](const Checkpoint& cp) { return absl::StrCat(cp.sequence); });
     for (const auto& cp : cps) {
       if (req->has_time_from() && cp.time < rpc::FromTimestamp(req->time_from())) continue;
       if (req->has_time_to() && cp.time > rpc::FromTimestamp(req->time_to())) continue;
       *resp->add_checkpoints() = ProtoCheckpoint(cp);
     }
-    if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, absl::StrCat(cps.back().sequence)));
+    resp->set_next_page_token(next);
     return absl::OkStatus();
   });
 }

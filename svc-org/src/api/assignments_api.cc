@@ -9,15 +9,13 @@
 #include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
-#include "svc-org/src/api/assignment_checks.h"
+#include "svc-org/src/app/access.h"
+#include "svc-org/src/app/assignment_checks.h"
 #include "svc-org/src/api/org_api.h"
-#include "svc-org/src/api/org_events.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/staff_mapping.h"
@@ -35,8 +33,6 @@ absl::StatusOr<Assignment> LoadAssignment(sql::Connection& conn, const std::stri
   return *std::move(a);
 }
 
-std::string StaffIdOf(const v1::Assignment& a) { return a.staff().substr(a.staff().find('/') + 1); }
-
 // hr (or admin) for the unit of `post_id`.
 absl::Status CheckMayAssign(sql::Connection& conn, const CallerScope& hr_scope, const std::string& post_id) {
   ASSIGN_OR_RETURN(std::optional<Post> post, store::GetLatestPost(conn, post_id));
@@ -49,49 +45,34 @@ absl::Status CheckMayAssign(sql::Connection& conn, const CallerScope& hr_scope, 
 
 grpc::Status OrgApi::CreateAssignment(grpc::ServerContext* ctx,
                                       const v1::CreateAssignmentRequest* req, v1::Assignment* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateAssignment",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Assignment> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_assignment()) v.Add("assignment", "required");
-    Assignment a;
-    ReadAssignmentFields(req->assignment(), "assignment", a, v);
+    Assignment fields;
+    ReadAssignmentFields(req->assignment(), "assignment", fields, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     const CallerScope hr_scope = StaffScope(scope, caller);
-
-    auto plan = [&](sql::Connection& conn, bool store_it) -> absl::StatusOr<v1::Assignment> {
-      RETURN_IF_ERROR(CheckMayAssign(conn, hr_scope, a.post_id));
-      RETURN_IF_ERROR(CheckNewAssignment(conn, a).status());
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Assignment> {
+      Assignment a = fields;
+      RETURN_IF_ERROR(CheckMayAssign(m.tx(), hr_scope, a.post_id));
+      RETURN_IF_ERROR(CheckNewAssignment(m.tx(), a).status());
       a.version = 1;
-      a.create_time = a.update_time = absl::Now();
-      if (!store_it) {
-        v1::Assignment out = ToProto(a, Today());
+      a.create_time = a.update_time = m.now();
+      if (m.validate_only()) {  // checked, not stored: answered unnamed
+        v1::Assignment out = ToProto(a, m.today());
         out.clear_name();
         out.clear_etag();
         return out;
       }
       a.id = NewUlid();
-      RETURN_IF_ERROR(store::InsertAssignment(conn, a));
-      v1::Assignment out = ToProto(a, Today());
-      RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                     {"CreateAssignment", "assignment", out.name(), out.unit(), nullptr, &out}));
+      RETURN_IF_ERROR(store::InsertAssignment(m.tx(), a));
+      v1::Assignment out = ToProto(a, m.today());
+      RETURN_IF_ERROR(m.Record({"assignment", out.name(), out.unit(), nullptr, &out}));
+      m.AfterCommit([this, staff = a.staff_id] { grants_.InvalidateStaff(staff); });
       return out;
     };
-    absl::StatusOr<v1::Assignment> created;
-    if (req->validate_only()) {
-      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
-        created = plan(conn, false);
-        return created.status();
-      }));
-    } else {
-      created = db::RunOnce<v1::Assignment>(
-          pool_, db::KeyFor("CreateAssignment", caller.subject, req->request_id(), *req),
-          [&](sql::Connection& conn) { return plan(conn, true); });
-      if (created.ok()) grants_.InvalidateStaff(a.staff_id);
-    }
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 
@@ -108,7 +89,7 @@ grpc::Status OrgApi::GetAssignment(grpc::ServerContext* ctx, const v1::GetAssign
         ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, a.unit_id));
         RETURN_IF_ERROR(ReadableUnit(scope, unit));
       }
-      *resp = ToProto(a, Today());
+      *resp = ToProto(a, kit_.clock().Today());
       return absl::OkStatus();
     });
   });
@@ -116,30 +97,29 @@ grpc::Status OrgApi::GetAssignment(grpc::ServerContext* ctx, const v1::GetAssign
 
 grpc::Status OrgApi::UpdateAssignment(grpc::ServerContext* ctx,
                                       const v1::UpdateAssignmentRequest* req, v1::Assignment* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateAssignment",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Assignment> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->assignment().name(), "assignments", "assignment.name", v);
     if (req->assignment().etag().empty()) v.Add("assignment.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), kUpdatable, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kUpdatable, v);
     rpc::Violations all;
     std::optional<Delegation> delegation = ReadDelegation(req->assignment(), "assignment", all);
     std::optional<Secondment> secondment = ReadSecondment(req->assignment(), "assignment", all);
     std::optional<Mitigation> mitigation = ReadMitigation(req->assignment(), "assignment", all);
     rpc::CheckText(req->assignment().note(), "assignment.note", 0, 1000, all);
-    KeepMasked(all, "assignment", paths, v);
+    rpc::KeepMasked(all, "assignment", paths, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     const CallerScope hr_scope = StaffScope(scope, caller);
 
-    const absl::Status changed = db::ChangeOnce(
-        pool_, "UpdateAssignment", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Assignment> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Assignment> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(Assignment seen, LoadAssignment(conn, id, false));
           RETURN_IF_ERROR(CheckMayAssign(conn, hr_scope, seen.post_id));
           ASSIGN_OR_RETURN(Assignment a, LoadAssignment(conn, id, /*for_update=*/true));
-          RETURN_IF_ERROR(CheckEtag(req->assignment().etag(), a.version, AssignmentName(id)));
-          const absl::CivilDay today = Today();
+          RETURN_IF_ERROR(rpc::CheckEtag(req->assignment().etag(), a.version, AssignmentName(id)));
+          const absl::CivilDay today = m.today();
           if (a.StateOn(today) == AssignmentState::kEnded) {
             return rpc::FailedPrecondition("INVALID_TRANSITION", "the assignment has ended");
           }
@@ -154,24 +134,21 @@ grpc::Status OrgApi::UpdateAssignment(grpc::ServerContext* ctx,
           RETURN_IF_ERROR(CheckChangedAssignment(conn, a, paths.count("delegation") > 0,
                                                  paths.count("mitigation") > 0));
           a.version += 1;
-          a.update_time = absl::Now();
+          a.update_time = m.now();
           RETURN_IF_ERROR(store::UpdateAssignment(conn, a));
           v1::Assignment out = ToProto(a, today);
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"UpdateAssignment", "assignment", out.name(), out.unit(), &before, &out}));
+          RETURN_IF_ERROR(m.Record({"assignment", out.name(), out.unit(), &before, &out}));
+          m.AfterCommit([this, staff = a.staff_id] { grants_.InvalidateStaff(staff); });
           return out;
-        });
-    RETURN_IF_ERROR(changed);
-    grants_.InvalidateStaff(StaffIdOf(*resp));  // after the commit
-    return absl::OkStatus();
+        };
   });
 }
 
 grpc::Status OrgApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssignmentRequest* req,
                                    v1::Assignment* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "EndAssignment",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Assignment> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->name(), "assignments", "name", v);
     if (req->etag().empty()) v.Add("etag", "required");
     std::optional<absl::CivilDay> last = rpc::FromDate(req->effective_to(), "effective_to", v);
@@ -181,32 +158,28 @@ grpc::Status OrgApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssign
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     const CallerScope hr_scope = StaffScope(scope, caller);
 
-    const absl::Status changed = db::ChangeOnce(
-        pool_, "EndAssignment", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Assignment> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Assignment> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(Assignment seen, LoadAssignment(conn, id, false));
           RETURN_IF_ERROR(CheckMayAssign(conn, hr_scope, seen.post_id));
           ASSIGN_OR_RETURN(Assignment a, LoadAssignment(conn, id, /*for_update=*/true));
-          RETURN_IF_ERROR(CheckEtag(req->etag(), a.version, AssignmentName(id)));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), a.version, AssignmentName(id)));
           if (*last < a.effective_from) {
             return rpc::InvalidField("effective_to", "must not be before the assignment's effective_from");
           }
-          const absl::CivilDay today = Today();
+          const absl::CivilDay today = m.today();
           RETURN_IF_ERROR(CheckEnd(a, *last, today));
           const v1::Assignment before = ToProto(a, today);
           a.effective_to = *last;
           a.end_reason = req->reason();
           a.version += 1;
-          a.update_time = absl::Now();
+          a.update_time = m.now();
           RETURN_IF_ERROR(store::UpdateAssignment(conn, a));
           v1::Assignment out = ToProto(a, today);
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"EndAssignment", "assignment", out.name(), out.unit(), &before, &out}));
+          RETURN_IF_ERROR(m.Record({"assignment", out.name(), out.unit(), &before, &out}));
+          m.AfterCommit([this, staff = a.staff_id] { grants_.InvalidateStaff(staff); });
           return out;
-        });
-    RETURN_IF_ERROR(changed);
-    grants_.InvalidateStaff(StaffIdOf(*resp));  // after the commit
-    return absl::OkStatus();
+        };
   });
 }
 
@@ -226,12 +199,12 @@ grpc::Status OrgApi::ListAssignments(grpc::ServerContext* ctx,
       q.kind = static_cast<AssignmentKind>(req->kind());
     }
     std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    if (!req->all_dates()) q.day = as_of.value_or(Today());
+    if (!req->all_dates()) q.day = as_of.value_or(kit_.clock().Today());
     const std::string filters = absl::StrCat(
         "staff=", req->staff(), "|post=", req->post(), "|unit=", req->unit(),
         "|sub=", req->include_subtree(), "|kind=", req->kind(), "|all=", req->all_dates(),
         "|as_of=", req->as_of().SerializeAsString());
-    q.after_id = PageAfter(req->page_token(), filters, v);
+    q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     // A person may always list their own assignments.
@@ -240,8 +213,8 @@ grpc::Status OrgApi::ListAssignments(grpc::ServerContext* ctx,
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Assignment> rows, store::ListAssignments(conn, q));
-      const bool more = TrimToPage(rows, page_size);
-      const absl::CivilDay today = Today();
+      const bool more = rpc::TrimToPage(rows, page_size);
+      const absl::CivilDay today = kit_.clock().Today();
       for (const auto& a : rows) *resp->add_assignments() = ToProto(a, today);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, rows.back().id));
       return absl::OkStatus();

@@ -1,7 +1,6 @@
 #include "svc-org/src/api/caller_scope.h"
 
 #include "absl/strings/match.h"
-#include "absl/time/clock.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "svc-org/src/store/unit_store.h"
@@ -18,15 +17,11 @@ absl::StatusOr<CallerScope> CallerScopes::For(const auth::Principal& caller) {
     return rpc::PermissionDenied("the caller's token names a malformed unit");
   }
   const std::string id = caller.unit.substr(6);
-  const absl::Time now = absl::Now();
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = paths_.find(id);
-    if (it != paths_.end() && it->second.expires > now) {
-      scope.unit_path = it->second.path;
-      return scope;
-    }
+  if (std::optional<std::string> path = paths_.Find(id)) {
+    scope.unit_path = *std::move(path);
+    return scope;
   }
+  const uint64_t generation = paths_.Generation();
   std::optional<Unit> unit;
   RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
     ASSIGN_OR_RETURN(unit, store::GetUnit(conn, id));
@@ -37,8 +32,7 @@ absl::StatusOr<CallerScope> CallerScopes::For(const auth::Principal& caller) {
     return rpc::PermissionDenied("the caller's unit does not exist");
   }
   scope.unit_path = unit->path;
-  absl::MutexLock lock(&mu_);
-  paths_[id] = {unit->path, now + ttl_};
+  paths_.Put(id, unit->path, generation);
   return scope;
 }
 

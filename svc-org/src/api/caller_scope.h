@@ -6,11 +6,10 @@
 
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/auth/principal.h"
+#include "common/core/ttl_cache.h"
 #include "common/db/pool.h"
 #include "svc-org/src/domain/scope.h"
 
@@ -18,20 +17,15 @@ namespace huinong::org {
 
 class CallerScopes {
  public:
-  CallerScopes(db::DbPool& pool, absl::Duration ttl) : pool_(pool), ttl_(ttl) {}
+  CallerScopes(db::DbPool& pool, absl::Duration ttl, size_t max_entries = 100000)
+      : pool_(pool), paths_(ttl, max_entries) {}
 
   // PERMISSION_DENIED when a non-admin caller has no unit, or an unknown one.
   absl::StatusOr<CallerScope> For(const auth::Principal& caller);
 
  private:
-  struct Entry {
-    std::string path;
-    absl::Time expires;
-  };
   db::DbPool& pool_;
-  absl::Duration ttl_;
-  absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Entry> paths_ ABSL_GUARDED_BY(mu_);
+  TtlCache<std::string> paths_;  // unit id -> path
 };
 
 }  // namespace huinong::org

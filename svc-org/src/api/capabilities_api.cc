@@ -19,7 +19,7 @@
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/org_api.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/request_checks.h"
@@ -72,7 +72,7 @@ grpc::Status OrgApi::CheckCapability(grpc::ServerContext* ctx, const v1::CheckCa
       return rpc::PermissionDenied(
           "CheckCapability is for service accounts, admins and the person themselves");
     }
-    const uint64_t generation = grants_.Generation();
+    const CapabilityCache::Generation generation = grants_.CurrentGeneration();
     std::shared_ptr<const StaffGrants> grants = grants_.FindGrants(staff_id);
     std::optional<std::string> path = grants_.FindUnitPath(unit_id);
     if (!grants || !path) {
@@ -95,7 +95,7 @@ grpc::Status OrgApi::CheckCapability(grpc::ServerContext* ctx, const v1::CheckCa
       if (load_path) grants_.StoreUnitPath(unit_id, *path, generation);
     }
     const CapabilityAnswer answer =
-        org::CheckCapability(*grants, req->capability(), *path, as_of.value_or(Today()));
+        org::CheckCapability(*grants, req->capability(), *path, as_of.value_or(kit_.clock().Today()));
     resp->set_allowed(answer.allowed);
     if (answer.allowed) {
       *resp->mutable_via() = GrantOf(*grants, *answer.via, answer.distance, answer.head, answer.deputy);
@@ -120,9 +120,9 @@ grpc::Status OrgApi::ListCapabilityHolders(grpc::ServerContext* ctx,
     const std::string filters = absl::StrCat(
         "cap=", req->capability(), "|unit=", req->unit(), "|nearest=", req->nearest_only(),
         "|acting=", req->exclude_acting(), "|as_of=", req->as_of().SerializeAsString());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = as_of.value_or(Today());
+    const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {

@@ -11,15 +11,14 @@
 #include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
+#include "common/db/savepoint.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
-#include "svc-org/src/api/change_gate.h"
-#include "svc-org/src/api/change_items.h"
-#include "svc-org/src/api/org_events.h"
+#include "svc-org/src/app/access.h"
+#include "svc-org/src/app/change_gate.h"
+#include "svc-org/src/app/change_items.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/domain/capability.h"
@@ -110,22 +109,21 @@ std::string StaffIdOf(const std::string& subject) {
 // Whether the caller may decide `step` today: admin, or a person holding its
 // capability for its unit.
 absl::StatusOr<bool> HoldsStep(sql::Connection& conn, const auth::Principal& caller,
-                               const v1::ApprovalStep& step) {
+                               const v1::ApprovalStep& step, absl::CivilDay today) {
   if (caller.IsAdmin()) return true;
   ASSIGN_OR_RETURN(std::optional<StaffGrants> grants, store::LoadStaffGrants(conn, StaffIdOf(caller.subject)));
   if (!grants) return false;
   ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, step.at_unit().substr(6)));
-  return CheckCapability(*grants, step.required_capability(), at.path, Today()).allowed;
+  return CheckCapability(*grants, step.required_capability(), at.path, today).allowed;
 }
 
 // Runs the items against the structure and undoes them: the request's
 // conflicts surface at submit, not at the last approval.
-absl::Status DryRun(sql::Connection& conn, const WriteBy& by, const std::string& chain_id,
-                    v1::ChangeRequest request, const WriteDay& when) {
-  std::unique_ptr<sql::Statement> st(conn.createStatement());
-  st->execute("SAVEPOINT change_dry_run");
-  const absl::Status applied = ApplyItems(conn, by, chain_id, request, when);
-  st->execute("ROLLBACK TO SAVEPOINT change_dry_run");
+absl::Status DryRun(const WriteBy& by, const std::string& chain_id, v1::ChangeRequest request,
+                    const WriteDay& when) {
+  db::Savepoint dry_run(by.change.tx(), "change_dry_run");
+  const absl::Status applied = ApplyItems(by, chain_id, request, when);
+  dry_run.RollBack();
   return applied;
 }
 
@@ -152,17 +150,13 @@ absl::StatusOr<store::StoredChain> LoadChain(sql::Connection& conn, const std::s
   return *std::move(c);
 }
 
-// Saves a request's new state with one audit event.
-absl::StatusOr<v1::ChangeRequest> Save(sql::Connection& conn, const auth::Principal& caller,
-                                       const std::string& request_id, absl::string_view method,
-                                       const v1::ChangeRequest& before, store::StoredChange change) {
+// Saves a request's new state with one audit event (the call's method).
+absl::StatusOr<v1::ChangeRequest> Save(server::Mutation& m, const v1::ChangeRequest& before,
+                                       store::StoredChange change) {
   change.version += 1;
-  const absl::Time now = absl::Now();
-  RETURN_IF_ERROR(store::UpdateChange(conn, change, now));
-  ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(conn, change.id, false));
-  RETURN_IF_ERROR(RecordOrgEvent(conn, caller, request_id,
-                                 {method, "change_request", saved.body.name(), saved.body.unit(), &before,
-                                  &saved.body}));
+  RETURN_IF_ERROR(store::UpdateChange(m.tx(), change, m.now()));
+  ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(m.tx(), change.id, false));
+  RETURN_IF_ERROR(m.Record({"change_request", saved.body.name(), saved.body.unit(), &before, &saved.body}));
   return saved.body;
 }
 
@@ -177,15 +171,15 @@ std::vector<StepTemplate> Templates(const v1::ApprovalChain& chain) {
 
 }  // namespace
 
-ChangesApi::ChangesApi(db::DbPool& pool, const server::CallGate& gate, CapabilityCache& grants)
-    : pool_(pool), gate_(gate), scopes_(pool, absl::Seconds(5)), grants_(grants) {}
+ChangesApi::ChangesApi(const server::HandlerKit& kit, CallerScopes& scopes, CapabilityCache& grants)
+    : kit_(kit), pool_(kit.pool()), gate_(kit.gate()), scopes_(scopes), grants_(grants) {}
 
 grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
                                              const v1::CreateChangeRequestRequest* req,
                                              v1::ChangeRequest* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateChangeRequest",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ChangeRequest> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_change_request()) v.Add("change_request", "required");
     v1::ChangeRequest draft = req->change_request();
     const std::string root_id = rpc::ParseName(draft.unit(), "units", "change_request.unit", v);
@@ -193,9 +187,8 @@ grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return db::ChangeOnce(
-        pool_, "CreateChangeRequest", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, root_id));
           RETURN_IF_ERROR(CheckMayDraft(caller, scope, root));
           store::StoredChange change;
@@ -207,13 +200,11 @@ grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
           change.body.set_current_step(-1);
           change.body.set_drafted_by(caller.subject);
           change.body.clear_submit_time();
-          RETURN_IF_ERROR(store::InsertChange(conn, change, absl::Now()));
+          RETURN_IF_ERROR(store::InsertChange(conn, change, m.now()));
           ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(conn, change.id, false));
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"CreateChangeRequest", "change_request", saved.body.name(),
-                                          saved.body.unit(), nullptr, &saved.body}));
+          RETURN_IF_ERROR(m.Record({"change_request", saved.body.name(), saved.body.unit(), nullptr, &saved.body}));
           return saved.body;
-        });
+        };
   });
 }
 
@@ -237,23 +228,22 @@ grpc::Status ChangesApi::GetChangeRequest(grpc::ServerContext* ctx, const v1::Ge
 grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
                                              const v1::UpdateChangeRequestRequest* req,
                                              v1::ChangeRequest* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateChangeRequest",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ChangeRequest> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->change_request().name(), "changeRequests",
                                           "change_request.name", v);
     if (req->change_request().etag().empty()) v.Add("change_request.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), kRequestUpdatable, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kRequestUpdatable, v);
     v1::ChangeRequest incoming = req->change_request();
     CheckRequestFields(incoming, paths, v);
     RETURN_IF_ERROR(v.ToStatus());
 
-    return db::ChangeOnce(
-        pool_, "UpdateChangeRequest", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(CheckEtag(incoming.etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(rpc::CheckEtag(incoming.etag(), change.version, change.body.name()));
           if (StateOf(change.body) != ChangeState::kDraft) {
             return rpc::FailedPrecondition("INVALID_TRANSITION", "only a DRAFT request can be edited");
           }
@@ -264,8 +254,8 @@ grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
           if (paths.count("items")) *b.mutable_items() = incoming.items();
           if (paths.count("effective_date")) *b.mutable_effective_date() = incoming.effective_date();
           if (paths.count("documents")) *b.mutable_documents() = incoming.documents();
-          return Save(conn, caller, req->request_id(), "UpdateChangeRequest", before, std::move(change));
-        });
+          return Save(m, before, std::move(change));
+        };
   });
 }
 
@@ -289,7 +279,7 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
     const std::string filters = absl::StrCat("unit=", req->unit(), "|state=", req->state(),
                                              "|me=", req->awaiting_me(), "|eff=",
                                              req->effective().SerializeAsString());
-    q.after_id = PageAfter(req->page_token(), filters, v);
+    q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) q.visible_path = scope.unit_path;
@@ -317,7 +307,7 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
             std::vector<std::string> earlier;
             for (int k = 0; k < b.current_step(); ++k) earlier.push_back(b.steps(k).decided_by());
             if (!CheckDecider(caller.subject, b.drafted_by(), earlier).ok()) continue;
-            ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, b.steps(b.current_step())));
+            ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, b.steps(b.current_step()), kit_.clock().Today()));
             if (!holds) continue;
           }
           picked.push_back(std::move(row.body));
@@ -337,32 +327,30 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
 grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
                                              const v1::SubmitChangeRequestRequest* req,
                                              v1::ChangeRequest* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "SubmitChangeRequest",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ChangeRequest> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
     if (req->etag().empty()) v.Add("etag", "required");
     RETURN_IF_ERROR(v.ToStatus());
 
-    return db::ChangeOnce(
-        pool_, "SubmitChangeRequest", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
-          RETURN_IF_ERROR(CheckChangeTransition(StateOf(change.body), ChangeState::kInApproval));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(ChangeLifecycle().Next(StateOf(change.body), ChangeEvent::kSubmit).status());
           v1::ChangeRequest& b = change.body;
           rpc::Violations missing;
           if (b.items_size() == 0) missing.Add("items", "at least one item is required to submit");
           if (!b.has_effective_date()) missing.Add("effective_date", "required to submit");
           RETURN_IF_ERROR(missing.ToStatus());
           const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", missing);
-          RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
+          RETURN_IF_ERROR(CheckEffectiveDate(effective, m.today()));
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
           ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
           const CallerScope org = OrganisationScope(root);
-          RETURN_IF_ERROR(DryRun(conn, {caller, req->request_id(), org}, chain.id, b,
-                                 {effective, Today(), change.id}));
+          RETURN_IF_ERROR(DryRun({m, m.request_id(), org}, chain.id, b, {effective, m.today(), change.id}));
           const v1::ChangeRequest before = b;
           std::set<int> kinds;
           for (const auto& item : b.items()) kinds.insert(item.kind());
@@ -381,36 +369,33 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
           }
           b.set_current_step(0);
           b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);
-          *b.mutable_submit_time() = rpc::ToTimestamp(absl::Now());
-          return Save(conn, caller, req->request_id(), "SubmitChangeRequest", before, std::move(change));
-        });
+          *b.mutable_submit_time() = rpc::ToTimestamp(m.now());
+          return Save(m, before, std::move(change));
+        };
   });
 }
 
 template <class Request>
 grpc::Status ChangesApi::DecideStep(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
                                 bool approve, absl::string_view method) {
-  bool applied = false;
-  const grpc::Status status = server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, method,
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ChangeRequest> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
     if (req->etag().empty()) v.Add("etag", "required");
     rpc::CheckText(req->comment(), "comment", approve ? 0 : 1, 2000, v);
     if (req->has_document()) ReadDocument(req->document(), "document", v);
     RETURN_IF_ERROR(v.ToStatus());
 
-    return db::ChangeOnce(
-        pool_, method, caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
-          applied = false;
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
-          RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
           v1::ChangeRequest& b = change.body;
           ASSIGN_OR_RETURN(const AfterDecision next,
                            Decide(StateOf(b), b.current_step(), b.steps_size(), approve));
           v1::ApprovalStep& step = *b.mutable_steps(b.current_step());
-          ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, step));
+          ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, step, m.today()));
           if (!holds) {
             return rpc::WithReason(
                 rpc::PermissionDenied(absl::StrCat("deciding \"", step.title(), "\" needs ",
@@ -422,27 +407,25 @@ grpc::Status ChangesApi::DecideStep(grpc::ServerContext* ctx, const Request* req
           RETURN_IF_ERROR(CheckDecider(caller.subject, b.drafted_by(), earlier));
           const v1::ChangeRequest before = b;
           step.set_decided_by(caller.subject);
-          *step.mutable_decide_time() = rpc::ToTimestamp(absl::Now());
+          *step.mutable_decide_time() = rpc::ToTimestamp(m.now());
           step.set_comment(req->comment());
           if (req->has_document()) *step.mutable_document() = req->document();
           step.set_state(approve ? v1::APPROVAL_STEP_STATE_APPROVED : v1::APPROVAL_STEP_STATE_REJECTED);
           if (next.apply_items) {
             rpc::Violations ignored;
             const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
-            RETURN_IF_ERROR(CheckEffectiveDate(effective, Today()));
+            RETURN_IF_ERROR(CheckEffectiveDate(effective, m.today()));
             ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
             ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
-            RETURN_IF_ERROR(ApplyItems(conn, {caller, b.name(), OrganisationScope(root)}, chain.id, b,
-                                       {effective, Today(), change.id}));
-            applied = true;
+            RETURN_IF_ERROR(ApplyItems({m, b.name(), OrganisationScope(root)}, chain.id, b,
+                                       {effective, m.today(), change.id}));
+            m.AfterCommit([this] { grants_.InvalidateAll(); });  // posts may grant differently
           }
           b.set_state(static_cast<v1::ChangeRequestState>(next.state));
           b.set_current_step(next.current_step);
-          return Save(conn, caller, req->request_id(), method, before, std::move(change));
-        });
+          return Save(m, before, std::move(change));
+        };
   });
-  if (applied) grants_.InvalidateAll();  // after the commit: posts may grant differently
-  return status;
 }
 
 grpc::Status ChangesApi::ApproveChangeRequest(grpc::ServerContext* ctx,
@@ -460,42 +443,40 @@ grpc::Status ChangesApi::RejectChangeRequest(grpc::ServerContext* ctx,
 grpc::Status ChangesApi::WithdrawChangeRequest(grpc::ServerContext* ctx,
                                                const v1::WithdrawChangeRequestRequest* req,
                                                v1::ChangeRequest* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "WithdrawChangeRequest",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ChangeRequest> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
     if (req->etag().empty()) v.Add("etag", "required");
     rpc::CheckText(req->reason(), "reason", 0, 2000, v);
     RETURN_IF_ERROR(v.ToStatus());
-    return db::ChangeOnce(
-        pool_, "WithdrawChangeRequest", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ChangeRequest> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(CheckEtag(req->etag(), change.version, change.body.name()));
-          RETURN_IF_ERROR(CheckChangeTransition(StateOf(change.body), ChangeState::kWithdrawn));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
+          RETURN_IF_ERROR(ChangeLifecycle().Next(StateOf(change.body), ChangeEvent::kWithdraw).status());
           const v1::ChangeRequest before = change.body;
           change.body.set_state(v1::CHANGE_REQUEST_STATE_WITHDRAWN);
           change.body.set_current_step(-1);
-          return Save(conn, caller, req->request_id(), "WithdrawChangeRequest", before, std::move(change));
-        });
+          return Save(m, before, std::move(change));
+        };
   });
 }
 
 grpc::Status ChangesApi::CreateApprovalChain(grpc::ServerContext* ctx,
                                              const v1::CreateApprovalChainRequest* req,
                                              v1::ApprovalChain* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateApprovalChain",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ApprovalChain> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_chain()) v.Add("chain", "required");
     const std::string unit_id = rpc::ParseName(req->chain().unit(), "units", "chain.unit", v);
     CheckChainFields(req->chain(), kChainUpdatable, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return db::ChangeOnce(
-        pool_, "CreateApprovalChain", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ApprovalChain> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ApprovalChain> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, unit_id));
           // Inside a gated organisation a new chain would be a way around it.
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, unit_id));
@@ -504,13 +485,11 @@ grpc::Status ChangesApi::CreateApprovalChain(grpc::ServerContext* ctx,
           chain.id = NewUlid();
           chain.unit_id = root.id;
           chain.body = req->chain();
-          RETURN_IF_ERROR(store::InsertChain(conn, chain, absl::Now()));
+          RETURN_IF_ERROR(store::InsertChain(conn, chain, m.now()));
           ASSIGN_OR_RETURN(store::StoredChain saved, LoadChain(conn, chain.id, false));
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"CreateApprovalChain", "approval_chain", saved.body.name(),
-                                          saved.body.unit(), nullptr, &saved.body}));
+          RETURN_IF_ERROR(m.Record({"approval_chain", saved.body.name(), saved.body.unit(), nullptr, &saved.body}));
           return saved.body;
-        });
+        };
   });
 }
 
@@ -534,24 +513,23 @@ grpc::Status ChangesApi::GetApprovalChain(grpc::ServerContext* ctx, const v1::Ge
 grpc::Status ChangesApi::UpdateApprovalChain(grpc::ServerContext* ctx,
                                              const v1::UpdateApprovalChainRequest* req,
                                              v1::ApprovalChain* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateApprovalChain",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ApprovalChain> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->chain().name(), "approvalChains", "chain.name", v);
     if (req->chain().etag().empty()) v.Add("chain.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), kChainUpdatable, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kChainUpdatable, v);
     CheckChainFields(req->chain(), paths, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return db::ChangeOnce(
-        pool_, "UpdateApprovalChain", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ApprovalChain> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ApprovalChain> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(store::StoredChain peek, LoadChain(conn, id, false));
           ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, peek.unit_id));
           // A gating chain is not switched off by those it restricts.
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek.unit_id));
           ASSIGN_OR_RETURN(store::StoredChain chain, LoadChain(conn, id, true));
-          RETURN_IF_ERROR(CheckEtag(req->chain().etag(), chain.version, chain.body.name()));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->chain().etag(), chain.version, chain.body.name()));
           const v1::ApprovalChain before = chain.body;
           if (paths.count("title")) chain.body.set_title(req->chain().title());
           if (paths.count("steps")) {
@@ -562,13 +540,11 @@ grpc::Status ChangesApi::UpdateApprovalChain(grpc::ServerContext* ctx,
             chain.body.set_require_change_requests(req->chain().require_change_requests());
           }
           chain.version += 1;
-          RETURN_IF_ERROR(store::UpdateChain(conn, chain, absl::Now()));
+          RETURN_IF_ERROR(store::UpdateChain(conn, chain, m.now()));
           ASSIGN_OR_RETURN(store::StoredChain saved, LoadChain(conn, id, false));
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"UpdateApprovalChain", "approval_chain", saved.body.name(),
-                                          saved.body.unit(), &before, &saved.body}));
+          RETURN_IF_ERROR(m.Record({"approval_chain", saved.body.name(), saved.body.unit(), &before, &saved.body}));
           return saved.body;
-        });
+        };
   });
 }
 
@@ -580,7 +556,7 @@ grpc::Status ChangesApi::ListApprovalChains(grpc::ServerContext* ctx,
     const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string unit_id = rpc::ParseOptionalName(req->applies_to_unit(), "units", "applies_to_unit", v);
     const std::string filters = absl::StrCat("applies=", req->applies_to_unit());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
@@ -594,7 +570,7 @@ grpc::Status ChangesApi::ListApprovalChains(grpc::ServerContext* ctx,
       }
       ASSIGN_OR_RETURN(std::vector<store::StoredChain> chains,
                        store::ListChains(conn, scope.reads_all ? "" : scope.unit_path, after, page_size + 1));
-      const bool more = TrimToPage(chains, page_size);
+      const bool more = rpc::TrimToPage(chains, page_size);
       for (const auto& c : chains) *resp->add_chains() = c.body;
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, chains.back().id));
       return absl::OkStatus();

@@ -17,6 +17,7 @@
 
 #include "common/db/pool.h"
 #include "common/server/call_gate.h"
+#include "common/server/handler_kit.h"
 #include "huinong/org/v1/org_service.pb.h"
 #include "svc-org/src/api/caller_scope.h"
 #include "svc-org/src/domain/capability_cache.h"
@@ -25,7 +26,8 @@ namespace huinong::org {
 
 class ChangesApi {
  public:
-  ChangesApi(db::DbPool& pool, const server::CallGate& gate, CapabilityCache& grants);
+  // `scopes` and `grants` are shared with the other handlers of the service.
+  ChangesApi(const server::HandlerKit& kit, CallerScopes& scopes, CapabilityCache& grants);
 
   grpc::Status CreateChangeRequest(grpc::ServerContext* ctx, const v1::CreateChangeRequestRequest* req,
                                    v1::ChangeRequest* resp);
@@ -58,9 +60,10 @@ class ChangesApi {
   grpc::Status DecideStep(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
                       bool approve, absl::string_view method);
 
+  const server::HandlerKit& kit_;
   db::DbPool& pool_;
   const server::CallGate& gate_;
-  CallerScopes scopes_;
+  CallerScopes& scopes_;
   CapabilityCache& grants_;
 };
 

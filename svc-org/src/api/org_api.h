@@ -13,7 +13,9 @@
 #pragma once
 
 #include "common/db/pool.h"
+#include "common/core/business_clock.h"
 #include "common/server/call_gate.h"
+#include "common/server/handler_kit.h"
 #include "huinong/org/v1/org_service.grpc.pb.h"
 #include "svc-org/src/api/caller_scope.h"
 #include "svc-org/src/api/changes_api.h"
@@ -29,7 +31,7 @@ inline constexpr absl::Duration kCapabilityCacheTtl = absl::Seconds(5);
 
 class OrgApi final : public v1::OrgService::Service {
  public:
-  OrgApi(db::DbPool& pool, const server::CallGate& gate);
+  OrgApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock);
 
   grpc::Status CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* req,
                           v1::Unit* resp) override;
@@ -216,11 +218,12 @@ class OrgApi final : public v1::OrgService::Service {
  private:
   db::DbPool& pool_;
   const server::CallGate& gate_;
-  CallerScopes scopes_;
+  const server::HandlerKit kit_;
+  CallerScopes scopes_;  // one cache of callers' unit paths for every handler
   StaffingApi staffing_;
   QueriesApi queries_;
   CapabilityCache grants_{kCapabilityCacheTtl, /*max_entries=*/100000};
-  ChangesApi changes_{pool_, gate_, grants_};
+  ChangesApi changes_{kit_, scopes_, grants_};
 };
 
 }  // namespace huinong::org

@@ -9,13 +9,11 @@
 #include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/org_api.h"
-#include "svc-org/src/api/org_events.h"
 #include "svc-org/src/api/policy_mapping.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/request_checks.h"
@@ -60,30 +58,28 @@ absl::StatusOr<ConcurrencyPolicy> LoadPolicy(sql::Connection& conn, const std::s
 grpc::Status OrgApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
                                              const v1::CreateConcurrencyPolicyRequest* req,
                                              v1::ConcurrencyPolicy* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateConcurrencyPolicy",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ConcurrencyPolicy> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_policy()) v.Add("policy", "required");
-    ConcurrencyPolicy policy;
-    policy.unit_id = rpc::ParseName(req->policy().unit(), "units", "policy.unit", v);
-    ReadPolicyFields(req->policy(), "policy", policy, v);
+    ConcurrencyPolicy fields;
+    fields.unit_id = rpc::ParseName(req->policy().unit(), "units", "policy.unit", v);
+    ReadPolicyFields(req->policy(), "policy", fields, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return db::ChangeOnce(
-        pool_, "CreateConcurrencyPolicy", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ConcurrencyPolicy> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ConcurrencyPolicy> {
+          sql::Connection& conn = m.tx();
+          ConcurrencyPolicy policy = fields;
           RETURN_IF_ERROR(LockChangeableUnit(conn, scope, policy.unit_id).status());
           RETURN_IF_ERROR(CheckSelectedPosts(conn, policy));
           policy.id = NewUlid();
           policy.version = 1;
-          policy.create_time = policy.update_time = absl::Now();
+          policy.create_time = policy.update_time = m.now();
           RETURN_IF_ERROR(store::InsertPolicy(conn, policy));
           v1::ConcurrencyPolicy out = ToProto(policy);
-          RETURN_IF_ERROR(RecordOrgEvent(
-              conn, caller, req->request_id(),
-              {"CreateConcurrencyPolicy", "concurrency_policy", out.name(), out.unit(), nullptr, &out}));
+          RETURN_IF_ERROR(m.Record({"concurrency_policy", out.name(), out.unit(), nullptr, &out}));
           return out;
-        });
+        };
   });
 }
 
@@ -108,27 +104,26 @@ grpc::Status OrgApi::GetConcurrencyPolicy(grpc::ServerContext* ctx,
 grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
                                              const v1::UpdateConcurrencyPolicyRequest* req,
                                              v1::ConcurrencyPolicy* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateConcurrencyPolicy",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::ConcurrencyPolicy> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id =
         rpc::ParseName(req->policy().name(), "concurrencyPolicies", "policy.name", v);
     if (req->policy().etag().empty()) v.Add("policy.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), kUpdatable, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kUpdatable, v);
     ConcurrencyPolicy incoming;
     rpc::Violations all;
     ReadPolicyFields(req->policy(), "policy", incoming, all);
-    KeepMasked(all, "policy", paths, v);
+    rpc::KeepMasked(all, "policy", paths, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return db::ChangeOnce(
-        pool_, "UpdateConcurrencyPolicy", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::ConcurrencyPolicy> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ConcurrencyPolicy> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(ConcurrencyPolicy seen, LoadPolicy(conn, id, false));
           ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, seen.unit_id));
           RETURN_IF_ERROR(ChangeableUnit(scope, unit));
           ASSIGN_OR_RETURN(ConcurrencyPolicy policy, LoadPolicy(conn, id, /*for_update=*/true));
-          RETURN_IF_ERROR(CheckEtag(req->policy().etag(), policy.version, PolicyName(id)));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->policy().etag(), policy.version, PolicyName(id)));
           const v1::ConcurrencyPolicy before = ToProto(policy);
           if (paths.count("title")) policy.title = incoming.title;
           if (paths.count("whitelist")) policy.whitelist = incoming.whitelist;
@@ -138,14 +133,12 @@ grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
           }
           RETURN_IF_ERROR(CheckSelectedPosts(conn, policy));
           policy.version += 1;
-          policy.update_time = absl::Now();
+          policy.update_time = m.now();
           RETURN_IF_ERROR(store::UpdatePolicy(conn, policy));
           v1::ConcurrencyPolicy out = ToProto(policy);
-          RETURN_IF_ERROR(RecordOrgEvent(
-              conn, caller, req->request_id(),
-              {"UpdateConcurrencyPolicy", "concurrency_policy", out.name(), out.unit(), &before, &out}));
+          RETURN_IF_ERROR(m.Record({"concurrency_policy", out.name(), out.unit(), &before, &out}));
           return out;
-        });
+        };
   });
 }
 
@@ -158,7 +151,7 @@ grpc::Status OrgApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
     const std::string unit_id =
         rpc::ParseOptionalName(req->applies_to_unit(), "units", "applies_to_unit", v);
     const std::string filters = absl::StrCat("applies_to=", req->applies_to_unit());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
@@ -180,7 +173,7 @@ grpc::Status OrgApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
       ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> policies,
                        store::ListPolicies(conn, scope.reads_all ? "" : scope.unit_path, after,
                                            page_size + 1));
-      const bool more = TrimToPage(policies, page_size);
+      const bool more = rpc::TrimToPage(policies, page_size);
       for (const auto& p : policies) *resp->add_policies() = ToProto(p);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, policies.back().id));
       return absl::OkStatus();

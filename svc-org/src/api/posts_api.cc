@@ -10,17 +10,15 @@
 #include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/org_api.h"
-#include "svc-org/src/api/org_events.h"
-#include "svc-org/src/api/change_gate.h"
+#include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/api/post_mapping.h"
-#include "svc-org/src/api/post_writes.h"
+#include "svc-org/src/app/post_writes.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/store/post_store.h"
 #include "svc-org/src/store/staff_store.h"
@@ -28,9 +26,9 @@
 namespace huinong::org {
 grpc::Status OrgApi::CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRequest* req,
                                 v1::Post* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreatePost",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Post> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_post()) v.Add("post", "required");
     const std::string unit_id = rpc::ParseName(req->post().unit(), "units", "post.unit", v);
     Post post;
@@ -39,26 +37,12 @@ grpc::Status OrgApi::CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRe
         rpc::FromDate(req->post().effective_from(), "post.effective_from", v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    const WriteBy by{caller, req->request_id(), scope};
-    auto plan = [&](sql::Connection& conn, bool store_it) -> absl::StatusOr<v1::Post> {
-      if (store_it) RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, unit_id));
-      return CreatePostIn(conn, by, post, unit_id, from.value_or(Today()), store_it);
+    return [=](server::Mutation& m) -> absl::StatusOr<v1::Post> {
+      // validate_only checks without storing and answers the post unnamed.
+      const bool store_it = !m.validate_only();
+      if (store_it) RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), unit_id));
+      return CreatePostIn({m, m.request_id(), scope}, post, unit_id, from.value_or(m.today()), store_it);
     };
-    absl::StatusOr<v1::Post> created;
-    if (req->validate_only()) {
-      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
-        created = plan(conn, false);
-        return created.status();
-      }));
-    } else {
-      created = db::RunOnce<v1::Post>(
-          pool_, db::KeyFor("CreatePost", caller.subject, req->request_id(), *req),
-          [&](sql::Connection& conn) { return plan(conn, true); });
-    }
-    if (!created.ok()) return created.status();
-    *resp = *std::move(created);
-    return absl::OkStatus();
   });
 }
 
@@ -67,7 +51,7 @@ grpc::Status OrgApi::GetPost(grpc::ServerContext* ctx, const v1::GetPostRequest*
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
     const std::string id = rpc::ParseName(req->name(), "posts", "name", v);
-    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", v);
+    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
@@ -83,32 +67,26 @@ grpc::Status OrgApi::GetPost(grpc::ServerContext* ctx, const v1::GetPostRequest*
 
 grpc::Status OrgApi::UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRequest* req,
                                 v1::Post* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdatePost",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Post> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->post().name(), "posts", "post.name", v);
     if (req->post().etag().empty()) v.Add("post.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), PostUpdatableFields(), v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), PostUpdatableFields(), v);
     std::optional<absl::CivilDay> effective =
         rpc::FromDate(req->effective_date(), "effective_date", v);
     PostTerms incoming;
     rpc::Violations all;
     ReadPostTerms(req->post(), "post", id, incoming, all);
-    KeepMasked(all, "post", paths, v);
+    rpc::KeepMasked(all, "post", paths, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    const absl::Status changed = db::ChangeOnce(
-        pool_, "UpdatePost", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Post> {
-          ASSIGN_OR_RETURN(Post peek, LoadLatestPost(conn, id));
-          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek.unit_id));
-          return UpdatePostIn(conn, {caller, req->request_id(), scope}, id, paths, incoming,
-                              effective, req->post().etag());
-        });
-    RETURN_IF_ERROR(changed);
-    grants_.InvalidateAll();  // after the commit
-    return absl::OkStatus();
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Post> {
+      ASSIGN_OR_RETURN(Post peek, LoadLatestPost(m.tx(), id));
+      RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), peek.unit_id));
+      m.AfterCommit([this] { grants_.InvalidateAll(); });  // posts' terms reach every holder
+      return UpdatePostIn({m, m.request_id(), scope}, id, paths, incoming, effective, req->post().etag());
+    };
   });
 }
 
@@ -118,7 +96,7 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
     rpc::Violations v;
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::PostQuery q;
-    q.read = ReadAsOf(req->as_of(), "as_of", v);
+    q.read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
     const std::string unit_id = rpc::ParseOptionalName(req->unit(), "units", "unit", v);
     if (req->include_subtree() && unit_id.empty()) v.Add("include_subtree", "needs a unit");
     if (req->kind() != 0) {
@@ -140,7 +118,7 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
         "unit=", req->unit(), "|sub=", req->include_subtree(), "|kind=", req->kind(),
         "|cap=", req->capability(), "|code=", req->code(), "|head=", req->head_only(),
         "|status=", req->status(), "|as_of=", req->as_of().SerializeAsString());
-    q.after_id = PageAfter(req->page_token(), filters, v);
+    q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) q.visible_path = scope.unit_path;
@@ -149,7 +127,7 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Post> posts, store::ListPosts(conn, q));
-      const bool more = TrimToPage(posts, page_size);
+      const bool more = rpc::TrimToPage(posts, page_size);
       std::vector<std::string> ids;
       for (const auto& p : posts) ids.push_back(p.id);
       ASSIGN_OR_RETURN(auto subs, store::Subordinates(conn, ids, q.read));
@@ -162,32 +140,26 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
 
 grpc::Status OrgApi::AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPostRequest* req,
                                  v1::Post* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "AbolishPost",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Post> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->name(), "posts", "name", v);
     if (req->etag().empty()) v.Add("etag", "required");
     std::optional<absl::CivilDay> last = rpc::FromDate(req->effective_to(), "effective_to", v);
     if (!req->has_effective_to()) {
       v.Add("effective_to", "required");
-    } else if (last && *last < Today()) {
+    } else if (last && *last < kit_.clock().Today()) {
       v.Add("effective_to", "must not be before today");
     }
-    rpc::CheckText(req->reason(), "reason", 1, 1000, v);
+    rpc::CheckText(req->reason(), "reason", 1, kMaxAbolishReason, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    const absl::Status changed = db::ChangeOnce(
-        pool_, "AbolishPost", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Post> {
-          ASSIGN_OR_RETURN(Post peek, LoadLatestPost(conn, id));
-          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek.unit_id));
-          return AbolishPostIn(conn, {caller, req->request_id(), scope}, id, *last, req->reason(),
-                               req->etag());
-        });
-    RETURN_IF_ERROR(changed);
-    grants_.InvalidateAll();  // after the commit
-    return absl::OkStatus();
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Post> {
+      ASSIGN_OR_RETURN(Post peek, LoadLatestPost(m.tx(), id));
+      RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), peek.unit_id));
+      m.AfterCommit([this] { grants_.InvalidateAll(); });  // holders lose the post's capabilities
+      return AbolishPostIn({m, m.request_id(), scope}, id, *last, req->reason(), req->etag());
+    };
   });
 }
 

@@ -18,7 +18,7 @@
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/queries_api_parts.h"
 #include "svc-org/src/api/quota_mapping.h"
@@ -87,8 +87,8 @@ v1::ChainLink LinkOf(const Post& post, LineKind line, int distance) {
 
 }  // namespace
 
-QueriesApi::QueriesApi(db::DbPool& pool, const server::CallGate& gate)
-    : pool_(pool), gate_(gate), scopes_(pool, absl::Seconds(5)) {}
+QueriesApi::QueriesApi(const server::HandlerKit& kit, CallerScopes& scopes)
+    : kit_(kit), pool_(kit.pool()), gate_(kit.gate()), scopes_(scopes) {}
 
 grpc::Status QueriesApi::GetReportingChain(grpc::ServerContext* ctx,
                                            const v1::GetReportingChainRequest* req,
@@ -103,7 +103,7 @@ grpc::Status QueriesApi::GetReportingChain(grpc::ServerContext* ctx,
     } else {
       v.Add("start", "required: post or staff");
     }
-    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", v);
+    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
@@ -167,12 +167,12 @@ grpc::Status QueriesApi::ListReports(grpc::ServerContext* ctx, const v1::ListRep
     } else {
       v.Add("subject", "required: post or staff");
     }
-    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", v);
+    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
     const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string filters =
         absl::StrCat("post=", req->post(), "|staff=", req->staff(), "|direct=", req->direct_only(),
                      "|other=", req->include_other_lines(), "|as_of=", req->as_of().SerializeAsString());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
@@ -265,9 +265,9 @@ grpc::Status QueriesApi::GetOrgChart(grpc::ServerContext* ctx, const v1::GetOrgC
     const std::string filters =
         absl::StrCat("root=", req->root(), "|depth=", req->max_depth(), "|posts=", req->include_posts(),
                      "|as_of=", req->as_of().SerializeAsString());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = as_of.value_or(Today());
+    const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {

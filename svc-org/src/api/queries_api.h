@@ -24,6 +24,7 @@
 
 #include "common/db/pool.h"
 #include "common/server/call_gate.h"
+#include "common/server/handler_kit.h"
 #include "huinong/org/v1/org_service.pb.h"
 #include "huinong/org/v1/queries.pb.h"
 #include "svc-org/src/api/caller_scope.h"
@@ -32,7 +33,8 @@ namespace huinong::org {
 
 class QueriesApi {
  public:
-  QueriesApi(db::DbPool& pool, const server::CallGate& gate);
+  // `scopes` is shared with the other handlers of the service (one cache).
+  QueriesApi(const server::HandlerKit& kit, CallerScopes& scopes);
 
   grpc::Status GetOrgChart(grpc::ServerContext* ctx, const v1::GetOrgChartRequest* req,
                            v1::GetOrgChartResponse* resp);
@@ -54,9 +56,10 @@ class QueriesApi {
                                    v1::GetPostDesignReportResponse* resp);
 
  private:
+  const server::HandlerKit& kit_;
   db::DbPool& pool_;
   const server::CallGate& gate_;
-  CallerScopes scopes_;
+  CallerScopes& scopes_;
 };
 
 }  // namespace huinong::org

@@ -1,6 +1,6 @@
 // Pieces shared by the query handlers (queries_api.cc, queries_api_reports.cc):
-// holders as the protos show them, the caller's visible path, and one
-// keyset page over rows already sorted by key.
+// holders as the protos show them, the caller's visible path, the opening of
+// a report (unit, day, page) and one keyset page over rows already sorted by key.
 #pragma once
 
 #include <map>
@@ -10,10 +10,15 @@
 
 #include "absl/strings/string_view.h"
 #include "common/rpc/page_token.h"
+#include "common/rpc/proto_time.h"
+#include "common/rpc/request_checks.h"
+#include "common/rpc/validate.h"
 #include "huinong/org/v1/queries.pb.h"
 #include "svc-org/src/api/staff_mapping.h"
 #include "svc-org/src/domain/scope.h"
 #include "svc-org/src/domain/staff.h"
+#include "svc-org/src/domain/unit.h"
+#include "svc-org/src/store/query_store.h"
 
 namespace huinong::org {
 
@@ -29,6 +34,42 @@ inline v1::PostHolder HolderOf(const Assignment& a, const std::map<std::string, 
 // The data-scope restriction for subtree reads: none for callers who read all.
 inline std::string VisiblePath(const CallerScope& scope) {
   return scope.reads_all ? std::string() : scope.unit_path;
+}
+
+// The opening every report shares: the unit it is about, its day (today in
+// the county when unset) and, for paged reports, the page. Violations name
+// the request's own fields.
+struct ReportRequest {
+  std::string root_id;
+  absl::CivilDay day;
+  int page_size = 0;
+  std::string after;
+};
+
+inline ReportRequest ReadReport(absl::string_view root, const std::string& root_field,
+                                const type::v1::Date& date, const std::string& date_field,
+                                absl::CivilDay today, rpc::Violations& v) {
+  ReportRequest r;
+  r.root_id = rpc::ParseName(root, "units", root_field, v);
+  r.day = rpc::FromDate(date, date_field, v).value_or(today);
+  return r;
+}
+
+// The page of a paged report; `filters` include the day asked for.
+inline void ReadReportPage(int page_size, absl::string_view page_token, absl::string_view filters,
+                           ReportRequest& r, rpc::Violations& v) {
+  r.page_size = rpc::PageSize(page_size, v);
+  r.after = rpc::PageAfter(page_token, filters, v);
+}
+
+// The subtree of `root` on `day` as the caller may see it; the report sets
+// what else it needs read.
+inline store::SubtreeRead SubtreeReadOf(const Unit& root, absl::CivilDay day, const CallerScope& scope) {
+  store::SubtreeRead read;
+  read.root_path = root.path;
+  read.day = day;
+  read.visible_path = VisiblePath(scope);
+  return read;
 }
 
 // Emits the rows after `after` (rows sorted by key), at most `page_size`,

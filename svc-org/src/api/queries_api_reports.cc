@@ -13,7 +13,7 @@
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/policy_mapping.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/queries_api.h"
@@ -65,24 +65,18 @@ grpc::Status QueriesApi::GetVacancyReport(grpc::ServerContext* ctx,
                                           v1::GetVacancyReportResponse* resp) {
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
-    const std::string root_id = rpc::ParseName(req->root(), "units", "root", v);
-    std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+    ReportRequest report_req = ReadReport(req->root(), "root", req->as_of(), "as_of", kit_.clock().Today(), v);
     if (req->max_depth() < 0) v.Add("max_depth", "0 (all) or more");
-    const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string filters =
         absl::StrCat("root=", req->root(), "|depth=", req->max_depth(), "|gaps=", req->only_gaps(),
                      "|as_of=", req->as_of().SerializeAsString());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
     RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = as_of.value_or(Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, root_id, day));
-      store::SubtreeRead read;
-      read.root_path = root.path;
-      read.day = day;
-      read.visible_path = VisiblePath(scope);
+      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
+      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
       read.quotas = true;
       ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
       std::vector<UnitVacancies> report =
@@ -104,7 +98,7 @@ grpc::Status QueriesApi::GetVacancyReport(grpc::ServerContext* ctx,
         rows.emplace_back(u.path, std::move(row));
       }
       std::string next_token;
-      EmitPage(rows, after, page_size, filters,
+      EmitPage(rows, report_req.after, report_req.page_size, filters,
                [&](const v1::VacancyRow& row) { *resp->add_rows() = row; }, &next_token);
       resp->set_next_page_token(next_token);
       return absl::OkStatus();
@@ -117,22 +111,16 @@ grpc::Status QueriesApi::ListActingHeads(grpc::ServerContext* ctx,
                                          v1::ListActingHeadsResponse* resp) {
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
-    const std::string root_id = rpc::ParseName(req->root(), "units", "root", v);
-    std::optional<absl::CivilDay> date = rpc::FromDate(req->date(), "date", v);
-    const int page_size = rpc::PageSize(req->page_size(), v);
+    ReportRequest report_req = ReadReport(req->root(), "root", req->date(), "date", kit_.clock().Today(), v);
     const std::string filters = absl::StrCat("root=", req->root(), "|deputies=", req->include_deputies(),
                                              "|date=", req->date().SerializeAsString());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
     RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = date.value_or(Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, root_id, day));
-      store::SubtreeRead read;
-      read.root_path = root.path;
-      read.day = day;
-      read.visible_path = VisiblePath(scope);
+      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
+      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
       ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
       std::vector<ActingHeadRow> found =
           FindActingHeads(snap.units, snap.posts, snap.assignments, req->include_deputies());
@@ -149,7 +137,7 @@ grpc::Status QueriesApi::ListActingHeads(grpc::ServerContext* ctx,
         h.set_unit(UnitName(u->id));
         h.set_unit_display_name(u->display_name);
         *h.mutable_acting() = HolderOf(*f.assignment, names);
-        const v1::Assignment a = ToProto(*f.assignment, day);
+        const v1::Assignment a = ToProto(*f.assignment, report_req.day);
         if (a.has_delegation()) {
           h.set_acting_for(a.delegation().acting_for());
           *h.mutable_delegation() = a.delegation();
@@ -159,7 +147,7 @@ grpc::Status QueriesApi::ListActingHeads(grpc::ServerContext* ctx,
         rows.emplace_back(absl::StrCat(u->path, "|", f.post->id, "|", f.assignment->id), std::move(h));
       }
       std::string next_token;
-      EmitPage(rows, after, page_size, filters,
+      EmitPage(rows, report_req.after, report_req.page_size, filters,
                [&](const v1::ActingHead& h) { *resp->add_acting_heads() = h; }, &next_token);
       resp->set_next_page_token(next_token);
       return absl::OkStatus();
@@ -172,22 +160,17 @@ grpc::Status QueriesApi::GetCoverageGaps(grpc::ServerContext* ctx,
                                          v1::GetCoverageGapsResponse* resp) {
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
-    const std::string county_id = rpc::ParseName(req->county(), "units", "county", v);
-    std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+    const ReportRequest report_req = ReadReport(req->county(), "county", req->as_of(), "as_of", kit_.clock().Today(), v);
     RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = as_of.value_or(Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit county, LoadRoot(conn, scope, county_id, day));
+      ASSIGN_OR_RETURN(Unit county, LoadRoot(conn, scope, report_req.root_id, report_req.day));
       if (county.level != Level::kCounty) {
         return rpc::FailedPrecondition("LEVEL_MISMATCH",
                                        absl::StrCat(UnitName(county.id), " is not a COUNTY unit"));
       }
-      store::SubtreeRead read;
-      read.root_path = county.path;
-      read.day = day;
-      read.visible_path = VisiblePath(scope);
+      store::SubtreeRead read = SubtreeReadOf(county, report_req.day, scope);
       ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
       const CoverageReport report = FindCoverageGaps(
           snap.units, snap.posts, snap.assignments,
@@ -213,25 +196,19 @@ grpc::Status QueriesApi::GetConcurrencyReport(grpc::ServerContext* ctx,
                                               v1::GetConcurrencyReportResponse* resp) {
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
-    const std::string root_id = rpc::ParseName(req->root(), "units", "root", v);
-    std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    const int page_size = rpc::PageSize(req->page_size(), v);
+    ReportRequest report_req = ReadReport(req->root(), "root", req->as_of(), "as_of", kit_.clock().Today(), v);
     const std::string filters = absl::StrCat("root=", req->root(), "|problems=", req->problems_only(),
                                              "|as_of=", req->as_of().SerializeAsString());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
     RETURN_IF_ERROR(v.ToStatus());
     if (!HasAnyRole(caller, {"org.admin", "hr", "auditor"})) {
       return rpc::PermissionDenied("the concurrency report is for admin, org.admin, hr and auditor");
     }
-    const absl::CivilDay day = as_of.value_or(Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, root_id, day));
-      store::SubtreeRead read;
-      read.root_path = root.path;
-      read.day = day;
-      read.visible_path = VisiblePath(scope);
+      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
+      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
       ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
       // The policy of a post: the nearest one set on its unit or above.
       std::set<std::string> path_ids;
@@ -280,14 +257,14 @@ grpc::Status QueriesApi::GetConcurrencyReport(grpc::ServerContext* ctx,
         if (f.mitigation) {
           for (const Assignment* a : f.assignments) {
             if (a->mitigation && &*a->mitigation == f.mitigation) {
-              *out.mutable_mitigation() = ToProto(*a, day).mitigation();
+              *out.mutable_mitigation() = ToProto(*a, report_req.day).mitigation();
             }
           }
         }
         rows.emplace_back(absl::StrFormat("%s|%06d", f.staff_id, i), std::move(out));
       }
       std::string next_token;
-      EmitPage(rows, after, page_size, filters,
+      EmitPage(rows, report_req.after, report_req.page_size, filters,
                [&](const v1::ConcurrencyFinding& f) { *resp->add_findings() = f; }, &next_token);
       resp->set_next_page_token(next_token);
       return absl::OkStatus();
@@ -300,21 +277,16 @@ grpc::Status QueriesApi::GetPostDesignReport(grpc::ServerContext* ctx,
                                              v1::GetPostDesignReportResponse* resp) {
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
-    const std::string unit_id = rpc::ParseName(req->unit(), "units", "unit", v);
-    std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+    const ReportRequest report_req = ReadReport(req->unit(), "unit", req->as_of(), "as_of", kit_.clock().Today(), v);
     RETURN_IF_ERROR(v.ToStatus());
     if (!HasAnyRole(caller, {"org.admin", "hr"})) {
       return rpc::PermissionDenied("the post-design report is for admin, org.admin and hr");
     }
-    const absl::CivilDay day = as_of.value_or(Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, unit_id, day));
-      store::SubtreeRead read;
-      read.root_path = root.path;
-      read.day = day;
-      read.visible_path = VisiblePath(scope);
+      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
+      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
       read.assignments = false;
       ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
       if (!req->include_subtree()) {

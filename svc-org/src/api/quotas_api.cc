@@ -9,17 +9,15 @@
 #include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/org_api.h"
-#include "svc-org/src/api/org_events.h"
-#include "svc-org/src/api/change_gate.h"
+#include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/api/post_mapping.h"
-#include "svc-org/src/api/quota_writes.h"
+#include "svc-org/src/app/quota_writes.h"
 #include "svc-org/src/api/quota_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
@@ -37,9 +35,9 @@ const std::set<std::string> kUpdatable = {"kind",          "min_headcount",     
 
 grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuotaRequest* req,
                                  v1::Quota* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateQuota",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Quota> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_quota()) v.Add("quota", "required");
     Quota quota;
     quota.unit_id = rpc::ParseName(req->quota().unit(), "units", "quota.unit", v);
@@ -48,19 +46,18 @@ grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuota
     std::optional<absl::CivilDay> from =
         rpc::FromDate(req->quota().effective_from(), "quota.effective_from", v);
     quota.effective_to = rpc::FromDate(req->quota().effective_to(), "quota.effective_to", v);
-    quota.effective_from = from.value_or(Today());
+    quota.effective_from = from.value_or(kit_.clock().Today());
     if (quota.effective_to && *quota.effective_to < quota.effective_from) {
       v.Add("quota.effective_to", "must not be before effective_from");
     }
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return db::ChangeOnce(
-        pool_, "CreateQuota", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Quota> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Quota> {
+          sql::Connection& conn = m.tx();
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, quota.unit_id));
-          return CreateQuotaIn(conn, {caller, req->request_id(), scope}, quota);
-        });
+          return CreateQuotaIn({m, m.request_id(), scope}, quota);
+        };
   });
 }
 
@@ -69,7 +66,7 @@ grpc::Status OrgApi::GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaReques
   return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
     rpc::Violations v;
     const std::string id = rpc::ParseName(req->name(), "quotas", "name", v);
-    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", v);
+    const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
@@ -85,27 +82,26 @@ grpc::Status OrgApi::GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaReques
 
 grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuotaRequest* req,
                                  v1::Quota* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateQuota",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Quota> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->quota().name(), "quotas", "quota.name", v);
     if (req->quota().etag().empty()) v.Add("quota.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), kUpdatable, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kUpdatable, v);
     std::optional<absl::CivilDay> effective = rpc::FromDate(req->effective_date(), "effective_date", v);
     std::optional<absl::CivilDay> new_to =
         rpc::FromDate(req->quota().effective_to(), "quota.effective_to", v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return db::ChangeOnce(
-        pool_, "UpdateQuota", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Quota> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Quota> {
+          sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(std::optional<Quota> peek, store::GetLatestQuota(conn, id));
           if (!peek) return rpc::NotFound(QuotaName(id));
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek->unit_id));
           RETURN_IF_ERROR(LockChangeableUnit(conn, scope, peek->unit_id).status());
           ASSIGN_OR_RETURN(std::optional<Quota> latest, store::GetLatestQuota(conn, id, true));
-          RETURN_IF_ERROR(CheckEtag(req->quota().etag(), latest->version, QuotaName(id)));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->quota().etag(), latest->version, QuotaName(id)));
           const v1::Quota before = ToProto(*latest);
           Quota quota = *latest;
           // The stored values, overlaid with the masked fields, checked as a whole.
@@ -135,7 +131,7 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
             fields.Add("quota.effective_to", "must not be before effective_from");
           }
           RETURN_IF_ERROR(fields.ToStatus());
-          const absl::CivilDay day = effective.value_or(std::max(Today(), latest->terms_from));
+          const absl::CivilDay day = effective.value_or(std::max(m.today(), latest->terms_from));
           if (day < latest->effective_from || day < latest->terms_from) {
             return rpc::FailedPrecondition(
                 "EFFECTIVE_DATE_TOO_EARLY",
@@ -145,14 +141,13 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
           if (paths.count("effective_to")) RETURN_IF_ERROR(CheckNoQuotaOverlap(conn, quota));
           quota.terms_from = day;
           quota.version += 1;
-          quota.update_time = absl::Now();
+          quota.update_time = m.now();
           RETURN_IF_ERROR(store::SaveQuotaTerms(conn, quota, *latest));
           RETURN_IF_ERROR(store::UpdateQuotaRow(conn, quota));
           v1::Quota out = ToProto(quota);
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"UpdateQuota", "quota", out.name(), out.unit(), &before, &out}));
+          RETURN_IF_ERROR(m.Record({"quota", out.name(), out.unit(), &before, &out}));
           return out;
-        });
+        };
   });
 }
 
@@ -162,7 +157,7 @@ grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRe
     rpc::Violations v;
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::QuotaQuery q;
-    q.read = ReadAsOf(req->as_of(), "as_of", v);
+    q.read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
     const std::string unit_id = rpc::ParseOptionalName(req->unit(), "units", "unit", v);
     if (req->include_subtree() && unit_id.empty()) v.Add("include_subtree", "needs a unit");
     q.post_id = rpc::ParseOptionalName(req->post(), "posts", "post", v);
@@ -173,7 +168,7 @@ grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRe
     const std::string filters =
         absl::StrCat("unit=", req->unit(), "|sub=", req->include_subtree(), "|post=", req->post(),
                      "|kind=", req->kind(), "|as_of=", req->as_of().SerializeAsString());
-    q.after_id = PageAfter(req->page_token(), filters, v);
+    q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) q.visible_path = scope.unit_path;
@@ -181,7 +176,7 @@ grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRe
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Quota> quotas, store::ListQuotas(conn, q));
-      const bool more = TrimToPage(quotas, page_size);
+      const bool more = rpc::TrimToPage(quotas, page_size);
       for (const auto& quota : quotas) *resp->add_quotas() = ToProto(quota);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, quotas.back().id));
       return absl::OkStatus();
@@ -196,7 +191,7 @@ grpc::Status OrgApi::GetQuotaReport(grpc::ServerContext* ctx, const v1::GetQuota
     const std::string unit_id = rpc::ParseName(req->unit(), "units", "unit", v);
     std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
     RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = as_of.value_or(Today());
+    const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));

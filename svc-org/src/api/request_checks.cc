@@ -2,7 +2,6 @@
 #include "svc-org/src/api/request_checks.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
@@ -20,47 +19,11 @@ bool HexDigest(absl::string_view s) {
 
 }  // namespace
 
-absl::CivilDay Today() { return absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()); }
-
-store::DayRead ReadAsOf(const type::v1::Date& as_of, const std::string& field, rpc::Violations& v) {
+store::DayRead ReadAsOf(const type::v1::Date& as_of, const std::string& field, absl::CivilDay today,
+                        rpc::Violations& v) {
   std::optional<absl::CivilDay> day = rpc::FromDate(as_of, field, v);
   if (day) return {*day, false};
-  return {Today(), true};
-}
-
-absl::Status CheckEtag(const std::string& given, int64_t version, absl::string_view name) {
-  if (given == absl::StrCat(version)) return absl::OkStatus();
-  return rpc::Aborted("STALE_ETAG",
-                      absl::StrCat(name, " was changed by someone else; read it again"));
-}
-
-std::string PageAfter(const std::string& token, absl::string_view filters, rpc::Violations& v) {
-  auto after = rpc::DecodePageToken(token, filters);
-  if (after.ok()) return *after;
-  for (const auto& fv : rpc::FieldViolationsOf(after.status())) v.Add(fv.field, fv.description);
-  return "";
-}
-
-std::set<std::string> MaskPaths(const google::protobuf::FieldMask& mask,
-                                const std::set<std::string>& updatable, rpc::Violations& v) {
-  if (mask.paths_size() == 0) v.Add("update_mask", "required");
-  std::set<std::string> paths;
-  for (const auto& path : mask.paths()) {
-    if (!updatable.count(path)) {
-      v.Add("update_mask", absl::StrCat("\"", path, "\" is not an updatable field"));
-    }
-    paths.insert(path);
-  }
-  return paths;
-}
-
-void KeepMasked(const rpc::Violations& all, absl::string_view prefix,
-                const std::set<std::string>& paths, rpc::Violations& v) {
-  for (const auto& fv : all.list()) {
-    std::string field = fv.field.substr(prefix.size() + 1);
-    field = field.substr(0, field.find_first_of(".["));
-    if (paths.count(field)) v.Add(fv.field, fv.description);
-  }
+  return {today, true};
 }
 
 DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::string& field,

@@ -11,14 +11,12 @@
 #include "common/core/ids.h"
 #include "common/core/mask.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/org_api.h"
-#include "svc-org/src/api/org_events.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/staff_mapping.h"
 #include "svc-org/src/store/staff_store.h"
@@ -79,30 +77,29 @@ absl::Status CheckChangeable(sql::Connection& conn, const CallerScope& hr_scope,
 
 grpc::Status OrgApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaffRequest* req,
                                  v1::Staff* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateStaff",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Staff> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_staff()) v.Add("staff", "required");
-    Staff staff;
-    ReadStaffFields(req->staff(), "staff", staff, v);
-    if (staff.status == StaffStatus::kLeft) v.Add("staff.status", "a new member of staff has not left");
+    Staff fields;
+    ReadStaffFields(req->staff(), "staff", fields, v);
+    if (fields.status == StaffStatus::kLeft) v.Add("staff.status", "a new member of staff has not left");
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!StaffScope(scope, caller).may_change) {
       return rpc::PermissionDenied("registering staff needs the hr role");
     }
-    return db::ChangeOnce(
-        pool_, "CreateStaff", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Staff> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Staff> {
+          sql::Connection& conn = m.tx();
+          Staff staff = fields;
           staff.id = NewUlid();
           staff.version = 1;
-          staff.create_time = staff.update_time = absl::Now();
+          staff.create_time = staff.update_time = m.now();
           RETURN_IF_ERROR(store::InsertStaff(conn, staff));
           v1::Staff out = ToProto(staff, /*clear_phone=*/true);
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"CreateStaff", "staff", out.name(), "", nullptr, &out}));
+          RETURN_IF_ERROR(m.Record({"staff", out.name(), "", nullptr, &out}));
           return out;
-        });
+        };
   });
 }
 
@@ -124,28 +121,27 @@ grpc::Status OrgApi::GetStaff(grpc::ServerContext* ctx, const v1::GetStaffReques
 
 grpc::Status OrgApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaffRequest* req,
                                  v1::Staff* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateStaff",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Staff> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->staff().name(), "staff", "staff.name", v);
     if (req->staff().etag().empty()) v.Add("staff.etag", "required");
-    const std::set<std::string> paths = MaskPaths(req->update_mask(), kUpdatable, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kUpdatable, v);
     Staff incoming;
     rpc::Violations all;
     ReadStaffFields(req->staff(), "staff", incoming, all);
-    KeepMasked(all, "staff", paths, v);
+    rpc::KeepMasked(all, "staff", paths, v);
     if (paths.count("status") && req->staff().status() == 0) v.Add("staff.status", "required");
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     const CallerScope hr_scope = StaffScope(scope, caller);
 
-    auto updated = db::RunOnce<v1::Staff>(
-        pool_, db::KeyFor("UpdateStaff", caller.subject, req->request_id(), *req),
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Staff> {
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Staff> {
+          sql::Connection& conn = m.tx();
           RETURN_IF_ERROR(LoadStaff(conn, id, false).status());
           RETURN_IF_ERROR(CheckChangeable(conn, hr_scope, id));
           ASSIGN_OR_RETURN(Staff staff, LoadStaff(conn, id, /*for_update=*/true));
-          RETURN_IF_ERROR(CheckEtag(req->staff().etag(), staff.version, StaffName(id)));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->staff().etag(), staff.version, StaffName(id)));
           const v1::Staff before = ToProto(staff, true);
           const StaffStatus from = staff.status;
           if (paths.count("display_name")) staff.display_name = incoming.display_name;
@@ -156,11 +152,11 @@ grpc::Status OrgApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaff
           if (paths.count("employer")) staff.employer = incoming.employer;
           if (paths.count("qualifications")) staff.qualifications = incoming.qualifications;
           RETURN_IF_ERROR(CheckStaffTransition(from, staff.status));
-          const absl::Time now = absl::Now();
+          const absl::Time now = m.now();
           if (staff.status == StaffStatus::kLeft && from != StaffStatus::kLeft) {
             ASSIGN_OR_RETURN(std::vector<Assignment> held, store::AssignmentsOfStaff(conn, id));
             for (auto& a : held) {
-              if (!EndOnLeaving(a, Today())) continue;
+              if (!EndOnLeaving(a, m.today())) continue;
               a.version += 1;
               a.update_time = now;
               RETURN_IF_ERROR(store::UpdateAssignment(conn, a));
@@ -170,15 +166,12 @@ grpc::Status OrgApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaff
           staff.update_time = now;
           RETURN_IF_ERROR(store::UpdateStaff(conn, staff));
           v1::Staff out = ToProto(staff, true);
-          RETURN_IF_ERROR(RecordOrgEvent(conn, caller, req->request_id(),
-                                         {"UpdateStaff", "staff", out.name(), "", &before, &out}));
+          RETURN_IF_ERROR(m.Record({"staff", out.name(), "", &before, &out}));
+          m.AfterCommit([this, id] { grants_.InvalidateStaff(id); });
+          // The answer goes only to this caller (request ids are per caller).
+          if (!SeesPersonalData(caller)) out.set_phone(mask::Phone(out.phone()));
           return out;
-        });
-    if (!updated.ok()) return updated.status();
-    grants_.InvalidateStaff(id);
-    *resp = *std::move(updated);
-    if (!SeesPersonalData(caller)) resp->set_phone(mask::Phone(resp->phone()));
-    return absl::OkStatus();
+        };
   });
 }
 
@@ -189,7 +182,7 @@ grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequ
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::StaffQuery q;
     std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    q.day = as_of.value_or(Today());
+    q.day = as_of.value_or(kit_.clock().Today());
     const std::string unit_id = rpc::ParseOptionalName(req->unit(), "units", "unit", v);
     if (req->include_subtree() && unit_id.empty()) v.Add("include_subtree", "needs a unit");
     if (req->status() != 0) {
@@ -206,7 +199,7 @@ grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequ
         "unit=", req->unit(), "|sub=", req->include_subtree(), "|status=", req->status(),
         "|prefix=", req->display_name_prefix(), "|cap=", req->capability(),
         "|as_of=", req->as_of().SerializeAsString());
-    q.after_id = PageAfter(req->page_token(), filters, v);
+    q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) {
@@ -217,7 +210,7 @@ grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequ
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Staff> staff, store::ListStaff(conn, q));
-      const bool more = TrimToPage(staff, page_size);
+      const bool more = rpc::TrimToPage(staff, page_size);
       for (const auto& s : staff) *resp->add_staff() = ToProto(s, SeesPersonalData(caller));
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, staff.back().id));
       return absl::OkStatus();

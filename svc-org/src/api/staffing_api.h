@@ -24,6 +24,7 @@
 
 #include "common/db/pool.h"
 #include "common/server/call_gate.h"
+#include "common/server/handler_kit.h"
 #include "huinong/org/v1/org_service.pb.h"
 #include "huinong/org/v1/standards.pb.h"
 
@@ -31,7 +32,7 @@ namespace huinong::org {
 
 class StaffingApi {
  public:
-  StaffingApi(db::DbPool& pool, const server::CallGate& gate);
+  explicit StaffingApi(const server::HandlerKit& kit);
 
   grpc::Status CreateStaffingStandard(grpc::ServerContext* ctx,
                                       const v1::CreateStaffingStandardRequest* req,
@@ -51,6 +52,7 @@ class StaffingApi {
                                        v1::StaffingCompliance* resp);
 
  private:
+  const server::HandlerKit& kit_;
   db::DbPool& pool_;
   const server::CallGate& gate_;
 };

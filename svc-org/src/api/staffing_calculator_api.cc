@@ -135,7 +135,7 @@ grpc::Status StaffingApi::CheckStaffingCompliance(grpc::ServerContext* ctx,
     ComplianceResult result = CompareActuals(calc, in.actuals);
     resp->set_unit(req->unit());
     *resp->mutable_as_of() =
-        rpc::ToDate(as_of ? *as_of : absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+        rpc::ToDate(as_of ? *as_of : kit_.clock().Today());
     ASSIGN_OR_RETURN(*resp->mutable_calculation(), ToProto(calc, standard));
     for (const auto& line : result.lines) *resp->add_lines() = ToProto(line);
     resp->set_compliant(result.compliant);

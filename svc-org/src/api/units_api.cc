@@ -2,19 +2,17 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
-#include "common/db/request_log.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/api/org_api.h"
-#include "svc-org/src/api/access.h"
-#include "svc-org/src/api/change_gate.h"
+#include "svc-org/src/app/access.h"
+#include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/api/request_checks.h"
-#include "svc-org/src/api/unit_writes.h"
-#include "svc-org/src/api/unit_events.h"
+#include "svc-org/src/app/unit_writes.h"
+#include "svc-org/src/app/org_identity.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/domain/org_queries.h"
 #include "svc-org/src/domain/unit_history.h"
@@ -74,14 +72,19 @@ v1::UnitVersion ToProto(const UnitVersion& version) {
 
 }  // namespace
 
-OrgApi::OrgApi(db::DbPool& pool, const server::CallGate& gate)
-    : pool_(pool), gate_(gate), scopes_(pool, absl::Seconds(5)), staffing_(pool, gate), queries_(pool, gate) {}
+OrgApi::OrgApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock)
+    : pool_(pool),
+      gate_(gate),
+      kit_(pool, gate, std::move(clock), OrgIdentity()),
+      scopes_(pool, absl::Seconds(5)),
+      staffing_(kit_),
+      queries_(kit_, scopes_) {}
 
 grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* req,
                                 v1::Unit* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "CreateUnit",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Unit> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     if (!req->has_unit()) v.Add("unit", "required");
     Unit unit;
     ReadUnitFields(req->unit(), "unit", unit, v);
@@ -91,13 +94,10 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
     const std::string parent_id = rpc::ParseOptionalName(req->unit().parent(), "units", "unit.parent", v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return db::ChangeOnce(pool_, "CreateUnit", caller.subject, *req, resp,
-                          [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-                            RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, parent_id));
-                            return CreateUnitIn(conn, {caller, req->request_id(), scope}, unit,
-                                                parent_id, {Today(), Today(), ""});
-                          });
+    return [=](server::Mutation& m) -> absl::StatusOr<v1::Unit> {
+      RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), parent_id));
+      return CreateUnitIn({m, m.request_id(), scope}, unit, parent_id, {m.today(), m.today(), ""});
+    };
   });
 }
 
@@ -124,36 +124,28 @@ grpc::Status OrgApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest*
 
 grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRequest* req,
                                 v1::Unit* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "UpdateUnit",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Unit> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->unit().name(), "units", "unit.name", v);
     if (req->unit().etag().empty()) v.Add("unit.etag", "required");
-    if (req->update_mask().paths_size() == 0) v.Add("update_mask", "required");
-    for (const auto& path : req->update_mask().paths()) {
-      if (!UnitUpdatableFields().count(path)) {
-        v.Add("update_mask", absl::StrCat("\"", path, "\" is not an updatable field"));
-      }
-    }
+    rpc::MaskPaths(req->update_mask(), UnitUpdatableFields(), v);
     if (v.empty()) {
       Unit scratch;
       ApplyUnitMask(req->unit(), req->update_mask(), scratch, v);  // the new values alone
     }
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return db::ChangeOnce(
-        pool_, "UpdateUnit", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, id));
-          auto change = [&](Unit& unit) -> absl::Status {
-            rpc::Violations fields;
-            ApplyUnitMask(req->unit(), req->update_mask(), unit, fields);
-            return fields.ToStatus();
-          };
-          return UpdateUnitIn(conn, {caller, req->request_id(), scope}, id, change,
-                              req->unit().etag(), {Today(), Today(), ""});
-        });
+    return [=](server::Mutation& m) -> absl::StatusOr<v1::Unit> {
+      RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), id));
+      auto change = [&](Unit& unit) -> absl::Status {
+        rpc::Violations fields;
+        ApplyUnitMask(req->unit(), req->update_mask(), unit, fields);
+        return fields.ToStatus();
+      };
+      return UpdateUnitIn({m, m.request_id(), scope}, id, change, req->unit().etag(),
+                          {m.today(), m.today(), ""});
+    };
   });
 }
 
@@ -178,10 +170,7 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
     }
     const std::string filters = absl::StrCat("parent=", req->parent(), "|level=", req->level(),
                                              "|kind=", req->kind(), "|status=", req->status());
-    auto after = rpc::DecodePageToken(req->page_token(), filters);
-    if (!after.ok()) {
-      for (const auto& fv : rpc::FieldViolationsOf(after.status())) v.Add(fv.field, fv.description);
-    }
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) filter.within_path = scope.unit_path;
@@ -192,8 +181,8 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
         RETURN_IF_ERROR(ReadableUnit(scope, parent));
       }
       ASSIGN_OR_RETURN(std::vector<Unit> units,
-                       store::ListUnits(conn, filter, *after, page_size + 1));
-      const bool more = TrimToPage(units, page_size);
+                       store::ListUnits(conn, filter, after, page_size + 1));
+      const bool more = rpc::TrimToPage(units, page_size);
       for (const auto& u : units) *resp->add_units() = ToProto(u);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, units.back().id));
       return absl::OkStatus();
@@ -203,23 +192,19 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
 
 grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitRequest* req,
                               v1::Unit* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Mutate(*ctx, *req, resp, "MoveUnit",
+                     [&](const auth::Principal& caller) -> server::Prepared<v1::Unit> {
     rpc::Violations v;
-    rpc::CheckRequestId(req->request_id(), v);
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const std::string parent_id = rpc::ParseName(req->new_parent(), "units", "new_parent", v);
     if (req->etag().empty()) v.Add("etag", "required");
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return db::ChangeOnce(
-        pool_, "MoveUnit", caller.subject, *req, resp,
-        [&](sql::Connection& conn) -> absl::StatusOr<v1::Unit> {
-          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, id));
-          RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, parent_id));  // nor into one
-          return MoveUnitIn(conn, {caller, req->request_id(), scope}, id, parent_id, req->etag(),
-                            {Today(), Today(), ""});
-        });
+    return [=](server::Mutation& m) -> absl::StatusOr<v1::Unit> {
+      RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), id));
+      RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), parent_id));  // nor into one
+      return MoveUnitIn({m, m.request_id(), scope}, id, parent_id, req->etag(), {m.today(), m.today(), ""});
+    };
   });
 }
 
@@ -235,10 +220,7 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
     const std::string filters =
         absl::StrCat("root=", req->name(), "|depth=", req->max_depth(), "|abolished=",
                      req->include_abolished(), "|as_of=", req->as_of().SerializeAsString());
-    auto after = rpc::DecodePageToken(req->page_token(), filters);
-    if (!after.ok()) {
-      for (const auto& fv : rpc::FieldViolationsOf(after.status())) v.Add(fv.field, fv.description);
-    }
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
@@ -248,8 +230,8 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
       if (as_of) {
         ASSIGN_OR_RETURN(std::vector<Unit> units,
                        SubtreeOn(conn, scope, id, *as_of, req->max_depth(), req->include_abolished(),
-                                 *after, page_size + 1));
-        const bool more = TrimToPage(units, page_size);
+                                 after, page_size + 1));
+        const bool more = rpc::TrimToPage(units, page_size);
         for (const auto& u : units) *resp->add_units() = ToProto(u);
         if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, units.back().path));
         return absl::OkStatus();
@@ -259,10 +241,10 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
       q.max_depth = req->max_depth() > 0 ? root.depth + req->max_depth() : 0;
       q.include_abolished = req->include_abolished();
       if (!scope.reads_all) q.visible_path = scope.unit_path;
-      q.after_path = *after;
+      q.after_path = after;
       q.limit = page_size + 1;
       ASSIGN_OR_RETURN(std::vector<Unit> units, store::ListSubtree(conn, q));
-      const bool more = TrimToPage(units, page_size);
+      const bool more = rpc::TrimToPage(units, page_size);
       for (const auto& u : units) *resp->add_units() = ToProto(u);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, units.back().path));
       return absl::OkStatus();
@@ -305,7 +287,7 @@ grpc::Status OrgApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUni
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string filters = absl::StrCat("history=", req->name());
-    const std::string after = PageAfter(req->page_token(), filters, v);
+    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     std::optional<absl::CivilDay> after_day;
     if (!after.empty()) {
@@ -319,7 +301,7 @@ grpc::Status OrgApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUni
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
       ASSIGN_OR_RETURN(std::vector<UnitVersion> versions,
                        store::ListVersions(conn, id, after_day, page_size + 1));
-      const bool more = TrimToPage(versions, page_size);
+      const bool more = rpc::TrimToPage(versions, page_size);
       for (const auto& version : versions) *resp->add_versions() = ToProto(version);
       if (more) {
         resp->set_next_page_token(

@@ -1,5 +1,5 @@
 // See access.h.
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"

@@ -1,5 +1,5 @@
 // See assignment_checks.h.
-#include "svc-org/src/api/assignment_checks.h"
+#include "svc-org/src/app/assignment_checks.h"
 
 #include <algorithm>
 #include <map>

@@ -1,10 +1,10 @@
 // See change_gate.h.
-#include "svc-org/src/api/change_gate.h"
+#include "svc-org/src/app/change_gate.h"
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/store/change_store.h"
 
 namespace huinong::org {

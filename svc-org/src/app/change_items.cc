@@ -1,5 +1,5 @@
 // See change_items.h.
-#include "svc-org/src/api/change_items.h"
+#include "svc-org/src/app/change_items.h"
 
 #include <map>
 #include <set>
@@ -7,15 +7,17 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
+#include "common/core/utf8.h"
+#include "common/db/pool.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
-#include "svc-org/src/api/access.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/post_mapping.h"
-#include "svc-org/src/api/post_writes.h"
+#include "svc-org/src/app/post_writes.h"
 #include "svc-org/src/api/quota_mapping.h"
-#include "svc-org/src/api/quota_writes.h"
-#include "svc-org/src/api/request_checks.h"
+#include "svc-org/src/app/quota_writes.h"
+#include "common/rpc/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/store/change_store.h"
 
@@ -72,17 +74,6 @@ void Reprefix(const rpc::Violations& inner, const std::string& from, const std::
   }
 }
 
-std::set<std::string> Mask(const google::protobuf::FieldMask& mask, const std::set<std::string>& allowed,
-                           const std::string& field, rpc::Violations& v) {
-  std::set<std::string> paths;
-  if (mask.paths_size() == 0) v.Add(field, "required");
-  for (const auto& p : mask.paths()) {
-    if (!allowed.count(p)) v.Add(field, absl::StrCat("\"", p, "\" is not an updatable field"));
-    paths.insert(p);
-  }
-  return paths;
-}
-
 v1::ChangeKind KindOf(const v1::ChangeItem& item) {
   switch (item.change_case()) {
     case v1::ChangeItem::kCreateUnit: return v1::CHANGE_KIND_CREATE_UNIT;
@@ -136,7 +127,7 @@ Parsed Parse(const v1::ChangeItem& item, const std::string& at, Refs& refs, rpc:
       const auto& c = item.update_unit();
       const std::string f = at + ".update_unit";
       p.id = rpc::ParseName(c.unit().name(), "units", f + ".unit.name", v);
-      p.paths = Mask(c.update_mask(), UnitUpdatableFields(), f + ".update_mask", v);
+      p.paths = rpc::MaskPaths(c.update_mask(), UnitUpdatableFields(), v, f + ".update_mask");
       rpc::Violations inner;
       Unit scratch;
       ApplyUnitMask(c.unit(), c.update_mask(), scratch, inner);
@@ -165,10 +156,10 @@ Parsed Parse(const v1::ChangeItem& item, const std::string& at, Refs& refs, rpc:
       const auto& c = item.update_post();
       const std::string f = at + ".update_post";
       p.id = rpc::ParseName(c.post().name(), "posts", f + ".post.name", v);
-      p.paths = Mask(c.update_mask(), PostUpdatableFields(), f + ".update_mask", v);
+      p.paths = rpc::MaskPaths(c.update_mask(), PostUpdatableFields(), v, f + ".update_mask");
       rpc::Violations all, kept;
       ReadPostTerms(c.post(), "post", p.id, p.terms, all);
-      KeepMasked(all, "post", p.paths, kept);
+      rpc::KeepMasked(all, "post", p.paths, kept);
       Reprefix(kept, "post", f + ".post", v);
       break;
     }
@@ -206,7 +197,7 @@ Parsed Parse(const v1::ChangeItem& item, const std::string& at, Refs& refs, rpc:
       }
       rpc::Violations all, kept;
       ReadPostTerms(lines, "post", p.id, p.terms, all);
-      KeepMasked(all, "post", p.paths, kept);
+      rpc::KeepMasked(all, "post", p.paths, kept);
       Reprefix(kept, "post.superior_post", f + ".new_superior_post", v);
       break;
     }
@@ -222,8 +213,12 @@ Parsed Parse(const v1::ChangeItem& item, const std::string& at, Refs& refs, rpc:
   return p;
 }
 
-// Item failures become CHANGE_CONFLICT naming the item; database failures pass.
-absl::Status Conflict(int index, v1::ChangeKind kind, const absl::Status& s) {
+}  // namespace
+
+// Item failures become CHANGE_CONFLICT naming the item; database failures pass,
+// and a deadlock or lock-wait passes unchanged so the whole approval is retried.
+absl::Status ItemConflict(int index, v1::ChangeKind kind, const absl::Status& s) {
+  if (db::IsRetryable(s)) return s;
   switch (s.code()) {
     case absl::StatusCode::kFailedPrecondition:
     case absl::StatusCode::kNotFound:
@@ -238,6 +233,8 @@ absl::Status Conflict(int index, v1::ChangeKind kind, const absl::Status& s) {
   }
 }
 
+namespace {
+
 // What an applied item made: its resource ("units/…", "posts/…",
 // "quotas/…") and the unit it belongs to ("units/…").
 struct Applied {
@@ -245,11 +242,11 @@ struct Applied {
   std::string unit;
 };
 
-absl::StatusOr<Applied> ApplyOne(sql::Connection& conn, const WriteBy& by, const v1::ChangeRequest& request,
-                                 const v1::ChangeItem& item, Parsed& p, const WriteDay& when) {
+absl::StatusOr<Applied> ApplyOne(const WriteBy& by, const v1::ChangeRequest& request, const v1::ChangeItem& item,
+                                 Parsed& p, const WriteDay& when) {
   switch (item.change_case()) {
     case v1::ChangeItem::kCreateUnit: {
-      ASSIGN_OR_RETURN(v1::Unit u, CreateUnitIn(conn, by, p.unit, p.target, when));
+      ASSIGN_OR_RETURN(v1::Unit u, CreateUnitIn(by, p.unit, p.target, when));
       return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kUpdateUnit: {
@@ -258,7 +255,7 @@ absl::StatusOr<Applied> ApplyOne(sql::Connection& conn, const WriteBy& by, const
         ApplyUnitMask(item.update_unit().unit(), item.update_unit().update_mask(), unit, fields);
         return fields.ToStatus();
       };
-      ASSIGN_OR_RETURN(v1::Unit u, UpdateUnitIn(conn, by, p.id, change, std::nullopt, when));
+      ASSIGN_OR_RETURN(v1::Unit u, UpdateUnitIn(by, p.id, change, std::nullopt, when));
       return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kAbolishUnit: {
@@ -268,29 +265,31 @@ absl::StatusOr<Applied> ApplyOne(sql::Connection& conn, const WriteBy& by, const
         if (!unit.effective_from || *unit.effective_from <= last) unit.effective_to = last;
         return absl::OkStatus();
       };
-      ASSIGN_OR_RETURN(v1::Unit u, UpdateUnitIn(conn, by, p.id, change, std::nullopt, when));
+      ASSIGN_OR_RETURN(v1::Unit u, UpdateUnitIn(by, p.id, change, std::nullopt, when));
       return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kMoveUnit: {
-      ASSIGN_OR_RETURN(v1::Unit u, MoveUnitIn(conn, by, p.id, p.target, std::nullopt, when));
+      ASSIGN_OR_RETURN(v1::Unit u, MoveUnitIn(by, p.id, p.target, std::nullopt, when));
       return Applied{u.name(), u.name()};
     }
     case v1::ChangeItem::kCreatePost: {
-      ASSIGN_OR_RETURN(v1::Post post, CreatePostIn(conn, by, p.post, p.target, when.day, true));
+      ASSIGN_OR_RETURN(v1::Post post, CreatePostIn(by, p.post, p.target, when.day, true));
       return Applied{post.name(), post.unit()};
     }
     case v1::ChangeItem::kUpdatePost:
     case v1::ChangeItem::kMoveReportingLine: {
-      ASSIGN_OR_RETURN(v1::Post post, UpdatePostIn(conn, by, p.id, p.paths, p.terms, when.day, std::nullopt));
+      ASSIGN_OR_RETURN(v1::Post post, UpdatePostIn(by, p.id, p.paths, p.terms, when.day, std::nullopt));
       return Applied{post.name(), post.unit()};
     }
     case v1::ChangeItem::kAbolishPost: {
-      ASSIGN_OR_RETURN(v1::Post post, AbolishPostIn(conn, by, p.id, when.day - 1, request.reason().substr(0, 1000),
+      // The post keeps the request's reason, cut to a post's limit on a character boundary.
+      const std::string reason(utf8::Prefix(request.reason(), kMaxAbolishReason));
+      ASSIGN_OR_RETURN(v1::Post post, AbolishPostIn(by, p.id, when.day - 1, reason,
                                                     std::nullopt));
       return Applied{post.name(), post.unit()};
     }
     case v1::ChangeItem::kSetQuota: {
-      ASSIGN_OR_RETURN(v1::Quota q, SetQuotaIn(conn, by, p.quota, when.day));
+      ASSIGN_OR_RETURN(v1::Quota q, SetQuotaIn(by, p.quota, when.day));
       return Applied{q.name(), q.unit()};
     }
     default:
@@ -332,19 +331,20 @@ absl::Status CheckGovernedBy(sql::Connection& conn, const std::string& unit_name
                                   ", not to this request's chain"));
 }
 
-absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, const std::string& chain_id,
-                        v1::ChangeRequest& request, const WriteDay& when) {
+absl::Status ApplyItems(const WriteBy& by, const std::string& chain_id, v1::ChangeRequest& request,
+                        const WriteDay& when) {
+  sql::Connection& conn = by.change.tx();
   Refs refs;
   for (int i = 0; i < request.items_size(); ++i) {
     v1::ChangeItem& item = *request.mutable_items(i);
     rpc::Violations v;
     Parsed p = Parse(item, absl::StrCat("items[", i, "]"), refs, v);
     RETURN_IF_ERROR(v.ToStatus());
-    const WriteBy item_by{by.caller, absl::StrCat(by.request_id, "#items[", i, "]"), by.scope};
-    absl::StatusOr<Applied> applied = ApplyOne(conn, item_by, request, item, p, when);
-    if (!applied.ok()) return Conflict(i, item.kind(), applied.status());
+    const WriteBy item_by{by.change, absl::StrCat(by.request_id, "#items[", i, "]"), by.scope};
+    absl::StatusOr<Applied> applied = ApplyOne(item_by, request, item, p, when);
+    if (!applied.ok()) return ItemConflict(i, item.kind(), applied.status());
     const absl::Status governed = CheckGovernedBy(conn, applied->unit, chain_id);
-    if (!governed.ok()) return Conflict(i, item.kind(), governed);
+    if (!governed.ok()) return ItemConflict(i, item.kind(), governed);
     item.set_result(applied->result);
     const std::string ref = RefOf(item);
     if (!ref.empty()) refs[ref] = IdOf(applied->result);

@@ -11,7 +11,7 @@
 #include "absl/status/status.h"
 #include "common/rpc/status_details.h"
 #include "huinong/org/v1/changes.pb.h"
-#include "svc-org/src/api/unit_writes.h"
+#include "svc-org/src/app/unit_writes.h"
 
 namespace huinong::org {
 
@@ -25,7 +25,12 @@ void CheckItems(google::protobuf::RepeatedPtrField<v1::ChangeItem>& items, const
 // unit must answer to the chain `chain_id` (not to a chain of its own further
 // down). The first item that conflicts with the structure fails the whole
 // request with FAILED_PRECONDITION / CHANGE_CONFLICT naming the item.
-absl::Status ApplyItems(sql::Connection& conn, const WriteBy& by, const std::string& chain_id,
+// How an item's failure is reported: CHANGE_CONFLICT naming items[index]
+// for a rule it breaks; a database failure unchanged, and a deadlock or
+// lock-wait (db::IsRetryable) unchanged so the pool retries the approval whole.
+absl::Status ItemConflict(int index, v1::ChangeKind kind, const absl::Status& s);
+
+absl::Status ApplyItems(const WriteBy& by, const std::string& chain_id,
                         v1::ChangeRequest& request, const WriteDay& when);
 
 }  // namespace huinong::org

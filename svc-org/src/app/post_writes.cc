@@ -1,17 +1,15 @@
 // See post_writes.h.
-#include "svc-org/src/api/post_writes.h"
+#include "svc-org/src/app/post_writes.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
-#include "svc-org/src/api/access.h"
-#include "svc-org/src/api/org_events.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/post_mapping.h"
-#include "svc-org/src/api/request_checks.h"
+#include "common/rpc/request_checks.h"
 #include "svc-org/src/store/staff_store.h"
 
 namespace huinong::org {
@@ -95,8 +93,9 @@ absl::StatusOr<v1::Post> PostWithSubordinates(sql::Connection& conn, const Post&
   return ToProto(post, subs[post.id]);
 }
 
-absl::StatusOr<v1::Post> CreatePostIn(sql::Connection& conn, const WriteBy& by, Post post,
+absl::StatusOr<v1::Post> CreatePostIn(const WriteBy& by, Post post,
                                       const std::string& unit_id, absl::CivilDay from, bool store_it) {
+  sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
   RETURN_IF_ERROR(ChangeableUnit(by.scope, unit));
   if (store_it) {
@@ -109,7 +108,7 @@ absl::StatusOr<v1::Post> CreatePostIn(sql::Connection& conn, const WriteBy& by, 
   RETURN_IF_ERROR(CheckLines(conn, post.terms, "", post.effective_from));
   RETURN_IF_ERROR(CheckUnitRules(conn, unit.id, post.terms, ""));
   post.version = 1;
-  post.create_time = post.update_time = absl::Now();
+  post.create_time = post.update_time = by.change.now();
   if (!store_it) {
     v1::Post out = ToProto(post, {});
     out.clear_name();
@@ -119,26 +118,26 @@ absl::StatusOr<v1::Post> CreatePostIn(sql::Connection& conn, const WriteBy& by, 
   post.id = NewUlid();
   RETURN_IF_ERROR(store::InsertPost(conn, post));
   v1::Post out = ToProto(post, {});
-  RETURN_IF_ERROR(RecordOrgEvent(conn, by.caller, by.request_id,
-                                 {"CreatePost", "post", out.name(), out.unit(), nullptr, &out}));
+  RETURN_IF_ERROR(by.change.Record(server::AuditEntry("post", out.name(), out.unit(), nullptr, &out).For("CreatePost", by.request_id)));
   return out;
 }
 
-absl::StatusOr<v1::Post> UpdatePostIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+absl::StatusOr<v1::Post> UpdatePostIn(const WriteBy& by, const std::string& id,
                                       const std::set<std::string>& paths, const PostTerms& incoming,
                                       std::optional<absl::CivilDay> effective,
                                       const std::optional<std::string>& etag) {
+  sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Post peek, LoadLatestPost(conn, id, false));
   ASSIGN_OR_RETURN(Unit unit, LockChangeableUnit(conn, by.scope, peek.unit_id));
   ASSIGN_OR_RETURN(Post latest, LoadLatestPost(conn, id, /*for_update=*/true));
   if (etag) {
-    RETURN_IF_ERROR(CheckEtag(*etag, latest.version, PostName(id)));
+    RETURN_IF_ERROR(rpc::CheckEtag(*etag, latest.version, PostName(id)));
   }
   if (latest.abolished) {
     return rpc::FailedPrecondition("INVALID_TRANSITION", "the post is abolished");
   }
   const v1::Post before = ToProto(latest, {});
-  const absl::CivilDay day = effective.value_or(std::max(Today(), latest.terms_from));
+  const absl::CivilDay day = effective.value_or(std::max(by.change.today(), latest.terms_from));
   RETURN_IF_ERROR(CheckUpdateDate(latest, day));
   Post post = latest;
   PostTerms& t = post.terms;
@@ -173,25 +172,25 @@ absl::StatusOr<v1::Post> UpdatePostIn(sql::Connection& conn, const WriteBy& by, 
   if (paths.count("qualification_groups")) RETURN_IF_ERROR(CheckHoldersQualify(conn, post, day));
   post.terms_from = day;
   post.version += 1;
-  post.update_time = absl::Now();
+  post.update_time = by.change.now();
   RETURN_IF_ERROR(store::SaveTerms(conn, post, latest));
   RETURN_IF_ERROR(store::UpdatePostRow(conn, post));
   ASSIGN_OR_RETURN(v1::Post out, PostWithSubordinates(conn, post, {day, false}));
   v1::Post after = out;
   after.clear_subordinate_posts();
-  RETURN_IF_ERROR(RecordOrgEvent(conn, by.caller, by.request_id,
-                                 {"UpdatePost", "post", out.name(), out.unit(), &before, &after}));
+  RETURN_IF_ERROR(by.change.Record(server::AuditEntry("post", out.name(), out.unit(), &before, &after).For("UpdatePost", by.request_id)));
   return out;
 }
 
-absl::StatusOr<v1::Post> AbolishPostIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+absl::StatusOr<v1::Post> AbolishPostIn(const WriteBy& by, const std::string& id,
                                        absl::CivilDay last, const std::string& reason,
                                        const std::optional<std::string>& etag) {
+  sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Post peek, LoadLatestPost(conn, id, false));
   RETURN_IF_ERROR(LockChangeableUnit(conn, by.scope, peek.unit_id).status());
   ASSIGN_OR_RETURN(Post post, LoadLatestPost(conn, id, /*for_update=*/true));
   if (etag) {
-    RETURN_IF_ERROR(CheckEtag(*etag, post.version, PostName(id)));
+    RETURN_IF_ERROR(rpc::CheckEtag(*etag, post.version, PostName(id)));
   }
   ASSIGN_OR_RETURN(int assignments, store::CountAssignmentsAfter(conn, id, last));
   ASSIGN_OR_RETURN(int subordinates, store::CountSubordinatesAfter(conn, id, last));
@@ -201,11 +200,10 @@ absl::StatusOr<v1::Post> AbolishPostIn(sql::Connection& conn, const WriteBy& by,
   post.effective_to = last;
   post.abolish_reason = reason;
   post.version += 1;
-  post.update_time = absl::Now();
+  post.update_time = by.change.now();
   RETURN_IF_ERROR(store::UpdatePostRow(conn, post));
   v1::Post out = ToProto(post, {});
-  RETURN_IF_ERROR(RecordOrgEvent(conn, by.caller, by.request_id,
-                                 {"AbolishPost", "post", out.name(), out.unit(), &before, &out}));
+  RETURN_IF_ERROR(by.change.Record(server::AuditEntry("post", out.name(), out.unit(), &before, &out).For("AbolishPost", by.request_id)));
   return out;
 }
 

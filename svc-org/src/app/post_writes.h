@@ -11,7 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "huinong/org/v1/posts.pb.h"
-#include "svc-org/src/api/unit_writes.h"
+#include "svc-org/src/app/unit_writes.h"
 #include "svc-org/src/domain/post.h"
 #include "svc-org/src/store/post_store.h"
 
@@ -22,19 +22,19 @@ const std::set<std::string>& PostUpdatableFields();
 
 // Creates `post` (its terms set) in `unit_id` from `from`. With `store_it`
 // false it only checks (validate_only) and returns the post unnamed.
-absl::StatusOr<v1::Post> CreatePostIn(sql::Connection& conn, const WriteBy& by, Post post,
+absl::StatusOr<v1::Post> CreatePostIn(const WriteBy& by, Post post,
                                       const std::string& unit_id, absl::CivilDay from, bool store_it);
 
 // Records a new version of the post from `effective` (unset: today, or the
 // latest version's day when later) with the fields in `paths` taken from
 // `incoming`. `etag`, when given, must be the post's.
-absl::StatusOr<v1::Post> UpdatePostIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+absl::StatusOr<v1::Post> UpdatePostIn(const WriteBy& by, const std::string& id,
                                       const std::set<std::string>& paths, const PostTerms& incoming,
                                       std::optional<absl::CivilDay> effective,
                                       const std::optional<std::string>& etag);
 
 // Abolishes the post from the day after `last`.
-absl::StatusOr<v1::Post> AbolishPostIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+absl::StatusOr<v1::Post> AbolishPostIn(const WriteBy& by, const std::string& id,
                                        absl::CivilDay last, const std::string& reason,
                                        const std::optional<std::string>& etag);
 

@@ -1,13 +1,11 @@
 // See quota_writes.h.
-#include "svc-org/src/api/quota_writes.h"
+#include "svc-org/src/app/quota_writes.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
-#include "svc-org/src/api/access.h"
-#include "svc-org/src/api/org_events.h"
+#include "svc-org/src/app/access.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/quota_mapping.h"
 #include "svc-org/src/api/unit_mapping.h"
@@ -25,7 +23,8 @@ absl::Status CheckNoQuotaOverlap(sql::Connection& conn, const Quota& q) {
                                    " for these days"));
 }
 
-absl::StatusOr<v1::Quota> CreateQuotaIn(sql::Connection& conn, const WriteBy& by, Quota quota) {
+absl::StatusOr<v1::Quota> CreateQuotaIn(const WriteBy& by, Quota quota) {
+  sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Unit unit, LockChangeableUnit(conn, by.scope, quota.unit_id));
   RETURN_IF_ERROR(CheckUnitOpen(unit));
   if (!quota.post_id.empty()) {
@@ -41,22 +40,22 @@ absl::StatusOr<v1::Quota> CreateQuotaIn(sql::Connection& conn, const WriteBy& by
   RETURN_IF_ERROR(CheckNoQuotaOverlap(conn, quota));
   quota.terms_from = quota.effective_from;
   quota.version = 1;
-  quota.create_time = quota.update_time = absl::Now();
+  quota.create_time = quota.update_time = by.change.now();
   RETURN_IF_ERROR(store::InsertQuota(conn, quota));
   v1::Quota out = ToProto(quota);
-  RETURN_IF_ERROR(RecordOrgEvent(conn, by.caller, by.request_id,
-                                 {"CreateQuota", "quota", out.name(), out.unit(), nullptr, &out}));
+  RETURN_IF_ERROR(by.change.Record(server::AuditEntry("quota", out.name(), out.unit(), nullptr, &out).For("CreateQuota", by.request_id)));
   return out;
 }
 
-absl::StatusOr<v1::Quota> SetQuotaIn(sql::Connection& conn, const WriteBy& by, Quota quota,
+absl::StatusOr<v1::Quota> SetQuotaIn(const WriteBy& by, Quota quota,
                                      absl::CivilDay day) {
+  sql::Connection& conn = by.change.tx();
   RETURN_IF_ERROR(LockChangeableUnit(conn, by.scope, quota.unit_id).status());
   ASSIGN_OR_RETURN(std::string open_id, store::OverlappingQuota(conn, quota.unit_id, quota.post_id,
                                                                 day, day, ""));
   if (open_id.empty()) {
     quota.effective_from = day;
-    return CreateQuotaIn(conn, by, std::move(quota));
+    return CreateQuotaIn(by, std::move(quota));
   }
   ASSIGN_OR_RETURN(std::optional<Quota> latest, store::GetLatestQuota(conn, open_id, true));
   if (!latest) return rpc::NotFound(QuotaName(open_id));
@@ -77,12 +76,11 @@ absl::StatusOr<v1::Quota> SetQuotaIn(sql::Connection& conn, const WriteBy& by, Q
   }
   next.terms_from = day;
   next.version += 1;
-  next.update_time = absl::Now();
+  next.update_time = by.change.now();
   RETURN_IF_ERROR(store::SaveQuotaTerms(conn, next, *latest));
   RETURN_IF_ERROR(store::UpdateQuotaRow(conn, next));
   v1::Quota out = ToProto(next);
-  RETURN_IF_ERROR(RecordOrgEvent(conn, by.caller, by.request_id,
-                                 {"UpdateQuota", "quota", out.name(), out.unit(), &before, &out}));
+  RETURN_IF_ERROR(by.change.Record(server::AuditEntry("quota", out.name(), out.unit(), &before, &out).For("UpdateQuota", by.request_id)));
   return out;
 }
 

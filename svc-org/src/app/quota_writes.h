@@ -6,7 +6,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "huinong/org/v1/quotas.pb.h"
-#include "svc-org/src/api/unit_writes.h"
+#include "svc-org/src/app/unit_writes.h"
 #include "svc-org/src/domain/quota.h"
 
 namespace huinong::org {
@@ -16,13 +16,13 @@ namespace huinong::org {
 absl::Status CheckNoQuotaOverlap(sql::Connection& conn, const Quota& q);
 
 // Creates `quota` (unit, optional post, terms and dates set).
-absl::StatusOr<v1::Quota> CreateQuotaIn(sql::Connection& conn, const WriteBy& by, Quota quota);
+absl::StatusOr<v1::Quota> CreateQuotaIn(const WriteBy& by, Quota quota);
 
 // The quota of quota.unit / quota.post from `day`: when one is open that
 // day, a new version of its terms from `day` (and its effective_to replaced
 // when quota.effective_to is set); otherwise a new quota from `day` (with
 // quota.effective_to, if set).
-absl::StatusOr<v1::Quota> SetQuotaIn(sql::Connection& conn, const WriteBy& by, Quota quota,
+absl::StatusOr<v1::Quota> SetQuotaIn(const WriteBy& by, Quota quota,
                                      absl::CivilDay day);
 
 }  // namespace huinong::org

@@ -1,20 +1,17 @@
 // See unit_writes.h.
-#include "svc-org/src/api/unit_writes.h"
+#include "svc-org/src/app/unit_writes.h"
 
 #include <memory>
 #include <set>
 
-#include <cppconn/connection.h>
-#include <cppconn/statement.h>
-
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "common/core/ids.h"
 #include "common/core/log.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
-#include "svc-org/src/api/access.h"
-#include "svc-org/src/api/unit_events.h"
+#include "common/db/savepoint.h"
+#include "svc-org/src/app/access.h"
+#include "svc-org/src/app/org_identity.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/domain/unit_history.h"
 #include "svc-org/src/store/unit_store.h"
@@ -48,6 +45,14 @@ absl::Status CheckUnitEtag(const std::optional<std::string>& given, const Unit& 
                                                  " was changed by someone else; read it again"));
 }
 
+// The audit event of a unit write. A unit belongs to itself: a township
+// auditor sees its own units' history.
+server::AuditEntry UnitEntry(std::string method, std::string request_id, const v1::Unit* before,
+                             const v1::Unit& after) {
+  return server::AuditEntry("unit", after.name(), after.name(), before, &after)
+      .For(std::move(method), std::move(request_id));
+}
+
 // Where a write stands against the unit's versions: the terms it starts
 // from (the scheduled ones, if a change request writes after them) and the
 // day its version begins.
@@ -58,10 +63,11 @@ struct VersionPlan {
 
 // `row` is the locked registry row; a scheduled version whose day has come
 // (the job not having run yet) takes effect first and `row` is re-read.
-absl::StatusOr<VersionPlan> PlanVersion(sql::Connection& conn, Unit& row, const WriteDay& when) {
+absl::StatusOr<VersionPlan> PlanVersion(server::Mutation& m, Unit& row, const WriteDay& when) {
+  sql::Connection& conn = m.tx();
   ASSIGN_OR_RETURN(std::optional<UnitVersion> latest, store::LatestVersion(conn, row.id, true));
   if (latest && latest->scheduled && latest->valid_from <= when.today) {
-    RETURN_IF_ERROR(TakeEffect(conn, *latest).status());
+    RETURN_IF_ERROR(TakeEffect(m, *latest).status());
     ASSIGN_OR_RETURN(row, LoadUnit(conn, row.id, /*for_update=*/true));
     ASSIGN_OR_RETURN(latest, store::LatestVersion(conn, row.id, true));
   }
@@ -99,40 +105,35 @@ absl::StatusOr<v1::Unit> Save(sql::Connection& conn, const WriteBy& by, absl::st
   const bool scheduled = plan.day > when.today;
   if (!scheduled) {
     after.version += 1;
-    after.update_time = absl::Now();
+    after.update_time = by.change.now();
     RETURN_IF_ERROR(store::UpdateUnit(conn, after));
   }
   RETURN_IF_ERROR(store::RecordVersion(conn, after, plan.day, when.change_request_id, scheduled));
   v1::Unit out = ToProto(after);
-  RETURN_IF_ERROR(RecordUnitEvent(conn, by.caller, method, by.request_id, &before, out));
+  RETURN_IF_ERROR(by.change.Record(UnitEntry(std::string(method), by.request_id, &before, out)));
   return out;
 }
 
 // Moves the registry row of `unit` (and its subtree) under `parent`.
-absl::StatusOr<Unit> MoveRow(sql::Connection& conn, const Unit& unit, const Unit& parent) {
+absl::StatusOr<Unit> MoveRow(sql::Connection& conn, const Unit& unit, const Unit& parent, absl::Time now) {
   ASSIGN_OR_RETURN(int deepest, store::LockSubtree(conn, unit.path));
   RETURN_IF_ERROR(CheckDepth(parent.depth + 1 + (deepest - unit.depth)));
   RETURN_IF_ERROR(store::MoveSubtree(conn, unit, parent.id, ChildPath(&parent, unit.id),
-                                     parent.depth + 1, absl::Now()));
+                                     parent.depth + 1, now));
   return LoadUnit(conn, unit.id);
-}
-
-const auth::Principal& System() {
-  static const auth::Principal* system =
-      new auth::Principal{kServiceName, {"service"}, "", absl::InfiniteFuture()};
-  return *system;
 }
 
 // Copies a due scheduled version into the registry, judged again by the rules
 // of a direct write: the structure may have moved on since the approval (the
 // new parent abolished, a sibling of the same name, children added).
-absl::Status ApplyVersion(sql::Connection& conn, const UnitVersion& v) {
+absl::Status ApplyVersion(server::Mutation& m, const UnitVersion& v) {
+  sql::Connection& conn = m.tx();
   ASSIGN_OR_RETURN(Unit row, LoadUnit(conn, v.unit.id, /*for_update=*/true));
   const v1::Unit before = ToProto(row);
   if (v.unit.parent_id != row.parent_id) {
     ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, v.unit.parent_id, /*for_update=*/true));
     RETURN_IF_ERROR(CheckMoveUnder(conn, row, parent));
-    ASSIGN_OR_RETURN(row, MoveRow(conn, row, parent));
+    ASSIGN_OR_RETURN(row, MoveRow(conn, row, parent, m.now()));
   }
   int open_children = 0;
   if (v.unit.status == UnitStatus::kAbolished && row.status != UnitStatus::kAbolished) {
@@ -147,11 +148,14 @@ absl::Status ApplyVersion(sql::Connection& conn, const UnitVersion& v) {
   row.effective_from = v.unit.effective_from;
   row.effective_to = v.unit.effective_to;
   row.version += 1;
-  row.update_time = absl::Now();
+  row.update_time = m.now();
   RETURN_IF_ERROR(store::UpdateUnit(conn, row));
   RETURN_IF_ERROR(store::MarkVersionApplied(conn, row.id, v.valid_from));
-  return RecordUnitEvent(conn, System(), "ScheduledUnitChange",
-                         absl::StrCat("changeRequests/", v.change_request_id), &before, ToProto(row));
+  const v1::Unit after = ToProto(row);
+  server::AuditEntry entry =
+      UnitEntry("ScheduledUnitChange", absl::StrCat("changeRequests/", v.change_request_id), &before, after);
+  entry.actor = &SystemActor();
+  return m.Record(entry);
 }
 
 // Refusals by the rules, as opposed to failures of the database.
@@ -167,27 +171,24 @@ bool IsRuleRefusal(const absl::Status& s) {
   }
 }
 
-void Execute(sql::Connection& conn, const char* statement) {
-  std::unique_ptr<sql::Statement> st(conn.createStatement());
-  st->execute(statement);
-}
-
 }  // namespace
 
-absl::StatusOr<bool> TakeEffect(sql::Connection& conn, const UnitVersion& v) {
-  Execute(conn, "SAVEPOINT scheduled_unit_version");
-  const absl::Status applied = ApplyVersion(conn, v);
+absl::StatusOr<bool> TakeEffect(server::Mutation& m, const UnitVersion& v) {
+  sql::Connection& conn = m.tx();
+  db::Savepoint before_version(conn, "scheduled_unit_version");
+  const absl::Status applied = ApplyVersion(m, v);
   if (applied.ok()) return true;
   if (!IsRuleRefusal(applied)) return applied;
   // The version never takes effect: it is dropped, the one before stays in
   // force, and the refusal is on the audit trail and in the log.
-  Execute(conn, "ROLLBACK TO SAVEPOINT scheduled_unit_version");
+  before_version.RollBack();
   RETURN_IF_ERROR(store::DropScheduledVersion(conn, v.unit.id, v.valid_from));
   ASSIGN_OR_RETURN(Unit row, LoadUnit(conn, v.unit.id));
   const v1::Unit unchanged = ToProto(row);
-  RETURN_IF_ERROR(RecordUnitEvent(conn, System(), "ScheduledUnitChangeRefused",
-                                  absl::StrCat("changeRequests/", v.change_request_id), &unchanged,
-                                  unchanged));
+  server::AuditEntry entry = UnitEntry("ScheduledUnitChangeRefused",
+                                       absl::StrCat("changeRequests/", v.change_request_id), &unchanged, unchanged);
+  entry.actor = &SystemActor();
+  RETURN_IF_ERROR(m.Record(entry));
   log::Warn("scheduled unit version refused",
             {{"unit", UnitName(v.unit.id)},
              {"change_request", absl::StrCat("changeRequests/", v.change_request_id)},
@@ -230,8 +231,9 @@ void ApplyUnitMask(const v1::Unit& in, const google::protobuf::FieldMask& mask, 
 }
 
 
-absl::StatusOr<v1::Unit> CreateUnitIn(sql::Connection& conn, const WriteBy& by, Unit unit,
+absl::StatusOr<v1::Unit> CreateUnitIn(const WriteBy& by, Unit unit,
                                       const std::string& parent_id, const WriteDay& when) {
+  sql::Connection& conn = by.change.tx();
   std::optional<Unit> parent;
   if (parent_id.empty()) {
     if (!CanCreateRoot(by.scope)) return rpc::PermissionDenied("only an admin creates a root unit");
@@ -251,21 +253,22 @@ absl::StatusOr<v1::Unit> CreateUnitIn(sql::Connection& conn, const WriteBy& by, 
   unit.path = ChildPath(parent ? &*parent : nullptr, unit.id);
   unit.depth = parent ? parent->depth + 1 : 0;
   unit.version = 1;
-  unit.create_time = unit.update_time = absl::Now();
+  unit.create_time = unit.update_time = by.change.now();
   RETURN_IF_ERROR(store::InsertUnit(conn, unit));
   RETURN_IF_ERROR(store::RecordVersion(conn, unit, FirstVersionDay(unit, when.today),
                                        when.change_request_id, false));
   v1::Unit out = ToProto(unit);
-  RETURN_IF_ERROR(RecordUnitEvent(conn, by.caller, "CreateUnit", by.request_id, nullptr, out));
+  RETURN_IF_ERROR(by.change.Record(UnitEntry("CreateUnit", by.request_id, nullptr, out)));
   return out;
 }
 
-absl::StatusOr<v1::Unit> UpdateUnitIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+absl::StatusOr<v1::Unit> UpdateUnitIn(const WriteBy& by, const std::string& id,
                                       const std::function<absl::Status(Unit&)>& change,
                                       const std::optional<std::string>& etag, const WriteDay& when) {
+  sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Unit row, LockChangeableUnit(conn, by.scope, id));
   RETURN_IF_ERROR(CheckUnitEtag(etag, row));
-  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(conn, row, when));
+  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(by.change, row, when));
   const v1::Unit before = ToProto(plan.base);
   Unit after = plan.base;
   RETURN_IF_ERROR(change(after));
@@ -277,20 +280,21 @@ absl::StatusOr<v1::Unit> UpdateUnitIn(sql::Connection& conn, const WriteBy& by, 
   return Save(conn, by, "UpdateUnit", before, std::move(after), plan, when);
 }
 
-absl::StatusOr<v1::Unit> MoveUnitIn(sql::Connection& conn, const WriteBy& by, const std::string& id,
+absl::StatusOr<v1::Unit> MoveUnitIn(const WriteBy& by, const std::string& id,
                                     const std::string& parent_id,
                                     const std::optional<std::string>& etag, const WriteDay& when) {
+  sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Unit row, LockChangeableUnit(conn, by.scope, id));
   ASSIGN_OR_RETURN(Unit parent, LockChangeableUnit(conn, by.scope, parent_id));
   RETURN_IF_ERROR(CheckUnitEtag(etag, row));
-  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(conn, row, when));
+  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(by.change, row, when));
   const v1::Unit before = ToProto(plan.base);
   RETURN_IF_ERROR(CheckMoveUnder(conn, row, parent));
   Unit after = plan.base;
   if (plan.day <= when.today) {
     // Locks the whole subtree, so no unit can be created inside it while
     // the rules above hold; the move bumps every version in it.
-    ASSIGN_OR_RETURN(Unit moved, MoveRow(conn, row, parent));
+    ASSIGN_OR_RETURN(Unit moved, MoveRow(conn, row, parent, by.change.now()));
     after.parent_id = moved.parent_id;
     after.path = moved.path;
     after.depth = moved.depth;
@@ -303,7 +307,8 @@ absl::StatusOr<v1::Unit> MoveUnitIn(sql::Connection& conn, const WriteBy& by, co
   return Save(conn, by, "MoveUnit", before, std::move(after), plan, when);
 }
 
-absl::StatusOr<int> ApplyDueUnitVersions(sql::Connection& conn, absl::CivilDay today, int limit) {
+absl::StatusOr<int> ApplyDueUnitVersions(server::Mutation& m, absl::CivilDay today, int limit) {
+  sql::Connection& conn = m.tx();
   // Read without locks, then lock each unit row before its version, in the
   // order every writer takes them.
   ASSIGN_OR_RETURN(std::vector<UnitVersion> due, store::DueVersions(conn, today, limit));
@@ -312,7 +317,7 @@ absl::StatusOr<int> ApplyDueUnitVersions(sql::Connection& conn, absl::CivilDay t
     RETURN_IF_ERROR(LoadUnit(conn, v.unit.id, /*for_update=*/true).status());
     ASSIGN_OR_RETURN(std::optional<UnitVersion> latest, store::LatestVersion(conn, v.unit.id, true));
     if (!latest || !latest->scheduled || latest->valid_from != v.valid_from) continue;  // done elsewhere
-    RETURN_IF_ERROR(TakeEffect(conn, *latest).status());
+    RETURN_IF_ERROR(TakeEffect(m, *latest).status());
     ++handled;
   }
   return handled;

@@ -10,8 +10,7 @@
 // - a change made through another replica, or a unit moved, is seen within
 //   `ttl` (5 s in the service): nothing older than that is ever served.
 // Entries judge any day, so the answer for dates past and future is as exact
-// as the data. Memory is bounded by `max_entries` per map; a full map first
-// drops its expired entries and then, if still full, everything.
+// as the data. Memory is bounded by `max_entries` per map (common/core/ttl_cache.h).
 #pragma once
 
 #include <cstdint>
@@ -20,54 +19,42 @@
 #include <optional>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/core/ttl_cache.h"
 #include "svc-org/src/domain/capability.h"
 
 namespace huinong::org {
 
 class CapabilityCache {
  public:
-  using Clock = std::function<absl::Time()>;
+  using Clock = TtlCache<std::string>::Clock;
+  // Read before loading from the database; pass to the Store calls after.
+  struct Generation {
+    uint64_t grants = 0;
+    uint64_t unit_paths = 0;
+  };
 
   CapabilityCache(absl::Duration ttl, size_t max_entries, Clock clock = absl::Now);
 
-  absl::Duration ttl() const { return ttl_; }
+  absl::Duration ttl() const { return grants_.ttl(); }
 
-  // Read before loading from the database; pass to the Store call after.
-  uint64_t Generation() const;
+  Generation CurrentGeneration() const { return {grants_.Generation(), unit_paths_.Generation()}; }
 
-  std::shared_ptr<const StaffGrants> FindGrants(const std::string& staff_id);
-  void StoreGrants(const std::string& staff_id, std::shared_ptr<const StaffGrants> grants,
-                   uint64_t generation);
+  std::shared_ptr<const StaffGrants> FindGrants(const std::string& staff_id) const;
+  void StoreGrants(const std::string& staff_id, std::shared_ptr<const StaffGrants> grants, Generation generation);
 
-  std::optional<std::string> FindUnitPath(const std::string& unit_id);
-  void StoreUnitPath(const std::string& unit_id, const std::string& path, uint64_t generation);
+  std::optional<std::string> FindUnitPath(const std::string& unit_id) const;
+  void StoreUnitPath(const std::string& unit_id, const std::string& path, Generation generation);
 
   // After a committed change to one person's assignments or status.
-  void InvalidateStaff(const std::string& staff_id);
+  void InvalidateStaff(const std::string& staff_id) { grants_.Invalidate(staff_id); }
   // After a committed change to posts (their terms reach every holder).
   void InvalidateAll();
 
  private:
-  template <class V>
-  struct Entry {
-    V value;
-    absl::Time expires;
-  };
-  template <class V>
-  void Put(absl::flat_hash_map<std::string, Entry<V>>& map, const std::string& key, V value,
-           absl::Time now) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-
-  const absl::Duration ttl_;
-  const size_t max_entries_;
-  const Clock clock_;
-  mutable absl::Mutex mu_;
-  uint64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
-  absl::flat_hash_map<std::string, Entry<std::shared_ptr<const StaffGrants>>> grants_
-      ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, Entry<std::string>> unit_paths_ ABSL_GUARDED_BY(mu_);
+  TtlCache<std::shared_ptr<const StaffGrants>> grants_;
+  TtlCache<std::string> unit_paths_;
 };
 
 }  // namespace huinong::org

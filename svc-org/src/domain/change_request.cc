@@ -10,21 +10,6 @@
 
 namespace huinong::org {
 
-bool ChangeTransitionAllowed(ChangeState from, ChangeState to) {
-  switch (from) {
-    case ChangeState::kDraft:
-      return to == ChangeState::kInApproval || to == ChangeState::kWithdrawn;
-    case ChangeState::kInApproval:
-      return to == ChangeState::kApproved || to == ChangeState::kRejected ||
-             to == ChangeState::kWithdrawn;
-    case ChangeState::kApproved:
-    case ChangeState::kRejected:
-    case ChangeState::kWithdrawn:
-      return false;
-  }
-  return false;
-}
-
 absl::string_view ChangeStateName(ChangeState state) {
   switch (state) {
     case ChangeState::kDraft: return "DRAFT";
@@ -36,11 +21,33 @@ absl::string_view ChangeStateName(ChangeState state) {
   return "UNKNOWN";
 }
 
-absl::Status CheckChangeTransition(ChangeState from, ChangeState to) {
-  if (ChangeTransitionAllowed(from, to)) return absl::OkStatus();
-  return rpc::FailedPrecondition(
-      "INVALID_TRANSITION",
-      absl::StrCat("a change request cannot go from ", ChangeStateName(from), " to ", ChangeStateName(to)));
+absl::string_view ChangeEventName(ChangeEvent event) {
+  switch (event) {
+    case ChangeEvent::kSubmit: return "SUBMIT";
+    case ChangeEvent::kApproveStep: return "APPROVE_STEP";
+    case ChangeEvent::kApproveLast: return "APPROVE_LAST";
+    case ChangeEvent::kReject: return "REJECT";
+    case ChangeEvent::kWithdraw: return "WITHDRAW";
+  }
+  return "UNKNOWN";
+}
+
+const domain::StateTable<ChangeState, ChangeEvent>& ChangeLifecycle() {
+  using S = ChangeState;
+  using E = ChangeEvent;
+  static const domain::StateTable<S, E> table(
+      "a change request", {S::kDraft, S::kInApproval, S::kApproved, S::kRejected, S::kWithdrawn},
+      {E::kSubmit, E::kApproveStep, E::kApproveLast, E::kReject, E::kWithdraw}, ChangeStateName,
+      ChangeEventName,
+      {
+          {S::kDraft, E::kSubmit, S::kInApproval},
+          {S::kDraft, E::kWithdraw, S::kWithdrawn},
+          {S::kInApproval, E::kApproveStep, S::kInApproval},
+          {S::kInApproval, E::kApproveLast, S::kApproved},
+          {S::kInApproval, E::kReject, S::kRejected},
+          {S::kInApproval, E::kWithdraw, S::kWithdrawn},
+      });
+  return table;
 }
 
 bool MayDraft(bool admin, bool org_admin_or_hr, absl::string_view caller_unit_path,
@@ -56,12 +63,15 @@ absl::StatusOr<AfterDecision> Decide(ChangeState state, int current, int step_co
                                                                       ", not awaiting a decision"));
   }
   if (!approve) {
-    RETURN_IF_ERROR(CheckChangeTransition(state, ChangeState::kRejected));
-    return AfterDecision{ChangeState::kRejected, -1};
+    ASSIGN_OR_RETURN(ChangeState rejected, ChangeLifecycle().Next(state, ChangeEvent::kReject));
+    return AfterDecision{rejected, -1};
   }
-  if (current + 1 < step_count) return AfterDecision{ChangeState::kInApproval, current + 1};
-  RETURN_IF_ERROR(CheckChangeTransition(state, ChangeState::kApproved));
-  return AfterDecision{ChangeState::kApproved, -1, true};
+  if (current + 1 < step_count) {
+    ASSIGN_OR_RETURN(ChangeState next, ChangeLifecycle().Next(state, ChangeEvent::kApproveStep));
+    return AfterDecision{next, current + 1};
+  }
+  ASSIGN_OR_RETURN(ChangeState approved, ChangeLifecycle().Next(state, ChangeEvent::kApproveLast));
+  return AfterDecision{approved, -1, true};
 }
 
 std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::set<int>& kinds) {

@@ -2,11 +2,12 @@
 // steps of an approval chain a request needs, who may decide a step, and
 // when a request may still take effect.
 //
-// Lifecycle (checked only by CheckChangeTransition):
-//   DRAFT → IN_APPROVAL (submit) | WITHDRAWN
-//   IN_APPROVAL → APPROVED (last step approved) | REJECTED | WITHDRAWN
+// Lifecycle (one table, ChangeLifecycle(); every move goes through its Next):
+//   DRAFT --SUBMIT--> IN_APPROVAL          DRAFT --WITHDRAW--> WITHDRAWN
+//   IN_APPROVAL --APPROVE_STEP--> IN_APPROVAL (a step that is not the last)
+//   IN_APPROVAL --APPROVE_LAST--> APPROVED
+//   IN_APPROVAL --REJECT--> REJECTED       IN_APPROVAL --WITHDRAW--> WITHDRAWN
 //   APPROVED, REJECTED and WITHDRAWN are final.
-// An approval that is not the last keeps the request IN_APPROVAL.
 #pragma once
 
 #include <set>
@@ -17,16 +18,17 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "common/domain/state_table.h"
 
 namespace huinong::org {
 
 // Numeric values match huinong.org.v1.ChangeRequestState.
 enum class ChangeState { kDraft = 1, kInApproval = 2, kApproved = 3, kRejected = 4, kWithdrawn = 5 };
 
-bool ChangeTransitionAllowed(ChangeState from, ChangeState to);
-// FAILED_PRECONDITION / INVALID_TRANSITION naming both states.
-absl::Status CheckChangeTransition(ChangeState from, ChangeState to);
+enum class ChangeEvent { kSubmit = 1, kApproveStep = 2, kApproveLast = 3, kReject = 4, kWithdraw = 5 };
 absl::string_view ChangeStateName(ChangeState state);
+absl::string_view ChangeEventName(ChangeEvent event);
+const domain::StateTable<ChangeState, ChangeEvent>& ChangeLifecycle();
 
 // One step of a chain: who must decide (a capability held for a unit) and
 // for which item kinds (huinong.org.v1.ChangeKind values; empty: every request).

@@ -44,12 +44,36 @@ bool ValidCode(absl::string_view code) {
   return true;
 }
 
+absl::string_view PostEventName(PostEvent event) {
+  switch (event) {
+    case PostEvent::kActivate: return "ACTIVATE";
+    case PostEvent::kAbolish: return "ABOLISH";
+    case PostEvent::kPlan: return "PLAN";
+  }
+  return "UNKNOWN";
+}
+
+const domain::StateTable<PostStatus, PostEvent>& PostLifecycle() {
+  using S = PostStatus;
+  using E = PostEvent;
+  static const domain::StateTable<S, E> table(
+      "a post", {S::kPlanned, S::kActive, S::kAbolished}, {E::kActivate, E::kAbolish, E::kPlan},
+      PostStatusName, PostEventName,
+      {
+          {S::kPlanned, E::kActivate, S::kActive},
+          {S::kPlanned, E::kAbolish, S::kAbolished},
+          {S::kActive, E::kAbolish, S::kAbolished},
+      });
+  return table;
+}
+
 absl::Status CheckPostTransition(PostStatus from, PostStatus to) {
-  if (from == to && from != PostStatus::kAbolished) return absl::OkStatus();
-  if (from == PostStatus::kPlanned && to == PostStatus::kActive) return absl::OkStatus();
-  return rpc::FailedPrecondition(
-      "INVALID_TRANSITION", absl::StrCat("a post cannot go from ", PostStatusName(from), " to ",
-                                         PostStatusName(to), " by an update"));
+  if (from == PostStatus::kAbolished || to == PostStatus::kAbolished) {
+    return rpc::FailedPrecondition(
+        "INVALID_TRANSITION", absl::StrCat("a post cannot go from ", PostStatusName(from), " to ",
+                                           PostStatusName(to), " by an update (AbolishPost abolishes)"));
+  }
+  return PostLifecycle().CheckMove(from, to, to == PostStatus::kActive ? PostEvent::kActivate : PostEvent::kPlan);
 }
 
 absl::Status CheckNoCycle(absl::string_view post_id, const std::vector<std::string>& chain_up) {

@@ -11,6 +11,7 @@
 // open head post per unit, and a post is never both head and deputy.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,12 +21,16 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/domain/state_table.h"
 #include "svc-org/src/domain/qualification.h"
 
 namespace huinong::org {
 
 // Numeric values match huinong.org.v1.PostKind, OfficeSide, PostStatus and
 // ReportingLineKind.
+// The longest reason an abolished post keeps, in characters.
+inline constexpr size_t kMaxAbolishReason = 1000;
+
 enum class PostKind { kUnspecified = 0, kManagement = 1, kProfessionalTechnical = 2, kSupport = 3 };
 enum class OfficeSide { kUnspecified = 0, kFront = 1, kBack = 2 };
 enum class PostStatus { kUnspecified = 0, kPlanned = 1, kActive = 2, kAbolished = 3 };
@@ -93,6 +98,14 @@ absl::string_view PostStatusName(PostStatus status);
 bool ValidCapability(absl::string_view capability);
 // A post or qualification code: 1–64 characters of [a-z0-9._-].
 bool ValidCode(absl::string_view code);
+
+// The lifecycle of a post, one table:
+//   PLANNED --ACTIVATE--> ACTIVE
+//   PLANNED --ABOLISH-->  ABOLISHED      ACTIVE --ABOLISH--> ABOLISHED
+// ABOLISH is AbolishPost's alone; nothing leads back to PLANNED.
+enum class PostEvent { kActivate = 1, kAbolish = 2, kPlan = 3 };
+absl::string_view PostEventName(PostEvent event);
+const domain::StateTable<PostStatus, PostEvent>& PostLifecycle();
 
 // UpdatePost may move PLANNED → ACTIVE (or keep the status); ABOLISHED is
 // reached only through AbolishPost. FAILED_PRECONDITION INVALID_TRANSITION.

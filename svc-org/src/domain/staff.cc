@@ -65,13 +65,45 @@ int PeakOverlap(const std::vector<std::pair<absl::CivilDay, std::optional<absl::
   return peak;
 }
 
-absl::Status CheckStaffTransition(StaffStatus from, StaffStatus to) {
-  if (from == StaffStatus::kLeft && to != StaffStatus::kLeft) {
-    return rpc::FailedPrecondition(
-        "INVALID_TRANSITION", absl::StrCat("a member of staff who has LEFT cannot become ",
-                                           StaffStatusName(to), "; register them again"));
+absl::string_view StaffEventName(StaffEvent event) {
+  switch (event) {
+    case StaffEvent::kGoOnLeave: return "GO_ON_LEAVE";
+    case StaffEvent::kReturn: return "RETURN";
+    case StaffEvent::kLeave: return "LEAVE";
   }
-  return absl::OkStatus();
+  return "UNKNOWN";
+}
+
+StaffEvent StaffEventTo(StaffStatus target) {
+  switch (target) {
+    case StaffStatus::kOnLeave: return StaffEvent::kGoOnLeave;
+    case StaffStatus::kLeft: return StaffEvent::kLeave;
+    case StaffStatus::kActive:
+    case StaffStatus::kUnspecified: break;
+  }
+  return StaffEvent::kReturn;
+}
+
+const domain::StateTable<StaffStatus, StaffEvent>& StaffLifecycle() {
+  using S = StaffStatus;
+  using E = StaffEvent;
+  static const domain::StateTable<S, E> table(
+      "a member of staff", {S::kActive, S::kOnLeave, S::kLeft}, {E::kGoOnLeave, E::kReturn, E::kLeave},
+      StaffStatusName, StaffEventName,
+      {
+          {S::kActive, E::kGoOnLeave, S::kOnLeave},
+          {S::kActive, E::kLeave, S::kLeft},
+          {S::kOnLeave, E::kReturn, S::kActive},
+          {S::kOnLeave, E::kLeave, S::kLeft},
+      });
+  return table;
+}
+
+absl::Status CheckStaffTransition(StaffStatus from, StaffStatus to) {
+  absl::Status s = StaffLifecycle().CheckMove(from, to, StaffEventTo(to));
+  if (s.ok() || from != StaffStatus::kLeft) return s;
+  return rpc::FailedPrecondition("INVALID_TRANSITION",
+                                 absl::StrCat(s.message(), "; someone who comes back is registered again"));
 }
 
 absl::Status CheckStaffMayTakePost(const Staff& staff) {

@@ -20,6 +20,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/domain/state_table.h"
 #include "svc-org/src/domain/document.h"
 #include "svc-org/src/domain/qualification.h"
 
@@ -101,7 +102,17 @@ bool Overlaps(absl::CivilDay a_from, const std::optional<absl::CivilDay>& a_to,
 int PeakOverlap(const std::vector<std::pair<absl::CivilDay, std::optional<absl::CivilDay>>>& periods,
                 absl::CivilDay from, const std::optional<absl::CivilDay>& to);
 
-// Staff status changes: anything but leaving LEFT. INVALID_TRANSITION.
+// The lifecycle of a member of staff, one table:
+//   ACTIVE --GO_ON_LEAVE--> ON_LEAVE     ON_LEAVE --RETURN--> ACTIVE
+//   ACTIVE --LEAVE--> LEFT               ON_LEAVE --LEAVE--> LEFT
+// LEFT is final (someone who comes back is registered again). An update
+// names the new status; StaffEventTo gives the event that leads there.
+enum class StaffEvent { kGoOnLeave = 1, kReturn = 2, kLeave = 3 };
+absl::string_view StaffEventName(StaffEvent event);
+StaffEvent StaffEventTo(StaffStatus target);
+const domain::StateTable<StaffStatus, StaffEvent>& StaffLifecycle();
+
+// Staff status changes by the table. INVALID_TRANSITION.
 absl::Status CheckStaffTransition(StaffStatus from, StaffStatus to);
 
 // A new assignment of `staff`: not LEFT (STAFF_NOT_ACTIVE).

@@ -171,20 +171,42 @@ absl::string_view StandardStatusName(StandardStatus status) {
   return "UNKNOWN";
 }
 
-bool TransitionAllowed(StandardStatus from, StandardStatus to) {
-  switch (from) {
-    case StandardStatus::kDraft: return true;
-    case StandardStatus::kActive: return to != StandardStatus::kDraft;
-    case StandardStatus::kRetired: return to == StandardStatus::kRetired;
+absl::string_view StandardEventName(StandardEvent event) {
+  switch (event) {
+    case StandardEvent::kActivate: return "ACTIVATE";
+    case StandardEvent::kRetire: return "RETIRE";
+    case StandardEvent::kRedraft: return "REDRAFT";
   }
-  return false;
+  return "UNKNOWN";
 }
 
+StandardEvent StandardEventTo(StandardStatus target) {
+  switch (target) {
+    case StandardStatus::kActive: return StandardEvent::kActivate;
+    case StandardStatus::kRetired: return StandardEvent::kRetire;
+    case StandardStatus::kDraft: break;
+  }
+  return StandardEvent::kRedraft;
+}
+
+const domain::StateTable<StandardStatus, StandardEvent>& StandardLifecycle() {
+  using S = StandardStatus;
+  using E = StandardEvent;
+  static const domain::StateTable<S, E> table(
+      "a staffing standard", {S::kDraft, S::kActive, S::kRetired},
+      {E::kActivate, E::kRetire, E::kRedraft}, StandardStatusName, StandardEventName,
+      {
+          {S::kDraft, E::kActivate, S::kActive},
+          {S::kDraft, E::kRetire, S::kRetired},
+          {S::kActive, E::kRetire, S::kRetired},
+      });
+  return table;
+}
+
+bool TransitionAllowed(StandardStatus from, StandardStatus to) { return CheckTransition(from, to).ok(); }
+
 absl::Status CheckTransition(StandardStatus from, StandardStatus to) {
-  if (TransitionAllowed(from, to)) return absl::OkStatus();
-  return rpc::FailedPrecondition(
-      "INVALID_TRANSITION", absl::StrCat("a staffing standard cannot go from ",
-                                         StandardStatusName(from), " to ", StandardStatusName(to)));
+  return StandardLifecycle().CheckMove(from, to, StandardEventTo(to));
 }
 
 void CheckStandardFields(const v1::StaffingStandard& s, const std::string& prefix,

@@ -15,6 +15,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "common/domain/state_table.h"
 #include "common/rpc/status_details.h"
 #include "huinong/org/v1/standards.pb.h"
 
@@ -24,6 +25,16 @@ namespace huinong::org {
 enum class StandardStatus { kDraft = 1, kActive = 2, kRetired = 3 };
 
 absl::string_view StandardStatusName(StandardStatus status);
+
+// The lifecycle of a staffing standard, one table:
+//   DRAFT --ACTIVATE--> ACTIVE     DRAFT --RETIRE--> RETIRED     ACTIVE --RETIRE--> RETIRED
+// RETIRED is final; nothing leads back to DRAFT. An update names the new
+// status; StandardEventTo gives the event that leads there.
+enum class StandardEvent { kActivate = 1, kRetire = 2, kRedraft = 3 };
+absl::string_view StandardEventName(StandardEvent event);
+StandardEvent StandardEventTo(StandardStatus target);
+const domain::StateTable<StandardStatus, StandardEvent>& StandardLifecycle();
+
 bool TransitionAllowed(StandardStatus from, StandardStatus to);
 absl::Status CheckTransition(StandardStatus from, StandardStatus to);
 // True when an update of a version in `status` edits it instead of adding a version.

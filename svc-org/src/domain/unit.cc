@@ -1,24 +1,14 @@
 #include "svc-org/src/domain/unit.h"
 
-#include <array>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
 
 namespace huinong::org {
 namespace {
 
-// kAllowed[from][to], indexed by the enum's numeric value (0 unused).
-constexpr std::array<std::array<bool, 5>, 5> kAllowed = {{
-    //            -      PLANNED ACTIVE FROZEN ABOLISHED
-    /* -      */ {false, false, false, false, false},
-    /* PLANNED*/ {false, true, true, false, true},
-    /* ACTIVE */ {false, false, true, true, true},
-    /* FROZEN */ {false, false, true, true, true},
-    /* ABOLISH*/ {false, false, false, false, true},
-}};
 
 }  // namespace
 
@@ -115,16 +105,49 @@ bool ValidInitialStatus(UnitStatus status) {
   return status == UnitStatus::kPlanned || status == UnitStatus::kActive;
 }
 
+absl::string_view UnitEventName(UnitEvent event) {
+  switch (event) {
+    case UnitEvent::kActivate: return "ACTIVATE";
+    case UnitEvent::kFreeze: return "FREEZE";
+    case UnitEvent::kAbolish: return "ABOLISH";
+    case UnitEvent::kPlan: return "PLAN";
+  }
+  return "UNKNOWN";
+}
+
+UnitEvent UnitEventTo(UnitStatus target) {
+  switch (target) {
+    case UnitStatus::kActive: return UnitEvent::kActivate;
+    case UnitStatus::kFrozen: return UnitEvent::kFreeze;
+    case UnitStatus::kAbolished: return UnitEvent::kAbolish;
+    case UnitStatus::kPlanned: break;
+  }
+  return UnitEvent::kPlan;
+}
+
+const domain::StateTable<UnitStatus, UnitEvent>& UnitLifecycle() {
+  using S = UnitStatus;
+  using E = UnitEvent;
+  static const domain::StateTable<S, E> table(
+      "a unit", {S::kPlanned, S::kActive, S::kFrozen, S::kAbolished},
+      {E::kActivate, E::kFreeze, E::kAbolish, E::kPlan}, StatusName, UnitEventName,
+      {
+          {S::kPlanned, E::kActivate, S::kActive},
+          {S::kPlanned, E::kAbolish, S::kAbolished},
+          {S::kActive, E::kFreeze, S::kFrozen},
+          {S::kActive, E::kAbolish, S::kAbolished},
+          {S::kFrozen, E::kActivate, S::kActive},
+          {S::kFrozen, E::kAbolish, S::kAbolished},
+      });
+  return table;
+}
+
 bool TransitionAllowed(UnitStatus from, UnitStatus to) {
-  return kAllowed[static_cast<int>(from)][static_cast<int>(to)];
+  return UnitLifecycle().CheckMove(from, to, UnitEventTo(to)).ok();
 }
 
 absl::Status CheckTransition(UnitStatus from, UnitStatus to, int open_children) {
-  if (!TransitionAllowed(from, to)) {
-    return rpc::FailedPrecondition(
-        "INVALID_TRANSITION",
-        absl::StrCat("a unit cannot go from ", StatusName(from), " to ", StatusName(to)));
-  }
+  RETURN_IF_ERROR(UnitLifecycle().CheckMove(from, to, UnitEventTo(to)));
   if (to == UnitStatus::kAbolished && from != UnitStatus::kAbolished && open_children > 0) {
     return rpc::FailedPrecondition(
         "HAS_OPEN_CHILDREN",

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/domain/state_table.h"
 
 namespace huinong::org {
 
@@ -79,8 +80,18 @@ absl::Status CheckParentOpen(const Unit& parent);
 // A unit starts PLANNED or ACTIVE; it cannot be created frozen or abolished.
 bool ValidInitialStatus(UnitStatus status);
 
-// The status transition table (see units.proto). Staying in the same status is
-// allowed. Abolishing needs every child abolished first.
+// The lifecycle of a unit (see units.proto), one table:
+//   PLANNED --ACTIVATE--> ACTIVE      PLANNED --ABOLISH--> ABOLISHED
+//   ACTIVE  --FREEZE-->   FROZEN      ACTIVE  --ABOLISH--> ABOLISHED
+//   FROZEN  --ACTIVATE--> ACTIVE      FROZEN  --ABOLISH--> ABOLISHED
+// An update names the new status; UnitEventTo gives the event that leads
+// there (nothing leads back to PLANNED). Staying in the same status is no
+// transition. Abolishing needs every child abolished first.
+enum class UnitEvent { kActivate = 1, kFreeze = 2, kAbolish = 3, kPlan = 4 };
+absl::string_view UnitEventName(UnitEvent event);
+UnitEvent UnitEventTo(UnitStatus target);
+const domain::StateTable<UnitStatus, UnitEvent>& UnitLifecycle();
+
 bool TransitionAllowed(UnitStatus from, UnitStatus to);
 absl::Status CheckTransition(UnitStatus from, UnitStatus to, int open_children);
 

@@ -2,8 +2,8 @@
 #include "svc-org/src/jobs/scheduled_unit_versions.h"
 
 #include "common/core/log.h"
-#include "svc-org/src/api/request_checks.h"
-#include "svc-org/src/api/unit_writes.h"
+#include "svc-org/src/app/org_identity.h"
+#include "svc-org/src/app/unit_writes.h"
 
 namespace huinong::org {
 namespace {
@@ -19,7 +19,8 @@ absl::StatusOr<int> ScheduledUnitVersions::ApplyDue(absl::CivilDay today) {
   for (;;) {
     int applied = 0;
     const absl::Status s = pool_.Transact([&](sql::Connection& conn) -> absl::Status {
-      absl::StatusOr<int> n = ApplyDueUnitVersions(conn, today, kBatch);
+      server::Mutation m(conn, SystemActor(), "ScheduledUnitChange", "", OrgIdentity(), *clock_, false);
+      absl::StatusOr<int> n = ApplyDueUnitVersions(m, today, kBatch);
       if (!n.ok()) return n.status();
       applied = *n;
       return absl::OkStatus();
@@ -31,7 +32,7 @@ absl::StatusOr<int> ScheduledUnitVersions::ApplyDue(absl::CivilDay today) {
 }
 
 void ScheduledUnitVersions::RunOnce() {
-  absl::StatusOr<int> n = ApplyDue(Today());
+  absl::StatusOr<int> n = ApplyDue(clock_->Today());
   if (!n.ok()) {
     // The next round tries again; a version the rules refuse is dropped by
     // TakeEffect, so only a database failure gets here.

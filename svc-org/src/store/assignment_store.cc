@@ -179,35 +179,19 @@ absl::StatusOr<int> CountAssignmentsAfter(sql::Connection& conn, const std::stri
 
 absl::StatusOr<std::vector<Assignment>> ListAssignments(sql::Connection& conn,
                                                         const AssignmentQuery& query) {
-  std::string sql = absl::StrCat("SELECT ", kColumns,
-                                 " FROM assignments a JOIN units u ON u.id = a.unit_id WHERE a.id > ?");
-  if (!query.staff_id.empty()) absl::StrAppend(&sql, " AND a.staff_id = ?");
-  if (!query.post_id.empty()) absl::StrAppend(&sql, " AND a.post_id = ?");
-  if (!query.unit_id.empty()) absl::StrAppend(&sql, " AND a.unit_id = ?");
-  if (!query.subtree_path.empty()) absl::StrAppend(&sql, " AND u.path LIKE CONCAT(?, '%')");
-  if (query.kind) absl::StrAppend(&sql, " AND a.kind = ?");
-  if (query.day) absl::StrAppend(&sql, " AND ", kEffective);
-  if (!query.visible_path.empty()) {
-    absl::StrAppend(&sql, " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))");
-  }
-  absl::StrAppend(&sql, " ORDER BY a.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
-  int i = 1;
-  q->setString(i++, query.after_id);
-  if (!query.staff_id.empty()) q->setString(i++, query.staff_id);
-  if (!query.post_id.empty()) q->setString(i++, query.post_id);
-  if (!query.unit_id.empty()) q->setString(i++, query.unit_id);
-  if (!query.subtree_path.empty()) q->setString(i++, query.subtree_path);
-  if (query.kind) q->setInt(i++, static_cast<int>(*query.kind));
-  if (query.day) {
-    BindDate(*q, i++, *query.day);
-    BindDate(*q, i++, *query.day);
-  }
-  if (!query.visible_path.empty()) {
-    q->setString(i++, query.visible_path);
-    q->setString(i++, query.visible_path);
-  }
-  q->setInt(i, query.limit);
+  db::Where where;
+  where.And("a.id > ?", {query.after_id});
+  where.AndIf(!query.staff_id.empty(), "a.staff_id = ?", {query.staff_id});
+  where.AndIf(!query.post_id.empty(), "a.post_id = ?", {query.post_id});
+  where.AndIf(!query.unit_id.empty(), "a.unit_id = ?", {query.unit_id});
+  where.AndIf(!query.subtree_path.empty(), "u.path LIKE CONCAT(?, '%')", {query.subtree_path});
+  if (query.kind) where.And("a.kind = ?", {static_cast<int64_t>(*query.kind)});
+  if (query.day) where.And(kEffective, {*query.day, *query.day});
+  AndVisibleFrom(where, query.visible_path);
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kColumns, " FROM assignments a JOIN units u ON u.id = a.unit_id", where.Sql(),
+                   " ORDER BY a.id LIMIT ?")));
+  q->setInt(where.Bind(*q), query.limit);
   return Rows(*q);
 }
 

@@ -285,48 +285,31 @@ absl::StatusOr<int> CountSubordinatesAfter(sql::Connection& conn, const std::str
 
 absl::StatusOr<std::vector<Post>> ListPosts(sql::Connection& conn, const PostQuery& query) {
   const bool abolished = query.status && *query.status == PostStatus::kAbolished;
-  std::string sql = absl::StrCat("SELECT ", kColumns,
-                                 " FROM posts p JOIN post_versions v ON v.post_id = p.id"
-                                 " JOIN units u ON u.id = p.unit_id WHERE p.id > ?");
+  db::Where where;
+  where.And("p.id > ?", {query.after_id});
   if (abolished) {
-    absl::StrAppend(&sql, " AND p.abolished = 1 AND v.valid_until IS NULL");
+    where.And("p.abolished = 1 AND v.valid_until IS NULL");
   } else {
     // Today's list (lenient) is of open posts; a list as of a given day
     // includes an abolished post up to its effective_to, when it stood.
-    absl::StrAppend(&sql, query.read.lenient ? " AND p.abolished = 0 AND " : " AND ",
-                    DayCondition(query.read));
-    if (query.status) absl::StrAppend(&sql, " AND v.status = ?");
+    where.AndIf(query.read.lenient, "p.abolished = 0");
+    where.And(DayCondition(query.read), DayValues(query.read.day, query.read.lenient));
+    if (query.status) where.And("v.status = ?", {static_cast<int64_t>(*query.status)});
   }
-  if (!query.unit_id.empty()) absl::StrAppend(&sql, " AND p.unit_id = ?");
-  if (!query.subtree_path.empty()) absl::StrAppend(&sql, " AND u.path LIKE CONCAT(?, '%')");
-  if (query.kind) absl::StrAppend(&sql, " AND v.kind = ?");
-  if (!query.code.empty()) absl::StrAppend(&sql, " AND v.code = ?");
-  if (query.head_only) absl::StrAppend(&sql, " AND v.head = 1");
-  if (!query.capability.empty()) {
-    absl::StrAppend(&sql, " AND EXISTS (SELECT 1 FROM post_capabilities c WHERE c.post_id = p.id",
-                    " AND c.valid_from = v.valid_from AND c.capability = ?)");
-  }
-  if (!query.visible_path.empty()) {
-    absl::StrAppend(&sql, " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))");
-  }
-  absl::StrAppend(&sql, " ORDER BY p.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
-  int i = 1;
-  q->setString(i++, query.after_id);
-  if (!abolished) {
-    i = BindDay(*q, i, query.read);
-    if (query.status) q->setInt(i++, static_cast<int>(*query.status));
-  }
-  if (!query.unit_id.empty()) q->setString(i++, query.unit_id);
-  if (!query.subtree_path.empty()) q->setString(i++, query.subtree_path);
-  if (query.kind) q->setInt(i++, static_cast<int>(*query.kind));
-  if (!query.code.empty()) q->setString(i++, query.code);
-  if (!query.capability.empty()) q->setString(i++, query.capability);
-  if (!query.visible_path.empty()) {
-    q->setString(i++, query.visible_path);
-    q->setString(i++, query.visible_path);
-  }
-  q->setInt(i, query.limit);
+  where.AndIf(!query.unit_id.empty(), "p.unit_id = ?", {query.unit_id});
+  where.AndIf(!query.subtree_path.empty(), "u.path LIKE CONCAT(?, '%')", {query.subtree_path});
+  if (query.kind) where.And("v.kind = ?", {static_cast<int64_t>(*query.kind)});
+  where.AndIf(!query.code.empty(), "v.code = ?", {query.code});
+  where.AndIf(query.head_only, "v.head = 1");
+  where.AndIf(!query.capability.empty(),
+              "EXISTS (SELECT 1 FROM post_capabilities c WHERE c.post_id = p.id"
+              " AND c.valid_from = v.valid_from AND c.capability = ?)",
+              {query.capability});
+  AndVisibleFrom(where, query.visible_path);
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+      absl::StrCat("SELECT ", kColumns, " FROM posts p JOIN post_versions v ON v.post_id = p.id",
+                   " JOIN units u ON u.id = p.unit_id", where.Sql(), " ORDER BY p.id LIMIT ?")));
+  q->setInt(where.Bind(*q), query.limit);
   return Rows(*q);
 }
 

@@ -187,30 +187,17 @@ absl::StatusOr<std::optional<Quota>> QuotaOfPostOn(sql::Connection& conn, const 
 }
 
 absl::StatusOr<std::vector<Quota>> ListQuotas(sql::Connection& conn, const QuotaQuery& query) {
-  std::string sql = absl::StrCat("SELECT ", kColumns, kFrom,
-                                 " JOIN units u ON u.id = q.unit_id WHERE q.id > ? AND ",
-                                 DayCondition(query.read));
-  if (!query.unit_id.empty()) absl::StrAppend(&sql, " AND q.unit_id = ?");
-  if (!query.subtree_path.empty()) absl::StrAppend(&sql, " AND u.path LIKE CONCAT(?, '%')");
-  if (!query.post_id.empty()) absl::StrAppend(&sql, " AND q.post_id = ?");
-  if (query.kind) absl::StrAppend(&sql, " AND v.kind = ?");
-  if (!query.visible_path.empty()) {
-    absl::StrAppend(&sql, " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))");
-  }
-  absl::StrAppend(&sql, " ORDER BY q.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
-  int i = 1;
-  q->setString(i++, query.after_id);
-  i = BindDay(*q, i, query.read);
-  if (!query.unit_id.empty()) q->setString(i++, query.unit_id);
-  if (!query.subtree_path.empty()) q->setString(i++, query.subtree_path);
-  if (!query.post_id.empty()) q->setString(i++, query.post_id);
-  if (query.kind) q->setInt(i++, static_cast<int>(*query.kind));
-  if (!query.visible_path.empty()) {
-    q->setString(i++, query.visible_path);
-    q->setString(i++, query.visible_path);
-  }
-  q->setInt(i, query.limit);
+  db::Where where;
+  where.And("q.id > ?", {query.after_id});
+  where.And(DayCondition(query.read), DayValues(query.read.day, query.read.lenient));
+  where.AndIf(!query.unit_id.empty(), "q.unit_id = ?", {query.unit_id});
+  where.AndIf(!query.subtree_path.empty(), "u.path LIKE CONCAT(?, '%')", {query.subtree_path});
+  where.AndIf(!query.post_id.empty(), "q.post_id = ?", {query.post_id});
+  if (query.kind) where.And("v.kind = ?", {static_cast<int64_t>(*query.kind)});
+  AndVisibleFrom(where, query.visible_path);
+  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+      "SELECT ", kColumns, kFrom, " JOIN units u ON u.id = q.unit_id", where.Sql(), " ORDER BY q.id LIMIT ?")));
+  q->setInt(where.Bind(*q), query.limit);
   return Rows(*q);
 }
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
@@ -12,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/db/sql_time.h"
+#include "common/db/where.h"
 
 namespace huinong::org::store {
 
@@ -56,6 +58,18 @@ inline absl::CivilDay DateColumn(sql::ResultSet& rs, const char* column) {
 
 inline absl::Time TimeColumn(sql::ResultSet& rs, const char* column) {
   return db::ParseSqlDateTime(std::string(rs.getString(column)));
+}
+
+// Rows whose unit (alias `u`) lies on the caller's line: inside the subtree
+// of `visible_path`, or above it. Nothing is added for an empty path.
+inline void AndVisibleFrom(db::Where& where, const std::string& visible_path) {
+  where.AndIf(!visible_path.empty(), "(u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))",
+              {visible_path, visible_path});
+}
+
+// The values a dated read binds: its day, three times when lenient, four when strict.
+inline std::vector<db::Where::Value> DayValues(absl::CivilDay day, bool lenient) {
+  return std::vector<db::Where::Value>(lenient ? 3 : 4, day);
 }
 
 }  // namespace huinong::org::store

@@ -1,0 +1,55 @@
+// Every lifecycle of svc-org is one StateTable; docs/state-machines.md is
+// those tables as they are, not as someone remembered them. This test renders
+// them and compares: a table changed without its documentation fails here.
+// To rewrite the document from the code: HUINONG_UPDATE_DOCS=1 and run it.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "svc-org/src/domain/change_request.h"
+#include "svc-org/src/domain/post.h"
+#include "svc-org/src/domain/staff.h"
+#include "svc-org/src/domain/staffing_standard.h"
+#include "svc-org/src/domain/unit.h"
+
+namespace huinong::org {
+namespace {
+
+template <class Table>
+std::string Section(const std::string& title, const std::string& source, const Table& table) {
+  std::string states;
+  for (auto s : table.States()) states += (states.empty() ? "" : ", ") + std::string(table.NameOf(s));
+  std::string events;
+  for (auto e : table.Events()) events += (events.empty() ? "" : ", ") + std::string(table.NameOf(e));
+  return "## " + title + "\n\n`" + source + "` — states: " + states + "; events: " + events +
+         ".\nAny pair not listed is refused with FAILED_PRECONDITION / INVALID_TRANSITION.\n\n" +
+         table.Markdown() + "\n";
+}
+
+std::string Rendered() {
+  return "# State machines\n\n"
+         "Generated from the tables in the code (`common/domain/state_table.h`); "
+         "`svc-org/tests/state_machines_doc_test.cc` fails when they differ.\n\n" +
+         Section("Units", "svc-org/src/domain/unit.h", UnitLifecycle()) +
+         Section("Posts", "svc-org/src/domain/post.h", PostLifecycle()) +
+         Section("Staff", "svc-org/src/domain/staff.h", StaffLifecycle()) +
+         Section("Change requests", "svc-org/src/domain/change_request.h", ChangeLifecycle()) +
+         Section("Staffing standards", "svc-org/src/domain/staffing_standard.h", StandardLifecycle());
+}
+
+TEST(StateMachinesDoc, TheDocumentIsTheTablesOfTheCode) {
+  const std::string path = std::string(HUINONG_SOURCE_DIR) + "/docs/state-machines.md";
+  const std::string rendered = Rendered();
+  if (const char* update = std::getenv("HUINONG_UPDATE_DOCS"); update && std::string(update) == "1") {
+    std::ofstream(path) << rendered;
+  }
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), rendered) << "docs/state-machines.md is out of date; rerun with HUINONG_UPDATE_DOCS=1";
+}
+
+}  // namespace
+}  // namespace huinong::org
