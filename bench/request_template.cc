@@ -12,32 +12,23 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/core/ids.h"
-#include "huinong/audit/v1/audit.pb.h"
 #include "huinong/bench/v1/bench.pb.h"
-#include "huinong/loans/v1/loans.pb.h"
-#include "huinong/org/v1/org_service.pb.h"
-#include "huinong/tickets/v1/tickets.pb.h"
 
 namespace huinong::bench {
 namespace {
 
 namespace pb = google::protobuf;
 
-// The service files define no message the bench names, so nothing would pull
-// their objects out of the static library; referencing their descriptor tables
-// does, and with them every file they import.
-const void* volatile kLinkedServices[] = {
-    &descriptor_table_huinong_2forg_2fv1_2forg_5fservice_2eproto,
-    &descriptor_table_huinong_2ftickets_2fv1_2ftickets_2eproto,
-    &descriptor_table_huinong_2floans_2fv1_2floans_2eproto,
-    &descriptor_table_huinong_2faudit_2fv1_2faudit_2eproto,
-    &descriptor_table_huinong_2fbench_2fv1_2fbench_2eproto,
-};
+// The API's services are registered by the shared huinong_protos library as
+// it loads. bench.proto is in a static library of its own and the bench names
+// none of its messages, so nothing would pull its object out of the archive;
+// referencing its descriptor table does.
+const void* volatile kLinkedBenchService = &descriptor_table_huinong_2fbench_2fv1_2fbench_2eproto;
 
 }  // namespace
 
 absl::StatusOr<MethodInfo> ResolveMethod(absl::string_view name) {
-  (void)kLinkedServices[0];
+  (void)kLinkedBenchService;
   std::string dotted(absl::StripPrefix(name, "/"));
   const size_t slash = dotted.rfind('/');
   if (slash != std::string::npos) dotted[slash] = '.';
