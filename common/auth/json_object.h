@@ -1,7 +1,9 @@
 // A parsed JSON object (a JWT header or claims set), read member by member.
-// Parsing is libjwt's (jansson underneath): one object, valid UTF-8, unique
-// member names, no NUL. Getters tell "absent" (Has) apart from "wrong type"
-// (nullopt), so the verifier can give a precise reason.
+// Parsing is nlohmann-json's, held strict: exactly one object and nothing
+// after it (no byte order mark before it), valid UTF-8 (no lone surrogates), unique member names at every
+// depth, no NUL (raw or "\u0000") anywhere, no number that overflows a
+// double. Getters tell "absent" (Has) apart from "wrong type" (nullopt), so
+// the verifier can give a precise reason.
 #pragma once
 
 #include <memory>
@@ -10,20 +12,16 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/time/time.h"
+#include <nlohmann/json.hpp>
 
-struct jwt;  // libjwt's jwt_t; kept out of this header
+#include "absl/time/time.h"
 
 namespace huinong::auth::internal {
 
 class JsonObject {
  public:
-  // nullptr unless `json` is exactly one well-formed JSON object.
+  // nullptr unless `json` is exactly one well-formed JSON object (see above).
   static std::unique_ptr<JsonObject> Parse(std::string_view json);
-
-  ~JsonObject();
-  JsonObject(const JsonObject&) = delete;
-  JsonObject& operator=(const JsonObject&) = delete;
 
   bool Has(const char* name) const;
   // nullopt when absent or not a string.
@@ -35,16 +33,12 @@ class JsonObject {
   std::optional<std::vector<std::string>> StringArray(const char* name) const;
 
  private:
-  explicit JsonObject(::jwt* store) : store_(store) {}
+  explicit JsonObject(nlohmann::json object) : object_(std::move(object)) {}
 
-  // The member re-serialized as compact JSON; nullopt when absent.
-  std::optional<std::string> Raw(const char* name) const;
+  // The member, or nullptr when absent.
+  const nlohmann::json* Member(const char* name) const;
 
-  ::jwt* store_;
+  nlohmann::json object_;
 };
-
-// JSON text for building claims: a quoted string and an array of strings.
-std::string JsonQuote(std::string_view text);
-std::string JsonStringArray(const std::vector<std::string>& items);
 
 }  // namespace huinong::auth::internal

@@ -9,18 +9,21 @@
 #include <cstdlib>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
-#include "common/auth/json_object.h"
 #include "common/auth/token.h"
 #include "common/auth/unit_name.h"
 #include "common/auth/verification_key.h"
+#include "common/core/utf8.h"
 
 namespace huinong::auth {
 namespace {
 
 // jansson takes C strings: an embedded NUL would silently cut a claim short.
 bool HasNul(std::string_view text) { return text.find('\0') != std::string_view::npos; }
+// JSON text is UTF-8; the verifier refuses anything else.
+bool Unencodable(std::string_view text) { return HasNul(text) || !utf8::IsValid(text); }
 
 absl::Status CheckClaims(const Claims& claims) {
   if (claims.subject.empty()) return absl::InvalidArgumentError("token needs a subject");
@@ -30,12 +33,13 @@ absl::Status CheckClaims(const Claims& claims) {
   if (!internal::IsValidUnitClaim(claims.unit)) {
     return absl::InvalidArgumentError("token unit must be empty or 'units/{id}'");
   }
-  bool nul = HasNul(claims.subject) || HasNul(claims.issuer) || HasNul(claims.audience) || HasNul(claims.unit);
+  bool bad = Unencodable(claims.subject) || Unencodable(claims.issuer) ||
+             Unencodable(claims.audience) || Unencodable(claims.unit);
   for (const std::string& role : claims.roles) {
     if (role.empty()) return absl::InvalidArgumentError("token roles must be non-empty");
-    nul = nul || HasNul(role);
+    bad = bad || Unencodable(role);
   }
-  if (nul) return absl::InvalidArgumentError("token claims must not contain NUL");
+  if (bad) return absl::InvalidArgumentError("token claims must be UTF-8 without NUL");
   return absl::OkStatus();
 }
 
@@ -81,7 +85,11 @@ absl::StatusOr<std::string> Mint(const Claims& claims, jwt_alg_t alg, std::strin
   jwt.String("aud", claims.audience);
   jwt.String("sub", claims.subject);
   if (!claims.unit.empty()) jwt.String("unit", claims.unit);
-  jwt.Json(absl::StrCat("{\"roles\":", internal::JsonStringArray(claims.roles), "}"));
+  // libjwt adds arrays only as JSON text; the roles are valid UTF-8 (checked
+  // above), so dump() cannot throw.
+  nlohmann::json roles = nlohmann::json::object();
+  roles["roles"] = claims.roles;
+  jwt.Json(roles.dump());
   jwt.Integer("iat", absl::ToUnixSeconds(now));
   jwt.Integer("exp", absl::ToUnixSeconds(now + claims.ttl));
   absl::StatusOr<std::string> token = jwt.Encode();

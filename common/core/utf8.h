@@ -48,4 +48,14 @@ inline std::string_view Prefix(std::string_view s, size_t max_chars) {
   return s.substr(0, i);
 }
 
+// True when all of `s` is valid UTF-8.
+inline bool IsValid(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t len = SequenceLength(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace huinong::utf8

@@ -1,23 +1,22 @@
 // Changed-field JSON for audit events; see change_json.h. The messages go
 // through protobuf's own JSON printer (so enums, Timestamps and Dates look as
-// in the API) and back into a google.protobuf.Struct, which this file
-// compares field by field and writes out itself: sorted keys, masked strings.
+// in the API) and are read back with nlohmann-json, whose objects keep their
+// members sorted by key; this file compares them field by field and writes
+// each side in the canonical form of common/core/canonical_json.h, masking
+// strings as it writes.
 #include "common/outbox/change_json.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <map>
 #include <utility>
 #include <vector>
 
-#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
+#include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
-#include "common/core/log.h"
+#include "common/core/canonical_json.h"
 #include "common/core/mask.h"
 #include "common/core/status_macros.h"
 #include "common/core/utf8.h"
@@ -25,107 +24,32 @@
 namespace huinong::outbox {
 namespace {
 
-using google::protobuf::Struct;
-using google::protobuf::Value;
+using Json = nlohmann::json;
 
 // Top-level fields of one side, sorted by name; nullptr is written as null.
-using Fields = std::map<std::string, const Value*>;
+using Fields = std::map<std::string, const Json*>;
 
-absl::StatusOr<Struct> ToStruct(const google::protobuf::Message& message, bool print_defaults) {
+absl::StatusOr<Json> ToJson(const google::protobuf::Message& message, bool print_defaults) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = print_defaults;
-  std::string json;
-  auto printed = google::protobuf::util::MessageToJsonString(message, &json, options);
+  std::string text;
+  auto printed = google::protobuf::util::MessageToJsonString(message, &text, options);
   if (!printed.ok()) {
     return absl::InternalError(
         absl::StrCat("cannot print ", message.GetTypeName(), " as JSON: ", printed.ToString()));
   }
-  Struct out;
-  auto parsed = google::protobuf::util::JsonStringToMessage(json, &out);
-  if (!parsed.ok()) {
-    return absl::InternalError(absl::StrCat("JSON of ", message.GetTypeName(),
-                                            " is not an object: ", parsed.ToString()));
+  Json out = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!out.is_object()) {
+    return absl::InternalError(absl::StrCat("JSON of ", message.GetTypeName(), " is not an object"));
   }
   return out;
 }
 
-void AppendString(std::string_view s, std::string& out) {
-  out += '"';
-  out += log::JsonEscape(s);
-  out += '"';
-}
-
-// Integral values (all int32/uint32/enum numbers) print without a fraction;
-// others with the fewest digits that read back to the same double.
-void AppendNumber(double d, std::string& out) {
-  if (!std::isfinite(d)) {
-    out += "null";  // JSON has no NaN; protobuf prints those as strings anyway
-  } else if (d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) {
-    absl::StrAppend(&out, static_cast<int64_t>(d));
-  } else {
-    char buf[40];
-    for (int precision = 15; precision <= 17; ++precision) {
-      std::snprintf(buf, sizeof buf, "%.*g", precision, d);
-      if (std::strtod(buf, nullptr) == d) break;
-    }
-    out += buf;
-  }
-}
-
-void AppendValue(const Value& v, bool masked, std::string& out);
-
-void AppendObject(const Struct& s, bool masked, std::string& out) {
-  std::vector<const google::protobuf::MapPair<std::string, Value>*> entries;
-  for (const auto& entry : s.fields()) entries.push_back(&entry);
-  std::sort(entries.begin(), entries.end(),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
-  out += '{';
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (i > 0) out += ',';
-    // Nested keys come from map fields, whose keys may be personal data.
-    AppendString(masked ? mask::PersonalData(entries[i]->first) : entries[i]->first, out);
-    out += ':';
-    AppendValue(entries[i]->second, masked, out);
-  }
-  out += '}';
-}
-
-void AppendValue(const Value& v, bool masked, std::string& out) {
-  switch (v.kind_case()) {
-    case Value::kNumberValue:
-      AppendNumber(v.number_value(), out);
-      break;
-    case Value::kStringValue:
-      AppendString(masked ? mask::PersonalData(v.string_value()) : v.string_value(), out);
-      break;
-    case Value::kBoolValue:
-      out += v.bool_value() ? "true" : "false";
-      break;
-    case Value::kStructValue:
-      AppendObject(v.struct_value(), masked, out);
-      break;
-    case Value::kListValue: {
-      out += '[';
-      const auto& values = v.list_value().values();
-      for (int i = 0; i < values.size(); ++i) {
-        if (i > 0) out += ',';
-        AppendValue(values[i], masked, out);
-      }
-      out += ']';
-      break;
-    }
-    case Value::kNullValue:
-    case Value::KIND_NOT_SET:
-      out += "null";
-      break;
-  }
-}
-
-std::string Canonical(const Value& v) {
-  std::string out;
-  AppendValue(v, /*masked=*/false, out);
-  return out;
+// Nested keys come from map fields, whose keys may be personal data; so are
+// strings anywhere. Field names (the top-level keys) are written unmasked.
+void AppendMasked(const Json& value, std::string& out) {
+  json::AppendCanonical(value, out, &mask::PersonalData);
 }
 
 // The longest prefix of `s` of at most `limit` bytes that ends on a character.
@@ -148,7 +72,7 @@ std::string RenderSide(const Fields& fields, size_t cap) {
     std::string text = "null";
     if (value != nullptr) {
       text.clear();
-      AppendValue(*value, /*masked=*/true, text);
+      AppendMasked(*value, text);
     }
     longest = std::max(longest, text.size());
     items.emplace_back(name, std::move(text));
@@ -159,13 +83,13 @@ std::string RenderSide(const Fields& fields, size_t cap) {
     std::vector<const std::string*> cut;
     for (const auto& [name, text] : items) {
       if (out.size() > 1) out += ',';
-      AppendString(name, out);
+      json::AppendCanonicalString(name, out);
       out += ':';
       if (text.size() > limit) {
         cut.push_back(&name);
         // Masked again: a cut can leave a shorter digit run that now looks
         // like a phone number although the whole run was not one.
-        AppendString(mask::PersonalData(Utf8Prefix(text, limit)), out);
+        json::AppendCanonicalString(mask::PersonalData(Utf8Prefix(text, limit)), out);
       } else {
         out += text;
       }
@@ -175,7 +99,7 @@ std::string RenderSide(const Fields& fields, size_t cap) {
       out += "\"_truncated\":[";
       for (size_t i = 0; i < cut.size(); ++i) {
         if (i > 0) out += ',';
-        AppendString(*cut[i], out);
+        json::AppendCanonicalString(*cut[i], out);
       }
       out += ']';
     }
@@ -206,31 +130,32 @@ absl::StatusOr<ChangedFields> DiffJson(const google::protobuf::Message* before,
   ChangedFields out;
   if (before == nullptr && after == nullptr) return out;
   if (before == nullptr || after == nullptr) {
-    ASSIGN_OR_RETURN(Struct whole, ToStruct(before ? *before : *after, /*print_defaults=*/false));
+    ASSIGN_OR_RETURN(Json whole, ToJson(before ? *before : *after, /*print_defaults=*/false));
     Fields fields;
-    for (const auto& [name, value] : whole.fields()) fields[name] = &value;
+    for (auto it = whole.begin(); it != whole.end(); ++it) fields[it.key()] = &it.value();
     (before ? out.before_json : out.after_json) = RenderSide(fields, cap);
     return out;
   }
   // Defaults printed, so a field set to its default shows the default, not null.
-  ASSIGN_OR_RETURN(Struct b, ToStruct(*before, /*print_defaults=*/true));
-  ASSIGN_OR_RETURN(Struct a, ToStruct(*after, /*print_defaults=*/true));
+  ASSIGN_OR_RETURN(Json b, ToJson(*before, /*print_defaults=*/true));
+  ASSIGN_OR_RETURN(Json a, ToJson(*after, /*print_defaults=*/true));
   Fields changed_before;
   Fields changed_after;
-  for (const auto& [name, value] : b.fields()) {
-    auto other = a.fields().find(name);
-    if (other == a.fields().end()) {
-      changed_before[name] = &value;
-      changed_after[name] = nullptr;
-    } else if (Canonical(value) != Canonical(other->second)) {
-      changed_before[name] = &value;
-      changed_after[name] = &other->second;
+  for (auto it = b.begin(); it != b.end(); ++it) {
+    auto other = a.find(it.key());
+    if (other == a.end()) {
+      changed_before[it.key()] = &it.value();
+      changed_after[it.key()] = nullptr;
+    } else if (json::Canonical(it.value()) != json::Canonical(*other)) {
+      // Compared as written (1 and 1.0 are one number), not as held.
+      changed_before[it.key()] = &it.value();
+      changed_after[it.key()] = &*other;
     }
   }
-  for (const auto& [name, value] : a.fields()) {
-    if (b.fields().find(name) == b.fields().end()) {
-      changed_before[name] = nullptr;
-      changed_after[name] = &value;
+  for (auto it = a.begin(); it != a.end(); ++it) {
+    if (!b.contains(it.key())) {
+      changed_before[it.key()] = nullptr;
+      changed_after[it.key()] = &it.value();
     }
   }
   out.before_json = RenderSide(changed_before, cap);

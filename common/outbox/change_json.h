@@ -14,7 +14,9 @@
 // - each side is at most `cap` bytes and is still a JSON object: when too
 //   large, the longest values are replaced by a (masked) prefix of their JSON
 //   text and "_truncated" lists the fields cut;
-// - object keys are sorted, so the same change always gives the same bytes.
+// - each side is written in the canonical form of common/core/canonical_json.h
+//   (keys sorted, no whitespace, fixed escapes and number digits), so the
+//   same change always gives the same bytes — the audit chain hashes them.
 #pragma once
 
 #include <cstddef>

@@ -19,6 +19,14 @@ using namespace ::huinong::auth::testing;  // NOLINT: test fixtures
 
 constexpr std::string_view kHeader = R"({"alg":"HS256","typ":"JWT"})";
 
+// What a damaged token may be refused for: its shape, its header or its
+// signature. A damaged token never gets as far as the claim rules, since
+// its signature no longer holds.
+bool IsDamageReason(std::string_view reason) {
+  return reason == "malformed token" || reason == "bad signature" || reason == "algorithm not allowed" ||
+         reason == "unsupported critical header";
+}
+
 class MalformedTokens : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -97,11 +105,36 @@ TEST_F(MalformedTokens, DuplicateClaimsRejected) {
   ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("sub":"admin")")));
 }
 
+TEST_F(MalformedTokens, DuplicateMembersRejectedAtAnyDepth) {
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":{"a":1,"a":2})")));
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":[{"a":1},{"b":1,"b":1}])")));
+  ExpectMalformed(HandBuiltHs256(R"({"alg":"HS256","alg":"HS256"})", Payload()));
+  // The same name in sibling objects is not a duplicate.
+  absl::StatusOr<Principal> ok =
+      verifier_->Verify(HandBuiltHs256(kHeader, Payload(R"("x":[{"a":1},{"a":2}],"y":{"a":{"a":0}})")), kNow);
+  EXPECT_TRUE(ok.ok()) << ok.status();
+}
+
+TEST_F(MalformedTokens, TextThatIsNotStrictJsonRejected) {
+  ExpectMalformed(HandBuiltHs256(kHeader, "\xEF\xBB\xBF" + Payload()));        // byte order mark
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":"\ud800")")));        // lone surrogate
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":"\udc00\ud800")")));  // reversed pair
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":1e400)")));           // overflows a double
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":01)")));              // leading zero
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":'a')")));
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":[1,])")));
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":1 /* comment */)")));
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload() + Payload()));
+  ExpectMalformed(HandBuiltHs256(kHeader, "{\"sub\":\"a\tb\"}"));  // raw control character
+}
+
 TEST_F(MalformedTokens, NulInsidePayloadRejected) {
   std::string payload = Payload();
   payload.insert(payload.size() - 1, std::string(",\"x\":\"a\0b\"", 11));
   ExpectMalformed(HandBuiltHs256(kHeader, payload));
   ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":"a\u0000b")")));
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("a\u0000b":1)")));
+  ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":[["\u0000"]])")));
 }
 
 TEST_F(MalformedTokens, OversizedTokenRejectedBeforeParsing) {
@@ -146,6 +179,7 @@ TEST_F(MalformedTokens, FuzzedMutationsNeverVerifyNorEchoTheToken) {
     absl::StatusOr<Principal> result = verifier_->Verify(token, kNow);
     ASSERT_FALSE(result.ok()) << "mutation verified: " << token;
     ASSERT_EQ(result.status().code(), absl::StatusCode::kUnauthenticated);
+    EXPECT_TRUE(IsDamageReason(std::string(result.status().message()))) << result.status();
     EXPECT_THAT(std::string(result.status().message()), Not(HasSubstr(signature)));
     EXPECT_LT(result.status().message().size(), 40u);
     ++rejected;
@@ -159,7 +193,9 @@ TEST_F(MalformedTokens, RandomBytesRejected) {
     std::string token(rng() % 200, '\0');
     for (char& c : token) c = static_cast<char>(rng() % 256);
     if (round % 2 == 0 && token.size() > 10) token[3] = token[7] = '.';
-    EXPECT_EQ(verifier_->Verify(token, kNow).status().code(), absl::StatusCode::kUnauthenticated);
+    const absl::Status status = verifier_->Verify(token, kNow).status();
+    EXPECT_EQ(status.code(), absl::StatusCode::kUnauthenticated);
+    EXPECT_TRUE(IsDamageReason(std::string(status.message()))) << status;
   }
 }
 

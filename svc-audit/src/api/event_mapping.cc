@@ -2,9 +2,10 @@
 
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
+#include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
-#include "common/core/log.h"
+#include "common/core/canonical_json.h"
 #include "common/core/mask.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
@@ -66,12 +67,10 @@ void CheckEvent(const v1::Event& e, const std::string& prefix, rpc::Violations& 
 }
 
 std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string out = "{";
-  for (const auto& [k, value] : fields) {
-    if (out.size() > 1) out += ",";
-    absl::StrAppend(&out, "\"", log::JsonEscape(k), "\":\"", log::JsonEscape(value), "\"");
-  }
-  return out + "}";
+  // In the given order, as read events have always been written.
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const auto& [k, value] : fields) object[k] = value;
+  return json::Canonical(object);
 }
 
 }  // namespace huinong::audit

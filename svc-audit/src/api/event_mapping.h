@@ -14,7 +14,9 @@ namespace huinong::audit {
 // Checks one incoming event; `prefix` is "events[3]".
 void CheckEvent(const v1::Event& e, const std::string& prefix, rpc::Violations& v);
 
-// A JSON object with these string fields, for the after_json of read events.
+// A JSON object with these string fields in this order, for the after_json
+// of read events; in the canonical form (common/core/canonical_json.h).
+// A name given twice keeps its first place and its last value.
 std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace huinong::audit

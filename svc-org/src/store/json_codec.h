@@ -1,8 +1,10 @@
 // The JSON columns of svc-org's tables: nested parts of posts, staff,
 // assignments and policies that are read and written whole and never
-// filtered on. Decoding is lenient —
-// a malformed or missing value reads as empty rather than failing a read of
-// the whole row (the API validated everything before it was written).
+// filtered on, held as JSON text written with nlohmann-json (keys sorted).
+// Decoding is lenient — a malformed or missing value, or a member of the
+// wrong type, reads as empty rather than failing a read of the whole row
+// (the API validated everything before it was written). Rows written by the
+// earlier google.protobuf.Value codec read the same.
 #pragma once
 
 #include <string>

@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -14,6 +13,7 @@
 #include "common/core/string_views.h"
 #include "common/rpc/proto_time.h"
 #include "google/protobuf/util/json_util.h"
+#include "nlohmann/json.hpp"
 #include "tools/huinongctl/src/args.h"
 #include "tools/huinongctl/src/org_format.h"
 #include "tools/huinongctl/src/output.h"
@@ -203,20 +203,20 @@ absl::StatusOr<v1::ApprovalStepTemplate> ParseStepTemplate(std::string_view text
 }
 
 absl::StatusOr<std::vector<v1::ChangeItem>> ParseChangeItems(std::string_view json) {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(ToAbsl(json));
-  if (!absl::StartsWith(trimmed, "[")) {
+  const nlohmann::json array = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!array.is_array()) {
     return absl::InvalidArgumentError("not a JSON array of change items ([{\"abolish_unit\": {...}}, ...])");
   }
-  // The array as the `items` of a ChangeRequest, so the protobuf parser
-  // checks every item against ChangeItem.
-  v1::ChangeRequest holder;
-  const auto status =
-      google::protobuf::util::JsonStringToMessage(absl::StrCat("{\"items\": ", trimmed, "}"), &holder);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("not a JSON array of change items: ",
-                                                   status.message().as_string()));
+  // Each element through the protobuf parser, which checks it against ChangeItem.
+  std::vector<v1::ChangeItem> items(array.size());
+  for (size_t i = 0; i < array.size(); ++i) {
+    // The text was parsed as UTF-8, so dump() cannot throw.
+    const auto status = google::protobuf::util::JsonStringToMessage(array[i].dump(), &items[i]);
+    if (!status.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("item ", i + 1, " is not a change item: ", status.message().as_string()));
+    }
   }
-  std::vector<v1::ChangeItem> items(holder.items().begin(), holder.items().end());
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].change_case() == v1::ChangeItem::CHANGE_NOT_SET) {
       return absl::InvalidArgumentError(

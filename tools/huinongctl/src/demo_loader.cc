@@ -85,19 +85,19 @@ absl::StatusOr<DemoTally> Load(const OrgClient& org, absl::Time start, std::vect
 }
 
 void PrintJson(const DemoTally& tally, const std::vector<v1::Unit>& units, absl::Duration took) {
-  std::string created, total;
+  nlohmann::ordered_json created = nlohmann::ordered_json::object();
+  nlohmann::ordered_json total = nlohmann::ordered_json::object();
   for (const auto& [kind, counts] : tally) {
-    absl::StrAppend(&created, created.empty() ? "" : ",", "\"", kind, "\":", counts.created);
-    absl::StrAppend(&total, total.empty() ? "" : ",", "\"", kind, "\":", counts.total);
+    created[kind] = counts.created;
+    total[kind] = counts.total;
   }
-  std::string out = absl::StrCat("{\"created\":{", created, "},\"total\":{", total, "},\"root\":\"",
-                                 units.front().name(), "\",\"seconds\":", absl::ToDoubleSeconds(took),
-                                 ",\"units\":[");
-  for (size_t i = 0; i < units.size(); ++i) {
-    absl::StatusOr<std::string> json = MessageJson(units[i]);
-    absl::StrAppend(&out, i == 0 ? "" : ",", json.ok() ? *json : "null");
-  }
-  std::cout << out << "]}\n";
+  nlohmann::ordered_json out = {{"created", created},
+                                {"total", total},
+                                {"root", units.front().name()},
+                                {"seconds", absl::ToDoubleSeconds(took)},
+                                {"units", nlohmann::ordered_json::array()}};
+  for (const v1::Unit& unit : units) out["units"].push_back(MessageValue(unit));
+  std::cout << JsonLine(out) << "\n";
 }
 
 }  // namespace

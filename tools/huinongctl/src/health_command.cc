@@ -8,7 +8,6 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "common/core/log.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -67,14 +66,11 @@ std::vector<BackendHealth> CheckAll(const Connection& connection, absl::Duration
 
 void Print(const std::vector<BackendHealth>& results, bool json) {
   if (json) {
-    std::string out = "[";
-    for (size_t i = 0; i < results.size(); ++i) {
-      const BackendHealth& r = results[i];
-      absl::StrAppend(&out, i == 0 ? "" : ",", "{\"backend\":\"", log::JsonEscape(r.backend),
-                      "\",\"service\":\"", log::JsonEscape(r.service), "\",\"status\":\"",
-                      log::JsonEscape(r.status), "\",\"serving\":", r.serving ? "true" : "false", "}");
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const BackendHealth& r : results) {
+      out.push_back({{"backend", r.backend}, {"service", r.service}, {"status", r.status}, {"serving", r.serving}});
     }
-    std::cout << out << "]\n";
+    std::cout << JsonLine(out) << "\n";
     return;
   }
   Table table({"BACKEND", "SERVICE", "STATUS"});

@@ -154,6 +154,16 @@ absl::StatusOr<std::string> MessageJson(const google::protobuf::Message& message
   return json;
 }
 
+nlohmann::ordered_json MessageValue(const google::protobuf::Message& message) {
+  absl::StatusOr<std::string> json = MessageJson(message);
+  if (!json.ok()) return nullptr;
+  return nlohmann::ordered_json::parse(*json, nullptr, /*allow_exceptions=*/false);
+}
+
+std::string JsonLine(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 absl::Status Rephrased(const absl::Status& status, std::string_view message) {
   absl::Status out(status.code(), absl::string_view(message.data(), message.size()));
   status.ForEachPayload(

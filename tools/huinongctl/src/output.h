@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
+#include "nlohmann/json.hpp"
 
 namespace huinong::ctl {
 
@@ -51,6 +52,12 @@ std::string RenderTree(const std::vector<TreeRow>& rows);
 
 // One line of proto JSON (proto field names, default values left out).
 absl::StatusOr<std::string> MessageJson(const google::protobuf::Message& message);
+// The same as a value to put inside other JSON output; null when the
+// message cannot be printed.
+nlohmann::ordered_json MessageValue(const google::protobuf::Message& message);
+// One line of JSON for scripts, members in the order they were added. Never
+// throws: bytes that are not UTF-8 are replaced (U+FFFD).
+std::string JsonLine(const nlohmann::ordered_json& value);
 
 // `status` with its code and details (field violations, reason) kept and its
 // message replaced, for adding what the caller was doing.

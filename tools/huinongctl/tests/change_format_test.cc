@@ -1,5 +1,6 @@
 // Change request and approval chain text (exact lines), the state and kind
 // names, the --step syntax and the --items-file JSON.
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tools/huinongctl/src/change_format.h"
@@ -255,6 +256,13 @@ TEST(ChangeValues, ItemsFileIsAJsonArrayOfChangeItems) {
                           "[{\"no_such_change\": {}}]", "[{}]", "[{\"abolish_unit\": {}}] trailing"}) {
     EXPECT_FALSE(ParseChangeItems(bad).ok()) << bad;
   }
+  // A bad item is named by its place in the array.
+  const auto second_bad = ParseChangeItems(R"([{"abolish_unit": {"unit": "units/U7"}}, {"abolish_unit": 3}])");
+  EXPECT_EQ(second_bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StartsWith(std::string(second_bad.status().message()), "item 2 is not a change item: "))
+      << second_bad.status();
+  EXPECT_EQ(std::string(ParseChangeItems("{}").status().message()),
+            "not a JSON array of change items ([{\"abolish_unit\": {...}}, ...])");
 }
 
 }  // namespace

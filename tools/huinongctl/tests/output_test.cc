@@ -107,5 +107,15 @@ TEST(MessageJson, ProtoNamesWithoutDefaults) {
             "\"functions\":[\"受理贷款申请\"]}");
 }
 
+TEST(JsonLine, MembersInTheOrderAddedAndMessagesEmbeddedAsValues) {
+  org::v1::Unit unit;
+  unit.set_name("units/01");
+  unit.set_display_name("北马村");
+  nlohmann::ordered_json out = {{"zeta", 1}, {"alpha", "a\"b"}, {"unit", MessageValue(unit)}};
+  EXPECT_EQ(JsonLine(out), R"({"zeta":1,"alpha":"a\"b","unit":{"name":"units/01","display_name":"北马村"}})");
+  // Bytes that are not UTF-8 are replaced rather than thrown over.
+  EXPECT_EQ(JsonLine(nlohmann::ordered_json("a\xff")), "\"a\xEF\xBF\xBD\"");
+}
+
 }  // namespace
 }  // namespace huinong::ctl

@@ -14,6 +14,7 @@ namespace huinong::ctl {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 
 constexpr char kSecret[] = "0123456789abcdef0123456789abcdef-local-dev-secret";
 
@@ -48,6 +49,12 @@ class TokenTest : public ::testing::Test {
     return (*verifier)->Verify(token, now);
   }
 
+  // Refused by the verifier for this reason, not merely refused.
+  static void ExpectRefused(const absl::Status& status, std::string_view reason) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kUnauthenticated) << status;
+    EXPECT_EQ(std::string(status.message()), std::string(reason));
+  }
+
   std::string secret_path_;
 };
 
@@ -65,7 +72,7 @@ TEST_F(TokenTest, MintedTokenVerifiesWithTheSuiteDefaults) {
   EXPECT_EQ(principal->unit, "units/01TOWN");
   EXPECT_EQ(principal->expires, now + absl::Hours(2));
   // The ttl is honoured: two hours and a bit later the token is refused.
-  EXPECT_FALSE(Verify(*token, now + absl::Hours(2) + absl::Minutes(5)).ok());
+  ExpectRefused(Verify(*token, now + absl::Hours(2) + absl::Minutes(5)).status(), "token expired");
 }
 
 TEST_F(TokenTest, IssuerFlagOverridesTheDefault) {
@@ -74,17 +81,21 @@ TEST_F(TokenTest, IssuerFlagOverridesTheDefault) {
   const absl::Time now = absl::Now();
   auto token = MintToken(*inv, now);
   ASSERT_TRUE(token.ok()) << token.status();
-  EXPECT_FALSE(Verify(*token, now).ok());
+  ExpectRefused(Verify(*token, now).status(), "wrong issuer");
   EXPECT_TRUE(Verify(*token, now, "other").ok());
 }
 
 TEST_F(TokenTest, MissingSubjectOrRolesIsAUsageError) {
   auto no_sub = Parse({"huinongctl", "token", "--roles", "admin"});
   ASSERT_TRUE(no_sub.ok());
-  EXPECT_TRUE(IsUsageError(MintToken(*no_sub, absl::Now()).status()));
+  const absl::Status sub_missing = MintToken(*no_sub, absl::Now()).status();
+  EXPECT_TRUE(IsUsageError(sub_missing)) << sub_missing;
+  EXPECT_EQ(sub_missing.message(), "--sub is required");
   auto no_roles = Parse({"huinongctl", "token", "--sub", "a", "--roles", ","});
   ASSERT_TRUE(no_roles.ok());
-  EXPECT_TRUE(IsUsageError(MintToken(*no_roles, absl::Now()).status()));
+  const absl::Status roles_missing = MintToken(*no_roles, absl::Now()).status();
+  EXPECT_TRUE(IsUsageError(roles_missing)) << roles_missing;
+  EXPECT_EQ(roles_missing.message(), "--roles needs at least one role");
 }
 
 TEST_F(TokenTest, BadUnitIsRefusedByTheMinter) {
@@ -93,6 +104,7 @@ TEST_F(TokenTest, BadUnitIsRefusedByTheMinter) {
   auto token = MintToken(*inv, absl::Now());
   ASSERT_FALSE(token.ok());
   EXPECT_EQ(token.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(token.status().message(), "token unit must be empty or 'units/{id}'");
   EXPECT_FALSE(IsUsageError(token.status()));
 }
 
@@ -100,7 +112,9 @@ TEST(TokenSecret, MissingSecretFileSettingIsAUsageError) {
   auto inv = ParseInvocation({"huinongctl", "token", "--sub", "a", "--roles", "admin"},
                              [](const std::string&) -> std::optional<std::string> { return std::nullopt; });
   ASSERT_TRUE(inv.ok());
-  EXPECT_TRUE(IsUsageError(MintToken(*inv, absl::Now()).status()));
+  const absl::Status status = MintToken(*inv, absl::Now()).status();
+  EXPECT_TRUE(IsUsageError(status)) << status;
+  EXPECT_THAT(std::string(status.message()), HasSubstr("set HUINONG_JWT_HS256_SECRET_FILE"));
 }
 
 TEST(TokenSecret, UnreadableSecretFileNamesThePath) {
