@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -75,42 +76,54 @@ std::optional<double> CountOpenFds() {
   return own_fd >= 0 ? count - 1 : count;
 }
 
+prometheus::MetricFamily OneValue(const char* name, const char* help, prometheus::MetricType type,
+                                  double value) {
+  prometheus::ClientMetric metric;
+  if (type == prometheus::MetricType::Counter) {
+    metric.counter.value = value;
+  } else {
+    metric.gauge.value = value;
+  }
+  return prometheus::MetricFamily{name, help, type, {metric}};
+}
+
 }  // namespace
 
-void AddProcessMetrics(Registry& registry) {
-  Gauge& resident = registry.AddGauge("process_resident_memory_bytes",
-                                      "Resident memory size in bytes.").WithLabels({});
-  Gauge& virtual_memory = registry.AddGauge("process_virtual_memory_bytes",
-                                            "Virtual memory size in bytes.").WithLabels({});
-  Counter& cpu = registry.AddCounter("process_cpu_seconds_total",
-                                     "Total user and system CPU time spent in seconds.")
-                     .WithLabels({});
-  Gauge& open_fds = registry.AddGauge("process_open_fds",
-                                      "Number of open file descriptors.").WithLabels({});
-  Gauge& start_time = registry.AddGauge(
-      "process_start_time_seconds",
-      "Start time of the process since unix epoch in seconds.").WithLabels({});
+std::vector<prometheus::MetricFamily> ProcessMetrics::Collect() const {
+  static const double ticks_per_second = static_cast<double>(sysconf(_SC_CLK_TCK));
+  static const double page_size = static_cast<double>(sysconf(_SC_PAGESIZE));
 
-  const double ticks_per_second = static_cast<double>(sysconf(_SC_CLK_TCK));
-  const double page_size = static_cast<double>(sysconf(_SC_PAGESIZE));
-
-  registry.AddCollector([&resident, &virtual_memory, &cpu, &open_fds, &start_time,
-                         ticks_per_second, page_size] {
-    if (const auto stat = ReadProcStat()) {
-      resident.Set(stat->rss_pages * page_size);
-      virtual_memory.Set(stat->vsize_bytes);
-      // Counters only go up by increments; collectors never run concurrently
-      // (Registry guarantee), so adding the difference sets the total.
-      const double cpu_seconds = (stat->utime_ticks + stat->stime_ticks) / ticks_per_second;
-      cpu.Inc(cpu_seconds - cpu.Value());
-      if (start_time.Value() == 0) {
-        if (const auto boot = ReadBootTimeSeconds()) {
-          start_time.Set(*boot + stat->starttime_ticks / ticks_per_second);
-        }
+  absl::MutexLock lock(&mu_);
+  if (const auto stat = ReadProcStat()) {
+    last_.resident_bytes = stat->rss_pages * page_size;
+    last_.virtual_bytes = stat->vsize_bytes;
+    last_.cpu_seconds = (stat->utime_ticks + stat->stime_ticks) / ticks_per_second;
+    if (last_.start_time_seconds == 0) {
+      if (const auto boot = ReadBootTimeSeconds()) {
+        last_.start_time_seconds = *boot + stat->starttime_ticks / ticks_per_second;
       }
     }
-    if (const auto fds = CountOpenFds()) open_fds.Set(*fds);
-  });
+  }
+  if (const auto fds = CountOpenFds()) last_.open_fds = *fds;
+
+  using prometheus::MetricType;
+  return {
+      OneValue("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.",
+               MetricType::Counter, last_.cpu_seconds),
+      OneValue("process_open_fds", "Number of open file descriptors.", MetricType::Gauge,
+               last_.open_fds),
+      OneValue("process_resident_memory_bytes", "Resident memory size in bytes.",
+               MetricType::Gauge, last_.resident_bytes),
+      OneValue("process_start_time_seconds",
+               "Start time of the process since unix epoch in seconds.", MetricType::Gauge,
+               last_.start_time_seconds),
+      OneValue("process_virtual_memory_bytes", "Virtual memory size in bytes.", MetricType::Gauge,
+               last_.virtual_bytes),
+  };
+}
+
+void AddProcessMetrics(Registry& registry) {
+  registry.AddCollectable(std::make_shared<ProcessMetrics>());
 }
 
 }  // namespace huinong::metrics

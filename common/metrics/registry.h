@@ -1,29 +1,55 @@
-// A small Prometheus metrics registry: counters, gauges and histograms grouped
-// in labelled families, rendered in the text exposition format 0.0.4.
+// Huinong's metrics registry: a thin typed facade over prometheus-cpp
+// (libprometheus-cpp-core). Counters, gauges and histograms live in
+// prometheus-cpp families; prometheus-cpp's TextSerializer writes the
+// exposition and its Exposer (common/metrics/endpoint.h) serves it.
+//
+// Why a facade rather than prometheus-cpp's API in every caller:
+//  - Cost per call. prometheus::Family::Add builds a std::map of labels and
+//    takes the family's exclusive mutex on every lookup. Family::WithLabels
+//    here finds an existing series under a reader lock without allocating
+//    (the same cost as the hand-written registry it replaces), so callers that
+//    look a series up per call (the db pool) pay no more than before; hot paths
+//    that cache the returned reference pay only the update itself.
+//  - Scrape-time collectors (AddCollector), which prometheus-cpp lacks: they
+//    run before every Render() and every scrape, one scrape at a time.
+//  - Deterministic output (families by name, series by labels) and misuse
+//    that aborts with the metric's name instead of throwing from a handler.
+//  - Callers (interceptors, db pool, outbox relay, services) keep one small
+//    API: AddCounter/AddGauge/AddHistogram, WithLabels(...).Inc/Set/Observe.
 //
 // Guarantees:
-//  - Updating a cell you hold a reference to (Inc/Set/Observe) is lock-free:
-//    relaxed atomics only, safe from any number of threads while Render() runs.
+//  - Counter::Inc and Gauge::* on a held reference are lock-free (an atomic
+//    compare-and-swap inside prometheus-cpp). Histogram::Observe takes the
+//    series' own uncontended mutex (prometheus-cpp 1.0 keeps buckets, sum and
+//    count consistent that way); no registry or family lock is taken.
+//    docs/performance.md ("Metrics cost per call") has the measured cost.
 //  - Family::WithLabels takes a reader lock to find an existing series and a
 //    writer lock only to create one. Returned references live as long as the
 //    registry (series are never removed), so hot paths look them up once.
-//  - Render() output is deterministic: families sorted by name, series sorted
-//    by label values, and clean under `promtool check metrics`.
+//  - Render() output is deterministic — families sorted by name, series by
+//    label values — and clean under `promtool check metrics`. Label pairs are
+//    written in label-name order (prometheus-cpp keeps labels in a std::map).
 //  - Misuse that is a programming error (invalid metric or label name, wrong
 //    number of label values, re-registering a name with a different shape)
 //    aborts with a message naming the metric.
 #pragma once
 
-#include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
+
+#include <prometheus/collectable.h>
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -33,57 +59,59 @@ namespace huinong::metrics {
 // A monotonically increasing value (requests handled, bytes sent, ...).
 class Counter {
  public:
+  using Native = prometheus::Counter;
+  explicit Counter(Native& native) : native_(&native) {}
+
   // Negative increments are ignored: a Prometheus counter never goes down.
-  void Inc(double v = 1.0) {
-    if (v > 0) value_.fetch_add(v, std::memory_order_relaxed);
-  }
-  double Value() const { return value_.load(std::memory_order_relaxed); }
+  void Inc(double v = 1.0) { native_->Increment(v); }
+  double Value() const { return native_->Value(); }
 
  private:
-  std::atomic<double> value_{0.0};
+  Native* native_;
 };
 
 // A value that goes up and down (queue length, open tickets, ...).
 class Gauge {
  public:
-  void Set(double v) { value_.store(v, std::memory_order_relaxed); }
-  void Inc(double v = 1.0) { value_.fetch_add(v, std::memory_order_relaxed); }
-  void Dec(double v = 1.0) { value_.fetch_sub(v, std::memory_order_relaxed); }
-  double Value() const { return value_.load(std::memory_order_relaxed); }
+  using Native = prometheus::Gauge;
+  explicit Gauge(Native& native) : native_(&native) {}
+
+  void Set(double v) { native_->Set(v); }
+  void Inc(double v = 1.0) { native_->Increment(v); }
+  void Dec(double v = 1.0) { native_->Decrement(v); }
+  double Value() const { return native_->Value(); }
 
  private:
-  std::atomic<double> value_{0.0};
+  Native* native_;
 };
 
-static_assert(std::atomic<double>::is_always_lock_free);
-static_assert(std::atomic<uint64_t>::is_always_lock_free);
-
-// Observations counted into buckets with upper bounds `bounds` (strictly
-// increasing, finite) plus an implicit +Inf bucket. Rendered cumulatively as
-// _bucket{le=...}, with _sum and _count.
+// Observations counted into buckets with the family's upper bounds plus an
+// implicit +Inf bucket, rendered cumulatively as _bucket{le=...} with _sum and
+// _count.
 class Histogram {
  public:
-  explicit Histogram(std::vector<double> bounds);
-  Histogram(const Histogram&) = delete;
-  Histogram& operator=(const Histogram&) = delete;
+  using Native = prometheus::Histogram;
+  explicit Histogram(Native& native) : native_(&native) {}
 
-  void Observe(double v);
+  // NaN is counted in the +Inf bucket, as the Go client does (prometheus-cpp
+  // alone would count it in the lowest bucket); the sum then becomes +Inf.
+  void Observe(double v) {
+    native_->Observe(std::isnan(v) ? std::numeric_limits<double>::infinity() : v);
+  }
 
-  uint64_t Count() const;  // total observations (equals the +Inf bucket)
-  double Sum() const { return sum_.load(std::memory_order_relaxed); }
-  const std::vector<double>& bounds() const { return bounds_; }
-  // Per-bucket (not cumulative) counts; the last entry is the +Inf bucket.
-  std::vector<uint64_t> BucketCounts() const;
+  // A consistent snapshot, for tests and tools; not meant for hot paths.
+  uint64_t Count() const;
+  double Sum() const;
 
  private:
-  const std::vector<double> bounds_;
-  std::unique_ptr<std::atomic<uint64_t>[]> buckets_;  // bounds_.size() + 1
-  std::atomic<double> sum_{0.0};
+  Native* native_;
 };
 
 enum class MetricType { kCounter, kGauge, kHistogram };
 
 namespace internal {
+
+class Exposition;
 
 [[noreturn]] void Die(const std::string& message);
 
@@ -103,31 +131,29 @@ struct LabelValuesLess {
   }
 };
 
-// What Registry needs to know about any family, whatever its cell type.
+// The shape of a family, which re-registration must match.
+struct Shape {
+  MetricType type;
+  std::string name;
+  std::vector<std::string> label_names;
+  std::vector<double> bounds;  // histograms only
+
+  bool operator==(const Shape&) const = default;
+};
+
 class FamilyBase {
  public:
-  FamilyBase(MetricType type, std::string name, std::string help,
-             std::vector<std::string> label_names, std::vector<double> bounds);
+  explicit FamilyBase(Shape shape) : shape_(std::move(shape)) {}
   virtual ~FamilyBase() = default;
   FamilyBase(const FamilyBase&) = delete;
   FamilyBase& operator=(const FamilyBase&) = delete;
 
-  MetricType type() const { return type_; }
-  const std::string& name() const { return name_; }
-  const std::vector<std::string>& label_names() const { return label_names_; }
-  const std::vector<double>& bounds() const { return bounds_; }
-
-  // Appends HELP, TYPE and every series; nothing if the family has no series.
-  virtual void RenderTo(std::string& out) const = 0;
+  const Shape& shape() const { return shape_; }
 
  protected:
   void CheckLabelCount(size_t got) const;
 
-  const MetricType type_;
-  const std::string name_;
-  const std::string help_;
-  const std::vector<std::string> label_names_;
-  const std::vector<double> bounds_;  // histograms only
+  const Shape shape_;
 };
 
 }  // namespace internal
@@ -136,24 +162,33 @@ class FamilyBase {
 template <class Cell>
 class Family final : public internal::FamilyBase {
  public:
+  using Native = prometheus::Family<typename Cell::Native>;
+
   // Returns the cell for these label values (same order as the family's label
   // names), creating it on first use. The reference stays valid for the
   // registry's lifetime.
   Cell& WithLabels(const std::vector<std::string>& values) { return GetOrCreate(values); }
   Cell& WithLabels(std::initializer_list<std::string_view> values) { return GetOrCreate(values); }
 
-  void RenderTo(std::string& out) const override;
-
-  // Families are made by Registry::Add*; constructing one alone is only useful in tests.
-  using FamilyBase::FamilyBase;
+  // Families are made by Registry::Add*.
+  Family(internal::Shape shape, Native& native) : FamilyBase(std::move(shape)), native_(native) {}
 
  private:
-
   template <class Values>
-  Cell& GetOrCreate(const Values& values);
+  Cell& GetOrCreate(const Values& values) {
+    CheckLabelCount(values.size());
+    {
+      absl::ReaderMutexLock lock(&mu_);
+      auto it = cells_.find(values);
+      if (it != cells_.end()) return it->second;
+    }
+    return Create(std::vector<std::string>(values.begin(), values.end()));
+  }
+  Cell& Create(std::vector<std::string> values);
 
-  mutable absl::Mutex mu_;
-  // std::map: nodes never move (references stay valid) and iteration is sorted.
+  Native& native_;
+  absl::Mutex mu_;
+  // std::map: nodes never move (references stay valid).
   std::map<std::vector<std::string>, Cell, internal::LabelValuesLess> cells_ ABSL_GUARDED_BY(mu_);
 };
 
@@ -161,38 +196,21 @@ using CounterFamily = Family<Counter>;
 using GaugeFamily = Family<Gauge>;
 using HistogramFamily = Family<Histogram>;
 
-template <class Cell>
-template <class Values>
-Cell& Family<Cell>::GetOrCreate(const Values& values) {
-  CheckLabelCount(values.size());
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    auto it = cells_.find(values);
-    if (it != cells_.end()) return it->second;
-  }
-  absl::MutexLock lock(&mu_);
-  std::vector<std::string> key(values.begin(), values.end());
-  // try_emplace returns the existing cell if another thread created it first.
-  if constexpr (std::is_same_v<Cell, Histogram>) {
-    return cells_.try_emplace(std::move(key), bounds_).first->second;
-  } else {
-    return cells_.try_emplace(std::move(key)).first->second;
-  }
-}
-
 extern template class Family<Counter>;
 extern template class Family<Gauge>;
 extern template class Family<Histogram>;
 
 class Registry {
  public:
-  Registry() = default;
+  Registry();
+  ~Registry();
   Registry(const Registry&) = delete;
   Registry& operator=(const Registry&) = delete;
 
   // Adding a name that exists returns the existing family if type, label names
   // and buckets match; otherwise aborts (a programming error). A family without
   // labels starts with its single series at 0, so it is exported from the start.
+  // Help text may hold any characters; it is escaped for the exposition.
   CounterFamily& AddCounter(std::string name, std::string help,
                             std::vector<std::string> label_names = {});
   GaugeFamily& AddGauge(std::string name, std::string help,
@@ -203,24 +221,29 @@ class Registry {
                                 std::vector<std::string> label_names,
                                 std::vector<double> bucket_bounds);
 
-  // Runs before each Render(): code that computes gauges at scrape time (e.g.
-  // a backlog size) registers here. Collectors run one Render at a time, never
-  // concurrently with each other, and without any registry lock held (so they
-  // may call WithLabels).
+  // Runs before each Render() and each scrape: code that computes gauges at
+  // scrape time (e.g. a backlog size) registers here. Collectors run one
+  // collection at a time, never concurrently with each other, and without any
+  // registry lock held (so they may call WithLabels).
   void AddCollector(std::function<void()> refresh);
+  // Families produced whole at collection time (e.g. process metrics). Their
+  // names must not clash with the registry's families.
+  void AddCollectable(std::shared_ptr<prometheus::Collectable> collectable);
 
   std::string Render();  // Prometheus text exposition format 0.0.4
 
+  // What an Exposer serves: collectors run, then every family, sorted. The
+  // pointer expires with the registry.
+  std::weak_ptr<prometheus::Collectable> exposition() const;
+
  private:
   template <class Cell>
-  Family<Cell>& Add(MetricType type, std::string name, std::string help,
-                    std::vector<std::string> label_names, std::vector<double> bounds);
+  Family<Cell>& Add(internal::Shape shape, std::string help);
 
-  absl::Mutex render_mu_ ABSL_ACQUIRED_BEFORE(mu_);  // one Render at a time
+  const std::shared_ptr<internal::Exposition> exposition_;
   absl::Mutex mu_;
   std::map<std::string, std::unique_ptr<internal::FamilyBase>, std::less<>> families_
       ABSL_GUARDED_BY(mu_);
-  std::vector<std::function<void()>> collectors_ ABSL_GUARDED_BY(mu_);
 };
 
 // Seconds; fits gRPC handlers and queries from sub-millisecond to a timeout:

@@ -195,13 +195,14 @@ TEST_P(InterceptedHostTest, RequestIdIsEchoedAndMetricsCountCodes) {
 
   Get("units/x", "", &unit);
   std::string text = registry_.Render();
-  EXPECT_NE(text.find("grpc_server_handled_total{grpc_service=\"huinong.org.v1.OrgService\","
-                      "grpc_method=\"GetUnit\",grpc_code=\"OK\"} 1"),
+  // Label pairs come in name order (prometheus-cpp keeps labels sorted).
+  EXPECT_NE(text.find("grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"GetUnit\","
+                      "grpc_service=\"huinong.org.v1.OrgService\"} 1"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("grpc_code=\"UNAUTHENTICATED\"} 1"), std::string::npos);
-  EXPECT_NE(text.find("grpc_server_handling_seconds_count{grpc_service=\"huinong.org.v1.OrgService\","
-                      "grpc_method=\"GetUnit\"} 2"),
+  EXPECT_NE(text.find("grpc_server_handling_seconds_count{grpc_method=\"GetUnit\","
+                      "grpc_service=\"huinong.org.v1.OrgService\"} 2"),
             std::string::npos);
 }
 
