@@ -16,7 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"
 #include "svc-audit/src/api/event_mapping.h"
-#include "svc-audit/src/api/chain_mapping.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {

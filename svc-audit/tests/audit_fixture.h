@@ -16,13 +16,13 @@
 #include <grpcpp/client_context.h>
 #include <gtest/gtest.h>
 
+#include "common/audit_chain/chain.h"
 #include "common/db/tests/test_database.h"
-#include "common/server/tests/test_callers.h"
 #include "common/metrics/registry.h"
 #include "common/server/service_host.h"
+#include "common/server/tests/test_callers.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
 #include "svc-audit/src/api/audit_api.h"
-#include "svc-audit/src/domain/chain.h"
 #include "svc-audit/src/jobs/checkpointer.h"
 
 namespace huinong::audit {

@@ -20,12 +20,12 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/escaping.h"
+#include "common/audit_chain/chain.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/outbox/event_builder.h"
 #include "huinong/org/v1/units.pb.h"
 #include "huinong/type/v1/types.pb.h"
-#include "svc-audit/src/api/chain_mapping.h"
 #include "svc-audit/src/api/event_mapping.h"
-#include "svc-audit/src/domain/chain.h"
 
 namespace huinong::audit {
 namespace {

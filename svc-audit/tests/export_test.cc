@@ -7,9 +7,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/rpc/proto_time.h"
 #include "svc-audit/src/api/event_mapping.h"
-#include "svc-audit/src/api/chain_mapping.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {

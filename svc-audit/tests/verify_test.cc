@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "common/core/sha256.h"
 #include "common/rpc/proto_time.h"
-#include "svc-audit/src/api/chain_mapping.h"
-#include "svc-audit/src/domain/signature.h"
+#include "common/audit_chain/chain_mapping.h"
+#include "common/audit_chain/signature.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {

@@ -6,11 +6,11 @@
 
 #include <memory>
 
+#include "common/audit_chain/signature.h"
 #include "common/db/pool.h"
 #include "common/server/call_gate.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
 #include "svc-audit/src/api/auditor_scope.h"
-#include "svc-audit/src/domain/signature.h"
 
 namespace huinong::audit {
 

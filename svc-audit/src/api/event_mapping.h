@@ -4,10 +4,10 @@
 
 #include <string>
 
+#include "common/audit_chain/chain.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/rpc/errors.h"
 #include "huinong/audit/v1/audit.pb.h"
-#include "svc-audit/src/api/chain_mapping.h"
-#include "svc-audit/src/domain/chain.h"
 
 namespace huinong::audit {
 

@@ -9,8 +9,8 @@
 
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "common/audit_chain/signature.h"
 #include "common/db/pool.h"
-#include "svc-audit/src/domain/signature.h"
 
 namespace huinong::audit {
 

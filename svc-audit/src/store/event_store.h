@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "svc-audit/src/domain/chain.h"
+#include "common/audit_chain/chain.h"
 
 namespace sql {
 class Connection;

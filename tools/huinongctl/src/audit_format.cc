@@ -8,10 +8,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/core/sha256.h"
 #include "common/core/string_views.h"
 #include "common/rpc/proto_time.h"
-#include "svc-audit/src/api/chain_mapping.h"
 
 namespace huinong::ctl {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/audit_chain/chain.h"
 #include "huinong/audit/v1/audit.pb.h"
-#include "svc-audit/src/domain/chain.h"
 #include "tools/huinongctl/src/audit_client.h"
 #include "tools/huinongctl/src/output.h"
 

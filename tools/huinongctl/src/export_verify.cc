@@ -8,12 +8,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/audit_chain/chain.h"
+#include "common/audit_chain/chain_mapping.h"
+#include "common/audit_chain/signature.h"
 #include "common/core/sha256.h"
 #include "huinong/audit/v1/audit.pb.h"
-#include "svc-audit/src/domain/chain.h"
-#include "svc-audit/src/domain/signature.h"
 #include "tools/huinongctl/src/audit_format.h"
-#include "svc-audit/src/api/chain_mapping.h"
 #include "tools/huinongctl/src/export_file.h"
 
 namespace huinong::ctl {

@@ -2,11 +2,11 @@
 // `audit history` searches by), the history block, the search table, and the
 // verdict lines of `audit verify`; plus the exit codes those verdicts map to.
 #include "absl/strings/str_cat.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/rpc/proto_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tools/huinongctl/src/audit_format.h"
-#include "svc-audit/src/api/chain_mapping.h"
 #include "tools/huinongctl/src/invocation.h"
 
 namespace huinong::ctl {

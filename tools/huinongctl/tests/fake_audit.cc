@@ -5,9 +5,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
-#include "svc-audit/src/api/chain_mapping.h"
 
 namespace huinong::ctl::testing {
 

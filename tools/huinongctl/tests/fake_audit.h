@@ -17,9 +17,9 @@
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/audit_chain/chain.h"
+#include "common/audit_chain/signature.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
-#include "svc-audit/src/domain/chain.h"
-#include "svc-audit/src/domain/signature.h"
 
 namespace huinong::ctl::testing {
 

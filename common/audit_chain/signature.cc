@@ -1,4 +1,4 @@
-#include "svc-audit/src/domain/signature.h"
+#include "common/audit_chain/signature.h"
 
 #include <memory>
 

@@ -1,33 +1,21 @@
 // The hash chain's rules: canonical bytes exactly as documented in
 // audit.proto, recomputed hashes, and the verifier naming the first sequence
 // that an altered field, a deleted row, a swapped pair or an inserted row
-// breaks; checkpoint signatures that verify, and forged ones that do not.
-#include "svc-audit/src/domain/chain.h"
+// breaks; checkpoint signatures that verify, and forged ones that do not;
+// and hashes pinned to values computed from the documented format alone, so a
+// faster implementation cannot change what an existing chain hashes to.
+#include "common/audit_chain/chain.h"
 
 #include <gtest/gtest.h>
 
+#include "common/audit_chain/signature.h"
+#include "common/audit_chain/tests/sample_event.h"
 #include "common/core/sha256.h"
-#include "svc-audit/src/domain/signature.h"
 
 namespace huinong::audit {
 namespace {
 
-Event Sample(int64_t n) {
-  Event e;
-  e.event_id = "01HEVENT" + std::to_string(n);
-  e.time = absl::FromUnixMicros(1714552200123456 + n);
-  e.service = "svc-org";
-  e.actor_subject = "staff/wang";
-  e.actor_unit = "units/T1";
-  e.actor_roles = {"org.admin", "staff"};
-  e.action = "org.CreateUnit";
-  e.resource_type = "unit";
-  e.resource_id = "units/V" + std::to_string(n);
-  e.resource_unit = e.resource_id;
-  e.request_id = "req-" + std::to_string(n);
-  e.after_json = "{\"display_name\":\"东红寺村\"}";
-  return e;
-}
+Event Sample(int64_t n) { return testing::SampleEvent(n); }
 
 // Builds a valid chain of `n` events, as the store would.
 std::vector<Event> Chain(int n) {
@@ -72,6 +60,48 @@ TEST(CanonicalBytes, LengthPrefixedFieldsInTheDocumentedOrder) {
 TEST(CanonicalTime, SixFractionalDigitsUtc) {
   EXPECT_EQ(CanonicalTime(absl::FromUnixMicros(1714552200000000)), "2024-05-01T08:30:00.000000Z");
   EXPECT_EQ(CanonicalTime(absl::FromUnixNanos(1714552200123456789)), "2024-05-01T08:30:00.123456Z");
+}
+
+// Computed outside this code base from audit.proto's description of the
+// canonical bytes (and equal to what the implementation before the library
+// move computed): a chain stored by any earlier build must still verify.
+TEST(ChainHash, PinnedHashesOfASampleChain) {
+  auto chain = Chain(3);
+  EXPECT_EQ(HexEncode(chain[0].hash), "e303708d0927e16d219ad86723ba94bc9e9e1ab64e6b9681f5b26b0fadb9fdf2");
+  EXPECT_EQ(HexEncode(chain[1].hash), "f51fcf8a5adeb37f0c0211150c2ef6c3c678d3e3e2eaf384f7f1947ee9e2a641");
+  EXPECT_EQ(HexEncode(chain[2].hash), "ada221d7eddb919543e51f81d3a69aa1aac59ea92fe800fee7add1ef375ec7b9");
+  Checkpoint cp{3, chain[2].hash, absl::FromUnixMicros(1714552300000001), "0123456789abcdef", ""};
+  EXPECT_EQ(HexEncode(CheckpointBytes(cp)),
+            "0000001b6875696e6f6e672e61756469742e76312e636865636b706f696e7400000001330000004061646132"
+            "32316437656464623931393534336535316638316433613639616131616163353965613932666538303066"
+            "65653761646431656633373565633762390000001b323032342d30352d30315430383a33313a34302e3030"
+            "303030315a0000001030313233343536373839616263646566");
+}
+
+// The fast formatter (common/core/utc_text.h, swept against absl there) for
+// the store's range, absl's own formatting outside it.
+TEST(CanonicalTime, AroundLeapDaysAndOutsideTheStoresRange) {
+  for (const char* text : {"2024-02-29T23:59:59.999999Z", "2000-03-01T00:00:00.000000Z",
+                           "1969-12-31T23:59:59.999999Z", "1900-02-28T12:00:00.500000Z"}) {
+    absl::Time t;
+    std::string err;
+    ASSERT_TRUE(absl::ParseTime(absl::RFC3339_full, text, &t, &err)) << err;
+    EXPECT_EQ(CanonicalTime(t), text);
+  }
+  EXPECT_EQ(CanonicalTime(absl::FromUnixSeconds(253402300800LL + 86400)), "10000-01-02T00:00:00.000000Z");
+}
+
+TEST(CanonicalBytes, RolesAreJoinedWithCommas) {
+  Event e = Sample(1);
+  for (const std::vector<std::string>& roles :
+       {std::vector<std::string>{}, {"staff"}, {"org.admin", "", "staff"}}) {
+    e.actor_roles = roles;
+    std::string joined;
+    for (size_t i = 0; i < roles.size(); ++i) joined += (i ? "," : "") + roles[i];
+    const std::string field = std::string("\0\0\0", 3) + static_cast<char>(joined.size()) + joined +
+                              std::string("\0\0\0\x0e", 4) + "org.CreateUnit";
+    EXPECT_NE(CanonicalBytes(e).find(field), std::string::npos) << joined;
+  }
 }
 
 TEST(ChainHash, IsSha256OfPrevHashAndCanonicalBytes) {

@@ -1,6 +1,8 @@
 // Ed25519 signatures for checkpoints (OpenSSL). Keys are the raw 32-byte
 // forms; the key id is the first 16 hex characters of SHA-256(public key), so
-// anyone holding the public key can recompute it.
+// anyone holding the public key can recompute it. Pure (no I/O but reading a
+// PEM given as a string); VerifySignature never throws and answers false for
+// a malformed key or signature.
 #pragma once
 
 #include <string>

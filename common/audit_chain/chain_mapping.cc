@@ -1,5 +1,5 @@
 // Proto <-> domain audit types; see chain_mapping.h.
-#include "svc-audit/src/api/chain_mapping.h"
+#include "common/audit_chain/chain_mapping.h"
 
 #include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"

@@ -1,13 +1,13 @@
-// The one place the AuditService messages and the chain's domain types
-// (svc-audit/src/domain/chain.h) are converted, used by svc-audit itself and
-// by huinongctl's offline verifier, so both hash exactly the fields the proto
-// carries. Times map through
-// absl::Time unchanged; the domain truncates to microseconds when hashing,
-// as the server does.
+// The one place the AuditService messages (huinong.audit.v1) and the chain's
+// types (chain.h) are converted, used by svc-audit and by huinongctl's
+// offline verifier, so both hash exactly the fields the proto carries.
+// Guarantees: DomainEvent(ProtoEvent(e)) == e for every field that is hashed
+// or stored; times map through absl::Time unchanged (the chain truncates to
+// microseconds when hashing, as the server does); the enums share numbers.
 #pragma once
 
+#include "common/audit_chain/chain.h"
 #include "huinong/audit/v1/audit.pb.h"
-#include "svc-audit/src/domain/chain.h"
 
 namespace huinong::audit {
 

@@ -5,6 +5,17 @@
 //
 //   hash(n) = SHA-256(prev_hash(n) || canonical_bytes(event n)),
 //   prev_hash(1) = 32 zero bytes, prev_hash(n) = hash(n-1).
+//
+// Guarantees:
+// - the bytes and hashes are a fixed format: a chain written by any earlier
+//   build verifies with this one (tests/chain_test.cc pins the hashes of a
+//   sample chain computed from the documented format alone);
+// - svc-audit (which writes and verifies the chain) and huinongctl's offline
+//   verifier use this one implementation, so they cannot disagree;
+// - pure: no I/O, no global state but a per-thread scratch buffer, safe to
+//   call from any number of threads;
+// - hashing an event allocates only its 32-byte result (svc-audit hashes every
+//   appended event under the chain-head lock, and VerifyChain every stored one).
 #pragma once
 
 #include <cstdint>
