@@ -200,7 +200,9 @@ TEST_P(InterceptedHostTest, RequestIdIsEchoedAndMetricsCountCodes) {
                       "grpc_service=\"huinong.org.v1.OrgService\"} 1"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("grpc_code=\"UNAUTHENTICATED\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("grpc_server_handled_total{grpc_code=\"UNAUTHENTICATED\",grpc_method=\"GetUnit\","
+                      "grpc_service=\"huinong.org.v1.OrgService\"} 1"),
+            std::string::npos);
   EXPECT_NE(text.find("grpc_server_handling_seconds_count{grpc_method=\"GetUnit\","
                       "grpc_service=\"huinong.org.v1.OrgService\"} 2"),
             std::string::npos);
