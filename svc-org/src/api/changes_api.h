@@ -1,6 +1,7 @@
-// The change-request and approval-chain handlers of OrgService (see
-// changes.proto and org_service.proto). Each method has the signature of the
-// generated OrgService::Service virtual of the same name; OrgApi forwards.
+// The change-request and approval-chain handlers of OrgService
+// (changes_api.cc, approval_chains_api.cc; see changes.proto and
+// org_service.proto). Each method has the signature of the generated
+// OrgService::Service virtual of the same name; OrgApi forwards.
 //
 // Guarantees: a request is drafted by org.admin or hr inside their scope (or
 // admin); only its drafter (or admin) edits, submits or withdraws it; each
