@@ -14,9 +14,9 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/audit_chain/chain_mapping.h"
 #include "common/rpc/proto_time.h"
 #include "svc-audit/src/api/event_mapping.h"
-#include "common/audit_chain/chain_mapping.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {
@@ -232,6 +232,39 @@ TEST_F(AuditAppend, ConcurrentAppendersBuildOneGaplessChain) {
                              << verified.problem();
   EXPECT_EQ(verified.checked_count(), kTotal);
   EXPECT_EQ(Count(), kTotal + 1);  // plus the read event recorded after the check
+}
+
+// A relay that re-sends a batch while the first send is still being stored:
+// both look for the ids before locking the chain head and find nothing, one
+// inserts, the other's insert hits the unique event id and runs again, and
+// then acknowledges every event as the duplicate it is.
+TEST_F(AuditAppend, TheSameBatchSentConcurrentlyIsStoredOnce) {
+  constexpr int kSenders = 4, kRounds = 5, kPerBatch = 20;
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<v1::Event> batch;
+    for (int k = 0; k < kPerBatch; ++k) batch.push_back(MakeEvent(absl::StrCat("race-", round, "-", k), k));
+    std::vector<v1::AppendEventsResponse> responses(kSenders);
+    std::vector<grpc::Status> statuses(kSenders);
+    std::vector<std::thread> senders;
+    for (int t = 0; t < kSenders; ++t) {
+      senders.emplace_back([&, t] { statuses[t] = Append(batch, &responses[t]); });
+    }
+    for (auto& th : senders) th.join();
+    int stored_by = 0;
+    for (int t = 0; t < kSenders; ++t) {
+      ASSERT_TRUE(statuses[t].ok()) << statuses[t].error_message() << " (" << ReasonOf(statuses[t]) << ")";
+      ASSERT_EQ(responses[t].results_size(), kPerBatch);
+      if (!responses[t].results(0).duplicate()) ++stored_by;
+      for (int k = 0; k < kPerBatch; ++k) {
+        EXPECT_EQ(responses[t].results(k).sequence(), responses[0].results(k).sequence());
+        EXPECT_EQ(responses[t].results(k).duplicate(), responses[t].results(0).duplicate());
+      }
+    }
+    EXPECT_EQ(stored_by, 1) << "round " << round;
+    EXPECT_EQ(Count(), (round + 1) * kPerBatch);
+  }
+  EXPECT_EQ(HeadSequence(), kRounds * kPerBatch);
+  EXPECT_TRUE(MustVerifyAll().ok());
 }
 
 TEST_F(AuditAppend, UnmaskedPhoneNumberIsRefusedNamingTheField) {

@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
-#include "common/core/sha256.h"
-#include "common/rpc/proto_time.h"
 #include "common/audit_chain/chain_mapping.h"
 #include "common/audit_chain/signature.h"
+#include "common/core/sha256.h"
+#include "common/rpc/proto_time.h"
 #include "svc-audit/tests/audit_fixture.h"
 
 namespace huinong::audit {
@@ -249,6 +249,28 @@ TEST_F(AuditCheckpoints, ForgedSignatureIsBadSignatureAtItsSequence) {
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.first_bad_sequence(), 10) << Describe(r);
   EXPECT_EQ(r.problem(), v1::CHAIN_PROBLEM_BAD_SIGNATURE);
+}
+
+// VerifyChain reads the chain in chunks of 2 000 while it hashes the one
+// before: checkpoints and faults past the first chunk are still found.
+TEST_F(AuditCheckpoints, ChecksCheckpointsAndFaultsBeyondTheFirstChunk) {
+  for (int i = 0; i < 5; ++i) MustAppend(absl::StrCat("c", i), 1000);
+  ASSERT_EQ(HeadSequence(), 5000);
+  ASSERT_TRUE(checkpointer_->SignHead().ok());
+  const std::string head_hash = HeadHash();  // before the read itself is recorded
+  v1::VerifyChainResponse r = MustVerifyAll();
+  EXPECT_TRUE(r.ok()) << Describe(r);
+  EXPECT_EQ(r.checked_count(), 5000);
+  EXPECT_EQ(r.checkpoints_checked(), 1);
+  EXPECT_EQ(r.end_hash(), head_hash);
+
+  db_->Exec(R"(UPDATE events SET resource_id = 'units/forged' WHERE seq = 4321)");
+  r = MustVerifyAll();
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.first_bad_sequence(), 4321) << Describe(r);
+  EXPECT_EQ(r.problem(), v1::CHAIN_PROBLEM_HASH_MISMATCH);
+  EXPECT_EQ(r.checked_count(), 4320);
+  EXPECT_EQ(r.checkpoints_checked(), 0);
 }
 
 TEST_F(AuditCheckpoints, AlteredCheckpointTimeBreaksItsSignature) {

@@ -15,12 +15,22 @@ namespace {
 
 constexpr int kMaxBatch = 1000;
 
+constexpr int kAppendAttempts = 3;
+
 absl::StatusOr<std::vector<store::Appended>> Append(db::DbPool& pool, std::vector<Event> events) {
   std::vector<store::Appended> results;
-  RETURN_IF_ERROR(pool.Transact([&](sql::Connection& conn) -> absl::Status {
-    ASSIGN_OR_RETURN(results, store::AppendBatch(conn, events, absl::Now()));
-    return absl::OkStatus();
-  }));
+  absl::Status status;
+  // A batch whose event was stored by a concurrent append (the same batch
+  // re-sent while the first send was still running) is run again, and then
+  // acknowledges that event as a duplicate.
+  for (int attempt = 1; attempt <= kAppendAttempts; ++attempt) {
+    status = pool.Transact([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(results, store::AppendBatch(conn, events, absl::Now()));
+      return absl::OkStatus();
+    });
+    if (!store::LostAppendRace(status)) break;
+  }
+  RETURN_IF_ERROR(status);
   return results;
 }
 

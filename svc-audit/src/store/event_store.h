@@ -30,8 +30,12 @@ struct Appended {
 // already stored with identical content is acknowledged with its sequence,
 // one stored with other content is ALREADY_EXISTS (EVENT_ID_CONFLICT) and the
 // caller's transaction must roll back. `now` is the append time.
+// An event of the batch stored by a concurrent append between this append's
+// duplicate check and its insert fails it with LostAppendRace(status): roll
+// back and run the whole append again (it then finds that event stored).
 absl::StatusOr<std::vector<Appended>> AppendBatch(sql::Connection& conn, std::vector<Event> events,
                                                   absl::Time now);
+bool LostAppendRace(const absl::Status& status);
 
 absl::StatusOr<Head> ReadHead(sql::Connection& conn);
 // The highest stored sequence (may exceed the head if rows were inserted behind its back).
@@ -39,6 +43,10 @@ absl::StatusOr<int64_t> MaxSequence(sql::Connection& conn);
 // Events with from <= seq <= to, ascending, at most `limit`.
 absl::StatusOr<std::vector<Event>> ReadRange(sql::Connection& conn, int64_t from, int64_t to,
                                              int limit);
+// The same into `out`, reusing its elements (and their strings' memory):
+// VerifyChain reads the whole chain through two such buffers.
+absl::Status ReadRangeInto(sql::Connection& conn, int64_t from, int64_t to, int limit,
+                           std::vector<Event>& out);
 // The stored hash at `sequence`, if that event exists.
 absl::StatusOr<std::optional<std::string>> HashAt(sql::Connection& conn, int64_t sequence);
 
