@@ -14,6 +14,10 @@ namespace {
 
 using Json = nlohmann::json;
 
+// jansson's limit, which the tokens were read with before: deeper nesting
+// has no use in a JWT.
+constexpr size_t kMaxDepth = 2048;
+
 // Beyond ~31,000 years either way a date is garbage, and staying far inside
 // absl::Time's range keeps the conversion exact.
 constexpr int64_t kMaxAbsSeconds = 1'000'000'000'000;
@@ -24,15 +28,18 @@ bool HasNul(const std::string& s) { return s.find('\0') != std::string::npos; }
 // rule above was broken.
 struct StrictReader {
   std::vector<std::set<std::string>> open_objects;
+  size_t open_containers = 0;
   bool broken = false;
 
   bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
     switch (event) {
       case Json::parse_event_t::object_start:
         open_objects.emplace_back();
+        Open();
         break;
       case Json::parse_event_t::object_end:
         if (!open_objects.empty()) open_objects.pop_back();
+        --open_containers;
         break;
       case Json::parse_event_t::key: {
         const std::string& name = parsed.get_ref<const std::string&>();
@@ -45,10 +52,17 @@ struct StrictReader {
         if (parsed.is_string() && HasNul(parsed.get_ref<const std::string&>())) broken = true;
         break;
       case Json::parse_event_t::array_start:
+        Open();
+        break;
       case Json::parse_event_t::array_end:
+        --open_containers;
         break;
     }
     return true;  // keep everything; a broken parse is thrown away whole
+  }
+
+  void Open() {
+    if (++open_containers > kMaxDepth) broken = true;
   }
 };
 

@@ -2,7 +2,7 @@
 // Parsing is nlohmann-json's, held strict: exactly one object and nothing
 // after it (no byte order mark before it), valid UTF-8 (no lone surrogates), unique member names at every
 // depth, no NUL (raw or "\u0000") anywhere, no number that overflows a
-// double. Getters tell "absent" (Has) apart from "wrong type" (nullopt), so
+// double, at most 2048 nested arrays and objects (jansson's limit, used before). Getters tell "absent" (Has) apart from "wrong type" (nullopt), so
 // the verifier can give a precise reason.
 #pragma once
 

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include <google/protobuf/struct.pb.h>
-#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -23,6 +22,7 @@
 #include "common/audit_chain/chain.h"
 #include "common/audit_chain/chain_mapping.h"
 #include "common/outbox/event_builder.h"
+#include "common/outbox/tests/sample_messages.h"
 #include "huinong/org/v1/units.pb.h"
 #include "huinong/type/v1/types.pb.h"
 #include "svc-audit/src/api/event_mapping.h"
@@ -34,26 +34,6 @@ using google::protobuf::Struct;
 
 std::string FixturePath() {
   return std::string(HUINONG_SOURCE_DIR) + "/svc-audit/tests/fixtures/chain_before_nlohmann.json";
-}
-
-Struct FromJson(const std::string& json) {
-  Struct s;
-  auto status = google::protobuf::util::JsonStringToMessage(json, &s);
-  EXPECT_TRUE(status.ok()) << status.ToString();
-  return s;
-}
-
-org::v1::Unit Station() {
-  org::v1::Unit u;
-  u.set_name("units/01J0000000000000000000000A");
-  u.set_display_name("东红寺村金融扶贫服务站");
-  u.set_kind(org::v1::UNIT_KIND_STATION);
-  u.set_level(type::v1::LEVEL_VILLAGE);
-  u.set_parent("units/01J0000000000000000000000B");
-  u.set_status(org::v1::UNIT_STATUS_ACTIVE);
-  u.set_depth(2);
-  u.set_etag("1");
-  return u;
 }
 
 // One change as svc-org records it: BuildEvent, then the stored form.
@@ -82,13 +62,13 @@ Event Recorded(const std::string& event_id, const std::string& action, const std
 // The six events, built by today's code from fixed inputs, chained as the
 // store chains them.
 std::vector<Event> TodaysChain() {
-  const org::v1::Unit station = Station();
+  const org::v1::Unit station = outbox::testing::SampleStation();
   org::v1::Unit renamed = station;
   renamed.set_display_name("东红寺村服务站");
   renamed.add_functions("受理 \"客户\" 诉求\\回访 a/b");
   renamed.set_code("131025");
   renamed.set_etag("2");
-  const Struct staff = FromJson(R"({"display_name":"王小明","phone":"13812345678",
+  const Struct staff = outbox::testing::StructFromJson(R"({"display_name":"王小明","phone":"13812345678",
       "note":"第一行\n第二行\t\"引号\" \\ / \u0001 \u007f 😀","scores":[1,-2,0.5,1e21,9007199254740993,-0.0],
       "address":{"村":"东红寺村","门牌":"12号","Z":true,"a":false},"empty":{},"list":[],"none":null})");
   type::v1::Money before_money;

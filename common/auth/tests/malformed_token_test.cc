@@ -126,6 +126,13 @@ TEST_F(MalformedTokens, TextThatIsNotStrictJsonRejected) {
   ExpectMalformed(HandBuiltHs256(kHeader, Payload(R"("x":1 /* comment */)")));
   ExpectMalformed(HandBuiltHs256(kHeader, Payload() + Payload()));
   ExpectMalformed(HandBuiltHs256(kHeader, "{\"sub\":\"a\tb\"}"));  // raw control character
+  // Nesting: 2048 levels in all are read, one more is refused.
+  const auto nested = [](int levels) {
+    return Payload("\"x\":" + std::string(levels, '[') + std::string(levels, ']'));
+  };
+  absl::StatusOr<Principal> deep = verifier_->Verify(HandBuiltHs256(kHeader, nested(2047)), kNow);
+  EXPECT_TRUE(deep.ok()) << deep.status();
+  ExpectMalformed(HandBuiltHs256(kHeader, nested(2048)));
 }
 
 TEST_F(MalformedTokens, NulInsidePayloadRejected) {

@@ -13,12 +13,12 @@
 #include <vector>
 
 #include <google/protobuf/struct.pb.h>
-#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/outbox/change_json.h"
+#include "common/outbox/tests/sample_messages.h"
 #include "huinong/org/v1/units.pb.h"
 #include "huinong/type/v1/types.pb.h"
 
@@ -27,23 +27,8 @@ namespace {
 
 using google::protobuf::Struct;
 
-Struct FromJson(const std::string& json) {
-  Struct s;
-  auto status = google::protobuf::util::JsonStringToMessage(json, &s);
-  EXPECT_TRUE(status.ok()) << status.ToString() << " in " << json;
-  return s;
-}
-
 org::v1::Unit Station() {
-  org::v1::Unit u;
-  u.set_name("units/01J0000000000000000000000A");
-  u.set_display_name("东红寺村金融扶贫服务站");
-  u.set_kind(org::v1::UNIT_KIND_STATION);
-  u.set_level(type::v1::LEVEL_VILLAGE);
-  u.set_parent("units/01J0000000000000000000000B");
-  u.set_status(org::v1::UNIT_STATUS_ACTIVE);
-  u.set_depth(2);
-  u.set_etag("1");
+  org::v1::Unit u = testing::SampleStation();
   u.add_functions("发放扶贫小额信贷");
   u.add_functions("受理 \"客户\" 诉求\\回访");
   return u;
@@ -62,12 +47,12 @@ std::string Line(const std::string& name, const google::protobuf::Message* befor
 std::vector<std::string> Cases() {
   std::vector<std::string> lines;
   auto whole = [&](const std::string& name, const std::string& json, size_t cap = kMaxChangeJsonBytes) {
-    Struct s = FromJson(json);
+    Struct s = testing::StructFromJson(json);
     lines.push_back(Line(name, nullptr, &s, cap));
   };
   auto diff = [&](const std::string& name, const std::string& before, const std::string& after) {
-    Struct b = FromJson(before);
-    Struct a = FromJson(after);
+    Struct b = testing::StructFromJson(before);
+    Struct a = testing::StructFromJson(after);
     lines.push_back(Line(name, &b, &a));
   };
   whole("chinese", R"({"name":"东红寺村金融扶贫服务站","mixed":"a中b","astral":"😀𠀀","latin":"é"})");

@@ -2,11 +2,11 @@
 // masking of personal data anywhere in a string, and the 64 KiB cap that
 // still yields a JSON object and never un-masks a number by cutting it.
 #include "common/outbox/change_json.h"
+#include "common/outbox/tests/sample_messages.h"
 
 #include <string>
 
 #include <google/protobuf/struct.pb.h>
-#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
@@ -17,27 +17,8 @@ namespace huinong::outbox {
 namespace {
 
 using org::v1::Unit;
-
-Unit Station() {
-  Unit u;
-  u.set_name("units/01J0000000000000000000000A");
-  u.set_display_name("东红寺村金融扶贫服务站");
-  u.set_kind(org::v1::UNIT_KIND_STATION);
-  u.set_level(type::v1::LEVEL_VILLAGE);
-  u.set_parent("units/01J0000000000000000000000B");
-  u.set_status(org::v1::UNIT_STATUS_ACTIVE);
-  u.set_depth(2);
-  u.set_etag("1");
-  return u;
-}
-
-// Parses as a JSON object (fails the test otherwise).
-google::protobuf::Struct Parse(const std::string& json) {
-  google::protobuf::Struct s;
-  auto status = google::protobuf::util::JsonStringToMessage(json, &s);
-  EXPECT_TRUE(status.ok()) << status.ToString() << " in " << json.substr(0, 200);
-  return s;
-}
+using testing::SampleStation;
+using testing::StructFromJson;
 
 // True when `text` holds a run of exactly 11 digits that looks like a mobile number.
 bool HasUnmaskedMobile(const std::string& text) {
@@ -55,7 +36,7 @@ bool HasUnmaskedMobile(const std::string& text) {
 }
 
 TEST(DiffJson, OnlyChangedTopLevelFieldsAppearOnBothSides) {
-  Unit before = Station();
+  Unit before = SampleStation();
   Unit after = before;
   after.set_display_name("东红寺村服务站");
   after.set_etag("2");
@@ -66,7 +47,7 @@ TEST(DiffJson, OnlyChangedTopLevelFieldsAppearOnBothSides) {
 }
 
 TEST(DiffJson, IdenticalVersionsGiveEmptyObjects) {
-  Unit u = Station();
+  Unit u = SampleStation();
   auto diff = DiffJson(&u, &u);
   ASSERT_TRUE(diff.ok());
   EXPECT_EQ(diff->before_json, "{}");
@@ -74,12 +55,12 @@ TEST(DiffJson, IdenticalVersionsGiveEmptyObjects) {
 }
 
 TEST(DiffJson, ClearedFieldsShowTheirDefaultOrNull) {
-  Unit before = Station();
+  Unit before = SampleStation();
   before.set_code("131025");
   before.mutable_effective_to()->set_year(2030);
   before.mutable_effective_to()->set_month(1);
   before.mutable_effective_to()->set_day(31);
-  Unit after = Station();
+  Unit after = SampleStation();
   after.set_level(type::v1::LEVEL_UNSPECIFIED);
   auto diff = DiffJson(&before, &after);
   ASSERT_TRUE(diff.ok());
@@ -89,11 +70,11 @@ TEST(DiffJson, ClearedFieldsShowTheirDefaultOrNull) {
 }
 
 TEST(DiffJson, CreationHasNoBeforeAndTheWholeAfter) {
-  Unit after = Station();
+  Unit after = SampleStation();
   auto diff = DiffJson(nullptr, &after);
   ASSERT_TRUE(diff.ok());
   EXPECT_EQ(diff->before_json, "");
-  google::protobuf::Struct s = Parse(diff->after_json);
+  google::protobuf::Struct s = StructFromJson(diff->after_json);
   EXPECT_EQ(s.fields().at("display_name").string_value(), "东红寺村金融扶贫服务站");
   EXPECT_EQ(s.fields().at("level").string_value(), "LEVEL_VILLAGE");
   EXPECT_EQ(s.fields().at("depth").number_value(), 2);
@@ -101,15 +82,15 @@ TEST(DiffJson, CreationHasNoBeforeAndTheWholeAfter) {
 }
 
 TEST(DiffJson, DeletionHasTheWholeBeforeAndNoAfter) {
-  Unit before = Station();
+  Unit before = SampleStation();
   auto diff = DiffJson(&before, nullptr);
   ASSERT_TRUE(diff.ok());
   EXPECT_EQ(diff->after_json, "");
-  EXPECT_EQ(Parse(diff->before_json).fields().at("etag").string_value(), "1");
+  EXPECT_EQ(StructFromJson(diff->before_json).fields().at("etag").string_value(), "1");
 }
 
 TEST(DiffJson, PersonalDataInChangedStringsIsMasked) {
-  Unit before = Station();
+  Unit before = SampleStation();
   Unit after = before;
   after.set_display_name("站长电话13812345678");
   after.add_functions("负责人身份证11010519491231002X");
@@ -143,7 +124,7 @@ TEST(DiffJson, NestedMapKeysAreMaskedAndKeysSorted) {
 }
 
 TEST(DiffJson, LargeSidesAreCappedAndStayJsonObjects) {
-  Unit before = Station();
+  Unit before = SampleStation();
   Unit after = before;
   after.set_display_name("新名称");
   for (int i = 0; i < 6000; ++i) after.add_functions(absl::StrCat("职责第", i, "条：发放扶贫小额信贷"));
@@ -152,7 +133,7 @@ TEST(DiffJson, LargeSidesAreCappedAndStayJsonObjects) {
   EXPECT_GT(after.ByteSizeLong(), kMaxChangeJsonBytes) << "the test needs an oversized change";
   EXPECT_LE(diff->after_json.size(), kMaxChangeJsonBytes);
   EXPECT_GT(diff->after_json.size(), kMaxChangeJsonBytes - 1024) << "the cap should be used, not wasted";
-  google::protobuf::Struct s = Parse(diff->after_json);
+  google::protobuf::Struct s = StructFromJson(diff->after_json);
   EXPECT_EQ(s.fields().at("display_name").string_value(), "新名称") << "short fields survive whole";
   ASSERT_EQ(s.fields().at("_truncated").list_value().values_size(), 1);
   EXPECT_EQ(s.fields().at("_truncated").list_value().values(0).string_value(), "functions");
@@ -173,7 +154,7 @@ TEST(DiffJson, CuttingNeverLeavesAPhoneShapedRunOrBrokenUtf8) {
     ASSERT_TRUE(diff.ok());
     EXPECT_LE(diff->after_json.size(), cap);
     EXPECT_FALSE(HasUnmaskedMobile(diff->after_json)) << "cap " << cap << ": " << diff->after_json;
-    Parse(diff->after_json);
+    StructFromJson(diff->after_json);
   }
 }
 
