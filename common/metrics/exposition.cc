@@ -20,16 +20,20 @@ void Exposition::AddCollectable(std::shared_ptr<prometheus::Collectable> collect
 std::vector<prometheus::MetricFamily> Exposition::Collect() const {
   absl::MutexLock collect_lock(&collect_mu_);
   std::vector<std::function<void()>> collectors;
-  std::vector<std::shared_ptr<prometheus::Collectable>> collectables;
   {
     absl::MutexLock lock(&mu_);
     collectors = collectors_;
-    collectables = collectables_;
   }
   // Outside mu_: a collector may look up or even add families.
   for (const auto& refresh : collectors) refresh();
+  // After the collectors, so that families they added are collected too.
+  std::vector<std::shared_ptr<prometheus::Collectable>> collectables;
+  {
+    absl::MutexLock lock(&mu_);
+    collectables = collectables_;
+  }
 
-  std::vector<prometheus::MetricFamily> out = families_.Collect();
+  std::vector<prometheus::MetricFamily> out;
   for (const auto& collectable : collectables) {
     std::vector<prometheus::MetricFamily> more = collectable->Collect();
     std::move(more.begin(), more.end(), std::back_inserter(out));

@@ -1,13 +1,15 @@
-// The prometheus-cpp Collectable behind a metrics::Registry: it owns the
-// prometheus::Registry that holds the families, runs the scrape-time
-// collectors before each collection, adds whole-family collectables (process
+// The prometheus-cpp Collectable behind a metrics::Registry: it runs the
+// scrape-time collectors before each collection, then collects the
+// registry's families (each one a Collectable, kept alive here for a scrape
+// that outlasts the registry) and the whole-family collectables (process
 // metrics), and sorts what it returns. Both Registry::Render() and the
 // Exposer (common/metrics/endpoint.h) read through Collect(), so a scrape and
 // a test see the same thing.
 //
 // Guarantees: one Collect() at a time (collectors never run concurrently);
-// collectors run with no lock held that WithLabels or Registry::Add* needs;
-// families come out sorted by name and series by their labels.
+// collectors run with no lock held that WithLabels or Registry::Add* needs,
+// and a family a collector adds is in the same collection; families come out
+// sorted by name and series by their labels.
 #pragma once
 
 #include <functional>
@@ -16,7 +18,6 @@
 
 #include <prometheus/collectable.h>
 #include <prometheus/metric_family.h>
-#include <prometheus/registry.h>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -25,16 +26,13 @@ namespace huinong::metrics::internal {
 
 class Exposition final : public prometheus::Collectable {
  public:
-  prometheus::Registry& families() { return families_; }
-
   void AddCollector(std::function<void()> refresh);
+  // The registry's families and whole-family collectables alike.
   void AddCollectable(std::shared_ptr<prometheus::Collectable> collectable);
 
   std::vector<prometheus::MetricFamily> Collect() const override;
 
  private:
-  // Merge: adding an existing name returns it (the facade checks shapes first).
-  prometheus::Registry families_{prometheus::Registry::InsertBehavior::Merge};
   mutable absl::Mutex collect_mu_ ABSL_ACQUIRED_BEFORE(mu_);  // one Collect at a time
   mutable absl::Mutex mu_;
   std::vector<std::function<void()>> collectors_ ABSL_GUARDED_BY(mu_);

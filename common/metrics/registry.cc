@@ -1,9 +1,12 @@
-// Registry and families over prometheus-cpp; see registry.h for the guarantees.
+// Registry and families, collected for prometheus-cpp; see registry.h for the
+// guarantees.
 #include "common/metrics/registry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <numeric>
 #include <set>
 #include <type_traits>
 #include <utility>
@@ -60,23 +63,7 @@ void CheckShape(internal::Shape& shape) {
   }
 }
 
-template <class Cell>
-typename Family<Cell>::Native& NativeFamily(prometheus::Registry& registry, const std::string& name,
-                                            const std::string& help) {
-  if constexpr (std::is_same_v<Cell, Counter>) {
-    return prometheus::BuildCounter().Name(name).Help(help).Register(registry);
-  } else if constexpr (std::is_same_v<Cell, Gauge>) {
-    return prometheus::BuildGauge().Name(name).Help(help).Register(registry);
-  } else {
-    return prometheus::BuildHistogram().Name(name).Help(help).Register(registry);
-  }
-}
-
 }  // namespace
-
-uint64_t Histogram::Count() const { return native_->Collect().histogram.sample_count; }
-
-double Histogram::Sum() const { return native_->Collect().histogram.sample_sum; }
 
 namespace internal {
 
@@ -97,19 +84,39 @@ void FamilyBase::CheckLabelCount(size_t got) const {
 
 template <class Cell>
 Cell& Family<Cell>::Create(std::vector<std::string> values) {
-  prometheus::Labels labels;
-  for (size_t i = 0; i < values.size(); ++i) labels.emplace(shape_.label_names[i], values[i]);
   absl::MutexLock lock(&mu_);
   // Another thread may have created it between our reader and writer lock.
   auto it = cells_.find(values);
   if (it != cells_.end()) return it->second;
-  typename Cell::Native* native = nullptr;
   if constexpr (std::is_same_v<Cell, Histogram>) {
-    native = &native_.Add(labels, shape_.bounds);
+    return cells_.try_emplace(std::move(values), std::span<const double>(shape_.bounds))
+        .first->second;
   } else {
-    native = &native_.Add(labels);
+    return cells_.try_emplace(std::move(values)).first->second;
   }
-  return cells_.try_emplace(std::move(values), *native).first->second;
+}
+
+template <class Cell>
+std::vector<prometheus::MetricFamily> Family<Cell>::Collect() const {
+  // Label pairs in name order, as prometheus-cpp's own families write them.
+  const std::vector<std::string>& names = shape_.label_names;
+  std::vector<size_t> order(names.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return names[a] < names[b]; });
+
+  prometheus::MetricFamily family{shape_.name, help_, Cell::kType, {}};
+  absl::ReaderMutexLock lock(&mu_);
+  if (cells_.empty()) return {};
+  family.metric.reserve(cells_.size());
+  for (const auto& [values, cell] : cells_) {
+    prometheus::ClientMetric& metric = family.metric.emplace_back();
+    metric.label.reserve(order.size());
+    for (const size_t i : order) metric.label.push_back({names[i], values[i]});
+    cell.CollectInto(metric);
+  }
+  std::vector<prometheus::MetricFamily> out;
+  out.push_back(std::move(family));
+  return out;
 }
 
 template class Family<Counter>;
@@ -134,10 +141,10 @@ Family<Cell>& Registry::Add(internal::Shape shape, std::string help) {
       }
       return static_cast<Family<Cell>&>(*it->second);
     }
-    auto& native = NativeFamily<Cell>(exposition_->families(), shape.name, EscapeHelp(help));
     std::string name = shape.name;
-    auto created = std::make_unique<Family<Cell>>(std::move(shape), native);
+    auto created = std::make_shared<Family<Cell>>(std::move(shape), EscapeHelp(help));
     family = created.get();
+    exposition_->AddCollectable(created);
     families_.emplace(std::move(name), std::move(created));
   }
   // Without labels there is exactly one series; create it so it exports 0.

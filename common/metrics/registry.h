@@ -1,15 +1,16 @@
 // Huinong's metrics registry: a thin typed facade over prometheus-cpp
-// (libprometheus-cpp-core). Counters, gauges and histograms live in
-// prometheus-cpp families; prometheus-cpp's TextSerializer writes the
-// exposition and its Exposer (common/metrics/endpoint.h) serves it.
+// (libprometheus-cpp-core). Counters, gauges and histograms are the facade's
+// own lock-free cells (common/metrics/cells.h); at scrape time each family
+// hands prometheus-cpp its collected values, prometheus-cpp's TextSerializer
+// writes the exposition and its Exposer (common/metrics/endpoint.h) serves it.
 //
 // Why a facade rather than prometheus-cpp's API in every caller:
 //  - Cost per call. prometheus::Family::Add builds a std::map of labels and
-//    takes the family's exclusive mutex on every lookup. Family::WithLabels
-//    here finds an existing series under a reader lock without allocating
-//    (the same cost as the hand-written registry it replaces), so callers that
-//    look a series up per call (the db pool) pay no more than before; hot paths
-//    that cache the returned reference pay only the update itself.
+//    takes the family's exclusive mutex on every lookup, and
+//    prometheus::Histogram::Observe takes a per-series mutex. Family::WithLabels
+//    here finds an existing series under a reader lock without allocating, and
+//    every update on a cell is lock-free, so hot paths that cache the returned
+//    reference pay a few atomic operations.
 //  - Scrape-time collectors (AddCollector), which prometheus-cpp lacks: they
 //    run before every Render() and every scrape, one scrape at a time.
 //  - Deterministic output (families by name, series by labels) and misuse
@@ -18,27 +19,24 @@
 //    API: AddCounter/AddGauge/AddHistogram, WithLabels(...).Inc/Set/Observe.
 //
 // Guarantees:
-//  - Counter::Inc and Gauge::* on a held reference are lock-free (an atomic
-//    compare-and-swap inside prometheus-cpp). Histogram::Observe takes the
-//    series' own uncontended mutex (prometheus-cpp 1.0 keeps buckets, sum and
-//    count consistent that way); no registry or family lock is taken.
-//    docs/performance.md ("Metrics cost per call") has the measured cost.
+//  - Counter, Gauge and Histogram updates on a held reference are lock-free
+//    (relaxed atomics in the cell; cells.h says what a concurrent scrape
+//    sees). docs/performance.md ("Metrics cost per call") has the measured
+//    cost.
 //  - Family::WithLabels takes a reader lock to find an existing series and a
 //    writer lock only to create one. Returned references live as long as the
 //    registry (series are never removed), so hot paths look them up once.
 //  - Render() output is deterministic — families sorted by name, series by
 //    label values — and clean under `promtool check metrics`. Label pairs are
-//    written in label-name order (prometheus-cpp keeps labels in a std::map).
+//    written in label-name order, as prometheus-cpp's own families do. A
+//    labelled family with no series yet is omitted.
 //  - Misuse that is a programming error (invalid metric or label name, wrong
 //    number of label values, re-registering a name with a different shape)
 //    aborts with a message naming the metric.
 #pragma once
 
-#include <cmath>
-#include <cstdint>
 #include <functional>
 #include <initializer_list>
-#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -46,66 +44,13 @@
 #include <vector>
 
 #include <prometheus/collectable.h>
-#include <prometheus/counter.h>
-#include <prometheus/family.h>
-#include <prometheus/gauge.h>
-#include <prometheus/histogram.h>
+#include <prometheus/metric_family.h>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "common/metrics/cells.h"
 
 namespace huinong::metrics {
-
-// A monotonically increasing value (requests handled, bytes sent, ...).
-class Counter {
- public:
-  using Native = prometheus::Counter;
-  explicit Counter(Native& native) : native_(&native) {}
-
-  // Negative increments are ignored: a Prometheus counter never goes down.
-  void Inc(double v = 1.0) { native_->Increment(v); }
-  double Value() const { return native_->Value(); }
-
- private:
-  Native* native_;
-};
-
-// A value that goes up and down (queue length, open tickets, ...).
-class Gauge {
- public:
-  using Native = prometheus::Gauge;
-  explicit Gauge(Native& native) : native_(&native) {}
-
-  void Set(double v) { native_->Set(v); }
-  void Inc(double v = 1.0) { native_->Increment(v); }
-  void Dec(double v = 1.0) { native_->Decrement(v); }
-  double Value() const { return native_->Value(); }
-
- private:
-  Native* native_;
-};
-
-// Observations counted into buckets with the family's upper bounds plus an
-// implicit +Inf bucket, rendered cumulatively as _bucket{le=...} with _sum and
-// _count.
-class Histogram {
- public:
-  using Native = prometheus::Histogram;
-  explicit Histogram(Native& native) : native_(&native) {}
-
-  // NaN is counted in the +Inf bucket, as the Go client does (prometheus-cpp
-  // alone would count it in the lowest bucket); the sum then becomes +Inf.
-  void Observe(double v) {
-    native_->Observe(std::isnan(v) ? std::numeric_limits<double>::infinity() : v);
-  }
-
-  // A consistent snapshot, for tests and tools; not meant for hot paths.
-  uint64_t Count() const;
-  double Sum() const;
-
- private:
-  Native* native_;
-};
 
 enum class MetricType { kCounter, kGauge, kHistogram };
 
@@ -141,10 +86,11 @@ struct Shape {
   bool operator==(const Shape&) const = default;
 };
 
-class FamilyBase {
+// A family is a prometheus-cpp Collectable: the registry's Exposition collects
+// it with the process metrics and any other collectable.
+class FamilyBase : public prometheus::Collectable {
  public:
-  explicit FamilyBase(Shape shape) : shape_(std::move(shape)) {}
-  virtual ~FamilyBase() = default;
+  FamilyBase(Shape shape, std::string help) : shape_(std::move(shape)), help_(std::move(help)) {}
   FamilyBase(const FamilyBase&) = delete;
   FamilyBase& operator=(const FamilyBase&) = delete;
 
@@ -154,6 +100,7 @@ class FamilyBase {
   void CheckLabelCount(size_t got) const;
 
   const Shape shape_;
+  const std::string help_;  // escaped for the exposition
 };
 
 }  // namespace internal
@@ -162,16 +109,17 @@ class FamilyBase {
 template <class Cell>
 class Family final : public internal::FamilyBase {
  public:
-  using Native = prometheus::Family<typename Cell::Native>;
-
   // Returns the cell for these label values (same order as the family's label
   // names), creating it on first use. The reference stays valid for the
   // registry's lifetime.
   Cell& WithLabels(const std::vector<std::string>& values) { return GetOrCreate(values); }
   Cell& WithLabels(std::initializer_list<std::string_view> values) { return GetOrCreate(values); }
 
-  // Families are made by Registry::Add*.
-  Family(internal::Shape shape, Native& native) : FamilyBase(std::move(shape)), native_(native) {}
+  // Families are made by Registry::Add*; `help` is already escaped.
+  Family(internal::Shape shape, std::string help) : FamilyBase(std::move(shape), std::move(help)) {}
+
+  // One MetricFamily with every series, or nothing before the first series.
+  std::vector<prometheus::MetricFamily> Collect() const override;
 
  private:
   template <class Values>
@@ -186,8 +134,7 @@ class Family final : public internal::FamilyBase {
   }
   Cell& Create(std::vector<std::string> values);
 
-  Native& native_;
-  absl::Mutex mu_;
+  mutable absl::Mutex mu_;
   // std::map: nodes never move (references stay valid).
   std::map<std::vector<std::string>, Cell, internal::LabelValuesLess> cells_ ABSL_GUARDED_BY(mu_);
 };
@@ -242,7 +189,8 @@ class Registry {
 
   const std::shared_ptr<internal::Exposition> exposition_;
   absl::Mutex mu_;
-  std::map<std::string, std::unique_ptr<internal::FamilyBase>, std::less<>> families_
+  // Shared with the Exposition, which may be mid-scrape when the registry goes.
+  std::map<std::string, std::shared_ptr<internal::FamilyBase>, std::less<>> families_
       ABSL_GUARDED_BY(mu_);
 };
 

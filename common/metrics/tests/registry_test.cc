@@ -224,6 +224,41 @@ TEST(RegistryTest, ConcurrentUpdatesSumExactlyWhileRendering) {
             std::string::npos);
 }
 
+// The cells are lock-free, so a scrape may land between an observation's
+// bucket increment and its sum update, but _count comes from the buckets and
+// must always equal the +Inf bucket.
+TEST(RegistryTest, ScrapeDuringObservationsHasCountEqualToInfBucket) {
+  Registry registry;
+  Histogram& h = registry.AddHistogram("busy_seconds", "Busy.", {}, {0.5}).WithLabels({});
+  std::atomic<bool> done{false};
+  auto observe = [&] {
+    for (int i = 0; !done.load(); ++i) h.Observe(i % 3 == 0 ? 1.0 : 0.25);
+  };
+  std::thread observer1(observe);
+  std::thread observer2(observe);
+  // The rest of the line after `prefix`, or "missing".
+  auto value_after = [](const std::string& text, const std::string& prefix) -> std::string {
+    const size_t at = text.find(prefix);
+    if (at == std::string::npos) return "missing";
+    const size_t from = at + prefix.size();
+    return text.substr(from, text.find('\n', from) - from);
+  };
+  int nonzero = 0;
+  std::string mismatch;  // the first scrape whose _count and +Inf bucket differ
+  for (int i = 0; i < 20000 && mismatch.empty(); ++i) {
+    const std::string text = registry.Render();
+    const std::string count = value_after(text, "busy_seconds_count ");
+    const std::string inf = value_after(text, "busy_seconds_bucket{le=\"+Inf\"} ");
+    if (count != inf || count == "missing") mismatch = "count " + count + ", +Inf " + inf;
+    if (count != "0") ++nonzero;
+  }
+  done.store(true);
+  observer1.join();
+  observer2.join();
+  EXPECT_EQ(mismatch, "");
+  EXPECT_GT(nonzero, 0);
+}
+
 using RegistryDeathTest = ::testing::Test;
 
 TEST(RegistryDeathTest, ProgrammingErrorsAbortWithTheMetricName) {
