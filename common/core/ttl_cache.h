@@ -3,10 +3,11 @@
 // replica may serve slightly stale.
 //
 // Guarantees:
-// - Find never returns an entry stored more than `ttl` ago (by the injected
-//   clock), so a change made through another replica is seen within `ttl`;
+// - Find never returns an entry whose load began more than `ttl` ago (by the
+//   injected clock), so a change made through another replica is seen within
+//   `ttl`, however long the load took;
 // - a load that ran while Invalidate/InvalidateAll was called is not stored
-//   (Put with the generation read before the load), so an old answer cannot
+//   (Put with the ticket taken before the load), so an old answer cannot
 //   slip back in after a writer on this replica invalidated it;
 // - at most `max_entries` entries: a full cache first drops its expired
 //   entries, then the half that expires soonest; memory stays bounded
@@ -47,27 +48,33 @@ class TtlCache {
     return it->second.value;
   }
 
-  // Read before loading from the source of truth; pass to Put after.
-  uint64_t Generation() const {
-    absl::MutexLock lock(&mu_);
-    return generation_;
-  }
-
-  // Stores `value` unless an invalidation happened since `generation` was read.
-  void Put(const std::string& key, V value, uint64_t generation) {
+  // Taken before loading from the source of truth; passed to Put after.
+  struct Ticket {
+    uint64_t generation = 0;
+    absl::Time taken;
+  };
+  Ticket Take() const {
     const absl::Time now = clock_();
     absl::MutexLock lock(&mu_);
-    if (generation != generation_) return;
+    return {generation_, now};
+  }
+
+  // Stores `value`, expiring `ttl` after the ticket was taken, unless an
+  // invalidation happened since.
+  void Put(const std::string& key, V value, const Ticket& ticket) {
+    const absl::Time now = clock_();
+    absl::MutexLock lock(&mu_);
+    if (ticket.generation != generation_) return;
     if (map_.size() >= max_entries_ && !map_.contains(key)) MakeRoom(now);
-    map_.insert_or_assign(key, Entry{std::move(value), now + ttl_});
+    map_.insert_or_assign(key, Entry{std::move(value), ticket.taken + ttl_});
   }
 
   // The cached value, or `load()`'s, stored for next time when it succeeds.
   absl::StatusOr<V> GetOrLoad(const std::string& key, const std::function<absl::StatusOr<V>()>& load) {
     if (std::optional<V> hit = Find(key)) return *std::move(hit);
-    const uint64_t generation = Generation();
+    const Ticket ticket = Take();
     absl::StatusOr<V> loaded = load();
-    if (loaded.ok()) Put(key, *loaded, generation);
+    if (loaded.ok()) Put(key, *loaded, ticket);
     return loaded;
   }
 

@@ -50,12 +50,14 @@ class HandlerKitTest : public ::testing::Test {
 
   // Adds `fen` to both accounts in the order given, recording one event.
   absl::StatusOr<std::string> Transfer(const std::string& request_id, int first, int second, int64_t fen,
-                                       std::latch* both_hold_first, std::atomic<int>& runs) {
+                                       std::latch* both_hold_first, std::atomic<int>& runs,
+                                       std::atomic<int>* hooks = nullptr) {
     Money request;
     request.set_fen(fen);
     return kit_->Run(caller_, "Transfer", request, request_id, false,
                      [&](Mutation& m) -> absl::StatusOr<std::string> {
                        const int attempt = ++runs;
+                       if (hooks != nullptr) m.AfterCommit([hooks] { ++*hooks; });  // before the deadlock point
                        Exec(m.tx(), absl::StrCat("UPDATE accounts SET fen = fen + ", fen, " WHERE id = ", first));
                        if (both_hold_first != nullptr && attempt <= 2) both_hold_first->arrive_and_wait();
                        Exec(m.tx(), absl::StrCat("UPDATE accounts SET fen = fen + ", fen, " WHERE id = ", second));
@@ -72,17 +74,19 @@ class HandlerKitTest : public ::testing::Test {
   auth::Principal caller_;
 };
 
-TEST_F(HandlerKitTest, ADeadlockRunsTheWholeChangeAgainAndBothChangesLandOnce) {
+TEST_F(HandlerKitTest, ADeadlockRunsTheWholeChangeAgainAndBothChangesLandOnceWithTheirHooks) {
   std::latch both_hold_first(2);
   std::atomic<int> runs{0};
+  std::atomic<int> hooks{0};
   absl::StatusOr<std::string> a, b;
-  std::thread ta([&] { a = Transfer("t-a", 1, 2, 100, &both_hold_first, runs); });
-  std::thread tb([&] { b = Transfer("t-b", 2, 1, 10, &both_hold_first, runs); });
+  std::thread ta([&] { a = Transfer("t-a", 1, 2, 100, &both_hold_first, runs, &hooks); });
+  std::thread tb([&] { b = Transfer("t-b", 2, 1, 10, &both_hold_first, runs, &hooks); });
   ta.join();
   tb.join();
   ASSERT_TRUE(a.ok()) << a.status();
   ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(runs.load(), 3);  // the deadlock victim ran again, whole
+  EXPECT_EQ(hooks.load(), 2);  // one per change that landed, none for the attempt rolled back
   EXPECT_EQ(db_->Scalar("SELECT fen FROM accounts WHERE id = 1"), "110");
   EXPECT_EQ(db_->Scalar("SELECT fen FROM accounts WHERE id = 2"), "110");
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM outbox"), "2");

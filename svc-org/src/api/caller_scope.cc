@@ -21,7 +21,7 @@ absl::StatusOr<CallerScope> CallerScopes::For(const auth::Principal& caller) {
     scope.unit_path = *std::move(path);
     return scope;
   }
-  const uint64_t generation = paths_.Generation();
+  const TtlCache<std::string>::Ticket ticket = paths_.Take();
   std::optional<Unit> unit;
   RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
     ASSIGN_OR_RETURN(unit, store::GetUnit(conn, id));
@@ -32,7 +32,7 @@ absl::StatusOr<CallerScope> CallerScopes::For(const auth::Principal& caller) {
     return rpc::PermissionDenied("the caller's unit does not exist");
   }
   scope.unit_path = unit->path;
-  paths_.Put(id, unit->path, generation);
+  paths_.Put(id, unit->path, ticket);
   return scope;
 }
 

@@ -155,6 +155,7 @@ grpc::Status OrgApi::AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPost
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Post> {
+      if (*last < m.today()) return rpc::InvalidField("effective_to", "must not be before today");
       ASSIGN_OR_RETURN(Post peek, LoadLatestPost(m.tx(), id));
       RETURN_IF_ERROR(CheckDirectChangeAllowed(m.tx(), m.caller(), peek.unit_id));
       m.AfterCommit([this] { grants_.InvalidateAll(); });  // holders lose the post's capabilities

@@ -56,7 +56,9 @@ grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuota
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Quota> {
           sql::Connection& conn = m.tx();
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, quota.unit_id));
-          return CreateQuotaIn({m, m.request_id(), scope}, quota);
+          Quota dated = quota;
+          if (!from) dated.effective_from = m.today();  // the change's own day, not the check's
+          return CreateQuotaIn({m, m.request_id(), scope}, dated);
         };
   });
 }

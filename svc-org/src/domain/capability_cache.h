@@ -31,15 +31,15 @@ class CapabilityCache {
   using Clock = TtlCache<std::string>::Clock;
   // Read before loading from the database; pass to the Store calls after.
   struct Generation {
-    uint64_t grants = 0;
-    uint64_t unit_paths = 0;
+    TtlCache<std::shared_ptr<const StaffGrants>>::Ticket grants;
+    TtlCache<std::string>::Ticket unit_paths;
   };
 
   CapabilityCache(absl::Duration ttl, size_t max_entries, Clock clock = absl::Now);
 
   absl::Duration ttl() const { return grants_.ttl(); }
 
-  Generation CurrentGeneration() const { return {grants_.Generation(), unit_paths_.Generation()}; }
+  Generation CurrentGeneration() const { return {grants_.Take(), unit_paths_.Take()}; }
 
   std::shared_ptr<const StaffGrants> FindGrants(const std::string& staff_id) const;
   void StoreGrants(const std::string& staff_id, std::shared_ptr<const StaffGrants> grants, Generation generation);
