@@ -14,6 +14,7 @@
 #include "absl/synchronization/mutex.h"
 #include "common/core/log.h"
 #include "common/core/mask.h"
+#include "common/db/statements.h"
 #include "common/metrics/registry.h"
 #include "common/rpc/errors.h"
 
@@ -33,10 +34,24 @@ bool IsConnectionError(int code) {
   }
 }
 
-struct Idle {
+// A pooled connection and the statements prepared on it (destroyed first).
+struct Lease {
   std::unique_ptr<sql::Connection> conn;
+  std::unique_ptr<StatementCache> statements;
+};
+
+struct Idle {
+  Lease lease;
   absl::Time last_used;
 };
+
+// Transactions are opened and ended with text commands on a connection that
+// stays in autocommit mode: one round trip each, where toggling autocommit
+// around the body (Connector/C++'s setAutoCommit) costs two more.
+void Execute(sql::Connection& conn, const char* command) {
+  std::unique_ptr<sql::Statement> st(conn.createStatement());
+  st->execute(command);
+}
 
 }  // namespace
 
@@ -113,7 +128,7 @@ struct DbPool::State {
     }
   }
 
-  absl::StatusOr<std::unique_ptr<sql::Connection>> Acquire() {
+  absl::StatusOr<Lease> Acquire() {
     const absl::Time start = absl::Now();
     Idle taken;
     bool may_open = false;
@@ -135,26 +150,28 @@ struct DbPool::State {
     }
     if (acquire_seconds) acquire_seconds->WithLabels({}).Observe(absl::ToDoubleSeconds(absl::Now() - start));
     if (!may_open) {
-      if (absl::Now() - taken.last_used < config.idle_check_after || Alive(*taken.conn)) {
-        return std::move(taken.conn);
+      if (absl::Now() - taken.last_used < config.idle_check_after || Alive(*taken.lease.conn)) {
+        return std::move(taken.lease);
       }
-      taken.conn.reset();  // broken: replace it in place, the slot stays counted
+      taken.lease = Lease{};  // broken: replace it in place, the slot stays counted
     }
     auto conn = NewConnection();
     if (!conn.ok()) {
       absl::MutexLock lock(&mu);
       --open;
+      return conn.status();
     }
-    return conn;
+    return Lease{*std::move(conn), std::make_unique<StatementCache>()};
   }
 
-  void Release(std::unique_ptr<sql::Connection> conn, bool broken) {
+  void Release(Lease lease, bool broken) {
+    if (broken) lease = Lease{};  // statements first, then the connection
     absl::MutexLock lock(&mu);
-    if (broken || conn == nullptr) {
+    if (lease.conn == nullptr) {
       --open;
       return;
     }
-    idle.push_back({std::move(conn), absl::Now()});
+    idle.push_back({std::move(lease), absl::Now()});
   }
 
   void Observe(const char* kind, const absl::Status& s, absl::Time start) {
@@ -169,24 +186,21 @@ struct DbPool::State {
     absl::Status status;
     for (int attempt = 1; attempt <= config.max_attempts; ++attempt) {
       const absl::Time start = absl::Now();
-      auto conn = Acquire();
-      if (!conn.ok()) {
-        status = conn.status();
+      auto lease = Acquire();
+      if (!lease.ok()) {
+        status = lease.status();
       } else {
+        sql::Connection& conn = *lease->conn;
         bool broken = false;
         bool committing = false;
         try {
-          if (transactional) (*conn)->setAutoCommit(false);
-          status = body(**conn);
+          StatementScope statements(conn, *lease->statements);
+          if (transactional) Execute(conn, "START TRANSACTION");
+          status = body(conn);
           if (transactional) {
-            if (status.ok()) {
-              committing = true;
-              (*conn)->commit();
-              committing = false;
-            } else {
-              (*conn)->rollback();
-            }
-            (*conn)->setAutoCommit(true);
+            committing = status.ok();
+            Execute(conn, status.ok() ? "COMMIT" : "ROLLBACK");
+            committing = false;
           }
         } catch (const sql::SQLException& e) {
           status = StatusFromSqlError(e);
@@ -198,8 +212,7 @@ struct DbPool::State {
           }
           if (!broken && transactional) {
             try {
-              (*conn)->rollback();
-              (*conn)->setAutoCommit(true);
+              Execute(conn, "ROLLBACK");
             } catch (const sql::SQLException&) {
               broken = true;
             }
@@ -209,7 +222,7 @@ struct DbPool::State {
           status = absl::InternalError(absl::StrCat("unexpected exception in database work: ", e.what()));
           broken = true;
         }
-        Release(std::move(*conn), broken);
+        Release(*std::move(lease), broken);
       }
       Observe(kind, status, start);
       if (status.ok() || !IsRetryable(status) || attempt == config.max_attempts) break;

@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/core/sha256.h"
+#include "common/db/statements.h"
 #include "common/rpc/errors.h"
 
 namespace huinong::db {
@@ -39,9 +40,9 @@ absl::StatusOr<std::string> RunOnceBytes(
   std::string response;
   absl::Status status = pool.Transact([&](sql::Connection& conn) -> absl::Status {
     try {
-      std::unique_ptr<sql::PreparedStatement> claim(conn.prepareStatement(
+      db::Statement claim = db::Prepare(conn,
           "INSERT INTO request_log (caller, request_id, method, fingerprint, response, created_at)"
-          " VALUES (?, ?, ?, ?, NULL, UTC_TIMESTAMP(6))"));
+          " VALUES (?, ?, ?, ?, NULL, UTC_TIMESTAMP(6))");
       claim->setString(1, key.caller);
       claim->setString(2, key.request_id);
       claim->setString(3, key.method);
@@ -50,8 +51,8 @@ absl::StatusOr<std::string> RunOnceBytes(
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != kErrDuplicateKey) throw;
       // Served before (we waited for that transaction to commit): replay it.
-      std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-          "SELECT fingerprint, response FROM request_log WHERE caller = ? AND request_id = ?"));
+      db::Statement q = db::Prepare(conn,
+          "SELECT fingerprint, response FROM request_log WHERE caller = ? AND request_id = ?");
       q->setString(1, key.caller);
       q->setString(2, key.request_id);
       std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
@@ -67,8 +68,7 @@ absl::StatusOr<std::string> RunOnceBytes(
     }
     if (replayed != nullptr) *replayed = false;
     ASSIGN_OR_RETURN(response, change(conn));
-    std::unique_ptr<sql::PreparedStatement> store(
-        conn.prepareStatement("UPDATE request_log SET response = ? WHERE caller = ? AND request_id = ?"));
+    db::Statement store = db::Prepare(conn, "UPDATE request_log SET response = ? WHERE caller = ? AND request_id = ?");
     store->setString(1, response);
     store->setString(2, key.caller);
     store->setString(3, key.request_id);

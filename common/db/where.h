@@ -5,7 +5,7 @@
 //   db::Where where;
 //   where.And("p.id > ?", {after_id});
 //   where.AndIf(!unit.empty(), "p.unit_id = ?", {unit});
-//   auto q = conn.prepareStatement(absl::StrCat("SELECT … FROM posts p", where.Sql(), " LIMIT ?"));
+//   db::Statement q = db::Prepare(conn, absl::StrCat("SELECT … FROM posts p", where.Sql(), " LIMIT ?"));
 //   int next = where.Bind(*q);
 //   q->setInt(next, limit);
 //

@@ -12,6 +12,7 @@
 #include "common/core/ids.h"
 #include "common/db/pool.h"
 #include "common/db/sql_time.h"
+#include "common/db/statements.h"
 #include "common/outbox/change_json.h"
 #include "common/rpc/proto_time.h"
 
@@ -70,8 +71,8 @@ absl::Status Record(sql::Connection& conn, const huinong::audit::v1::Event& even
   std::string payload;
   if (!event.SerializeToString(&payload)) return absl::InternalError("audit event does not serialize");
   try {
-    std::unique_ptr<sql::PreparedStatement> insert(conn.prepareStatement(
-        "INSERT INTO outbox (event_id, event_time, payload, sent_at) VALUES (?, ?, ?, NULL)"));
+    db::Statement insert = db::Prepare(conn,
+        "INSERT INTO outbox (event_id, event_time, payload, sent_at) VALUES (?, ?, ?, NULL)");
     insert->setString(1, event.event_id());
     insert->setString(2, db::SqlDateTime(rpc::FromTimestamp(event.time())));
     insert->setString(3, payload);

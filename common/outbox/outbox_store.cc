@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/db/sql_time.h"
+#include "common/db/statements.h"
 
 namespace huinong::outbox::store {
 
@@ -23,8 +24,8 @@ bool TryLease(sql::Connection& conn) {
 }
 
 std::vector<PendingEvent> Pending(sql::Connection& conn, int limit) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "SELECT seq, payload FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?"));
+  db::Statement q = db::Prepare(conn,
+      "SELECT seq, payload FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?");
   q->setInt(1, limit);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   std::vector<PendingEvent> out;
@@ -46,8 +47,8 @@ void MarkSent(sql::Connection& conn, const std::vector<int64_t>& seqs) {
 }
 
 int DeleteSentBefore(sql::Connection& conn, absl::Time cutoff, int limit) {
-  std::unique_ptr<sql::PreparedStatement> del(conn.prepareStatement(
-      "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY sent_at LIMIT ?"));
+  db::Statement del = db::Prepare(conn,
+      "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY sent_at LIMIT ?");
   del->setString(1, db::SqlDateTime(cutoff));
   del->setInt(2, limit);
   return del->executeUpdate();

@@ -15,6 +15,7 @@
 #include "common/core/status_macros.h"
 #include "common/db/pool.h"
 #include "common/db/sql_time.h"
+#include "common/db/statements.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/status_details.h"
 
@@ -253,7 +254,7 @@ absl::Status ReadRangeInto(sql::Connection& conn, int64_t from, int64_t to, int 
 }
 
 absl::StatusOr<std::optional<std::string>> HashAt(sql::Connection& conn, int64_t sequence) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement("SELECT hash FROM events WHERE seq = ?"));
+  db::Statement q = db::Prepare(conn, "SELECT hash FROM events WHERE seq = ?");
   q->setInt64(1, sequence);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   if (!rs->next()) return std::optional<std::string>();
@@ -293,7 +294,7 @@ absl::StatusOr<std::vector<Event>> Search(sql::Connection& conn, const SearchFil
     for (int pass = 0; pass < 2; ++pass) binds.insert(binds.end(), f.units->begin(), f.units->end());
   }
   absl::StrAppend(&sql, " ORDER BY seq ", f.newest_first ? "DESC" : "ASC", " LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setInt64(i++, after_sequence);
   for (const auto& b : binds) q->setString(i++, b);
@@ -304,8 +305,8 @@ absl::StatusOr<std::vector<Event>> Search(sql::Connection& conn, const SearchFil
 absl::StatusOr<std::optional<std::pair<int64_t, int64_t>>> SequencesInTime(sql::Connection& conn,
                                                                           absl::Time from,
                                                                           absl::Time to) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "SELECT MIN(seq), MAX(seq) FROM events WHERE event_time >= ? AND event_time < ?"));
+  db::Statement q = db::Prepare(conn,
+      "SELECT MIN(seq), MAX(seq) FROM events WHERE event_time >= ? AND event_time < ?");
   q->setString(1, db::SqlDateTime(from));
   q->setString(2, db::SqlDateTime(to));
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
@@ -314,9 +315,9 @@ absl::StatusOr<std::optional<std::pair<int64_t, int64_t>>> SequencesInTime(sql::
 }
 
 absl::Status InsertCheckpoint(sql::Connection& conn, const Checkpoint& c) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT IGNORE INTO checkpoints (seq, head_hash, created_at, key_id, signature)"
-      " VALUES (?, ?, ?, ?, ?)"));
+      " VALUES (?, ?, ?, ?, ?)");
   q->setInt64(1, c.sequence);
   q->setString(2, c.head_hash);
   q->setString(3, db::SqlDateTime(c.time));
@@ -328,9 +329,9 @@ absl::Status InsertCheckpoint(sql::Connection& conn, const Checkpoint& c) {
 
 absl::StatusOr<std::optional<Checkpoint>> GetCheckpoint(sql::Connection& conn,
                                                         std::optional<int64_t> sequence) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       sequence ? "SELECT * FROM checkpoints WHERE seq = ?"
-               : "SELECT * FROM checkpoints ORDER BY seq DESC LIMIT 1"));
+               : "SELECT * FROM checkpoints ORDER BY seq DESC LIMIT 1");
   if (sequence) q->setInt64(1, *sequence);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   if (!rs->next()) return std::optional<Checkpoint>();
@@ -339,8 +340,8 @@ absl::StatusOr<std::optional<Checkpoint>> GetCheckpoint(sql::Connection& conn,
 
 absl::StatusOr<std::vector<Checkpoint>> ListCheckpoints(sql::Connection& conn, int64_t from,
                                                         int64_t to, int64_t after, int limit) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "SELECT * FROM checkpoints WHERE seq BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?"));
+  db::Statement q = db::Prepare(conn,
+      "SELECT * FROM checkpoints WHERE seq BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?");
   q->setInt64(1, from);
   q->setInt64(2, to);
   q->setInt64(3, after);
@@ -353,8 +354,7 @@ absl::StatusOr<std::vector<Checkpoint>> ListCheckpoints(sql::Connection& conn, i
 
 absl::StatusOr<std::optional<Checkpoint>> CheckpointAtOrAfter(sql::Connection& conn,
                                                               int64_t sequence) {
-  std::unique_ptr<sql::PreparedStatement> q(
-      conn.prepareStatement("SELECT * FROM checkpoints WHERE seq >= ? ORDER BY seq LIMIT 1"));
+  db::Statement q = db::Prepare(conn, "SELECT * FROM checkpoints WHERE seq >= ? ORDER BY seq LIMIT 1");
   q->setInt64(1, sequence);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   if (!rs->next()) return std::optional<Checkpoint>();
@@ -362,8 +362,8 @@ absl::StatusOr<std::optional<Checkpoint>> CheckpointAtOrAfter(sql::Connection& c
 }
 
 absl::Status InsertKeyIfMissing(sql::Connection& conn, const StoredKey& key) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "INSERT IGNORE INTO signing_keys (key_id, public_key, create_time) VALUES (?, ?, ?)"));
+  db::Statement q = db::Prepare(conn,
+      "INSERT IGNORE INTO signing_keys (key_id, public_key, create_time) VALUES (?, ?, ?)");
   q->setString(1, key.key_id);
   q->setString(2, key.public_key);
   q->setString(3, db::SqlDateTime(key.create_time));
@@ -372,8 +372,7 @@ absl::Status InsertKeyIfMissing(sql::Connection& conn, const StoredKey& key) {
 }
 
 absl::StatusOr<std::optional<StoredKey>> GetKey(sql::Connection& conn, const std::string& key_id) {
-  std::unique_ptr<sql::PreparedStatement> q(
-      conn.prepareStatement("SELECT key_id, public_key, create_time FROM signing_keys WHERE key_id = ?"));
+  db::Statement q = db::Prepare(conn, "SELECT key_id, public_key, create_time FROM signing_keys WHERE key_id = ?");
   q->setString(1, key_id);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   if (!rs->next()) return std::optional<StoredKey>();

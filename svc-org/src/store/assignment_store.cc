@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/db/statements.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
 #include "svc-org/src/store/staff_store.h"
@@ -70,8 +71,8 @@ void BindJson(sql::PreparedStatement& q, int index, const std::optional<T>& valu
 
 absl::StatusOr<std::optional<Assignment>> GetAssignment(sql::Connection& conn, const std::string& id,
                                                         bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, " FROM assignments a WHERE a.id = ?", for_update ? " FOR UPDATE" : "")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, " FROM assignments a WHERE a.id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   std::vector<Assignment> rows = Rows(*q);
   if (rows.empty()) return std::optional<Assignment>();
@@ -79,10 +80,10 @@ absl::StatusOr<std::optional<Assignment>> GetAssignment(sql::Connection& conn, c
 }
 
 absl::Status InsertAssignment(sql::Connection& conn, const Assignment& a) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT INTO assignments (id, staff_id, post_id, unit_id, kind, effective_from, effective_to,"
       " acting_for_id, delegation_json, secondment_json, mitigation_json, note, end_reason, version,"
-      " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->setString(1, a.id);
   q->setString(2, a.staff_id);
   q->setString(3, a.post_id);
@@ -104,10 +105,10 @@ absl::Status InsertAssignment(sql::Connection& conn, const Assignment& a) {
 }
 
 absl::Status UpdateAssignment(sql::Connection& conn, const Assignment& a) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "UPDATE assignments SET effective_to = ?, acting_for_id = ?, delegation_json = ?,"
       " secondment_json = ?, mitigation_json = ?, note = ?, end_reason = ?, version = ?,"
-      " update_time = ? WHERE id = ?"));
+      " update_time = ? WHERE id = ?");
   BindOptionalDate(*q, 1, a.effective_to);
   BindOptionalString(*q, 2, a.delegation ? a.delegation->acting_for_id : "");
   BindJson(*q, 3, a.delegation);
@@ -124,16 +125,16 @@ absl::Status UpdateAssignment(sql::Connection& conn, const Assignment& a) {
 
 absl::StatusOr<std::vector<Assignment>> AssignmentsOfStaff(sql::Connection& conn,
                                                            const std::string& staff_id) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, " FROM assignments a WHERE a.staff_id = ? ORDER BY a.effective_from, a.id")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, " FROM assignments a WHERE a.staff_id = ? ORDER BY a.effective_from, a.id"));
   q->setString(1, staff_id);
   return Rows(*q);
 }
 
 absl::StatusOr<std::vector<Assignment>> AssignmentsOfPost(sql::Connection& conn,
                                                           const std::string& post_id) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, " FROM assignments a WHERE a.post_id = ? ORDER BY a.effective_from, a.id")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, " FROM assignments a WHERE a.post_id = ? ORDER BY a.effective_from, a.id"));
   q->setString(1, post_id);
   return Rows(*q);
 }
@@ -141,8 +142,8 @@ absl::StatusOr<std::vector<Assignment>> AssignmentsOfPost(sql::Connection& conn,
 absl::StatusOr<std::vector<Assignment>> AssignmentsOfUnitOn(sql::Connection& conn,
                                                             const std::string& unit_id,
                                                             absl::CivilDay day) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, " FROM assignments a WHERE a.unit_id = ? AND ", kEffective, " ORDER BY a.id")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, " FROM assignments a WHERE a.unit_id = ? AND ", kEffective, " ORDER BY a.id"));
   q->setString(1, unit_id);
   BindDate(*q, 2, day);
   BindDate(*q, 3, day);
@@ -153,10 +154,10 @@ absl::StatusOr<std::vector<Assignment>> AssignmentsOfPostsOn(sql::Connection& co
                                                              const std::vector<std::string>& post_ids,
                                                              absl::CivilDay day) {
   if (post_ids.empty()) return std::vector<Assignment>();
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, " FROM assignments a WHERE a.post_id IN (",
       absl::StrJoin(std::vector<std::string>(post_ids.size(), "?"), ","), ") AND ", kEffective,
-      " ORDER BY a.id")));
+      " ORDER BY a.id"));
   int i = 1;
   for (const auto& id : post_ids) q->setString(i++, id);
   BindDate(*q, i++, day);
@@ -167,9 +168,9 @@ absl::StatusOr<std::vector<Assignment>> AssignmentsOfPostsOn(sql::Connection& co
 absl::StatusOr<int> CountAssignmentsAfter(sql::Connection& conn, const std::string& post_id,
                                           absl::CivilDay last_day) {
   // A cancelled schedule (last day before its first) is in force on no day.
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "SELECT COUNT(*) FROM assignments WHERE post_id = ? AND (effective_to IS NULL"
-      " OR (effective_to > ? AND effective_to >= effective_from))"));
+      " OR (effective_to > ? AND effective_to >= effective_from))");
   q->setString(1, post_id);
   BindDate(*q, 2, last_day);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
@@ -188,9 +189,9 @@ absl::StatusOr<std::vector<Assignment>> ListAssignments(sql::Connection& conn,
   if (query.kind) where.And("a.kind = ?", {static_cast<int64_t>(*query.kind)});
   if (query.day) where.And(kEffective, {*query.day, *query.day});
   AndVisibleFrom(where, query.visible_path);
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kColumns, " FROM assignments a JOIN units u ON u.id = a.unit_id", where.Sql(),
-                   " ORDER BY a.id LIMIT ?")));
+                   " ORDER BY a.id LIMIT ?"));
   q->setInt(where.Bind(*q), query.limit);
   return Rows(*q);
 }

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
+#include "common/db/statements.h"
 #include "svc-org/src/store/post_store.h"
 #include "svc-org/src/store/staff_store.h"
 #include "svc-org/src/store/unit_store.h"
@@ -87,10 +88,10 @@ absl::StatusOr<std::vector<std::string>> PostsGranting(sql::Connection& conn,
                                                        const std::vector<std::string>& unit_ids) {
   std::vector<std::string> out;
   if (unit_ids.empty()) return out;
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT DISTINCT c.post_id FROM post_capabilities c JOIN posts p ON p.id = c.post_id"
       " WHERE c.capability = ? AND p.unit_id IN (",
-      absl::StrJoin(std::vector<std::string>(unit_ids.size(), "?"), ","), ") ORDER BY c.post_id")));
+      absl::StrJoin(std::vector<std::string>(unit_ids.size(), "?"), ","), ") ORDER BY c.post_id"));
   int i = 1;
   q->setString(i++, capability);
   for (const auto& id : unit_ids) q->setString(i++, id);

@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "common/db/pool.h"
 #include "common/db/sql_time.h"
+#include "common/db/statements.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
 #include "svc-org/src/store/sql_columns.h"
@@ -112,8 +113,8 @@ constexpr const char* kVisible = " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CON
 
 absl::StatusOr<std::optional<StoredChain>> GetChain(sql::Connection& conn, const std::string& id,
                                                     bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kChainColumns, " FROM approval_chains c WHERE c.id = ?", for_update ? " FOR UPDATE" : "")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kChainColumns, " FROM approval_chains c WHERE c.id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   return First(Rows<StoredChain>(*q, ChainRow));
 }
@@ -122,9 +123,9 @@ absl::StatusOr<std::optional<StoredChain>> NearestChain(sql::Connection& conn,
                                                         const std::vector<std::string>& unit_ids) {
   if (unit_ids.empty()) return std::optional<StoredChain>();
   std::vector<std::string> marks(unit_ids.size(), "?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kChainColumns, ", u.depth FROM approval_chains c JOIN units u ON u.id = c.unit_id"
-                   " WHERE c.unit_id IN (", absl::StrJoin(marks, ","), ") ORDER BY u.depth DESC LIMIT 1")));
+                   " WHERE c.unit_id IN (", absl::StrJoin(marks, ","), ") ORDER BY u.depth DESC LIMIT 1"));
   for (size_t i = 0; i < unit_ids.size(); ++i) q->setString(static_cast<int>(i + 1), unit_ids[i]);
   return First(Rows<StoredChain>(*q, ChainRow));
 }
@@ -135,7 +136,7 @@ absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const
                                  " FROM approval_chains c JOIN units u ON u.id = c.unit_id WHERE c.id > ?");
   if (!visible_path.empty()) absl::StrAppend(&sql, kVisible);
   absl::StrAppend(&sql, " ORDER BY c.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, after_id);
   if (!visible_path.empty()) {
@@ -148,9 +149,9 @@ absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const
 
 absl::Status InsertChain(sql::Connection& conn, const StoredChain& c, absl::Time now) {
   try {
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         "INSERT INTO approval_chains (id, unit_id, require_change_requests, body_json, version,"
-        " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->setString(1, c.id);
     q->setString(2, c.unit_id);
     q->setInt(3, c.body.require_change_requests() ? 1 : 0);
@@ -167,9 +168,9 @@ absl::Status InsertChain(sql::Connection& conn, const StoredChain& c, absl::Time
 }
 
 absl::Status UpdateChain(sql::Connection& conn, const StoredChain& c, absl::Time now) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "UPDATE approval_chains SET require_change_requests = ?, body_json = ?, version = ?,"
-      " update_time = ? WHERE id = ?"));
+      " update_time = ? WHERE id = ?");
   q->setInt(1, c.body.require_change_requests() ? 1 : 0);
   q->setString(2, BodyJson(c.body));
   q->setInt64(3, c.version);
@@ -181,8 +182,8 @@ absl::Status UpdateChain(sql::Connection& conn, const StoredChain& c, absl::Time
 
 absl::StatusOr<std::optional<StoredChange>> GetChange(sql::Connection& conn, const std::string& id,
                                                       bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kChangeColumns, " FROM change_requests c WHERE c.id = ?", for_update ? " FOR UPDATE" : "")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kChangeColumns, " FROM change_requests c WHERE c.id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   return First(Rows<StoredChange>(*q, ChangeRow));
 }
@@ -196,7 +197,7 @@ absl::StatusOr<std::vector<StoredChange>> ListChanges(sql::Connection& conn, con
   if (f.effective_to) absl::StrAppend(&sql, " AND c.effective_date <= ?");
   if (!f.visible_path.empty()) absl::StrAppend(&sql, kVisible);
   absl::StrAppend(&sql, " ORDER BY c.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, f.after_id);
   if (!f.unit_id.empty()) q->setString(i++, f.unit_id);
@@ -222,9 +223,9 @@ std::optional<absl::CivilDay> EffectiveDate(const v1::ChangeRequest& body) {
 }  // namespace
 
 absl::Status InsertChange(sql::Connection& conn, const StoredChange& c, absl::Time now) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT INTO change_requests (id, unit_id, state, effective_date, drafted_by, body_json,"
-      " version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->setString(1, c.id);
   q->setString(2, c.unit_id);
   q->setInt(3, c.body.state());
@@ -239,9 +240,9 @@ absl::Status InsertChange(sql::Connection& conn, const StoredChange& c, absl::Ti
 }
 
 absl::Status UpdateChange(sql::Connection& conn, const StoredChange& c, absl::Time now) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "UPDATE change_requests SET state = ?, effective_date = ?, body_json = ?, version = ?,"
-      " update_time = ? WHERE id = ?"));
+      " update_time = ? WHERE id = ?");
   q->setInt(1, c.body.state());
   BindOptionalDate(*q, 2, EffectiveDate(c.body));
   q->setString(3, BodyJson(c.body));

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/db/pool.h"
+#include "common/db/statements.h"
 #include "common/rpc/status_details.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
@@ -45,9 +46,9 @@ std::vector<ConcurrencyPolicy> Rows(sql::PreparedStatement& q) {
 
 absl::StatusOr<std::optional<ConcurrencyPolicy>> GetPolicy(sql::Connection& conn,
                                                            const std::string& id, bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, " FROM concurrency_policies c WHERE c.id = ?",
-      for_update ? " FOR UPDATE" : "")));
+      for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   std::vector<ConcurrencyPolicy> rows = Rows(*q);
   if (rows.empty()) return std::optional<ConcurrencyPolicy>();
@@ -56,9 +57,9 @@ absl::StatusOr<std::optional<ConcurrencyPolicy>> GetPolicy(sql::Connection& conn
 
 absl::Status InsertPolicy(sql::Connection& conn, const ConcurrencyPolicy& p) {
   try {
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         "INSERT INTO concurrency_policies (id, unit_id, title, whitelist_json, segregation_json,"
-        " max_posts_per_person, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " max_posts_per_person, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->setString(1, p.id);
     q->setString(2, p.unit_id);
     q->setString(3, p.title);
@@ -77,9 +78,9 @@ absl::Status InsertPolicy(sql::Connection& conn, const ConcurrencyPolicy& p) {
 }
 
 absl::Status UpdatePolicy(sql::Connection& conn, const ConcurrencyPolicy& p) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "UPDATE concurrency_policies SET title = ?, whitelist_json = ?, segregation_json = ?,"
-      " max_posts_per_person = ?, version = ?, update_time = ? WHERE id = ?"));
+      " max_posts_per_person = ?, version = ?, update_time = ? WHERE id = ?");
   q->setString(1, p.title);
   q->setString(2, Encode(p.whitelist));
   q->setString(3, Encode(p.segregation_pairs));
@@ -94,9 +95,9 @@ absl::Status UpdatePolicy(sql::Connection& conn, const ConcurrencyPolicy& p) {
 absl::StatusOr<std::vector<ConcurrencyPolicy>> PoliciesOfUnits(
     sql::Connection& conn, const std::vector<std::string>& unit_ids) {
   if (unit_ids.empty()) return std::vector<ConcurrencyPolicy>();
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, " FROM concurrency_policies c WHERE c.unit_id IN (",
-      absl::StrJoin(std::vector<std::string>(unit_ids.size(), "?"), ","), ")")));
+      absl::StrJoin(std::vector<std::string>(unit_ids.size(), "?"), ","), ")"));
   for (size_t i = 0; i < unit_ids.size(); ++i) q->setString(static_cast<int>(i + 1), unit_ids[i]);
   return Rows(*q);
 }
@@ -111,7 +112,7 @@ absl::StatusOr<std::vector<ConcurrencyPolicy>> ListPolicies(sql::Connection& con
     absl::StrAppend(&sql, " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))");
   }
   absl::StrAppend(&sql, " ORDER BY c.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, after_id);
   if (!visible_path.empty()) {

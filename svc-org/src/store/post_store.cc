@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
+#include "common/db/statements.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
 
@@ -90,11 +91,11 @@ std::string Marks(size_t n) {
 
 void InsertVersion(sql::Connection& conn, const Post& post) {
   const PostTerms& t = post.terms;
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT INTO post_versions (post_id, valid_from, valid_until, title, code, mission,"
       " duties_json, qualifications_json, authorities_json, grade, grade_rank, kind, office_side,"
       " head, deputy, capabilities_json, superior_post_id, other_lines_json, workload_bp, status)"
-      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int i = 1;
   q->setString(i++, post.id);
   BindDate(*q, i++, post.terms_from);
@@ -116,8 +117,8 @@ void InsertVersion(sql::Connection& conn, const Post& post) {
   q->setInt(i++, t.workload_bp);
   q->setInt(i++, static_cast<int>(t.status));
   q->executeUpdate();
-  std::unique_ptr<sql::PreparedStatement> cap(conn.prepareStatement(
-      "INSERT INTO post_capabilities (post_id, valid_from, capability) VALUES (?, ?, ?)"));
+  db::Statement cap = db::Prepare(conn,
+      "INSERT INTO post_capabilities (post_id, valid_from, capability) VALUES (?, ?, ?)");
   for (const auto& c : std::set<std::string>(t.capabilities.begin(), t.capabilities.end())) {
     cap->setString(1, post.id);
     BindDate(*cap, 2, post.terms_from);
@@ -130,9 +131,9 @@ void InsertVersion(sql::Connection& conn, const Post& post) {
 
 absl::StatusOr<std::optional<Post>> GetPostOn(sql::Connection& conn, const std::string& id,
                                               DayRead read) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, " FROM posts p JOIN post_versions v ON v.post_id = p.id WHERE p.id = ? AND ",
-      DayCondition(read))));
+      DayCondition(read)));
   q->setString(1, id);
   BindDay(*q, 2, read);
   std::vector<Post> rows = Rows(*q);
@@ -142,9 +143,9 @@ absl::StatusOr<std::optional<Post>> GetPostOn(sql::Connection& conn, const std::
 
 absl::StatusOr<std::optional<Post>> GetLatestPost(sql::Connection& conn, const std::string& id,
                                                   bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, " FROM posts p JOIN post_versions v ON v.post_id = p.id",
-      " WHERE p.id = ? AND v.valid_until IS NULL", for_update ? " FOR UPDATE" : "")));
+      " WHERE p.id = ? AND v.valid_until IS NULL", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   std::vector<Post> rows = Rows(*q);
   if (rows.empty()) return std::optional<Post>();
@@ -155,18 +156,18 @@ absl::StatusOr<std::map<std::string, std::vector<Post>>> GetPostHistories(
     sql::Connection& conn, const std::vector<std::string>& ids) {
   std::map<std::string, std::vector<Post>> out;
   if (ids.empty()) return out;
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, " FROM posts p JOIN post_versions v ON v.post_id = p.id WHERE p.id IN (",
-      Marks(ids.size()), ") ORDER BY p.id, v.valid_from")));
+      Marks(ids.size()), ") ORDER BY p.id, v.valid_from"));
   for (size_t i = 0; i < ids.size(); ++i) q->setString(static_cast<int>(i + 1), ids[i]);
   for (Post& p : Rows(*q)) out[p.id].push_back(std::move(p));
   return out;
 }
 
 absl::Status InsertPost(sql::Connection& conn, const Post& post) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT INTO posts (id, unit_id, effective_from, effective_to, abolished, abolish_reason,"
-      " version, create_time, update_time) VALUES (?, ?, ?, NULL, 0, '', ?, ?, ?)"));
+      " version, create_time, update_time) VALUES (?, ?, ?, NULL, 0, '', ?, ?, ?)");
   q->setString(1, post.id);
   q->setString(2, post.unit_id);
   BindDate(*q, 3, post.effective_from);
@@ -181,15 +182,15 @@ absl::Status InsertPost(sql::Connection& conn, const Post& post) {
 absl::Status SaveTerms(sql::Connection& conn, const Post& post, const Post& latest) {
   if (post.terms_from == latest.terms_from) {
     for (const char* table : {"post_capabilities", "post_versions"}) {
-      std::unique_ptr<sql::PreparedStatement> del(conn.prepareStatement(
-          absl::StrCat("DELETE FROM ", table, " WHERE post_id = ? AND valid_from = ?")));
+      db::Statement del = db::Prepare(conn,
+          absl::StrCat("DELETE FROM ", table, " WHERE post_id = ? AND valid_from = ?"));
       del->setString(1, post.id);
       BindDate(*del, 2, latest.terms_from);
       del->executeUpdate();
     }
   } else {
-    std::unique_ptr<sql::PreparedStatement> close(conn.prepareStatement(
-        "UPDATE post_versions SET valid_until = ? WHERE post_id = ? AND valid_from = ?"));
+    db::Statement close = db::Prepare(conn,
+        "UPDATE post_versions SET valid_until = ? WHERE post_id = ? AND valid_from = ?");
     BindDate(*close, 1, post.terms_from);
     close->setString(2, post.id);
     BindDate(*close, 3, latest.terms_from);
@@ -200,9 +201,9 @@ absl::Status SaveTerms(sql::Connection& conn, const Post& post, const Post& late
 }
 
 absl::Status UpdatePostRow(sql::Connection& conn, const Post& post) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "UPDATE posts SET effective_to = ?, abolished = ?, abolish_reason = ?, version = ?,"
-      " update_time = ? WHERE id = ?"));
+      " update_time = ? WHERE id = ?");
   BindOptionalDate(*q, 1, post.effective_to);
   q->setInt(2, post.abolished ? 1 : 0);
   q->setString(3, post.abolish_reason);
@@ -216,9 +217,9 @@ absl::Status UpdatePostRow(sql::Connection& conn, const Post& post) {
 absl::StatusOr<std::vector<std::string>> OpenHeadPosts(sql::Connection& conn,
                                                        const std::string& unit_id,
                                                        const std::string& exclude_id) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "SELECT p.id FROM posts p JOIN post_versions v ON v.post_id = p.id AND v.valid_until IS NULL"
-      " WHERE p.unit_id = ? AND p.abolished = 0 AND v.head = 1 AND p.id <> ? ORDER BY p.id"));
+      " WHERE p.unit_id = ? AND p.abolished = 0 AND v.head = 1 AND p.id <> ? ORDER BY p.id");
   q->setString(1, unit_id);
   q->setString(2, exclude_id);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
@@ -229,9 +230,9 @@ absl::StatusOr<std::vector<std::string>> OpenHeadPosts(sql::Connection& conn,
 
 absl::StatusOr<bool> OpenCodeTaken(sql::Connection& conn, const std::string& unit_id,
                                    const std::string& code, const std::string& exclude_id) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "SELECT 1 FROM posts p JOIN post_versions v ON v.post_id = p.id AND v.valid_until IS NULL"
-      " WHERE p.unit_id = ? AND p.abolished = 0 AND v.code = ? AND p.id <> ? LIMIT 1"));
+      " WHERE p.unit_id = ? AND p.abolished = 0 AND v.code = ? AND p.id <> ? LIMIT 1");
   q->setString(1, unit_id);
   q->setString(2, code);
   q->setString(3, exclude_id);
@@ -257,10 +258,10 @@ absl::StatusOr<std::map<std::string, std::vector<std::string>>> Subordinates(
     sql::Connection& conn, const std::vector<std::string>& ids, DayRead read) {
   std::map<std::string, std::vector<std::string>> out;
   if (ids.empty()) return out;
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT v.superior_post_id, p.id FROM posts p JOIN post_versions v ON v.post_id = p.id",
       " WHERE v.superior_post_id IN (", Marks(ids.size()), ") AND ", DayCondition(read),
-      " ORDER BY p.id")));
+      " ORDER BY p.id"));
   int i = 1;
   for (const auto& id : ids) q->setString(i++, id);
   BindDay(*q, i, read);
@@ -271,10 +272,10 @@ absl::StatusOr<std::map<std::string, std::vector<std::string>>> Subordinates(
 
 absl::StatusOr<int> CountSubordinatesAfter(sql::Connection& conn, const std::string& post_id,
                                            absl::CivilDay last_day) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "SELECT COUNT(DISTINCT p.id) FROM posts p JOIN post_versions v ON v.post_id = p.id"
       " WHERE v.superior_post_id = ? AND (p.effective_to IS NULL OR p.effective_to > ?)"
-      " AND (v.valid_until IS NULL OR v.valid_until > ?)"));
+      " AND (v.valid_until IS NULL OR v.valid_until > ?)");
   q->setString(1, post_id);
   BindDate(*q, 2, last_day);
   BindDate(*q, 3, last_day + 1);
@@ -306,9 +307,9 @@ absl::StatusOr<std::vector<Post>> ListPosts(sql::Connection& conn, const PostQue
               " AND c.valid_from = v.valid_from AND c.capability = ?)",
               {query.capability});
   AndVisibleFrom(where, query.visible_path);
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kColumns, " FROM posts p JOIN post_versions v ON v.post_id = p.id",
-                   " JOIN units u ON u.id = p.unit_id", where.Sql(), " ORDER BY p.id LIMIT ?")));
+                   " JOIN units u ON u.id = p.unit_id", where.Sql(), " ORDER BY p.id LIMIT ?"));
   q->setInt(where.Bind(*q), query.limit);
   return Rows(*q);
 }

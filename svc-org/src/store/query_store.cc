@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
+#include "common/db/statements.h"
 #include "svc-org/src/domain/org_queries.h"
 #include "svc-org/src/store/post_store.h"
 #include "svc-org/src/store/quota_store.h"
@@ -111,9 +112,9 @@ absl::StatusOr<std::map<std::string, std::string>> StaffNames(sql::Connection& c
   std::vector<std::string> list(distinct.begin(), distinct.end());
   for (size_t at = 0; at < list.size(); at += kPage) {
     const size_t n = std::min<size_t>(kPage, list.size() - at);
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+    db::Statement q = db::Prepare(conn, absl::StrCat(
         "SELECT id, display_name FROM staff WHERE id IN (",
-        absl::StrJoin(std::vector<std::string>(n, "?"), ","), ")")));
+        absl::StrJoin(std::vector<std::string>(n, "?"), ","), ")"));
     for (size_t k = 0; k < n; ++k) q->setString(static_cast<int>(k + 1), list[at + k]);
     std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
     while (rs->next()) out[rs->getString(1)] = rs->getString(2);
@@ -126,11 +127,11 @@ absl::StatusOr<std::vector<std::string>> PostsWithLinesTo(sql::Connection& conn,
                                                           absl::CivilDay day) {
   // other_lines_json has no index; the LIKE narrows the rows and the decoded
   // terms decide (an id inside a note would otherwise match).
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "SELECT p.id FROM posts p JOIN post_versions v ON v.post_id = p.id"
       " WHERE v.other_lines_json LIKE CONCAT('%', ?, '%') AND p.abolished = 0"
       " AND p.effective_from <= ? AND (p.effective_to IS NULL OR p.effective_to >= ?)"
-      " AND v.valid_from <= ? AND (v.valid_until IS NULL OR v.valid_until > ?) ORDER BY p.id"));
+      " AND v.valid_from <= ? AND (v.valid_until IS NULL OR v.valid_until > ?) ORDER BY p.id");
   q->setString(1, post_id);
   for (int i = 2; i <= 5; ++i) BindDate(*q, i, day);
   std::vector<std::string> candidates;

@@ -8,6 +8,7 @@
 #include <cppconn/resultset.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/db/statements.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
 
@@ -69,10 +70,10 @@ std::optional<Quota> First(std::vector<Quota> rows) {
 }
 
 void InsertVersion(sql::Connection& conn, const Quota& quota) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT INTO quota_versions (quota_id, valid_from, valid_until, kind, min_headcount,"
       " max_headcount, approved_by, approval_date, document_json, note)"
-      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)"));
+      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)");
   const QuotaTerms& t = quota.terms;
   q->setString(1, quota.id);
   BindDate(*q, 2, quota.terms_from);
@@ -90,8 +91,8 @@ void InsertVersion(sql::Connection& conn, const Quota& quota) {
 
 absl::StatusOr<std::optional<Quota>> GetQuotaOn(sql::Connection& conn, const std::string& id,
                                                 DayRead read) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      absl::StrCat("SELECT ", kColumns, kFrom, " WHERE q.id = ? AND ", DayCondition(read))));
+  db::Statement q = db::Prepare(conn,
+      absl::StrCat("SELECT ", kColumns, kFrom, " WHERE q.id = ? AND ", DayCondition(read)));
   q->setString(1, id);
   BindDay(*q, 2, read);
   return First(Rows(*q));
@@ -99,17 +100,17 @@ absl::StatusOr<std::optional<Quota>> GetQuotaOn(sql::Connection& conn, const std
 
 absl::StatusOr<std::optional<Quota>> GetLatestQuota(sql::Connection& conn, const std::string& id,
                                                     bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kColumns, kFrom, " WHERE q.id = ? AND v.valid_until IS NULL",
-                   for_update ? " FOR UPDATE" : "")));
+                   for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   return First(Rows(*q));
 }
 
 absl::Status InsertQuota(sql::Connection& conn, const Quota& quota) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "INSERT INTO quotas (id, unit_id, post_id, effective_from, effective_to, version,"
-      " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+      " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q->setString(1, quota.id);
   q->setString(2, quota.unit_id);
   q->setString(3, quota.post_id);
@@ -124,10 +125,10 @@ absl::Status InsertQuota(sql::Connection& conn, const Quota& quota) {
 }
 
 absl::Status SaveQuotaTerms(sql::Connection& conn, const Quota& quota, const Quota& latest) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       quota.terms_from == latest.terms_from
           ? "DELETE FROM quota_versions WHERE quota_id = ? AND valid_from = ?"
-          : "UPDATE quota_versions SET valid_until = ? WHERE quota_id = ? AND valid_from = ?"));
+          : "UPDATE quota_versions SET valid_until = ? WHERE quota_id = ? AND valid_from = ?");
   int i = 1;
   if (quota.terms_from != latest.terms_from) BindDate(*q, i++, quota.terms_from);
   q->setString(i++, quota.id);
@@ -138,8 +139,8 @@ absl::Status SaveQuotaTerms(sql::Connection& conn, const Quota& quota, const Quo
 }
 
 absl::Status UpdateQuotaRow(sql::Connection& conn, const Quota& quota) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "UPDATE quotas SET effective_to = ?, version = ?, update_time = ? WHERE id = ?"));
+  db::Statement q = db::Prepare(conn,
+      "UPDATE quotas SET effective_to = ?, version = ?, update_time = ? WHERE id = ?");
   BindOptionalDate(*q, 1, quota.effective_to);
   q->setInt64(2, quota.version);
   BindTime(*q, 3, quota.update_time);
@@ -152,10 +153,10 @@ absl::StatusOr<std::string> OverlappingQuota(sql::Connection& conn, const std::s
                                              const std::string& post_id, absl::CivilDay from,
                                              const std::optional<absl::CivilDay>& to,
                                              const std::string& exclude_id) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT id FROM quotas WHERE unit_id = ? AND post_id = ? AND id <> ?"
       " AND (effective_to IS NULL OR effective_to >= ?)",
-      to ? " AND effective_from <= ?" : "", " ORDER BY id LIMIT 1")));
+      to ? " AND effective_from <= ?" : "", " ORDER BY id LIMIT 1"));
   q->setString(1, unit_id);
   q->setString(2, post_id);
   q->setString(3, exclude_id);
@@ -168,9 +169,9 @@ absl::StatusOr<std::string> OverlappingQuota(sql::Connection& conn, const std::s
 
 absl::StatusOr<std::vector<Quota>> QuotasOfUnitOn(sql::Connection& conn, const std::string& unit_id,
                                                   absl::CivilDay day) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, kFrom, " WHERE q.unit_id = ? AND ", DayCondition({day, false}),
-      " ORDER BY q.id")));
+      " ORDER BY q.id"));
   q->setString(1, unit_id);
   BindDay(*q, 2, {day, false});
   return Rows(*q);
@@ -178,9 +179,9 @@ absl::StatusOr<std::vector<Quota>> QuotasOfUnitOn(sql::Connection& conn, const s
 
 absl::StatusOr<std::optional<Quota>> QuotaOfPostOn(sql::Connection& conn, const std::string& post_id,
                                                    absl::CivilDay day) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kColumns, kFrom, " WHERE q.post_id = ? AND ", DayCondition({day, false}),
-      " ORDER BY q.id LIMIT 1")));
+      " ORDER BY q.id LIMIT 1"));
   q->setString(1, post_id);
   BindDay(*q, 2, {day, false});
   return First(Rows(*q));
@@ -195,8 +196,8 @@ absl::StatusOr<std::vector<Quota>> ListQuotas(sql::Connection& conn, const Quota
   where.AndIf(!query.post_id.empty(), "q.post_id = ?", {query.post_id});
   if (query.kind) where.And("v.kind = ?", {static_cast<int64_t>(*query.kind)});
   AndVisibleFrom(where, query.visible_path);
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, kFrom, " JOIN units u ON u.id = q.unit_id", where.Sql(), " ORDER BY q.id LIMIT ?")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, kFrom, " JOIN units u ON u.id = q.unit_id", where.Sql(), " ORDER BY q.id LIMIT ?"));
   q->setInt(where.Bind(*q), query.limit);
   return Rows(*q);
 }

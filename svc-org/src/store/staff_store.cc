@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "common/db/pool.h"
+#include "common/db/statements.h"
 #include "common/rpc/status_details.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
@@ -58,8 +59,8 @@ constexpr const char* kEffective =
 
 absl::StatusOr<std::optional<Staff>> GetStaff(sql::Connection& conn, const std::string& id,
                                               bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, " FROM staff s WHERE s.id = ?", for_update ? " FOR UPDATE" : "")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, " FROM staff s WHERE s.id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   if (!rs->next()) return std::optional<Staff>();
@@ -68,10 +69,10 @@ absl::StatusOr<std::optional<Staff>> GetStaff(sql::Connection& conn, const std::
 
 absl::Status InsertStaff(sql::Connection& conn, const Staff& s) {
   try {
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         "INSERT INTO staff (id, display_name, employee_number, phone, email, status, employer,"
         " qualifications_json, version, create_time, update_time)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->setString(1, s.id);
     q->setString(2, s.display_name);
     BindOptionalString(*q, 3, s.employee_number);
@@ -92,9 +93,9 @@ absl::Status InsertStaff(sql::Connection& conn, const Staff& s) {
 
 absl::Status UpdateStaff(sql::Connection& conn, const Staff& s) {
   try {
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         "UPDATE staff SET display_name = ?, employee_number = ?, phone = ?, email = ?, status = ?,"
-        " employer = ?, qualifications_json = ?, version = ?, update_time = ? WHERE id = ?"));
+        " employer = ?, qualifications_json = ?, version = ?, update_time = ? WHERE id = ?");
     q->setString(1, s.display_name);
     BindOptionalString(*q, 2, s.employee_number);
     q->setString(3, s.phone);
@@ -148,7 +149,7 @@ absl::StatusOr<std::vector<Staff>> ListStaff(sql::Connection& conn, const StaffQ
     absl::StrAppend(&sql, ")");
   }
   absl::StrAppend(&sql, " ORDER BY s.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, query.after_id);
   if (query.status) q->setInt(i++, static_cast<int>(*query.status));

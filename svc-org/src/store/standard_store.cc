@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/db/sql_time.h"
+#include "common/db/statements.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
@@ -84,9 +85,9 @@ constexpr const char* kVersionColumns =
 absl::Status InsertVersionRow(sql::Connection& conn, const StandardRecord& r) {
   absl::StatusOr<std::string> rule = RuleJson(r.body);
   if (!rule.ok()) return rule.status();
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "INSERT INTO staffing_standard_versions (", kVersionColumns,
-      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   q->setString(1, r.id);
   q->setInt(2, r.version);
   q->setInt64(3, r.revision);
@@ -125,7 +126,7 @@ absl::StatusOr<std::optional<StandardRecord>> GetStandard(sql::Connection& conn,
       "SELECT ", kColumns, " FROM staffing_standards s JOIN staffing_standard_versions v"
       " ON v.standard_id = s.id AND v.version = ", version == 0 ? "s.latest_version" : "?",
       " WHERE s.id = ?", for_update ? " FOR UPDATE" : "");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   if (version != 0) q->setInt(i++, version);
   q->setString(i, id);
@@ -155,7 +156,7 @@ absl::StatusOr<std::vector<StandardRecord>> ListStandards(sql::Connection& conn,
   if (filter.status != 0) absl::StrAppend(&sql, " AND v.status = ?");
   if (!filter.title_contains.empty()) absl::StrAppend(&sql, " AND v.title LIKE CONCAT('%', ?, '%')");
   absl::StrAppend(&sql, " ORDER BY s.id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, after_id);
   if (filter.status != 0) q->setInt(i++, filter.status);
@@ -165,8 +166,8 @@ absl::StatusOr<std::vector<StandardRecord>> ListStandards(sql::Connection& conn,
 }
 
 absl::Status InsertStandard(sql::Connection& conn, const StandardRecord& record) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "INSERT INTO staffing_standards (id, latest_version, create_time) VALUES (?, ?, ?)"));
+  db::Statement q = db::Prepare(conn,
+      "INSERT INTO staffing_standards (id, latest_version, create_time) VALUES (?, ?, ?)");
   q->setString(1, record.id);
   q->setInt(2, record.version);
   q->setString(3, db::SqlDateTime(record.create_time));
@@ -177,8 +178,7 @@ absl::Status InsertStandard(sql::Connection& conn, const StandardRecord& record)
 absl::Status InsertVersion(sql::Connection& conn, const StandardRecord& record) {
   absl::Status inserted = InsertVersionRow(conn, record);
   if (!inserted.ok()) return inserted;
-  std::unique_ptr<sql::PreparedStatement> q(
-      conn.prepareStatement("UPDATE staffing_standards SET latest_version = ? WHERE id = ?"));
+  db::Statement q = db::Prepare(conn, "UPDATE staffing_standards SET latest_version = ? WHERE id = ?");
   q->setInt(1, record.version);
   q->setString(2, record.id);
   q->executeUpdate();
@@ -188,10 +188,10 @@ absl::Status InsertVersion(sql::Connection& conn, const StandardRecord& record) 
 absl::Status UpdateVersion(sql::Connection& conn, const StandardRecord& r) {
   absl::StatusOr<std::string> rule = RuleJson(r.body);
   if (!rule.ok()) return rule.status();
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "UPDATE staffing_standard_versions SET revision = ?, title = ?, source = ?, description = ?,"
       " rule_kind = ?, rule_json = ?, status = ?, effective_from = ?, update_time = ?"
-      " WHERE standard_id = ? AND version = ?"));
+      " WHERE standard_id = ? AND version = ?");
   q->setInt64(1, r.revision);
   q->setString(2, r.body.title());
   q->setString(3, r.body.source());
@@ -213,7 +213,7 @@ absl::Status UpdateVersion(sql::Connection& conn, const StandardRecord& r) {
 }
 
 absl::StatusOr<std::optional<std::string>> UnitPath(sql::Connection& conn, const std::string& unit_id) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement("SELECT path FROM units WHERE id = ?"));
+  db::Statement q = db::Prepare(conn, "SELECT path FROM units WHERE id = ?");
   q->setString(1, unit_id);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   if (!rs->next()) return std::optional<std::string>();

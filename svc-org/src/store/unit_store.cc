@@ -16,6 +16,7 @@
 #include "common/db/pool.h"
 #include "common/db/sql_time.h"
 #include "common/core/status_macros.h"
+#include "common/db/statements.h"
 #include "common/rpc/errors.h"
 #include "svc-org/src/domain/org_queries.h"
 
@@ -105,8 +106,8 @@ absl::Status DuplicateOr(const sql::SQLException& e) {
 
 absl::StatusOr<std::optional<Unit>> GetUnit(sql::Connection& conn, const std::string& id,
                                             bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      absl::StrCat("SELECT ", kColumns, " FROM units WHERE id = ?", for_update ? " FOR UPDATE" : "")));
+  db::Statement q = db::Prepare(conn,
+      absl::StrCat("SELECT ", kColumns, " FROM units WHERE id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   std::vector<Unit> rows = Rows(*q);
   if (rows.empty()) return std::optional<Unit>();
@@ -117,8 +118,8 @@ absl::StatusOr<std::vector<Unit>> GetUnits(sql::Connection& conn,
                                            const std::vector<std::string>& ids) {
   if (ids.empty()) return std::vector<Unit>();
   std::vector<std::string> marks(ids.size(), "?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(absl::StrCat(
-      "SELECT ", kColumns, " FROM units WHERE id IN (", absl::StrJoin(marks, ","), ") ORDER BY depth")));
+  db::Statement q = db::Prepare(conn, absl::StrCat(
+      "SELECT ", kColumns, " FROM units WHERE id IN (", absl::StrJoin(marks, ","), ") ORDER BY depth"));
   for (size_t i = 0; i < ids.size(); ++i) q->setString(static_cast<int>(i + 1), ids[i]);
   return Rows(*q);
 }
@@ -132,7 +133,7 @@ absl::StatusOr<std::vector<Unit>> ListUnits(sql::Connection& conn, const UnitFil
   if (filter.status) absl::StrAppend(&sql, " AND status = ?");
   if (!filter.within_path.empty()) absl::StrAppend(&sql, " AND path LIKE CONCAT(?, '%')");
   absl::StrAppend(&sql, " ORDER BY id LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, after_id);
   if (!filter.parent_id.empty()) q->setString(i++, filter.parent_id);
@@ -154,7 +155,7 @@ absl::StatusOr<std::vector<Unit>> ListSubtree(sql::Connection& conn, const Subtr
     absl::StrAppend(&sql, " AND (path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(path, '%'))");
   }
   absl::StrAppend(&sql, " ORDER BY path LIMIT ?");
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(sql));
+  db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, query.root_path);
   q->setString(i++, query.after_path);
@@ -168,8 +169,7 @@ absl::StatusOr<std::vector<Unit>> ListSubtree(sql::Connection& conn, const Subtr
 }
 
 absl::StatusOr<int> CountOpenChildren(sql::Connection& conn, const std::string& id) {
-  std::unique_ptr<sql::PreparedStatement> q(
-      conn.prepareStatement("SELECT COUNT(*) FROM units WHERE parent_id = ? AND status <> 4"));
+  db::Statement q = db::Prepare(conn, "SELECT COUNT(*) FROM units WHERE parent_id = ? AND status <> 4");
   q->setString(1, id);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   rs->next();
@@ -177,8 +177,8 @@ absl::StatusOr<int> CountOpenChildren(sql::Connection& conn, const std::string& 
 }
 
 absl::StatusOr<int> LockSubtree(sql::Connection& conn, const std::string& path) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "SELECT id, depth FROM units WHERE path LIKE CONCAT(?, '%') FOR UPDATE"));
+  db::Statement q = db::Prepare(conn,
+      "SELECT id, depth FROM units WHERE path LIKE CONCAT(?, '%') FOR UPDATE");
   q->setString(1, path);
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
   int deepest = 0;
@@ -187,8 +187,8 @@ absl::StatusOr<int> LockSubtree(sql::Connection& conn, const std::string& path) 
 }
 
 absl::StatusOr<bool> SubtreeHasLevel(sql::Connection& conn, const std::string& path, Level level) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "SELECT 1 FROM units WHERE path LIKE CONCAT(?, '%') AND level = ? LIMIT 1"));
+  db::Statement q = db::Prepare(conn,
+      "SELECT 1 FROM units WHERE path LIKE CONCAT(?, '%') AND level = ? LIMIT 1");
   q->setString(1, path);
   q->setInt(2, static_cast<int>(level));
   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
@@ -197,9 +197,9 @@ absl::StatusOr<bool> SubtreeHasLevel(sql::Connection& conn, const std::string& p
 
 absl::Status InsertUnit(sql::Connection& conn, const Unit& u) {
   try {
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         absl::StrCat("INSERT INTO units (", kColumns,
-                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q->setString(1, u.id);
     q->setString(2, u.display_name);
     q->setInt(3, u.kind);
@@ -224,9 +224,9 @@ absl::Status InsertUnit(sql::Connection& conn, const Unit& u) {
 
 absl::Status UpdateUnit(sql::Connection& conn, const Unit& u) {
   try {
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         "UPDATE units SET display_name = ?, kind = ?, status = ?, code = ?, functions_json = ?,"
-        " effective_from = ?, effective_to = ?, version = ?, update_time = ? WHERE id = ?"));
+        " effective_from = ?, effective_to = ?, version = ?, update_time = ? WHERE id = ?");
     q->setString(1, u.display_name);
     q->setInt(2, u.kind);
     q->setInt(3, static_cast<int>(u.status));
@@ -247,14 +247,13 @@ absl::Status UpdateUnit(sql::Connection& conn, const Unit& u) {
 absl::Status MoveSubtree(sql::Connection& conn, const Unit& unit, const std::string& new_parent_id,
                          const std::string& new_path, int new_depth, absl::Time now) {
   try {
-    std::unique_ptr<sql::PreparedStatement> parent(
-        conn.prepareStatement("UPDATE units SET parent_id = ? WHERE id = ?"));
+    db::Statement parent = db::Prepare(conn, "UPDATE units SET parent_id = ? WHERE id = ?");
     parent->setString(1, new_parent_id);
     parent->setString(2, unit.id);
     parent->executeUpdate();
-    std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+    db::Statement q = db::Prepare(conn,
         "UPDATE units SET path = CONCAT(?, SUBSTRING(path, ?)), depth = depth + ?,"
-        " version = version + 1, update_time = ? WHERE path LIKE CONCAT(?, '%')"));
+        " version = version + 1, update_time = ? WHERE path LIKE CONCAT(?, '%')");
     q->setString(1, new_path);
     q->setInt(2, static_cast<int>(unit.path.size()) + 1);
     q->setInt(3, new_depth - unit.depth);
@@ -300,19 +299,19 @@ std::optional<UnitVersion> First(std::vector<UnitVersion> rows) {
 
 absl::Status RecordVersion(sql::Connection& conn, const Unit& u, absl::CivilDay from,
                            const std::string& change_request_id, bool scheduled) {
-  std::unique_ptr<sql::PreparedStatement> close(conn.prepareStatement(
+  db::Statement close = db::Prepare(conn,
       "UPDATE unit_versions SET valid_until = ? WHERE unit_id = ? AND valid_from < ?"
-      " AND (valid_until IS NULL OR valid_until > ?)"));
+      " AND (valid_until IS NULL OR valid_until > ?)");
   close->setString(1, db::SqlDate(from));
   close->setString(2, u.id);
   close->setString(3, db::SqlDate(from));
   close->setString(4, db::SqlDate(from));
   close->executeUpdate();
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       "REPLACE INTO unit_versions (unit_id, valid_from, valid_until, display_name, kind, level,"
       " parent_id, status, code, functions_json, effective_from, effective_to, version,"
       " create_time, update_time, change_request_id, scheduled)"
-      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->setString(1, u.id);
   q->setString(2, db::SqlDate(from));
   q->setString(3, u.display_name);
@@ -335,27 +334,27 @@ absl::Status RecordVersion(sql::Connection& conn, const Unit& u, absl::CivilDay 
 
 absl::StatusOr<std::optional<UnitVersion>> LatestVersion(sql::Connection& conn, const std::string& id,
                                                          bool for_update) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE unit_id = ?"
-                   " ORDER BY valid_from DESC LIMIT 1", for_update ? " FOR UPDATE" : "")));
+                   " ORDER BY valid_from DESC LIMIT 1", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   return First(VersionRows(*q));
 }
 
 absl::StatusOr<std::optional<UnitVersion>> VersionOn(sql::Connection& conn, const std::string& id,
                                                      absl::CivilDay day) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE unit_id = ?"
-                   " AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1")));
+                   " AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1"));
   q->setString(1, id);
   q->setString(2, db::SqlDate(day));
   return First(VersionRows(*q));
 }
 
 absl::StatusOr<std::vector<Unit>> UnitsOn(sql::Connection& conn, absl::CivilDay day) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE valid_from <= ?"
-                   " AND (valid_until IS NULL OR valid_until > ?)")));
+                   " AND (valid_until IS NULL OR valid_until > ?)"));
   q->setString(1, db::SqlDate(day));
   q->setString(2, db::SqlDate(day));
   std::vector<Unit> out;
@@ -365,9 +364,9 @@ absl::StatusOr<std::vector<Unit>> UnitsOn(sql::Connection& conn, absl::CivilDay 
 
 absl::StatusOr<std::vector<UnitVersion>> ListVersions(sql::Connection& conn, const std::string& id,
                                                       std::optional<absl::CivilDay> after, int limit) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE unit_id = ?"
-                   " AND valid_from > ? ORDER BY valid_from LIMIT ?")));
+                   " AND valid_from > ? ORDER BY valid_from LIMIT ?"));
   q->setString(1, id);
   q->setString(2, after ? db::SqlDate(*after) : "0001-01-01");
   q->setInt(3, limit);
@@ -404,17 +403,17 @@ absl::StatusOr<std::vector<DayUnit>> SubtreeOnDay(sql::Connection& conn, const s
 
 absl::StatusOr<std::vector<UnitVersion>> DueVersions(sql::Connection& conn, absl::CivilDay day,
                                                      int limit) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
+  db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kVersionColumns, " FROM unit_versions WHERE scheduled = 1"
-                   " AND valid_from <= ? ORDER BY valid_from, unit_id LIMIT ?")));
+                   " AND valid_from <= ? ORDER BY valid_from, unit_id LIMIT ?"));
   q->setString(1, db::SqlDate(day));
   q->setInt(2, limit);
   return VersionRows(*q);
 }
 
 absl::Status MarkVersionApplied(sql::Connection& conn, const std::string& id, absl::CivilDay from) {
-  std::unique_ptr<sql::PreparedStatement> q(conn.prepareStatement(
-      "UPDATE unit_versions SET scheduled = 0 WHERE unit_id = ? AND valid_from = ?"));
+  db::Statement q = db::Prepare(conn,
+      "UPDATE unit_versions SET scheduled = 0 WHERE unit_id = ? AND valid_from = ?");
   q->setString(1, id);
   q->setString(2, db::SqlDate(from));
   q->executeUpdate();
@@ -422,13 +421,13 @@ absl::Status MarkVersionApplied(sql::Connection& conn, const std::string& id, ab
 }
 
 absl::Status DropScheduledVersion(sql::Connection& conn, const std::string& id, absl::CivilDay from) {
-  std::unique_ptr<sql::PreparedStatement> drop(conn.prepareStatement(
-      "DELETE FROM unit_versions WHERE unit_id = ? AND valid_from = ? AND scheduled = 1"));
+  db::Statement drop = db::Prepare(conn,
+      "DELETE FROM unit_versions WHERE unit_id = ? AND valid_from = ? AND scheduled = 1");
   drop->setString(1, id);
   drop->setString(2, db::SqlDate(from));
   drop->executeUpdate();
-  std::unique_ptr<sql::PreparedStatement> reopen(conn.prepareStatement(
-      "UPDATE unit_versions SET valid_until = NULL WHERE unit_id = ? AND valid_until = ?"));
+  db::Statement reopen = db::Prepare(conn,
+      "UPDATE unit_versions SET valid_until = NULL WHERE unit_id = ? AND valid_until = ?");
   reopen->setString(1, id);
   reopen->setString(2, db::SqlDate(from));
   reopen->executeUpdate();

@@ -1,0 +1,102 @@
+// Prepared statements kept per pooled connection, so that a statement the
+// service runs again costs one round trip (execute) instead of three
+// (prepare, execute, close) and MariaDB does not parse it again.
+//
+//   db::Statement q = db::Prepare(conn, "SELECT ... WHERE id = ?");
+//   q->setString(1, id);
+//   std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+//
+// Guarantees:
+// - on a connection lent by DbPool (inside Transact/Read bodies) a statement
+//   is prepared once per connection and SQL text and reused afterwards, with
+//   its parameters cleared; a connection the pool drops takes its statements
+//   with it;
+// - the same SQL used again while an earlier Statement for it is still alive
+//   (nested use) gets a statement of its own, never the busy one;
+// - on any other connection (migrations, tests, a connection of
+//   DbPool::Connect) Prepare simply prepares a statement the handle owns;
+// - at most kMaxCachedStatements are kept per connection: SQL built with a
+//   variable number of placeholders cannot grow the cache without bound.
+// A result set must not outlive the Statement it came from (as before with
+// the std::unique_ptr<sql::PreparedStatement> this replaces).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/container/node_hash_map.h"
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+}  // namespace sql
+
+namespace huinong::db {
+
+inline constexpr std::size_t kMaxCachedStatements = 128;
+
+class Statement;
+Statement Prepare(sql::Connection& conn, std::string_view sql);
+
+// The statements of one connection. Owned beside the connection by the pool
+// and destroyed before it.
+class StatementCache {
+ public:
+  StatementCache();
+  ~StatementCache();
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  friend Statement Prepare(sql::Connection& conn, std::string_view sql);
+  struct Entry {
+    std::unique_ptr<sql::PreparedStatement> statement;
+    bool in_use = false;
+  };
+  // Node-based: a borrowed Statement points into its entry across rehashes.
+  absl::node_hash_map<std::string, Entry> entries_;
+};
+
+// A prepared statement borrowed from a connection's cache or owned outright.
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  ~Statement();
+
+  sql::PreparedStatement* operator->() const { return statement_; }
+  sql::PreparedStatement& operator*() const { return *statement_; }
+
+ private:
+  friend Statement Prepare(sql::Connection& conn, std::string_view sql);
+  explicit Statement(std::unique_ptr<sql::PreparedStatement> owned);
+  Statement(sql::PreparedStatement* borrowed, bool* in_use);
+
+  std::unique_ptr<sql::PreparedStatement> owned_;
+  sql::PreparedStatement* statement_ = nullptr;
+  bool* in_use_ = nullptr;  // the cache entry to free again, when borrowed
+};
+
+// While alive, Prepare on `conn` (from this thread) uses `cache`. The pool
+// opens one around every Transact/Read body; scopes nest (a body that reads
+// through a second connection keeps both caches).
+class StatementScope {
+ public:
+  StatementScope(sql::Connection& conn, StatementCache& cache);
+  ~StatementScope();
+  StatementScope(const StatementScope&) = delete;
+  StatementScope& operator=(const StatementScope&) = delete;
+
+ private:
+  friend Statement Prepare(sql::Connection& conn, std::string_view sql);
+  sql::Connection* conn_;
+  StatementCache* cache_;
+  StatementScope* outer_;
+};
+
+}  // namespace huinong::db
