@@ -1,5 +1,8 @@
 // The unit tree's rules: the level placement of the county network, moves,
 // and the status transition table checked exhaustively.
+#include <algorithm>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "common/rpc/errors.h"
@@ -36,6 +39,41 @@ TEST(Placement, WrongParentsAreRefused) {
 TEST(Placement, UnitsWithoutLevelGoAnywhere) {
   EXPECT_TRUE(CheckPlacement(L::kNone, {}).ok());
   EXPECT_TRUE(CheckPlacement(L::kNone, {L::kCounty, L::kTownship, L::kVillage}).ok());
+}
+
+// Every chain of up to three ancestors, for every level: where the rule says
+// only the parent matters, judging by the parent's level alone gives the same
+// verdict as judging by the whole chain (CreateUnit reads only the parent).
+TEST(Placement, OnlyACountyLooksAboveItsParent) {
+  const std::vector<L> levels = {L::kNone, L::kCounty, L::kTownship, L::kVillage};
+  std::vector<std::vector<L>> chains = {{}};
+  for (int depth = 0; depth < 3; ++depth) {
+    const size_t n = chains.size();
+    for (size_t i = 0; i < n; ++i) {
+      for (L a : levels) {
+        std::vector<L> longer = chains[i];
+        longer.push_back(a);
+        if (std::find(chains.begin(), chains.end(), longer) == chains.end()) chains.push_back(longer);
+      }
+    }
+  }
+  ASSERT_EQ(chains.size(), 1u + 4 + 16 + 64);
+  int differ = 0;
+  for (L level : levels) {
+    EXPECT_EQ(PlacementLooksAboveParent(level), level == L::kCounty);
+    for (const auto& chain : chains) {
+      const std::vector<L> parent_only =
+          chain.empty() ? std::vector<L>{} : std::vector<L>{chain.back()};
+      const bool whole = CheckPlacement(level, chain).ok();
+      const bool by_parent = CheckPlacement(level, parent_only).ok();
+      if (!PlacementLooksAboveParent(level)) {
+        EXPECT_EQ(whole, by_parent) << static_cast<int>(level) << " under " << chain.size();
+      } else if (whole != by_parent) {
+        ++differ;
+      }
+    }
+  }
+  EXPECT_GT(differ, 0);  // for a county the chain above the parent does matter
 }
 
 Unit Make(const std::string& id, const std::string& path, L level) {

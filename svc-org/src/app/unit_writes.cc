@@ -243,8 +243,10 @@ absl::StatusOr<v1::Unit> CreateUnitIn(const WriteBy& by, Unit unit,
     RETURN_IF_ERROR(CheckDepth(parent->depth + 1));
   }
   std::vector<Level> ancestors;
-  if (parent) {
+  if (parent && PlacementLooksAboveParent(unit.level)) {
     ASSIGN_OR_RETURN(ancestors, LevelsOn(conn, parent->path));
+  } else if (parent) {
+    ancestors = {parent->level};
   }
   RETURN_IF_ERROR(CheckPlacement(unit.level, ancestors));
   if (!when.change_request_id.empty()) unit.effective_from = when.day;

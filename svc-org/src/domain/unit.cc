@@ -68,6 +68,8 @@ absl::Status CheckPlacement(Level level, const std::vector<Level>& ancestors) {
   return absl::OkStatus();
 }
 
+bool PlacementLooksAboveParent(Level level) { return level == Level::kCounty; }
+
 absl::Status CheckMove(const Unit& unit, const Unit& new_parent,
                        const std::vector<Level>& new_ancestors, bool subtree_has_county) {
   if (unit.id == new_parent.id || InSubtree(new_parent.path, unit.path)) {

@@ -62,6 +62,10 @@ bool InSubtree(absl::string_view path, absl::string_view root_path);
 // unit from the root down to the would-be parent (empty for a root).
 // FAILED_PRECONDITION, reason LEVEL_MISMATCH, when the level rules forbid it.
 absl::Status CheckPlacement(Level level, const std::vector<Level>& ancestors);
+// True when CheckPlacement for `level` looks above the would-be parent (a
+// county may have no place-level unit anywhere above it); for every other
+// level the parent's own level decides, so a write need not read the rest.
+bool PlacementLooksAboveParent(Level level);
 
 // A subtree moved under new ancestors: the moved unit's own placement, and —
 // when the subtree holds a county — that no place-level unit ends up above it.
