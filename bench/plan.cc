@@ -103,6 +103,7 @@ absl::StatusOr<Scenario> ParseScenario(const pb::Struct& o, size_t index) {
   ASSIGN_OR_RETURN(sc.min_ratio, Number(o, "min_ratio", 0, where));
   ASSIGN_OR_RETURN(sc.gateway_min_ratio, Number(o, "gateway_min_ratio", 0, where));
   ASSIGN_OR_RETURN(sc.gateway_max_p99_added_ms, Number(o, "gateway_max_p99_added_ms", 0, where));
+  ASSIGN_OR_RETURN(sc.max_db_commands, Number(o, "max_db_commands", 0, where));
   ASSIGN_OR_RETURN(double batch, Number(o, "batch_size", 100, where));
   sc.batch_size = static_cast<int>(batch);
   ASSIGN_OR_RETURN(sc.setup, Steps(o, where));

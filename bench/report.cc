@@ -70,6 +70,24 @@ Row P99Added(const std::string& figure, const Measurement* gw, const Measurement
   return row;
 }
 
+// Database commands per call against a maximum.
+Row DbCommands(const std::string& figure, const Measurement* m, double max_commands) {
+  Row row;
+  row.figure = figure;
+  row.target = absl::StrFormat("<= %.0f", max_commands);
+  if (m == nullptr || !m->ok() || m->db.count("Queries") == 0) {
+    row.value = m == nullptr || m->ok() ? "not measured" : m->status;
+    row.met = "NO";
+    return row;
+  }
+  const auto queries = m->db.find("Queries");
+  const double calls = static_cast<double>(m->result.ok + m->result.error_count());
+  const double per_call = calls > 0 ? queries->second / calls : 0;
+  row.value = absl::StrFormat("%.2f", per_call);
+  row.met = calls > 0 && per_call <= max_commands ? "yes" : "NO";
+  return row;
+}
+
 }  // namespace
 
 std::vector<Row> BuildRows(const Plan& plan, const SuiteReport& report) {
@@ -92,6 +110,9 @@ std::vector<Row> BuildRows(const Plan& plan, const SuiteReport& report) {
     if (has_direct) {
       rows.push_back(Compare(absl::StrCat(sc.name, " direct"), direct, report.Find(sc.baseline),
                              BaselineLabel(sc.baseline), sc.min_ratio, false));
+      if (sc.max_db_commands > 0) {
+        rows.push_back(DbCommands(absl::StrCat(sc.name, " db commands per call"), direct, sc.max_db_commands));
+      }
     }
     if (has_gateway) {
       const Measurement* gw = report.Find(sc.name + "/gateway");

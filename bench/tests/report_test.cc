@@ -43,6 +43,7 @@ Plan TestPlan() {
   write.via = {"direct"};
   write.baseline = "raw_insert";
   write.min_ratio = 0.5;
+  write.max_db_commands = 8;
   Scenario audit;
   audit.name = "AppendEvents";
   audit.kind = "audit_append";
@@ -70,13 +71,14 @@ TEST(BuildRowsTest, RatiosAndTargets) {
                          Missing("CheckCapability/gateway", "not implemented yet (Method not found)"),
                          Ok("raw_insert", 2000, 10), Ok("CreateUnit/direct", 1200, 20),
                          Ok("raw_insert_batch", 40, 50, 100), Ok("AppendEvents/direct", 20, 100, 100)};
+  report.measurements[9].db["Queries"] = 12000 * 8;  // 1200/s over 10 s, 8 commands each
   report.rss_idle_mib = {{"org", 23.5}, {"audit", 41}};
   report.baseline_rss_idle_mib = 12;
   const std::vector<Row> rows = BuildRows(TestPlan(), report);
 
   const Row& cost = Named(rows, "bootstrap on / interceptors off");
   EXPECT_EQ(cost.ratio, "0.91x");
-  EXPECT_EQ(cost.target, ">= 0.85x");
+  EXPECT_EQ(cost.target, ">= 0.90x");
   EXPECT_EQ(cost.met, "yes");
 
   const Row& direct = Named(rows, "GetUnit direct");
@@ -100,6 +102,9 @@ TEST(BuildRowsTest, RatiosAndTargets) {
 
   EXPECT_EQ(Named(rows, "CreateUnit direct").ratio, "0.60x");
   EXPECT_EQ(Named(rows, "CreateUnit direct").met, "yes");
+  EXPECT_EQ(Named(rows, "CreateUnit db commands per call").value, "8.00");
+  EXPECT_EQ(Named(rows, "CreateUnit db commands per call").target, "<= 8");
+  EXPECT_EQ(Named(rows, "CreateUnit db commands per call").met, "yes");
 
   const Row& audit = Named(rows, "AppendEvents events (batches of 100)");
   EXPECT_EQ(audit.value, "2000/s");
@@ -122,6 +127,18 @@ TEST(BuildRowsTest, AFailedBaselineGivesNoRatio) {
   EXPECT_EQ(Named(rows, "GetUnit via gateway").met, "NO");
   EXPECT_EQ(Named(rows, "GetUnit gateway p99 added, saturated").value, "UNAVAILABLE: no gateway");
   EXPECT_EQ(Named(rows, "GetUnit gateway p99 added, 1 in flight").value, "not measured");
+  EXPECT_EQ(Named(rows, "CreateUnit db commands per call").value, "not measured");
+  EXPECT_EQ(Named(rows, "CreateUnit db commands per call").met, "NO");
+}
+
+TEST(BuildRowsTest, MoreDatabaseCommandsThanTheTargetIsMissed) {
+  SuiteReport report;
+  Measurement create = Ok("CreateUnit/direct", 1000, 20);
+  create.db["Queries"] = 10000 * 8.5;
+  report.measurements = {create};
+  const Row& row = Named(BuildRows(TestPlan(), report), "CreateUnit db commands per call");
+  EXPECT_EQ(row.value, "8.50");
+  EXPECT_EQ(row.met, "NO");
 }
 
 TEST(FormatRowsTest, OneLinePerRowUnderAHeader) {
