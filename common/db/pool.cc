@@ -57,13 +57,17 @@ void Execute(sql::Connection& conn, const char* command) {
 
 bool IsRetryable(const absl::Status& s) { return rpc::ReasonOf(s) == kRetryable; }
 
+absl::Status RetryableConflict(absl::string_view message) {
+  return rpc::WithReason(absl::AbortedError(message), kRetryable);
+}
+
 absl::Status StatusFromSqlError(const sql::SQLException& e) {
   const int code = e.getErrorCode();
   if (code == kErrDuplicateKey) {
     return rpc::AlreadyExists("DUPLICATE_KEY", "a record with the same key already exists");
   }
   if (code == kErrDeadlock || code == kErrLockWaitTimeout) {
-    return rpc::WithReason(absl::AbortedError("transaction conflicted; retry"), kRetryable);
+    return RetryableConflict("transaction conflicted; retry");
   }
   if (code == 1969 || code == 3024) {
     return rpc::WithReason(absl::DeadlineExceededError("database statement timed out"),

@@ -55,6 +55,9 @@ absl::Status StatusFromSqlError(const sql::SQLException& e);
 // lock-wait timeout, lost connection). Code that maps errors inside a
 // transaction must pass these through unchanged, or the retry never happens.
 bool IsRetryable(const absl::Status& status);
+// ABORTED that Transact treats like a deadlock: for a conflict seen by the
+// body itself (a claimed request id that vanished before it could be read).
+absl::Status RetryableConflict(absl::string_view message);
 // MariaDB error numbers the code above and callers care about.
 inline constexpr int kErrDuplicateKey = 1062;
 inline constexpr int kErrLockWaitTimeout = 1205;

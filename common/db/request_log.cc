@@ -56,7 +56,7 @@ absl::StatusOr<std::string> RunOnceBytes(
       q->setString(1, key.caller);
       q->setString(2, key.request_id);
       std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
-      if (!rs->next()) return absl::AbortedError("request id claim vanished; retry");
+      if (!rs->next()) return RetryableConflict("request id claim vanished; retry");
       if (rs->getString(1) != key.fingerprint) {
         return rpc::WithReason(
             rpc::InvalidField("request_id", "was already used for a different request"),

@@ -99,6 +99,18 @@ TEST_F(PoolTest, StatementTimeoutIsDeadlineExceeded) {
   EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded) << s;
 }
 
+TEST_F(PoolTest, AConflictTheBodySeesItselfRunsTheBodyAgain) {
+  auto pool = DbPool::Create(db_->config(), nullptr);
+  int runs = 0;
+  absl::Status s = pool->Transact([&](sql::Connection& c) {
+    Exec(c, "UPDATE accounts SET fen = fen + 1 WHERE id = 1");
+    return ++runs < 3 ? RetryableConflict("not yet") : absl::OkStatus();
+  });
+  EXPECT_TRUE(s.ok()) << s;
+  EXPECT_EQ(runs, 3);
+  EXPECT_EQ(db_->Scalar("SELECT fen FROM accounts WHERE id = 1"), "101");  // the two failed runs rolled back
+}
+
 TEST_F(PoolTest, BoundedPoolReportsExhaustion) {
   DbConfig cfg = db_->config();
   cfg.pool_size = 1;
