@@ -14,6 +14,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/core/log.h"
 #include "common/rpc/errors.h"
@@ -28,6 +29,8 @@ std::atomic<bool> g_stop_seen{false};
 void OnStopSignal(int) { sem_post(&g_stop_signal); }  // async-signal-safe
 
 }  // namespace
+
+void UseReleaseMutexes() { absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore); }
 
 void InstallStopSignals() {
   static bool installed = false;

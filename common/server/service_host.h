@@ -39,6 +39,12 @@ struct HostOptions {
   int max_receive_bytes = 4 << 20;
 };
 
+// Turns off Abseil's lock-order (deadlock) graph for every absl::Mutex of the
+// process, gRPC's own locks included. Debian builds Abseil without NDEBUG, so
+// the graph is on by default and every lock and unlock pays a step of global
+// bookkeeping (docs/performance.md, "GetUnit direct"). Servers call it once,
+// early in main; tests keep the checks, which is where they find bugs.
+void UseReleaseMutexes();
 // Installs the SIGTERM/SIGINT handlers that WaitForStop listens to. Call once,
 // early in main.
 void InstallStopSignals();

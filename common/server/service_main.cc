@@ -198,6 +198,7 @@ ServiceSpec StandardSpec(const std::string& short_name, int index) {
 }
 
 int RunService(int argc, char** argv, const ServiceSpec& spec) {
+  UseReleaseMutexes();
   InstallStopSignals();
   log::Init(spec.name, log::Level::kInfo);
   absl::Status status = Run(argc, argv, spec);
