@@ -7,15 +7,15 @@
 -- written, so the required members are there. Each statement picks only rows
 -- still in the old form (a camelCase member; a formula's rounding by its
 -- enum name), so a re-run after a partial failure converts what is left.
+-- Enum names lose their prefix and are lower-cased: ROUNDING_MODE_HALF_UP
+-- becomes half_up, POST_KIND_PROFESSIONAL_TECHNICAL professional_technical.
 -- JSON_TABLE's text columns name their character set: they would otherwise
 -- take the server's, which may not hold Chinese.
 UPDATE staffing_standard_versions SET rule_json = JSON_OBJECT('per_unit', JSON_OBJECT(
     'driver', JSON_VALUE(rule_json, '$.perUnit.driver'),
     'per_micros', CAST(COALESCE(JSON_VALUE(rule_json, '$.perUnit.per.micros'), '0') AS SIGNED),
     'posts_per_step', CAST(COALESCE(JSON_VALUE(rule_json, '$.perUnit.postsPerStep'), '0') AS SIGNED),
-    'rounding', CASE JSON_VALUE(rule_json, '$.perUnit.rounding')
-                  WHEN 'ROUNDING_MODE_DOWN' THEN 'down' WHEN 'ROUNDING_MODE_UP' THEN 'up'
-                  WHEN 'ROUNDING_MODE_HALF_UP' THEN 'half_up' END,
+    'rounding', LOWER(SUBSTRING(JSON_VALUE(rule_json, '$.perUnit.rounding'), 15)),
     'minimum', CAST(COALESCE(JSON_VALUE(rule_json, '$.perUnit.minimum'), '0') AS SIGNED)))
   WHERE JSON_EXISTS(rule_json, '$.perUnit');
 
@@ -32,9 +32,7 @@ UPDATE staffing_standard_versions v SET rule_json = JSON_OBJECT('formula', JSON_
                description VARCHAR(1000) CHARACTER SET utf8mb4 PATH '$.description',
                has_default VARCHAR(5) CHARACTER SET utf8mb4 PATH '$.hasDefault',
                default_micros BIGINT PATH '$.defaultValue.micros')) t), '[]'), '$'),
-    'rounding', CASE JSON_VALUE(rule_json, '$.formula.rounding')
-                  WHEN 'ROUNDING_MODE_DOWN' THEN 'down' WHEN 'ROUNDING_MODE_UP' THEN 'up'
-                  WHEN 'ROUNDING_MODE_HALF_UP' THEN 'half_up' END,
+    'rounding', LOWER(SUBSTRING(JSON_VALUE(rule_json, '$.formula.rounding'), 15)),
     'minimum', CAST(COALESCE(JSON_VALUE(rule_json, '$.formula.minimum'), '0') AS SIGNED)))
   WHERE JSON_VALUE(rule_json, '$.formula.rounding') LIKE 'ROUNDING\_MODE\_%';
 
@@ -46,9 +44,7 @@ UPDATE staffing_standard_versions v SET rule_json = JSON_OBJECT('summed_fraction
                ord FOR ORDINALITY,
                driver VARCHAR(64) CHARACTER SET utf8mb4 PATH '$.driver',
                capacity_micros BIGINT PATH '$.capacity.micros')) t), '[]'), '$'),
-    'rounding', CASE JSON_VALUE(rule_json, '$.summedFractions.rounding')
-                  WHEN 'ROUNDING_MODE_DOWN' THEN 'down' WHEN 'ROUNDING_MODE_UP' THEN 'up'
-                  WHEN 'ROUNDING_MODE_HALF_UP' THEN 'half_up' END,
+    'rounding', LOWER(SUBSTRING(JSON_VALUE(rule_json, '$.summedFractions.rounding'), 15)),
     'minimum', CAST(COALESCE(JSON_VALUE(rule_json, '$.summedFractions.minimum'), '0') AS SIGNED)))
   WHERE JSON_EXISTS(rule_json, '$.summedFractions');
 
@@ -56,9 +52,7 @@ UPDATE staffing_standard_versions v SET rule_json = JSON_OBJECT('percentage_band
     'total_driver', COALESCE(JSON_VALUE(rule_json, '$.percentageBands.totalDriver'), ''),
     'bands', JSON_EXTRACT(COALESCE((
         SELECT JSON_ARRAYAGG(JSON_OBJECT(
-                 'kind', CASE t.kind WHEN 'POST_KIND_MANAGEMENT' THEN 'management'
-                           WHEN 'POST_KIND_PROFESSIONAL_TECHNICAL' THEN 'professional_technical'
-                           WHEN 'POST_KIND_SUPPORT' THEN 'support' END,
+                 'kind', LOWER(SUBSTRING(t.kind, 11)),
                  'min_bp', COALESCE(t.min_bp, 0), 'max_bp', COALESCE(t.max_bp, 0))
                ORDER BY t.ord)
         FROM JSON_TABLE(v.rule_json, '$.percentageBands.bands[*]' COLUMNS (
@@ -74,9 +68,7 @@ UPDATE staffing_standard_versions v SET rule_json = JSON_OBJECT('ratio_pyramid',
         SELECT JSON_ARRAYAGG(JSON_OBJECT(
                  'role', t.role, 'relative_to', t.relative_to,
                  'ratio_micros', COALESCE(t.ratio_micros, 0),
-                 'rounding', CASE t.rounding
-                               WHEN 'ROUNDING_MODE_DOWN' THEN 'down' WHEN 'ROUNDING_MODE_UP' THEN 'up'
-                               WHEN 'ROUNDING_MODE_HALF_UP' THEN 'half_up' END)
+                 'rounding', LOWER(SUBSTRING(t.rounding, 15)))
                ORDER BY t.ord)
         FROM JSON_TABLE(v.rule_json, '$.ratioPyramid.tiers[*]' COLUMNS (
                ord FOR ORDINALITY,

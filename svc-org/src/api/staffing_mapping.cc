@@ -83,12 +83,15 @@ void ApplyUpdate(const v1::StaffingStandard& in, const std::set<std::string>& pa
     }
   }
   if (paths.count("effective_from")) rpc::FromDate(in.effective_from(), "standard.effective_from", v);
-  if (paths.count("title")) body.title = changes.title;
-  if (paths.count("source")) body.source = changes.source;
-  if (paths.count("description")) body.description = changes.description;
-  if (paths.count("rule")) body.rule = changes.rule;
-  if (paths.count("status")) body.status = changes.status;
-  if (paths.count("effective_from")) body.effective_from = changes.effective_from;
+  const auto take = [&](const char* path, auto StaffingStandard::*field) {
+    if (paths.count(path)) body.*field = changes.*field;
+  };
+  take("title", &StaffingStandard::title);
+  take("source", &StaffingStandard::source);
+  take("description", &StaffingStandard::description);
+  take("rule", &StaffingStandard::rule);
+  take("status", &StaffingStandard::status);
+  take("effective_from", &StaffingStandard::effective_from);
 }
 
 ReadInputsResult ReadInputs(const google::protobuf::RepeatedPtrField<v1::StaffingInput>& inputs,
