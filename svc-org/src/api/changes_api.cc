@@ -300,14 +300,11 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
           RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
-          RETURN_IF_ERROR(ChangeLifecycle().Next(StateOf(change.body), ChangeEvent::kSubmit).status());
           v1::ChangeRequest& b = change.body;
-          rpc::Violations missing;
-          if (b.items_size() == 0) missing.Add("items", "at least one item is required to submit");
-          if (!b.has_effective_date()) missing.Add("effective_date", "required to submit");
-          RETURN_IF_ERROR(missing.ToStatus());
-          const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", missing);
-          RETURN_IF_ERROR(CheckEffectiveDate(effective, m.today()));
+          rpc::Violations ignored;  // the stored date was checked when it was set
+          ASSIGN_OR_RETURN(const absl::CivilDay effective,
+                           CheckSubmit(StateOf(b), b.items_size(),
+                                       rpc::FromDate(b.effective_date(), "effective_date", ignored), m.today()));
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
           ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
           const CallerScope org = OrganisationScope(root);
@@ -315,18 +312,15 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
           const v1::ChangeRequest before = b;
           std::set<int> kinds;
           for (const auto& item : b.items()) kinds.insert(item.kind());
+          ASSIGN_OR_RETURN(const std::vector<StepTemplate> steps,
+                           BuildApprovalSteps(Templates(chain.body), kinds, chain.body.name()));
           b.clear_steps();
-          for (size_t i : StepsFor(Templates(chain.body), kinds)) {
-            const auto& t = chain.body.steps(static_cast<int>(i));
+          for (const StepTemplate& t : steps) {
             v1::ApprovalStep* step = b.add_steps();
-            step->set_title(t.title());
-            step->set_required_capability(t.required_capability());
-            step->set_at_unit(t.at_unit());
+            step->set_title(t.title);
+            step->set_required_capability(t.capability);
+            step->set_at_unit(UnitName(t.at_unit_id));
             step->set_state(v1::APPROVAL_STEP_STATE_PENDING);
-          }
-          if (b.steps_size() == 0) {
-            return rpc::FailedPrecondition(
-                "NO_APPLICABLE_STEP", absl::StrCat(chain.body.name(), " has no step for these kinds of change"));
           }
           b.set_current_step(0);
           b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);

@@ -10,6 +10,7 @@
 //   APPROVED, REJECTED and WITHDRAWN are final.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -59,6 +60,21 @@ absl::StatusOr<AfterDecision> Decide(ChangeState state, int current, int step_co
 // The indices of the chain's steps a request with these item kinds needs, in
 // chain order: every step that applies to all requests or to one of the kinds.
 std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::set<int>& kinds);
+
+// The steps a request with these item kinds goes through, in chain order
+// (StepsFor), as the chain named `chain_name` sets them out;
+// FAILED_PRECONDITION / NO_APPLICABLE_STEP when the chain has none for them.
+absl::StatusOr<std::vector<StepTemplate>> BuildApprovalSteps(const std::vector<StepTemplate>& chain,
+                                                             const std::set<int>& kinds,
+                                                             absl::string_view chain_name);
+
+// What a request needs to be submitted: to be a DRAFT (FAILED_PRECONDITION /
+// INVALID_TRANSITION), at least one item and an effective date (one
+// INVALID_ARGUMENT naming "items" and "effective_date" for whichever is
+// missing), and that date not before today (EFFECTIVE_DATE_PASSED). Returns
+// the effective date.
+absl::StatusOr<absl::CivilDay> CheckSubmit(ChangeState state, size_t item_count,
+                                           const std::optional<absl::CivilDay>& effective, absl::CivilDay today);
 
 // Who may decide the pending step: never the drafter (PERMISSION_DENIED /
 // SELF_APPROVAL), never someone who already decided an earlier step of the
