@@ -28,6 +28,18 @@ void BindDay(sql::PreparedStatement& q, int index, const std::optional<absl::Civ
   }
 }
 
+// Binds title, source, description, rule_kind, rule_json, status and
+// effective_from, in that order, from parameter `first` on.
+void BindBody(sql::PreparedStatement& q, int first, const StaffingStandard& body) {
+  q.setString(first, body.title);
+  q.setString(first + 1, body.source);
+  q.setString(first + 2, body.description);
+  q.setInt(first + 3, RuleKindColumn(body.rule));
+  q.setString(first + 4, EncodeRule(body.rule));
+  q.setInt(first + 5, static_cast<int>(body.status));
+  BindDay(q, first + 6, body.effective_from);
+}
+
 absl::StatusOr<StandardRecord> Row(sql::ResultSet& rs) {
   StandardRecord r;
   r.id = rs.getString("id");
@@ -73,13 +85,7 @@ absl::Status InsertVersionRow(sql::Connection& conn, const StandardRecord& r) {
   q->setString(1, r.id);
   q->setInt(2, r.version);
   q->setInt64(3, r.revision);
-  q->setString(4, r.body.title);
-  q->setString(5, r.body.source);
-  q->setString(6, r.body.description);
-  q->setInt(7, RuleKindColumn(r.body.rule));
-  q->setString(8, EncodeRule(r.body.rule));
-  q->setInt(9, static_cast<int>(r.body.status));
-  BindDay(*q, 10, r.body.effective_from);
+  BindBody(*q, 4, r.body);
   q->setString(11, db::SqlDateTime(r.update_time));
   q->setString(12, db::SqlDateTime(r.update_time));
   q->executeUpdate();
@@ -169,13 +175,7 @@ absl::Status UpdateVersion(sql::Connection& conn, const StandardRecord& r) {
       " rule_kind = ?, rule_json = ?, status = ?, effective_from = ?, update_time = ?"
       " WHERE standard_id = ? AND version = ?"));
   q->setInt64(1, r.revision);
-  q->setString(2, r.body.title);
-  q->setString(3, r.body.source);
-  q->setString(4, r.body.description);
-  q->setInt(5, RuleKindColumn(r.body.rule));
-  q->setString(6, EncodeRule(r.body.rule));
-  q->setInt(7, static_cast<int>(r.body.status));
-  BindDay(*q, 8, r.body.effective_from);
+  BindBody(*q, 2, r.body);
   q->setString(9, db::SqlDateTime(r.update_time));
   q->setString(10, r.id);
   q->setInt(11, r.version);
