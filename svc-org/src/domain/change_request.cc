@@ -78,8 +78,8 @@ std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::
   std::vector<size_t> out;
   for (size_t i = 0; i < chain.size(); ++i) {
     const auto& applies = chain[i].applies_to;
-    const bool needed = applies.empty() || std::any_of(kinds.begin(), kinds.end(),
-                                                       [&](int k) { return applies.count(k) > 0; });
+    const bool needed = applies.empty() || std::any_of(applies.begin(), applies.end(),
+                                                       [&](int k) { return kinds.count(k) > 0; });
     if (needed) out.push_back(i);
   }
   return out;

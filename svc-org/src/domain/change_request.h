@@ -10,6 +10,7 @@
 //   APPROVED, REJECTED and WITHDRAWN are final.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "common/domain/state_table.h"
 
 namespace huinong::org {
@@ -37,7 +39,22 @@ struct StepTemplate {
   std::string title;
   std::string capability;
   std::string at_unit_id;
-  std::set<int> applies_to;
+  std::vector<int> applies_to;  // as configured, in its order
+};
+
+// An organisation's approval chain: the steps its change requests pass, in
+// order, and whether direct structural writes inside its root's subtree
+// need a change request instead (FAILED_PRECONDITION / CHANGE_REQUEST_REQUIRED,
+// except for admin). The nearest chain up the tree governs a unit.
+struct ApprovalChain {
+  std::string id;
+  std::string unit_id;  // the organisation's root; one chain per unit
+  std::string title;
+  std::vector<StepTemplate> steps;
+  bool require_change_requests = false;
+  int64_t version = 1;  // the etag
+  absl::Time create_time;
+  absl::Time update_time;
 };
 
 // Who may draft a request for the organisation rooted at `root_path`: admin;
