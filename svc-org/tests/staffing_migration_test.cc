@@ -18,6 +18,7 @@
 #include "svc-org/src/api/staffing_rule_mapping.h"
 #include "svc-org/src/domain/staffing_calculator.h"
 #include "svc-org/src/store/standard_store.h"
+#include "svc-org/tests/staffing_rule_samples.h"
 
 namespace huinong::org {
 namespace staffing_test {
@@ -50,30 +51,6 @@ std::string OldRuleJson(const v1::StaffingStandard& rule) {
   return json;
 }
 
-const char* const kRules[] = {
-    R"(per_unit { driver: "households" per { micros: 20000000000 } rounding: ROUNDING_MODE_DOWN })",
-    R"(per_unit { driver: "vehicles" per { micros: 50000000 } posts_per_step: 2 rounding: ROUNDING_MODE_UP
-                  minimum: 1 })",
-    R"(formula { expression: "seat_hours_per_day * working_days / statutory_hours"
-                 variables { name: "seat_hours_per_day" description: "每个座席每天的小时数" }
-                 variables { name: "working_days" default_value { micros: 21750000 } has_default: true }
-                 variables { name: "statutory_hours" default_value { micros: 166640000 } has_default: true }
-                 variables { name: "extra" default_value { } has_default: true }
-                 rounding: ROUNDING_MODE_HALF_UP minimum: 1 })",
-    R"(summed_fractions { terms { driver: "households" capacity { micros: 1200000000 } }
-                          terms { driver: "area_10k_m2" capacity { micros: 10000000 } }
-                          rounding: ROUNDING_MODE_DOWN })",
-    R"(percentage_bands { bands { kind: POST_KIND_MANAGEMENT min_bp: 800 max_bp: 1000 }
-                          bands { kind: POST_KIND_PROFESSIONAL_TECHNICAL min_bp: 8000 max_bp: 8500 }
-                          bands { kind: POST_KIND_SUPPORT max_bp: 1000 } })",
-    R"(percentage_bands { total_driver: "posts" bands { kind: POST_KIND_SUPPORT min_bp: 0 max_bp: 10000 } })",
-    R"(ratio_pyramid { base_driver: "beds"
-                       tiers { role: "doctors" relative_to: "beds" ratio { micros: 200000 }
-                               rounding: ROUNDING_MODE_HALF_UP }
-                       tiers { role: "nurses" relative_to: "doctors" ratio { micros: 2000000 }
-                               rounding: ROUNDING_MODE_UP } })",
-};
-
 TEST(StaffingRuleMigration, RowsWrittenAsProtoJsonReadBackUnchanged) {
   std::unique_ptr<db::TestDatabase> database = db::TestDatabase::Create("orgstaffmig");
   ASSERT_NE(database, nullptr);
@@ -84,10 +61,10 @@ TEST(StaffingRuleMigration, RowsWrittenAsProtoJsonReadBackUnchanged) {
 
   std::unique_ptr<sql::PreparedStatement> standard((*conn)->prepareStatement(
       "INSERT INTO staffing_standards (id, latest_version, create_time) VALUES ('S', ?, NOW(6))"));
-  standard->setInt(1, static_cast<int>(std::size(kRules)));
+  standard->setInt(1, static_cast<int>(std::size(kEveryRuleKind)));
   standard->executeUpdate();
   int version = 0;
-  for (const char* text : kRules) {
+  for (const char* text : kEveryRuleKind) {
     const v1::StaffingStandard rule = Parse(text);
     std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(
         "INSERT INTO staffing_standard_versions (standard_id, version, revision, title, source, description,"
@@ -105,7 +82,7 @@ TEST(StaffingRuleMigration, RowsWrittenAsProtoJsonReadBackUnchanged) {
   EXPECT_EQ(applied->applied, 1);
 
   version = 0;
-  for (const char* text : kRules) {
+  for (const char* text : kEveryRuleKind) {
     ++version;
     absl::StatusOr<store::StandardRecord> r = store::GetStandardOrNotFound(**conn, "S", version, false);
     ASSERT_TRUE(r.ok()) << text << ": " << r.status();

@@ -8,6 +8,7 @@
 #include "svc-org/src/api/staffing_rule_mapping.h"
 #include "svc-org/src/domain/staffing_calculator.h"
 #include "svc-org/src/store/staffing_rule_json.h"
+#include "svc-org/tests/staffing_rule_samples.h"
 
 namespace huinong::org::store {
 namespace {
@@ -49,26 +50,7 @@ TEST(StaffingRuleJson, PerUnitIsWrittenAsTheDomainRule) {
 }
 
 TEST(StaffingRuleJson, EveryKindReadsBackAsWritten) {
-  for (const char* text : {
-           R"(per_unit { driver: "vehicles" per { micros: 50000000 } posts_per_step: 2
-                         rounding: ROUNDING_MODE_UP minimum: 1 })",
-           R"(formula { expression: "a * b / c" variables { name: "a" description: "座席 hours" }
-                        variables { name: "b" default_value { micros: 21750000 } has_default: true }
-                        variables { name: "c" default_value { } has_default: true }
-                        rounding: ROUNDING_MODE_HALF_UP minimum: 3 })",
-           R"(summed_fractions { terms { driver: "households" capacity { micros: 1200000000 } }
-                                 terms { driver: "area_10k_m2" capacity { micros: 10000000 } }
-                                 rounding: ROUNDING_MODE_DOWN })",
-           R"(percentage_bands { total_driver: "beds_total"
-                                 bands { kind: POST_KIND_MANAGEMENT min_bp: 800 max_bp: 1000 }
-                                 bands { kind: POST_KIND_PROFESSIONAL_TECHNICAL min_bp: 8000 max_bp: 8500 }
-                                 bands { kind: POST_KIND_SUPPORT min_bp: 500 max_bp: 1000 } })",
-           R"(ratio_pyramid { base_driver: "beds"
-                              tiers { role: "doctors" relative_to: "beds" ratio { micros: 200000 }
-                                      rounding: ROUNDING_MODE_HALF_UP }
-                              tiers { role: "nurses" relative_to: "doctors" ratio { micros: 2000000 }
-                                      rounding: ROUNDING_MODE_UP } })",
-       }) {
+  for (const char* text : kEveryRuleKind) {
     EXPECT_EQ(RoundTrip(text), Canonical(text)) << text;
   }
   EXPECT_EQ(RuleKindColumn(Rule(R"(ratio_pyramid { base_driver: "beds" })")), 10);
