@@ -7,6 +7,7 @@
 #include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 
+#include "svc-org/src/api/staffing_rule_mapping.h"
 #include "svc-org/src/domain/staffing_calculator.h"
 #include "svc-org/src/domain/staffing_compliance.h"
 #include "svc-org/src/domain/staffing_standard.h"
@@ -19,9 +20,15 @@ v1::StaffingStandard Rule(const std::string& text) {
   EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &s)) << text;
   s.set_title("test");
   rpc::Violations v;
-  CheckStandardFields(s, "standard", v);
+  CheckStandardFields(FromProto(s), "standard", v);
   EXPECT_TRUE(v.empty()) << v.ToStatus();
   return s;
+}
+
+// The rules are written in the API's text format (as the seeds are quoted);
+// the calculator gets the domain rule they map to.
+absl::StatusOr<Calculation> Calculate(const v1::StaffingStandard& s, const Drivers& d) {
+  return org::Calculate(RuleFromProto(s), d);
 }
 
 Exact N(const std::string& text) { return *Exact::Parse(text); }

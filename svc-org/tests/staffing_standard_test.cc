@@ -6,6 +6,7 @@
 #include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 
+#include "svc-org/src/api/staffing_rule_mapping.h"
 #include "svc-org/src/domain/staffing_standard.h"
 
 namespace huinong::org {
@@ -16,7 +17,7 @@ std::set<std::string> Fields(const std::string& text, const std::string& title =
   EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &s)) << text;
   s.set_title(title);
   rpc::Violations v;
-  CheckStandardFields(s, "standard", v);
+  CheckStandardFields(FromProto(s), "standard", v);
   std::set<std::string> out;
   for (const auto& fv : v.list()) out.insert(fv.field);
   return out;
@@ -44,7 +45,7 @@ TEST(StaffingStandardShape, FormulaChecksSyntaxAndDeclaredVariables) {
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
       R"(title: "t" formula { expression: "a * b" variables { name: "a" } rounding: ROUNDING_MODE_UP })", &s));
   rpc::Violations v;
-  CheckStandardFields(s, "standard", v);
+  CheckStandardFields(FromProto(s), "standard", v);
   ASSERT_EQ(v.list().size(), 1u);
   EXPECT_EQ(v.list()[0].description, "unknown variable \"b\"");
   EXPECT_EQ(Fields(R"(formula { expression: "a +" variables { name: "a" } })"),
@@ -99,10 +100,10 @@ TEST(StaffingStandardDrivers, FormulaDefaultsAreOptional) {
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
       R"(formula { expression: "a / b" variables { name: "a" }
                    variables { name: "b" default_value { micros: 1 } has_default: true } })", &s));
-  EXPECT_EQ(DriversOf(s), (std::map<std::string, bool>{{"a", false}, {"b", true}}));
+  EXPECT_EQ(DriversOf(RuleFromProto(s)), (std::map<std::string, bool>{{"a", false}, {"b", true}}));
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
       R"(percentage_bands { bands { kind: POST_KIND_SUPPORT max_bp: 10 } })", &s));
-  EXPECT_EQ(DriversOf(s), (std::map<std::string, bool>{{"establishment", false}}));
+  EXPECT_EQ(DriversOf(RuleFromProto(s)), (std::map<std::string, bool>{{"establishment", false}}));
 }
 
 TEST(StaffingStandardStatusTransitions, OnlyForward) {

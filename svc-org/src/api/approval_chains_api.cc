@@ -7,6 +7,7 @@
 #include "common/rpc/request_checks.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
+#include "svc-org/src/api/chain_mapping.h"
 #include "svc-org/src/api/changes_api.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/app/access.h"
@@ -38,10 +39,9 @@ void CheckChainFields(const v1::ApprovalChain& c, const std::set<std::string>& p
 }
 
 // Every step's unit exists and lies in the chain's subtree.
-absl::Status CheckStepUnits(sql::Connection& conn, const v1::ApprovalChain& c, const Unit& root) {
-  for (int i = 0; i < c.steps_size(); ++i) {
-    const std::string id = c.steps(i).at_unit().substr(6);
-    ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, id));
+absl::Status CheckStepUnits(sql::Connection& conn, const std::vector<StepTemplate>& steps, const Unit& root) {
+  for (size_t i = 0; i < steps.size(); ++i) {
+    ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, steps[i].at_unit_id));
     if (!InSubtree(at.path, root.path)) {
       return rpc::InvalidField(absl::StrCat("chain.steps[", i, "].at_unit"),
                                "must be the chain's unit or below it");
@@ -50,9 +50,9 @@ absl::Status CheckStepUnits(sql::Connection& conn, const v1::ApprovalChain& c, c
   return absl::OkStatus();
 }
 
-absl::StatusOr<store::StoredChain> LoadChain(sql::Connection& conn, const std::string& id, bool for_update) {
-  ASSIGN_OR_RETURN(std::optional<store::StoredChain> c, store::GetChain(conn, id, for_update));
-  if (!c) return rpc::NotFound(absl::StrCat("approvalChains/", id));
+absl::StatusOr<ApprovalChain> LoadChain(sql::Connection& conn, const std::string& id, bool for_update) {
+  ASSIGN_OR_RETURN(std::optional<ApprovalChain> c, store::GetChain(conn, id, for_update));
+  if (!c) return rpc::NotFound(ChainName(id));
   return *std::move(c);
 }
 
@@ -74,15 +74,18 @@ grpc::Status ChangesApi::CreateApprovalChain(grpc::ServerContext* ctx,
           ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, unit_id));
           // Inside a gated organisation a new chain would be a way around it.
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, unit_id));
-          RETURN_IF_ERROR(CheckStepUnits(conn, req->chain(), root));
-          store::StoredChain chain;
+          ApprovalChain chain;
           chain.id = NewUlid();
           chain.unit_id = root.id;
-          chain.body = req->chain();
+          chain.title = req->chain().title();
+          chain.steps = StepsFromProto(req->chain());
+          chain.require_change_requests = req->chain().require_change_requests();
+          RETURN_IF_ERROR(CheckStepUnits(conn, chain.steps, root));
           RETURN_IF_ERROR(store::InsertChain(conn, chain, m.now()));
-          ASSIGN_OR_RETURN(store::StoredChain saved, LoadChain(conn, chain.id, false));
-          RETURN_IF_ERROR(m.Record({"approval_chain", saved.body.name(), saved.body.unit(), nullptr, &saved.body}));
-          return saved.body;
+          ASSIGN_OR_RETURN(ApprovalChain saved, LoadChain(conn, chain.id, false));
+          const v1::ApprovalChain out = ToProto(saved);
+          RETURN_IF_ERROR(m.Record({"approval_chain", out.name(), out.unit(), nullptr, &out}));
+          return out;
         };
   });
 }
@@ -95,10 +98,10 @@ grpc::Status ChangesApi::GetApprovalChain(grpc::ServerContext* ctx, const v1::Ge
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(store::StoredChain chain, LoadChain(conn, id, false));
+      ASSIGN_OR_RETURN(ApprovalChain chain, LoadChain(conn, id, false));
       ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, chain.unit_id));
       RETURN_IF_ERROR(ReadableUnit(scope, root));
-      *resp = chain.body;
+      *resp = ToProto(chain);
       return absl::OkStatus();
     });
   });
@@ -118,26 +121,27 @@ grpc::Status ChangesApi::UpdateApprovalChain(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ApprovalChain> {
           sql::Connection& conn = m.tx();
-          ASSIGN_OR_RETURN(store::StoredChain peek, LoadChain(conn, id, false));
+          ASSIGN_OR_RETURN(ApprovalChain peek, LoadChain(conn, id, false));
           ASSIGN_OR_RETURN(Unit root, LockChangeableUnit(conn, scope, peek.unit_id));
           // A gating chain is not switched off by those it restricts.
           RETURN_IF_ERROR(CheckDirectChangeAllowed(conn, caller, peek.unit_id));
-          ASSIGN_OR_RETURN(store::StoredChain chain, LoadChain(conn, id, true));
-          RETURN_IF_ERROR(rpc::CheckEtag(req->chain().etag(), chain.version, chain.body.name()));
-          const v1::ApprovalChain before = chain.body;
-          if (paths.count("title")) chain.body.set_title(req->chain().title());
+          ASSIGN_OR_RETURN(ApprovalChain chain, LoadChain(conn, id, true));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->chain().etag(), chain.version, ChainName(id)));
+          const v1::ApprovalChain before = ToProto(chain);
+          if (paths.count("title")) chain.title = req->chain().title();
           if (paths.count("steps")) {
-            RETURN_IF_ERROR(CheckStepUnits(conn, req->chain(), root));
-            *chain.body.mutable_steps() = req->chain().steps();
+            chain.steps = StepsFromProto(req->chain());
+            RETURN_IF_ERROR(CheckStepUnits(conn, chain.steps, root));
           }
           if (paths.count("require_change_requests")) {
-            chain.body.set_require_change_requests(req->chain().require_change_requests());
+            chain.require_change_requests = req->chain().require_change_requests();
           }
           chain.version += 1;
           RETURN_IF_ERROR(store::UpdateChain(conn, chain, m.now()));
-          ASSIGN_OR_RETURN(store::StoredChain saved, LoadChain(conn, id, false));
-          RETURN_IF_ERROR(m.Record({"approval_chain", saved.body.name(), saved.body.unit(), &before, &saved.body}));
-          return saved.body;
+          ASSIGN_OR_RETURN(ApprovalChain saved, LoadChain(conn, id, false));
+          const v1::ApprovalChain out = ToProto(saved);
+          RETURN_IF_ERROR(m.Record({"approval_chain", out.name(), out.unit(), &before, &out}));
+          return out;
         };
   });
 }
@@ -157,15 +161,15 @@ grpc::Status ChangesApi::ListApprovalChains(grpc::ServerContext* ctx,
       if (!unit_id.empty()) {
         ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
         RETURN_IF_ERROR(ReadableUnit(scope, unit));
-        ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(unit.path)));
+        ASSIGN_OR_RETURN(std::optional<ApprovalChain> chain, store::NearestChain(conn, PathIds(unit.path)));
         if (!chain) return rpc::NotFound(absl::StrCat("an approval chain for ", UnitName(unit_id)));
-        *resp->add_chains() = chain->body;
+        *resp->add_chains() = ToProto(*chain);
         return absl::OkStatus();
       }
-      ASSIGN_OR_RETURN(std::vector<store::StoredChain> chains,
+      ASSIGN_OR_RETURN(std::vector<ApprovalChain> chains,
                        store::ListChains(conn, scope.reads_all ? "" : scope.unit_path, after, page_size + 1));
       const bool more = rpc::TrimToPage(chains, page_size);
-      for (const auto& c : chains) *resp->add_chains() = c.body;
+      for (const auto& c : chains) *resp->add_chains() = ToProto(c);
       if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, chains.back().id));
       return absl::OkStatus();
     });

@@ -19,6 +19,7 @@
 #include "svc-org/src/app/access.h"
 #include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/app/change_items.h"
+#include "svc-org/src/api/chain_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/domain/capability.h"
@@ -96,8 +97,8 @@ absl::Status DryRun(const WriteBy& by, const std::string& chain_id, v1::ChangeRe
 
 // The approval chain that governs the organisation rooted at `root`: the
 // nearest up the tree.
-absl::StatusOr<store::StoredChain> ChainFor(sql::Connection& conn, const Unit& root) {
-  ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(root.path)));
+absl::StatusOr<ApprovalChain> ChainFor(sql::Connection& conn, const Unit& root) {
+  ASSIGN_OR_RETURN(std::optional<ApprovalChain> chain, store::NearestChain(conn, PathIds(root.path)));
   if (!chain) {
     return rpc::FailedPrecondition("NO_APPROVAL_CHAIN",
                                    absl::StrCat("no approval chain applies to ", UnitName(root.id)));
@@ -119,15 +120,6 @@ absl::StatusOr<v1::ChangeRequest> Save(server::Mutation& m, const v1::ChangeRequ
   ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(m.tx(), change.id, false));
   RETURN_IF_ERROR(m.Record({"change_request", saved.body.name(), saved.body.unit(), &before, &saved.body}));
   return saved.body;
-}
-
-std::vector<StepTemplate> Templates(const v1::ApprovalChain& chain) {
-  std::vector<StepTemplate> out;
-  for (const auto& s : chain.steps()) {
-    out.push_back({s.title(), s.required_capability(), s.at_unit().substr(6),
-                   std::set<int>(s.applies_to().begin(), s.applies_to().end())});
-  }
-  return out;
 }
 
 }  // namespace
@@ -300,33 +292,27 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
           ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
           RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
-          RETURN_IF_ERROR(ChangeLifecycle().Next(StateOf(change.body), ChangeEvent::kSubmit).status());
           v1::ChangeRequest& b = change.body;
-          rpc::Violations missing;
-          if (b.items_size() == 0) missing.Add("items", "at least one item is required to submit");
-          if (!b.has_effective_date()) missing.Add("effective_date", "required to submit");
-          RETURN_IF_ERROR(missing.ToStatus());
-          const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", missing);
-          RETURN_IF_ERROR(CheckEffectiveDate(effective, m.today()));
+          rpc::Violations ignored;  // the stored date was checked when it was set
+          ASSIGN_OR_RETURN(const absl::CivilDay effective,
+                           CheckSubmit(StateOf(b), b.items_size(),
+                                       rpc::FromDate(b.effective_date(), "effective_date", ignored), m.today()));
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
-          ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
+          ASSIGN_OR_RETURN(const ApprovalChain chain, ChainFor(conn, root));
           const CallerScope org = OrganisationScope(root);
           RETURN_IF_ERROR(DryRun({m, m.request_id(), org}, chain.id, b, {effective, m.today(), change.id}));
           const v1::ChangeRequest before = b;
           std::set<int> kinds;
           for (const auto& item : b.items()) kinds.insert(item.kind());
+          ASSIGN_OR_RETURN(const std::vector<StepTemplate> steps,
+                           BuildApprovalSteps(chain.steps, kinds, ChainName(chain.id)));
           b.clear_steps();
-          for (size_t i : StepsFor(Templates(chain.body), kinds)) {
-            const auto& t = chain.body.steps(static_cast<int>(i));
+          for (const StepTemplate& t : steps) {
             v1::ApprovalStep* step = b.add_steps();
-            step->set_title(t.title());
-            step->set_required_capability(t.required_capability());
-            step->set_at_unit(t.at_unit());
+            step->set_title(t.title);
+            step->set_required_capability(t.capability);
+            step->set_at_unit(UnitName(t.at_unit_id));
             step->set_state(v1::APPROVAL_STEP_STATE_PENDING);
-          }
-          if (b.steps_size() == 0) {
-            return rpc::FailedPrecondition(
-                "NO_APPLICABLE_STEP", absl::StrCat(chain.body.name(), " has no step for these kinds of change"));
           }
           b.set_current_step(0);
           b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);
@@ -377,7 +363,7 @@ grpc::Status ChangesApi::DecideStep(grpc::ServerContext* ctx, const Request* req
             const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
             RETURN_IF_ERROR(CheckEffectiveDate(effective, m.today()));
             ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
-            ASSIGN_OR_RETURN(const store::StoredChain chain, ChainFor(conn, root));
+            ASSIGN_OR_RETURN(const ApprovalChain chain, ChainFor(conn, root));
             RETURN_IF_ERROR(ApplyItems({m, b.name(), OrganisationScope(root)}, chain.id, b,
                                        {effective, m.today(), change.id}));
             m.AfterCommit([this] { grants_.InvalidateAll(); });  // posts may grant differently

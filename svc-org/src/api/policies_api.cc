@@ -159,14 +159,8 @@ grpc::Status OrgApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
         // The nearest policy at or above the unit: one answer, no pages.
         ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
         RETURN_IF_ERROR(ReadableUnit(scope, unit));
-        const std::vector<std::string> ids = PathIds(unit.path);
-        ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> found, store::PoliciesOfUnits(conn, ids));
-        const ConcurrencyPolicy* nearest = nullptr;
-        for (auto it = ids.rbegin(); it != ids.rend() && nearest == nullptr; ++it) {
-          for (const auto& p : found) {
-            if (p.unit_id == *it) nearest = &p;
-          }
-        }
+        ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> found, store::PoliciesOfUnits(conn, PathIds(unit.path)));
+        const ConcurrencyPolicy* nearest = GoverningPolicy(found, unit.path);
         if (nearest != nullptr && after.empty()) *resp->add_policies() = ToProto(*nearest);
         return absl::OkStatus();
       }

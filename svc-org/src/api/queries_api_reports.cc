@@ -217,20 +217,14 @@ grpc::Status QueriesApi::GetConcurrencyReport(grpc::ServerContext* ctx,
       }
       ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> policies,
                        store::PoliciesOfUnits(conn, {path_ids.begin(), path_ids.end()}));
-      std::map<std::string, const ConcurrencyPolicy*> policy_of_unit;
-      for (const auto& p : policies) policy_of_unit[p.unit_id] = &p;
       std::map<std::string, const Unit*> units;
       for (const auto& u : snap.units) units[u.id] = &u;
       std::map<std::string, const ConcurrencyPolicy*> policy_of_post;
       std::map<std::string, std::string> codes;
       for (const auto& p : snap.posts) {
         codes[p.id] = p.terms.code;
-        std::vector<std::string> up = PathIds(units[p.unit_id]->path);
-        for (auto it = up.rbegin(); it != up.rend(); ++it) {
-          if (auto pol = policy_of_unit.find(*it); pol != policy_of_unit.end()) {
-            policy_of_post[p.id] = pol->second;
-            break;
-          }
+        if (const ConcurrencyPolicy* policy = GoverningPolicy(policies, units[p.unit_id]->path)) {
+          policy_of_post[p.id] = policy;
         }
       }
       std::vector<ConcurrencyFindingRow> found = FindConcurrency(snap.assignments, codes, policy_of_post);

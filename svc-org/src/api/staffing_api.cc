@@ -11,6 +11,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/api/staffing_mapping.h"
+#include "svc-org/src/api/staffing_rule_mapping.h"
 #include "svc-org/src/domain/staffing_standard.h"
 #include "svc-org/src/store/standard_store.h"
 
@@ -40,7 +41,8 @@ grpc::Status StaffingApi::CreateStaffingStandard(grpc::ServerContext* ctx,
                      [&](const auth::Principal& caller) -> server::Prepared<v1::StaffingStandard> {
     rpc::Violations v;
     if (!req->has_standard()) v.Add("standard", "required");
-    CheckStandardFields(req->standard(), "standard", v);
+    const StaffingStandard fields = FromProto(req->standard());
+    CheckStandardFields(fields, "standard", v);
     CheckStatusAndDate(req->standard(), /*status_required=*/false, v);
     const int status = req->standard().status();
     if (status == v1::STAFFING_STANDARD_STATUS_RETIRED) {
@@ -55,8 +57,8 @@ grpc::Status StaffingApi::CreateStaffingStandard(grpc::ServerContext* ctx,
           r.id = NewUlid();
           r.version = 1;
           r.revision = 1;
-          r.body = SettableFields(req->standard());
-          if (status == 0) r.body.set_status(v1::STAFFING_STANDARD_STATUS_DRAFT);
+          r.body = fields;
+          if (status == 0) r.body.status = StandardStatus::kDraft;
           r.create_time = r.update_time = m.now();
           RETURN_IF_ERROR(store::InsertStandard(conn, r));
           v1::StaffingStandard out = ToProto(r);
@@ -91,7 +93,7 @@ grpc::Status StaffingApi::UpdateStaffingStandard(grpc::ServerContext* ctx,
     const std::string id = rpc::ParseName(req->standard().name(), kStandardCollection, "standard.name", v);
     if (req->standard().etag().empty()) v.Add("standard.etag", "required");
     const std::set<std::string> paths = UpdatePaths(req->update_mask(), v);
-    v1::StaffingStandard changes;  // the masked fields, checked before any read
+    StaffingStandard changes;  // the masked fields, checked before any read
     ApplyUpdate(req->standard(), paths, changes, v);
     RETURN_IF_ERROR(v.ToStatus());
     RETURN_IF_ERROR(MayChangeStandards(caller));
@@ -104,10 +106,10 @@ grpc::Status StaffingApi::UpdateStaffingStandard(grpc::ServerContext* ctx,
                                                            " was changed by someone else; read it again"));
           }
           const v1::StaffingStandard before = ToProto(r);
-          const auto from = static_cast<StandardStatus>(r.body.status());
+          const StandardStatus from = r.body.status;
           rpc::Violations unused;
           ApplyUpdate(req->standard(), paths, r.body, unused);
-          RETURN_IF_ERROR(CheckTransition(from, static_cast<StandardStatus>(r.body.status())));
+          RETURN_IF_ERROR(CheckTransition(from, r.body.status));
           r.update_time = m.now();
           if (EditsInPlace(from)) {
             r.revision += 1;
@@ -134,7 +136,7 @@ grpc::Status StaffingApi::ListStaffingStandards(grpc::ServerContext* ctx,
     if (req->status() != 0 && !v1::StaffingStandardStatus_IsValid(req->status())) {
       v.Add("status", absl::StrCat("unknown value ", req->status()));
     }
-    filter.status = req->status();
+    if (req->status() != 0) filter.status = static_cast<StandardStatus>(req->status());
     if (!req->title_contains().empty()) {
       rpc::CheckText(req->title_contains(), "title_contains", 1, kMaxTitleFilter, v);
     }

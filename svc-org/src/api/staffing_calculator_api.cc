@@ -47,10 +47,9 @@ absl::Status CheckReadable(sql::Connection& conn, const auth::Principal& caller,
   return rpc::PermissionDenied(absl::StrCat("units/", unit_id, " is outside the caller's scope"));
 }
 
-std::string BandsTotal(const v1::StaffingStandard& s) {
-  if (s.rule_case() != v1::StaffingStandard::kPercentageBands) return "";
-  const std::string& total = s.percentage_bands().total_driver();
-  return total.empty() ? "establishment" : total;
+std::string BandsTotal(const StaffingRule& rule) {
+  const auto* bands = std::get_if<PercentageBandsRule>(&rule);
+  return bands ? BandsTotalDriver(*bands) : "";
 }
 
 }  // namespace
@@ -68,11 +67,11 @@ grpc::Status StaffingApi::CalculateStaffing(grpc::ServerContext* ctx,
       ASSIGN_OR_RETURN(standard, store::GetStandardOrNotFound(conn, id, req->version(), false));
       return absl::OkStatus();
     }));
-    const std::map<std::string, bool> needed = DriversOf(standard.body);
+    const std::map<std::string, bool> needed = DriversOf(standard.body.rule);
     ReadInputsResult in = ReadInputs(req->inputs(), needed, /*accept_actuals=*/false, v);
     AddMissing(needed, in.drivers, "", v);
     RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(Calculation calc, Calculate(standard.body, in.drivers));
+    ASSIGN_OR_RETURN(Calculation calc, Calculate(standard.body.rule, in.drivers));
     ASSIGN_OR_RETURN(*resp, ToProto(calc, standard));
     return absl::OkStatus();
   });
@@ -99,9 +98,9 @@ grpc::Status StaffingApi::CheckStaffingCompliance(grpc::ServerContext* ctx,
     });
     if (!read.ok()) return read;
 
-    const std::map<std::string, bool> needed = DriversOf(standard.body);
+    const std::map<std::string, bool> needed = DriversOf(standard.body.rule);
     ReadInputsResult in = ReadInputs(req->inputs(), needed, /*accept_actuals=*/true, v);
-    const std::string total = BandsTotal(standard.body);
+    const std::string total = BandsTotal(standard.body.rule);
     AddMissing(needed, in.drivers, total, v);
     RETURN_IF_ERROR(v.ToStatus());
     if (!total.empty() && !in.drivers.count(total)) {
@@ -110,7 +109,7 @@ grpc::Status StaffingApi::CheckStaffingCompliance(grpc::ServerContext* ctx,
           "NO_ESTABLISHMENT", absl::StrCat("give the establishment of ", req->unit(), " as input \"",
                                            total, "\" (its quota total is not read yet)"));
     }
-    ASSIGN_OR_RETURN(Calculation calc, Calculate(standard.body, in.drivers));
+    ASSIGN_OR_RETURN(Calculation calc, Calculate(standard.body.rule, in.drivers));
 
     std::vector<std::string> labels;
     for (const auto& line : calc.lines) labels.push_back(line.label);

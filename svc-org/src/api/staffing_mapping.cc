@@ -7,7 +7,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
-#include "svc-org/src/domain/staffing_formula.h"
+#include "svc-org/src/api/staffing_rule_mapping.h"
 #include "svc-org/src/domain/staffing_standard.h"
 
 namespace huinong::org {
@@ -18,17 +18,6 @@ const std::set<std::string> kUpdatable = {"title", "source", "description", "rul
 // The oneof's fields: a violation under any of them belongs to mask path "rule".
 const std::set<std::string> kRuleFields = {"rule", "per_unit", "formula", "summed_fractions",
                                            "percentage_bands", "ratio_pyramid"};
-
-void CopyRule(const v1::StaffingStandard& from, v1::StaffingStandard& to) {
-  switch (from.rule_case()) {
-    case v1::StaffingStandard::kPerUnit: *to.mutable_per_unit() = from.per_unit(); break;
-    case v1::StaffingStandard::kFormula: *to.mutable_formula() = from.formula(); break;
-    case v1::StaffingStandard::kSummedFractions: *to.mutable_summed_fractions() = from.summed_fractions(); break;
-    case v1::StaffingStandard::kPercentageBands: *to.mutable_percentage_bands() = from.percentage_bands(); break;
-    case v1::StaffingStandard::kRatioPyramid: *to.mutable_ratio_pyramid() = from.ratio_pyramid(); break;
-    case v1::StaffingStandard::RULE_NOT_SET: to.clear_rule(); break;
-  }
-}
 
 absl::StatusOr<v1::Decimal> ToDecimal(const Exact& e) {
   ASSIGN_OR_RETURN(int64_t micros, e.ToMicros());
@@ -44,24 +33,13 @@ std::string StandardName(const std::string& id) { return rpc::FormatName(kStanda
 std::string StandardEtag(const store::StandardRecord& r) { return absl::StrCat(r.version, ".", r.revision); }
 
 v1::StaffingStandard ToProto(const store::StandardRecord& r) {
-  v1::StaffingStandard p = r.body;
+  v1::StaffingStandard p = ToProto(r.body);
   p.set_name(StandardName(r.id));
   p.set_version(r.version);
   *p.mutable_create_time() = rpc::ToTimestamp(r.create_time);
   *p.mutable_update_time() = rpc::ToTimestamp(r.update_time);
   p.set_etag(StandardEtag(r));
   return p;
-}
-
-v1::StaffingStandard SettableFields(const v1::StaffingStandard& in) {
-  v1::StaffingStandard out;
-  out.set_title(in.title());
-  out.set_source(in.source());
-  out.set_description(in.description());
-  CopyRule(in, out);
-  out.set_status(in.status());
-  if (in.has_effective_from()) *out.mutable_effective_from() = in.effective_from();
-  return out;
 }
 
 void CheckStatusAndDate(const v1::StaffingStandard& in, bool status_required, rpc::Violations& v) {
@@ -88,9 +66,10 @@ std::set<std::string> UpdatePaths(const google::protobuf::FieldMask& mask, rpc::
 }
 
 void ApplyUpdate(const v1::StaffingStandard& in, const std::set<std::string>& paths,
-                 v1::StaffingStandard& body, rpc::Violations& v) {
+                 StaffingStandard& body, rpc::Violations& v) {
+  const StaffingStandard changes = FromProto(in);
   rpc::Violations all;
-  CheckStandardFields(in, "standard", all);
+  CheckStandardFields(changes, "standard", all);
   for (const auto& fv : all.list()) {
     std::string top = fv.field.substr(std::string("standard.").size());
     top = top.substr(0, top.find_first_of(".["));
@@ -104,18 +83,15 @@ void ApplyUpdate(const v1::StaffingStandard& in, const std::set<std::string>& pa
     }
   }
   if (paths.count("effective_from")) rpc::FromDate(in.effective_from(), "standard.effective_from", v);
-  if (paths.count("title")) body.set_title(in.title());
-  if (paths.count("source")) body.set_source(in.source());
-  if (paths.count("description")) body.set_description(in.description());
-  if (paths.count("rule")) CopyRule(in, body);
-  if (paths.count("status")) body.set_status(in.status());
-  if (paths.count("effective_from")) {
-    if (in.has_effective_from()) {
-      *body.mutable_effective_from() = in.effective_from();
-    } else {
-      body.clear_effective_from();
-    }
-  }
+  const auto take = [&](const char* path, auto StaffingStandard::*field) {
+    if (paths.count(path)) body.*field = changes.*field;
+  };
+  take("title", &StaffingStandard::title);
+  take("source", &StaffingStandard::source);
+  take("description", &StaffingStandard::description);
+  take("rule", &StaffingStandard::rule);
+  take("status", &StaffingStandard::status);
+  take("effective_from", &StaffingStandard::effective_from);
 }
 
 ReadInputsResult ReadInputs(const google::protobuf::RepeatedPtrField<v1::StaffingInput>& inputs,

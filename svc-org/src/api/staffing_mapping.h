@@ -16,6 +16,7 @@
 #include "huinong/org/v1/standards.pb.h"
 #include "svc-org/src/domain/staffing_calculator.h"
 #include "svc-org/src/domain/staffing_compliance.h"
+#include "svc-org/src/domain/staffing_rule.h"
 #include "svc-org/src/store/standard_store.h"
 
 namespace huinong::org {
@@ -27,16 +28,12 @@ std::string StandardName(const std::string& id);
 std::string StandardEtag(const store::StandardRecord& record);
 v1::StaffingStandard ToProto(const store::StandardRecord& record);
 
-// The client-settable fields of `in` (title, source, description, rule,
-// status, effective_from), nothing else.
-v1::StaffingStandard SettableFields(const v1::StaffingStandard& in);
-
 // The update mask's paths, each checked against the updatable set.
 std::set<std::string> UpdatePaths(const google::protobuf::FieldMask& mask, rpc::Violations& v);
 // Checks the masked fields of `in` (violations under "standard.") and copies
 // them onto `body`.
 void ApplyUpdate(const v1::StaffingStandard& in, const std::set<std::string>& paths,
-                 v1::StaffingStandard& body, rpc::Violations& v);
+                 StaffingStandard& body, rpc::Violations& v);
 
 // Status and effective_from of a create or update request, under "standard.".
 void CheckStatusAndDate(const v1::StaffingStandard& in, bool status_required, rpc::Violations& v);

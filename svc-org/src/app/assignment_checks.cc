@@ -12,6 +12,7 @@
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/staff_mapping.h"
 #include "svc-org/src/domain/concurrency.h"
+#include "svc-org/src/domain/delegation.h"
 #include "svc-org/src/domain/quota.h"
 #include "svc-org/src/store/policy_store.h"
 #include "svc-org/src/store/post_store.h"
@@ -23,9 +24,6 @@ namespace huinong::org {
 namespace {
 
 std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
-
-// A cancelled schedule (last day before its first) is in force on no day.
-bool Cancelled(const Assignment& a) { return a.effective_to && *a.effective_to < a.effective_from; }
 
 absl::StatusOr<Post> PostOnFirstDay(sql::Connection& conn, const Assignment& a) {
   ASSIGN_OR_RETURN(std::optional<Post> latest, store::GetLatestPost(conn, a.post_id, /*for_update=*/true));
@@ -68,24 +66,6 @@ absl::Status CheckQualifications(const Post& post, const Staff& staff, absl::Civ
   return status;
 }
 
-// The policy of the nearest unit at or above `path` among `policies`.
-const ConcurrencyPolicy* Governing(const std::vector<ConcurrencyPolicy>& policies,
-                                   const std::string& path) {
-  const ConcurrencyPolicy* best = nullptr;
-  size_t best_depth = 0;
-  const std::vector<std::string> ids = PathIds(path);
-  for (const auto& p : policies) {
-    auto it = std::find(ids.begin(), ids.end(), p.unit_id);
-    if (it == ids.end()) continue;
-    const size_t depth = static_cast<size_t>(it - ids.begin()) + 1;
-    if (depth > best_depth) {
-      best = &p;
-      best_depth = depth;
-    }
-  }
-  return best;
-}
-
 // Judges `a` against the person's other assignments in force during its
 // period and governed by the same policy.
 absl::Status CheckConcurrency(sql::Connection& conn, const Assignment& a, const std::string& code,
@@ -110,11 +90,11 @@ absl::Status CheckConcurrency(sql::Connection& conn, const Assignment& a, const 
   }
   ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> policies,
                    store::PoliciesOfUnits(conn, std::vector<std::string>(ancestors.begin(), ancestors.end())));
-  const ConcurrencyPolicy* policy = Governing(policies, path_of[a.unit_id]);
+  const ConcurrencyPolicy* policy = GoverningPolicy(policies, path_of[a.unit_id]);
   if (policy == nullptr) return absl::OkStatus();
   std::vector<HeldPost> held;
   for (const Assignment* o : overlapping) {
-    if (Governing(policies, path_of[o->unit_id]) != policy) continue;
+    if (GoverningPolicy(policies, path_of[o->unit_id]) != policy) continue;
     ASSIGN_OR_RETURN(std::optional<Post> post, store::GetLatestPost(conn, o->post_id));
     held.push_back({o->id, {o->post_id, post ? post->terms.code : ""}, o->kind, o->mitigation.has_value()});
   }
@@ -143,41 +123,17 @@ absl::Status CheckSeat(sql::Connection& conn, const Assignment& a) {
   return CheckSeatAvailable(quota->terms, PeakOverlap(periods, a.effective_from, a.effective_to));
 }
 
-absl::Status CheckDelegation(sql::Connection& conn, const Assignment& a, const Post& post) {
+// The delegation rules (domain/delegation.h) with what they read.
+absl::Status CheckDelegationOf(sql::Connection& conn, const Assignment& a, const Post& post) {
   const Delegation& d = *a.delegation;
   RETURN_IF_ERROR(RequireStaff(conn, d.acting_for_id));
   RETURN_IF_ERROR(RequireStaff(conn, d.delegated_by_id));
-  for (size_t i = 0; i < d.capabilities.size(); ++i) {
-    const auto& caps = post.terms.capabilities;
-    if (std::find(caps.begin(), caps.end(), d.capabilities[i]) == caps.end()) {
-      return rpc::InvalidField(absl::StrCat("assignment.delegation.capabilities[", i, "]"),
-                               absl::StrCat(d.capabilities[i], " is not a capability of the post"));
-    }
-  }
   ASSIGN_OR_RETURN(std::vector<Assignment> on_post, store::AssignmentsOfPost(conn, a.post_id));
-  const bool holds = std::any_of(on_post.begin(), on_post.end(), [&](const Assignment& h) {
-    return h.staff_id == d.acting_for_id && h.FillsSeat() && !Cancelled(h) &&
-           h.effective_from <= a.effective_from &&
-           (!h.effective_to || (a.effective_to && *a.effective_to <= *h.effective_to));
-  });
-  if (!holds) {
-    return rpc::FailedPrecondition(
-        "ACTING_FOR_NOT_HOLDER", absl::StrCat(StaffName(d.acting_for_id), " does not hold ",
-                                              PostName(a.post_id), " throughout the acting period"));
+  std::vector<Assignment> above;  // read only when someone other than the holder delegates
+  if (!post.terms.superior_post_id.empty() && d.delegated_by_id != d.acting_for_id) {
+    ASSIGN_OR_RETURN(above, store::AssignmentsOfPostsOn(conn, {post.terms.superior_post_id}, a.effective_from));
   }
-  if (d.delegated_by_id == d.acting_for_id) return absl::OkStatus();
-  bool entitled = false;
-  if (!post.terms.superior_post_id.empty()) {
-    ASSIGN_OR_RETURN(std::vector<Assignment> above,
-                     store::AssignmentsOfPostsOn(conn, {post.terms.superior_post_id}, a.effective_from));
-    entitled = std::any_of(above.begin(), above.end(),
-                           [&](const Assignment& h) { return h.staff_id == d.delegated_by_id; });
-  }
-  if (entitled) return absl::OkStatus();
-  return rpc::FailedPrecondition(
-      "DELEGATOR_NOT_ENTITLED",
-      absl::StrCat(StaffName(d.delegated_by_id),
-                   " is neither the absent holder nor a holder of the post's superior post"));
+  return CheckDelegation(a, post, on_post, above);
 }
 
 }  // namespace
@@ -195,7 +151,7 @@ absl::StatusOr<Post> CheckNewAssignment(sql::Connection& conn, Assignment& a) {
   RETURN_IF_ERROR(CheckOwnAssignments(a, others));
   RETURN_IF_ERROR(CheckConcurrency(conn, a, post.terms.code, others, /*segregation_only=*/false));
   RETURN_IF_ERROR(CheckSeat(conn, a));
-  if (a.kind == AssignmentKind::kActing) RETURN_IF_ERROR(CheckDelegation(conn, a, post));
+  if (a.kind == AssignmentKind::kActing) RETURN_IF_ERROR(CheckDelegationOf(conn, a, post));
   return post;
 }
 
@@ -204,7 +160,7 @@ absl::Status CheckChangedAssignment(sql::Connection& conn, const Assignment& a,
   ASSIGN_OR_RETURN(std::optional<Post> post, store::GetPostOn(conn, a.post_id, {a.effective_from, true}));
   if (!post) return rpc::NotFound(PostName(a.post_id));
   if (delegation_changed && a.kind == AssignmentKind::kActing) {
-    RETURN_IF_ERROR(CheckDelegation(conn, a, *post));
+    RETURN_IF_ERROR(CheckDelegationOf(conn, a, *post));
   }
   if (mitigation_changed) {
     if (a.mitigation) {

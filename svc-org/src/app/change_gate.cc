@@ -13,11 +13,11 @@ absl::Status CheckDirectChangeAllowed(sql::Connection& conn, const auth::Princip
                                       const std::string& unit_id) {
   if (unit_id.empty() || caller.IsAdmin()) return absl::OkStatus();
   ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-  ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(unit.path)));
-  if (!chain || !chain->body.require_change_requests()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(std::optional<ApprovalChain> chain, store::NearestChain(conn, PathIds(unit.path)));
+  if (!chain || !chain->require_change_requests) return absl::OkStatus();
   return rpc::FailedPrecondition(
       "CHANGE_REQUEST_REQUIRED",
-      absl::StrCat(chain->body.name(), " (", chain->body.title(),
+      absl::StrCat("approvalChains/", chain->id, " (", chain->title,
                    ") requires a change request for structural changes here"));
 }
 

@@ -324,10 +324,10 @@ void CheckItems(google::protobuf::RepeatedPtrField<v1::ChangeItem>& items, const
 absl::Status CheckGovernedBy(sql::Connection& conn, const std::string& unit_name,
                              const std::string& chain_id) {
   ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_name.substr(unit_name.find('/') + 1)));
-  ASSIGN_OR_RETURN(std::optional<store::StoredChain> chain, store::NearestChain(conn, PathIds(unit.path)));
+  ASSIGN_OR_RETURN(std::optional<ApprovalChain> chain, store::NearestChain(conn, PathIds(unit.path)));
   if (chain && chain->id == chain_id) return absl::OkStatus();
   return rpc::FailedPrecondition(
-      "OTHER_CHAIN", absl::StrCat(unit_name, " answers to ", chain ? chain->body.name() : "no approval chain",
+      "OTHER_CHAIN", absl::StrCat(unit_name, " answers to ", chain ? "approvalChains/" + chain->id : "no approval chain",
                                   ", not to this request's chain"));
 }
 

@@ -53,54 +53,24 @@ server::AuditEntry UnitEntry(std::string method, std::string request_id, const v
       .For(std::move(method), std::move(request_id));
 }
 
-// Where a write stands against the unit's versions: the terms it starts
-// from (the scheduled ones, if a change request writes after them) and the
-// day its version begins.
-struct VersionPlan {
-  Unit base;
-  absl::CivilDay day;
-};
-
-// `row` is the locked registry row; a scheduled version whose day has come
-// (the job not having run yet) takes effect first and `row` is re-read.
-absl::StatusOr<VersionPlan> PlanVersion(server::Mutation& m, Unit& row, const WriteDay& when) {
+// Plans a write (domain/unit_history.h) on the locked registry row `row`; a
+// scheduled version whose day has come (the job not having run yet) takes
+// effect first and `row` is re-read.
+absl::StatusOr<UnitVersionPlan> PlanVersion(server::Mutation& m, Unit& row, const WriteDay& when) {
   sql::Connection& conn = m.tx();
   ASSIGN_OR_RETURN(std::optional<UnitVersion> latest, store::LatestVersion(conn, row.id, true));
-  if (latest && latest->scheduled && latest->valid_from <= when.today) {
+  if (latest && DueOn(*latest, when.today)) {
     RETURN_IF_ERROR(TakeEffect(m, *latest).status());
     ASSIGN_OR_RETURN(row, LoadUnit(conn, row.id, /*for_update=*/true));
     ASSIGN_OR_RETURN(latest, store::LatestVersion(conn, row.id, true));
   }
-  VersionPlan plan{row, when.day};
-  const bool by_change_request = !when.change_request_id.empty();
-  if (!latest) return plan;
-  if (latest->scheduled) {
-    if (!by_change_request) {
-      return rpc::FailedPrecondition(
-          "CHANGE_SCHEDULED",
-          absl::StrCat(UnitName(row.id), " has a change scheduled from ", absl::FormatCivilTime(latest->valid_from),
-                       " by changeRequests/", latest->change_request_id));
-    }
-    plan.base = latest->unit;
-    plan.base.path = row.path;
-    plan.base.depth = row.depth;
-    plan.base.version = row.version;
-  }
-  // A direct write takes effect today; versions in force never start later
-  // (a unit's first version starts at the latest on the day it is registered).
-  if (!by_change_request) plan.day = when.today;
-  if (plan.day < latest->valid_from) {
-    return rpc::FailedPrecondition(
-        "EFFECTIVE_DATE_TOO_EARLY",
-        absl::StrCat(UnitName(row.id), " already has a version from ", absl::FormatCivilTime(latest->valid_from)));
-  }
-  return plan;
+  return PlanUnitVersion(row, latest, when.day, when.today, !when.change_request_id.empty());
 }
 
 // Writes `after` as the unit's terms from plan.day: into the registry and a
 // version when the day has come, else as a scheduled version only.
 absl::StatusOr<v1::Unit> Save(sql::Connection& conn, const WriteBy& by, absl::string_view method,
-                              const v1::Unit& before, Unit after, const VersionPlan& plan,
+                              const v1::Unit& before, Unit after, const UnitVersionPlan& plan,
                               const WriteDay& when) {
   const bool scheduled = plan.day > when.today;
   if (!scheduled) {
@@ -108,7 +78,7 @@ absl::StatusOr<v1::Unit> Save(sql::Connection& conn, const WriteBy& by, absl::st
     after.update_time = by.change.now();
     RETURN_IF_ERROR(store::UpdateUnit(conn, after));
   }
-  RETURN_IF_ERROR(store::RecordVersion(conn, after, plan.day, when.change_request_id, scheduled));
+  RETURN_IF_ERROR(store::RecordVersion(conn, after, plan.latest_from, plan.day, when.change_request_id, scheduled));
   v1::Unit out = ToProto(after);
   RETURN_IF_ERROR(by.change.Record(UnitEntry(std::string(method), by.request_id, &before, out)));
   return out;
@@ -257,7 +227,7 @@ absl::StatusOr<v1::Unit> CreateUnitIn(const WriteBy& by, Unit unit,
   unit.version = 1;
   unit.create_time = unit.update_time = by.change.now();
   RETURN_IF_ERROR(store::InsertUnit(conn, unit));
-  RETURN_IF_ERROR(store::RecordVersion(conn, unit, FirstVersionDay(unit, when.today),
+  RETURN_IF_ERROR(store::RecordVersion(conn, unit, std::nullopt, FirstVersionDay(unit, when.today),
                                        when.change_request_id, false));
   v1::Unit out = ToProto(unit);
   RETURN_IF_ERROR(by.change.Record(UnitEntry("CreateUnit", by.request_id, nullptr, out)));
@@ -270,7 +240,7 @@ absl::StatusOr<v1::Unit> UpdateUnitIn(const WriteBy& by, const std::string& id,
   sql::Connection& conn = by.change.tx();
   ASSIGN_OR_RETURN(Unit row, LockChangeableUnit(conn, by.scope, id));
   RETURN_IF_ERROR(CheckUnitEtag(etag, row));
-  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(by.change, row, when));
+  ASSIGN_OR_RETURN(UnitVersionPlan plan, PlanVersion(by.change, row, when));
   const v1::Unit before = ToProto(plan.base);
   Unit after = plan.base;
   RETURN_IF_ERROR(change(after));
@@ -289,7 +259,7 @@ absl::StatusOr<v1::Unit> MoveUnitIn(const WriteBy& by, const std::string& id,
   ASSIGN_OR_RETURN(Unit row, LockChangeableUnit(conn, by.scope, id));
   ASSIGN_OR_RETURN(Unit parent, LockChangeableUnit(conn, by.scope, parent_id));
   RETURN_IF_ERROR(CheckUnitEtag(etag, row));
-  ASSIGN_OR_RETURN(VersionPlan plan, PlanVersion(by.change, row, when));
+  ASSIGN_OR_RETURN(UnitVersionPlan plan, PlanVersion(by.change, row, when));
   const v1::Unit before = ToProto(plan.base);
   RETURN_IF_ERROR(CheckMoveUnder(conn, row, parent));
   Unit after = plan.base;

@@ -78,11 +78,34 @@ std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::
   std::vector<size_t> out;
   for (size_t i = 0; i < chain.size(); ++i) {
     const auto& applies = chain[i].applies_to;
-    const bool needed = applies.empty() || std::any_of(kinds.begin(), kinds.end(),
-                                                       [&](int k) { return applies.count(k) > 0; });
+    const bool needed = applies.empty() || std::any_of(applies.begin(), applies.end(),
+                                                       [&](int k) { return kinds.count(k) > 0; });
     if (needed) out.push_back(i);
   }
   return out;
+}
+
+absl::StatusOr<std::vector<StepTemplate>> BuildApprovalSteps(const std::vector<StepTemplate>& chain,
+                                                             const std::set<int>& kinds,
+                                                             absl::string_view chain_name) {
+  std::vector<StepTemplate> out;
+  for (size_t i : StepsFor(chain, kinds)) out.push_back(chain[i]);
+  if (out.empty()) {
+    return rpc::FailedPrecondition("NO_APPLICABLE_STEP",
+                                   absl::StrCat(chain_name, " has no step for these kinds of change"));
+  }
+  return out;
+}
+
+absl::StatusOr<absl::CivilDay> CheckSubmit(ChangeState state, size_t item_count,
+                                           const std::optional<absl::CivilDay>& effective, absl::CivilDay today) {
+  RETURN_IF_ERROR(ChangeLifecycle().Next(state, ChangeEvent::kSubmit).status());
+  rpc::Violations missing;
+  if (item_count == 0) missing.Add("items", "at least one item is required to submit");
+  if (!effective) missing.Add("effective_date", "required to submit");
+  RETURN_IF_ERROR(missing.ToStatus());
+  RETURN_IF_ERROR(CheckEffectiveDate(*effective, today));
+  return *effective;
 }
 
 absl::Status CheckDecider(const std::string& decider, const std::string& drafter,

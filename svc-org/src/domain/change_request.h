@@ -10,6 +10,8 @@
 //   APPROVED, REJECTED and WITHDRAWN are final.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "common/domain/state_table.h"
 
 namespace huinong::org {
@@ -36,7 +39,22 @@ struct StepTemplate {
   std::string title;
   std::string capability;
   std::string at_unit_id;
-  std::set<int> applies_to;
+  std::vector<int> applies_to;  // as configured, in its order
+};
+
+// An organisation's approval chain: the steps its change requests pass, in
+// order, and whether direct structural writes inside its root's subtree
+// need a change request instead (FAILED_PRECONDITION / CHANGE_REQUEST_REQUIRED,
+// except for admin). The nearest chain up the tree governs a unit.
+struct ApprovalChain {
+  std::string id;
+  std::string unit_id;  // the organisation's root; one chain per unit
+  std::string title;
+  std::vector<StepTemplate> steps;
+  bool require_change_requests = false;
+  int64_t version = 1;  // the etag
+  absl::Time create_time;
+  absl::Time update_time;
 };
 
 // Who may draft a request for the organisation rooted at `root_path`: admin;
@@ -59,6 +77,21 @@ absl::StatusOr<AfterDecision> Decide(ChangeState state, int current, int step_co
 // The indices of the chain's steps a request with these item kinds needs, in
 // chain order: every step that applies to all requests or to one of the kinds.
 std::vector<size_t> StepsFor(const std::vector<StepTemplate>& chain, const std::set<int>& kinds);
+
+// The steps a request with these item kinds goes through, in chain order
+// (StepsFor), as the chain named `chain_name` sets them out;
+// FAILED_PRECONDITION / NO_APPLICABLE_STEP when the chain has none for them.
+absl::StatusOr<std::vector<StepTemplate>> BuildApprovalSteps(const std::vector<StepTemplate>& chain,
+                                                             const std::set<int>& kinds,
+                                                             absl::string_view chain_name);
+
+// What a request needs to be submitted: to be a DRAFT (FAILED_PRECONDITION /
+// INVALID_TRANSITION), at least one item and an effective date (one
+// INVALID_ARGUMENT naming "items" and "effective_date" for whichever is
+// missing), and that date not before today (EFFECTIVE_DATE_PASSED). Returns
+// the effective date.
+absl::StatusOr<absl::CivilDay> CheckSubmit(ChangeState state, size_t item_count,
+                                           const std::optional<absl::CivilDay>& effective, absl::CivilDay today);
 
 // Who may decide the pending step: never the drafter (PERMISSION_DENIED /
 // SELF_APPROVAL), never someone who already decided an earlier step of the

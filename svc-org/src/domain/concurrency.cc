@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/rpc/status_details.h"
+#include "svc-org/src/domain/unit.h"
 
 namespace huinong::org {
 namespace {
@@ -88,6 +89,17 @@ absl::Status JudgeCombination(const ConcurrencyPolicy& policy, const HeldPost& c
     }
   }
   return absl::OkStatus();
+}
+
+const ConcurrencyPolicy* GoverningPolicy(const std::vector<ConcurrencyPolicy>& policies,
+                                         absl::string_view unit_path) {
+  const std::vector<std::string> ids = PathIds(unit_path);
+  for (auto id = ids.rbegin(); id != ids.rend(); ++id) {  // the unit itself first, then up
+    for (const auto& p : policies) {
+      if (p.unit_id == *id) return &p;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace huinong::org

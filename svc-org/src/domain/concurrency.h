@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "svc-org/src/domain/staff.h"
 
@@ -65,6 +66,12 @@ struct ConcurrencyPolicy {
   absl::Time create_time;
   absl::Time update_time;
 };
+
+// The policy that governs the posts of the unit at `unit_path`: the one set
+// on the nearest unit at or above it (the unit's own before its parent's);
+// null when none of them has one.
+const ConcurrencyPolicy* GoverningPolicy(const std::vector<ConcurrencyPolicy>& policies,
+                                         absl::string_view unit_path);
 
 // Numeric values match huinong.org.v1.ConcurrencyFindingKind.
 enum class PairFinding {

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/core/status_macros.h"
+#include "common/domain/overloaded.h"
 #include "common/rpc/status_details.h"
 #include "svc-org/src/domain/staffing_formula.h"
 #include "svc-org/src/domain/staffing_standard.h"
@@ -13,7 +14,8 @@
 namespace huinong::org {
 namespace {
 
-Exact FromDecimal(const v1::Decimal& d) { return Exact::Micros(d.micros()); }
+// A rule number the checks found present (CheckStandardFields).
+Exact FromMicros(const std::optional<int64_t>& micros) { return Exact::Micros(micros.value_or(0)); }
 
 std::string Percent(int bp) { return Exact::Micros(int64_t{bp} * 10000).Text() + "%"; }
 
@@ -25,9 +27,8 @@ void Step(Calculation& c, std::string description, std::string working, const Ex
 
 // Rounds `exact` and applies `minimum` when `subject` (the driver, the sum,
 // the result) is above zero, recording both steps; returns the headcount.
-absl::StatusOr<int32_t> Whole(Calculation& c, const Exact& exact, int mode, int minimum,
+absl::StatusOr<int32_t> Whole(Calculation& c, const Exact& exact, Rounding rounding, int minimum,
                               const std::string& subject, bool above_zero) {
-  const Rounding rounding = static_cast<Rounding>(mode);
   ASSIGN_OR_RETURN(int32_t headcount, ToHeadcount(exact.Round(rounding), "the headcount"));
   Step(c, absl::StrCat("headcount, ", RoundingName(rounding)),
        absl::StrCat(exact.Text(), " ", RoundingName(rounding), " = ", headcount),
@@ -50,34 +51,34 @@ void TotalLine(Calculation& c) {
   c.lines.push_back({"total", c.exact, c.headcount, c.headcount, c.headcount});
 }
 
-absl::Status PerUnit(const v1::PerUnitRule& r, const Drivers& d, Calculation& c) {
-  const Exact x = d.at(r.driver());
-  const Exact per = FromDecimal(r.per());
-  const int64_t posts = r.posts_per_step() == 0 ? 1 : r.posts_per_step();
+absl::Status PerUnit(const PerUnitRule& r, const Drivers& d, Calculation& c) {
+  const Exact x = d.at(r.driver);
+  const Exact per = FromMicros(r.per_micros);
+  const int64_t posts = r.posts_per_step == 0 ? 1 : r.posts_per_step;
   ASSIGN_OR_RETURN(Exact ratio, Divide(x, per));
   ASSIGN_OR_RETURN(c.exact, Multiply(ratio, Exact::Integer(posts)));
   if (posts == 1) {
-    Step(c, absl::StrCat("posts = ", r.driver(), " ÷ ", per.Text(), " per post"),
+    Step(c, absl::StrCat("posts = ", r.driver, " ÷ ", per.Text(), " per post"),
          absl::StrCat(x.Text(), " ÷ ", per.Text(), " ", c.exact.Equals()), c.exact);
   } else {
-    Step(c, absl::StrCat("posts = ", r.driver(), " ÷ ", per.Text(), " × ", posts, " posts"),
+    Step(c, absl::StrCat("posts = ", r.driver, " ÷ ", per.Text(), " × ", posts, " posts"),
          absl::StrCat(x.Text(), " ÷ ", per.Text(), " × ", posts, " ", c.exact.Equals()), c.exact);
   }
-  ASSIGN_OR_RETURN(c.headcount, Whole(c, c.exact, r.rounding(), r.minimum(), r.driver(), !x.is_zero()));
+  ASSIGN_OR_RETURN(c.headcount, Whole(c, c.exact, r.rounding, r.minimum, r.driver, !x.is_zero()));
   TotalLine(c);
   return absl::OkStatus();
 }
 
-absl::Status FormulaRule(const v1::FormulaRule& r, const Drivers& d, Calculation& c) {
-  ASSIGN_OR_RETURN(Formula formula, Formula::Parse(r.expression()));
+absl::Status ByFormula(const FormulaRule& r, const Drivers& d, Calculation& c) {
+  ASSIGN_OR_RETURN(Formula formula, Formula::Parse(r.expression));
   Drivers values;
-  for (const auto& var : r.variables()) {
-    auto it = d.find(var.name());
+  for (const auto& var : r.variables) {
+    auto it = d.find(var.name);
     const bool given = it != d.end();
-    const Exact value = given ? it->second : FromDecimal(var.default_value());
-    values[var.name()] = value;
+    const Exact value = given ? it->second : FromMicros(var.default_micros);
+    values[var.name] = value;
     const std::string what =
-        var.description().empty() ? var.name() : absl::StrCat(var.name(), " (", var.description(), ")");
+        var.description.empty() ? var.name : absl::StrCat(var.name, " (", var.description, ")");
     Step(c, what, absl::StrCat(given ? "given: " : "default: ", value.Text()), value);
   }
   const size_t before = c.steps.size();
@@ -88,25 +89,25 @@ absl::Status FormulaRule(const v1::FormulaRule& r, const Drivers& d, Calculation
   }
   c.exact = *result;
   if (c.steps.size() == before) {
-    Step(c, r.expression(), absl::StrCat(r.expression(), " ", c.exact.Equals()), c.exact);
+    Step(c, r.expression, absl::StrCat(r.expression, " ", c.exact.Equals()), c.exact);
   }
   if (c.exact.negative()) {
     return BadInput(absl::StrCat("the formula gives a negative headcount (", c.exact.Text(), ")"));
   }
-  ASSIGN_OR_RETURN(c.headcount, Whole(c, c.exact, r.rounding(), r.minimum(), "the result",
+  ASSIGN_OR_RETURN(c.headcount, Whole(c, c.exact, r.rounding, r.minimum, "the result",
                                       !c.exact.is_zero()));
   TotalLine(c);
   return absl::OkStatus();
 }
 
-absl::Status Fractions(const v1::SummedFractionsRule& r, const Drivers& d, Calculation& c) {
+absl::Status Fractions(const SummedFractionsRule& r, const Drivers& d, Calculation& c) {
   std::vector<std::string> parts;
   Exact sum;
-  for (const auto& t : r.terms()) {
-    const Exact x = d.at(t.driver());
-    const Exact cap = FromDecimal(t.capacity());
+  for (const auto& t : r.terms) {
+    const Exact x = d.at(t.driver);
+    const Exact cap = FromMicros(t.capacity_micros);
     ASSIGN_OR_RETURN(Exact share, Divide(x, cap));
-    Step(c, absl::StrCat(t.driver(), " ÷ ", cap.Text(), " (one full-time post covers ", cap.Text(), ")"),
+    Step(c, absl::StrCat(t.driver, " ÷ ", cap.Text(), " (one full-time post covers ", cap.Text(), ")"),
          absl::StrCat(x.Text(), " ÷ ", cap.Text(), " ", share.Equals()), share);
     ASSIGN_OR_RETURN(sum, Add(sum, share));
     parts.push_back(share.Text());
@@ -114,30 +115,30 @@ absl::Status Fractions(const v1::SummedFractionsRule& r, const Drivers& d, Calcu
   c.exact = sum;
   Step(c, "full-time posts = sum of the fractions",
        absl::StrCat(absl::StrJoin(parts, " + "), " ", sum.Equals()), sum);
-  ASSIGN_OR_RETURN(c.headcount, Whole(c, c.exact, r.rounding(), r.minimum(), "the sum", !sum.is_zero()));
+  ASSIGN_OR_RETURN(c.headcount, Whole(c, c.exact, r.rounding, r.minimum, "the sum", !sum.is_zero()));
   TotalLine(c);
   return absl::OkStatus();
 }
 
-absl::Status Bands(const v1::PercentageBandsRule& r, const Drivers& d, Calculation& c) {
-  const std::string total = r.total_driver().empty() ? "establishment" : r.total_driver();
+absl::Status Bands(const PercentageBandsRule& r, const Drivers& d, Calculation& c) {
+  const std::string total = BandsTotalDriver(r);
   const Exact t = d.at(total);
   if (!t.is_integer()) return BadInput(absl::StrCat(total, " must be a whole number of posts"));
   ASSIGN_OR_RETURN(int32_t establishment, ToHeadcount(t.num(), total));
   c.establishment = establishment;
   c.headcount = establishment;
   Step(c, absl::StrCat(total, " (the total the bands divide)"), absl::StrCat("given: ", establishment), t);
-  for (const auto& b : r.bands()) {
-    const std::string label = KindLabel(b.kind());
-    ASSIGN_OR_RETURN(Exact low, Multiply(t, Exact::BasisPoints(b.min_bp())));
-    ASSIGN_OR_RETURN(Exact high, Multiply(t, Exact::BasisPoints(b.max_bp())));
+  for (const auto& b : r.bands) {
+    const std::string label = KindLabel(b.kind);
+    ASSIGN_OR_RETURN(Exact low, Multiply(t, Exact::BasisPoints(b.min_bp)));
+    ASSIGN_OR_RETURN(Exact high, Multiply(t, Exact::BasisPoints(b.max_bp)));
     ASSIGN_OR_RETURN(int32_t min, ToHeadcount(low.Round(Rounding::kUp), label));
     ASSIGN_OR_RETURN(int32_t max, ToHeadcount(high.Round(Rounding::kDown), label));
-    Step(c, absl::StrCat(label, ": at least ", Percent(b.min_bp()), " of ", establishment, ", rounded up"),
-         absl::StrCat(establishment, " × ", Percent(b.min_bp()), " ", low.Equals(), ", rounded up = ", min),
+    Step(c, absl::StrCat(label, ": at least ", Percent(b.min_bp), " of ", establishment, ", rounded up"),
+         absl::StrCat(establishment, " × ", Percent(b.min_bp), " ", low.Equals(), ", rounded up = ", min),
          Exact::Integer(min));
-    Step(c, absl::StrCat(label, ": at most ", Percent(b.max_bp()), " of ", establishment, ", rounded down"),
-         absl::StrCat(establishment, " × ", Percent(b.max_bp()), " ", high.Equals(), ", rounded down = ", max),
+    Step(c, absl::StrCat(label, ": at most ", Percent(b.max_bp), " of ", establishment, ", rounded down"),
+         absl::StrCat(establishment, " × ", Percent(b.max_bp), " ", high.Equals(), ", rounded down = ", max),
          Exact::Integer(max));
     if (min > max) {
       Step(c, absl::StrCat(label, ": no whole headcount lies in the band"),
@@ -148,29 +149,29 @@ absl::Status Bands(const v1::PercentageBandsRule& r, const Drivers& d, Calculati
   return absl::OkStatus();
 }
 
-absl::Status Pyramid(const v1::RatioPyramidRule& r, const Drivers& d, Calculation& c) {
-  Drivers known = {{r.base_driver(), d.at(r.base_driver())}};
+absl::Status Pyramid(const RatioPyramidRule& r, const Drivers& d, Calculation& c) {
+  Drivers known = {{r.base_driver, d.at(r.base_driver)}};
   Exact exact_sum;
   int64_t total = 0;
   std::vector<std::string> roles, counts;
-  for (const auto& tier : r.tiers()) {
-    const Exact base = known.at(tier.relative_to());
-    const Exact ratio = FromDecimal(tier.ratio());
+  for (const auto& tier : r.tiers) {
+    const Exact base = known.at(tier.relative_to);
+    const Exact ratio = FromMicros(tier.ratio_micros);
     ASSIGN_OR_RETURN(Exact exact, Multiply(base, ratio));
-    Step(c, absl::StrCat(tier.role(), " = ", tier.relative_to(), " × ", ratio.Text(), " (",
-                         tier.relative_to(), ":", tier.role(), " = 1:", ratio.Text(), ")"),
+    Step(c, absl::StrCat(tier.role, " = ", tier.relative_to, " × ", ratio.Text(), " (",
+                         tier.relative_to, ":", tier.role, " = 1:", ratio.Text(), ")"),
          absl::StrCat(base.Text(), " × ", ratio.Text(), " ", exact.Equals()), exact);
-    const Rounding rounding = static_cast<Rounding>(tier.rounding());
-    ASSIGN_OR_RETURN(int32_t headcount, ToHeadcount(exact.Round(rounding), tier.role()));
-    Step(c, absl::StrCat(tier.role(), ", whole people ", RoundingName(rounding)),
+    const Rounding rounding = tier.rounding;
+    ASSIGN_OR_RETURN(int32_t headcount, ToHeadcount(exact.Round(rounding), tier.role));
+    Step(c, absl::StrCat(tier.role, ", whole people ", RoundingName(rounding)),
          absl::StrCat(exact.Text(), " ", RoundingName(rounding), " = ", headcount),
          Exact::Integer(headcount));
-    known[tier.role()] = Exact::Integer(headcount);
+    known[tier.role] = Exact::Integer(headcount);
     ASSIGN_OR_RETURN(exact_sum, Add(exact_sum, exact));
     total += headcount;
-    roles.push_back(tier.role());
+    roles.push_back(tier.role);
     counts.push_back(absl::StrCat(headcount));
-    c.lines.push_back({tier.role(), exact, headcount, headcount, headcount});
+    c.lines.push_back({tier.role, exact, headcount, headcount, headcount});
   }
   c.exact = exact_sum;
   ASSIGN_OR_RETURN(c.headcount, ToHeadcount(total, "the total"));
@@ -181,30 +182,27 @@ absl::Status Pyramid(const v1::RatioPyramidRule& r, const Drivers& d, Calculatio
 
 }  // namespace
 
-absl::StatusOr<Calculation> Calculate(const v1::StaffingStandard& standard, const Drivers& drivers) {
+absl::StatusOr<Calculation> Calculate(const StaffingRule& rule, const Drivers& drivers) {
   rpc::Violations missing;
-  for (const auto& [name, optional] : DriversOf(standard)) {
+  for (const auto& [name, optional] : DriversOf(rule)) {
     if (!optional && !drivers.count(name)) {
       missing.Add("inputs", absl::StrCat("missing driver \"", name, "\""));
     }
   }
   RETURN_IF_ERROR(missing.ToStatus());
   Calculation c;
-  switch (standard.rule_case()) {
-    case v1::StaffingStandard::kPerUnit: RETURN_IF_ERROR(PerUnit(standard.per_unit(), drivers, c)); break;
-    case v1::StaffingStandard::kFormula: RETURN_IF_ERROR(FormulaRule(standard.formula(), drivers, c)); break;
-    case v1::StaffingStandard::kSummedFractions:
-      RETURN_IF_ERROR(Fractions(standard.summed_fractions(), drivers, c));
-      break;
-    case v1::StaffingStandard::kPercentageBands:
-      RETURN_IF_ERROR(Bands(standard.percentage_bands(), drivers, c));
-      break;
-    case v1::StaffingStandard::kRatioPyramid:
-      RETURN_IF_ERROR(Pyramid(standard.ratio_pyramid(), drivers, c));
-      break;
-    case v1::StaffingStandard::RULE_NOT_SET:
-      return rpc::FailedPrecondition("NO_RULE", "the staffing standard has no rule");
-  }
+  RETURN_IF_ERROR(std::visit(
+      domain::Overloaded{
+          [](const std::monostate&) {
+            return rpc::FailedPrecondition("NO_RULE", "the staffing standard has no rule");
+          },
+          [&](const PerUnitRule& r) { return PerUnit(r, drivers, c); },
+          [&](const FormulaRule& r) { return ByFormula(r, drivers, c); },
+          [&](const SummedFractionsRule& r) { return Fractions(r, drivers, c); },
+          [&](const PercentageBandsRule& r) { return Bands(r, drivers, c); },
+          [&](const RatioPyramidRule& r) { return Pyramid(r, drivers, c); },
+      },
+      rule));
   return c;
 }
 

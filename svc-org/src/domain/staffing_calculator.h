@@ -4,7 +4,7 @@
 // fraction of a person becomes whole people only under the rule's named
 // rounding mode.
 //
-// Per rule kind (standards.proto):
+// Per rule kind (staffing_rule.h):
 // - per-N: driver ÷ per × posts_per_step, rounded, then the minimum when the
 //   driver is above zero (130,000 households at 1 per 20,000, down → 6);
 // - formula: the expression, exactly, then rounding and minimum (when the
@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "huinong/org/v1/standards.pb.h"
 #include "svc-org/src/domain/staffing_number.h"
+#include "svc-org/src/domain/staffing_rule.h"
 #include "svc-org/src/domain/staffing_step.h"
 
 namespace huinong::org {
@@ -55,6 +55,6 @@ struct Calculation {
 // non-whole establishment, division by zero or a negative formula result;
 // OUT_OF_RANGE when a number grows beyond exact arithmetic or a headcount
 // beyond int32.
-absl::StatusOr<Calculation> Calculate(const v1::StaffingStandard& standard, const Drivers& drivers);
+absl::StatusOr<Calculation> Calculate(const StaffingRule& rule, const Drivers& drivers);
 
 }  // namespace huinong::org

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
+#include "common/rpc/status_details.h"
+
 #include "absl/container/flat_hash_map.h"
 
 namespace huinong::org {
@@ -72,6 +75,36 @@ std::vector<Unit> AncestorsIn(const std::vector<Unit>& tree, const std::string& 
     if (it != by_id.end()) out.push_back(*it->second);
   }
   return out;
+}
+
+bool DueOn(const UnitVersion& v, absl::CivilDay today) { return v.scheduled && v.valid_from <= today; }
+
+absl::StatusOr<UnitVersionPlan> PlanUnitVersion(const Unit& row, const std::optional<UnitVersion>& latest,
+                                                absl::CivilDay day, absl::CivilDay today,
+                                                bool by_change_request) {
+  // A direct write takes effect today; versions in force never start later
+  // (a unit's first version starts at the latest on the day it is registered).
+  UnitVersionPlan plan{row, by_change_request ? day : today, std::nullopt};
+  if (!latest) return plan;
+  plan.latest_from = latest->valid_from;
+  if (latest->scheduled) {
+    if (!by_change_request) {
+      return rpc::FailedPrecondition(
+          "CHANGE_SCHEDULED",
+          absl::StrCat("units/", row.id, " has a change scheduled from ", absl::FormatCivilTime(latest->valid_from),
+                       " by changeRequests/", latest->change_request_id));
+    }
+    plan.base = latest->unit;
+    plan.base.path = row.path;
+    plan.base.depth = row.depth;
+    plan.base.version = row.version;
+  }
+  if (plan.day < latest->valid_from) {
+    return rpc::FailedPrecondition(
+        "EFFECTIVE_DATE_TOO_EARLY",
+        absl::StrCat("units/", row.id, " already has a version from ", absl::FormatCivilTime(latest->valid_from)));
+  }
+  return plan;
 }
 
 }  // namespace huinong::org

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "svc-org/src/domain/unit.h"
 
@@ -34,6 +35,31 @@ inline constexpr absl::CivilDay kSinceAlways{1000, 1, 1};
 // registered (an existing unit entered late); otherwise the day it is
 // registered (a unit registered ahead of its start).
 absl::CivilDay FirstVersionDay(const Unit& unit, absl::CivilDay registered);
+
+// Whether `v` is a scheduled version whose day has come (the job that copies
+// it into the registry not having run yet).
+bool DueOn(const UnitVersion& v, absl::CivilDay today);
+
+// Where a write to a unit stands against its versions: the terms it starts
+// from, the first day of its version and the first day of the version it
+// follows (none for a unit without versions).
+struct UnitVersionPlan {
+  Unit base;
+  absl::CivilDay day;
+  std::optional<absl::CivilDay> latest_from;
+};
+
+// Plans a write to the unit whose registry row is `row` and whose latest
+// version is `latest` (a due scheduled version having taken effect first).
+// A direct write takes effect `today` and is refused while a version is
+// scheduled (FAILED_PRECONDITION / CHANGE_SCHEDULED): the scheduled terms were
+// judged against the unit as it was, and the write would be lost. A change
+// request's write takes effect on its `day`, starting from the scheduled terms
+// when there are some. A day before the latest version's first day is
+// FAILED_PRECONDITION / EFFECTIVE_DATE_TOO_EARLY.
+absl::StatusOr<UnitVersionPlan> PlanUnitVersion(const Unit& row, const std::optional<UnitVersion>& latest,
+                                                absl::CivilDay day, absl::CivilDay today,
+                                                bool by_change_request);
 
 // The tree of one day from the versions in force on it: fills path and depth
 // from the parent links, drops units whose parent had no version that day

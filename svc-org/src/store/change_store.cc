@@ -16,6 +16,7 @@
 #include "common/db/statements.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
+#include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
 
 namespace huinong::org::store {
@@ -38,17 +39,15 @@ void SetTimes(sql::ResultSet& rs, google::protobuf::Timestamp* create, google::p
   *update = rpc::ToTimestamp(TimeColumn(rs, "update_time"));
 }
 
-StoredChain ChainRow(sql::ResultSet& rs) {
-  StoredChain c;
+ApprovalChain ChainRow(sql::ResultSet& rs) {
+  ApprovalChain c;
+  Decode(std::string(rs.getString("body_json")), c);
   c.id = rs.getString("id");
   c.unit_id = rs.getString("unit_id");
   c.version = rs.getInt64("version");
-  FromJson(rs.getString("body_json"), c.body);
-  c.body.set_name(absl::StrCat("approvalChains/", c.id));
-  c.body.set_unit(absl::StrCat("units/", c.unit_id));
-  c.body.set_require_change_requests(rs.getInt("require_change_requests") != 0);
-  SetTimes(rs, c.body.mutable_create_time(), c.body.mutable_update_time());
-  c.body.set_etag(absl::StrCat(c.version));
+  c.require_change_requests = rs.getInt("require_change_requests") != 0;
+  c.create_time = TimeColumn(rs, "create_time");
+  c.update_time = TimeColumn(rs, "update_time");
   return c;
 }
 
@@ -81,17 +80,7 @@ std::optional<T> First(std::vector<T> rows) {
   return std::move(rows.front());
 }
 
-// The bodies as stored: without what the columns hold.
-std::string BodyJson(v1::ApprovalChain body) {
-  body.clear_name();
-  body.clear_unit();
-  body.clear_require_change_requests();
-  body.clear_create_time();
-  body.clear_update_time();
-  body.clear_etag();
-  return Json(body);
-}
-
+// The body as stored: without what the columns hold.
 std::string BodyJson(v1::ChangeRequest body) {
   body.clear_name();
   body.clear_unit();
@@ -111,26 +100,26 @@ constexpr const char* kVisible = " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CON
 
 }  // namespace
 
-absl::StatusOr<std::optional<StoredChain>> GetChain(sql::Connection& conn, const std::string& id,
+absl::StatusOr<std::optional<ApprovalChain>> GetChain(sql::Connection& conn, const std::string& id,
                                                     bool for_update) {
   db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kChainColumns, " FROM approval_chains c WHERE c.id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
-  return First(Rows<StoredChain>(*q, ChainRow));
+  return First(Rows<ApprovalChain>(*q, ChainRow));
 }
 
-absl::StatusOr<std::optional<StoredChain>> NearestChain(sql::Connection& conn,
+absl::StatusOr<std::optional<ApprovalChain>> NearestChain(sql::Connection& conn,
                                                         const std::vector<std::string>& unit_ids) {
-  if (unit_ids.empty()) return std::optional<StoredChain>();
+  if (unit_ids.empty()) return std::optional<ApprovalChain>();
   std::vector<std::string> marks(unit_ids.size(), "?");
   db::Statement q = db::Prepare(conn,
       absl::StrCat("SELECT ", kChainColumns, ", u.depth FROM approval_chains c JOIN units u ON u.id = c.unit_id"
                    " WHERE c.unit_id IN (", absl::StrJoin(marks, ","), ") ORDER BY u.depth DESC LIMIT 1"));
   for (size_t i = 0; i < unit_ids.size(); ++i) q->setString(static_cast<int>(i + 1), unit_ids[i]);
-  return First(Rows<StoredChain>(*q, ChainRow));
+  return First(Rows<ApprovalChain>(*q, ChainRow));
 }
 
-absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const std::string& visible_path,
+absl::StatusOr<std::vector<ApprovalChain>> ListChains(sql::Connection& conn, const std::string& visible_path,
                                                     const std::string& after_id, int limit) {
   std::string sql = absl::StrCat("SELECT ", kChainColumns,
                                  " FROM approval_chains c JOIN units u ON u.id = c.unit_id WHERE c.id > ?");
@@ -144,18 +133,18 @@ absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const
     q->setString(i++, visible_path);
   }
   q->setInt(i, limit);
-  return Rows<StoredChain>(*q, ChainRow);
+  return Rows<ApprovalChain>(*q, ChainRow);
 }
 
-absl::Status InsertChain(sql::Connection& conn, const StoredChain& c, absl::Time now) {
+absl::Status InsertChain(sql::Connection& conn, const ApprovalChain& c, absl::Time now) {
   try {
     db::Statement q = db::Prepare(conn,
         "INSERT INTO approval_chains (id, unit_id, require_change_requests, body_json, version,"
         " create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->setString(1, c.id);
     q->setString(2, c.unit_id);
-    q->setInt(3, c.body.require_change_requests() ? 1 : 0);
-    q->setString(4, BodyJson(c.body));
+    q->setInt(3, c.require_change_requests ? 1 : 0);
+    q->setString(4, Encode(c));
     q->setInt64(5, c.version);
     BindTime(*q, 6, now);
     BindTime(*q, 7, now);
@@ -167,12 +156,12 @@ absl::Status InsertChain(sql::Connection& conn, const StoredChain& c, absl::Time
   }
 }
 
-absl::Status UpdateChain(sql::Connection& conn, const StoredChain& c, absl::Time now) {
+absl::Status UpdateChain(sql::Connection& conn, const ApprovalChain& c, absl::Time now) {
   db::Statement q = db::Prepare(conn,
       "UPDATE approval_chains SET require_change_requests = ?, body_json = ?, version = ?,"
       " update_time = ? WHERE id = ?");
-  q->setInt(1, c.body.require_change_requests() ? 1 : 0);
-  q->setString(2, BodyJson(c.body));
+  q->setInt(1, c.require_change_requests ? 1 : 0);
+  q->setString(2, Encode(c));
   q->setInt64(3, c.version);
   BindTime(*q, 4, now);
   q->setString(5, c.id);

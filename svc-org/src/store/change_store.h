@@ -1,5 +1,7 @@
-// SQL for approval chains and change requests (migrations/0012). A chain or
-// a request is stored whole as its protobuf message in JSON (body_json);
+// SQL for approval chains and change requests (migrations/0012). A chain is
+// its domain type (domain/change_request.h): columns, with its title and
+// steps as JSON of the domain steps in body_json (migration 0014). A
+// request is still stored whole as its protobuf message in JSON (body_json);
 // the output-only fields that live in columns (name, state, times, etag)
 // are cleared on write and filled again on read from the columns.
 #pragma once
@@ -11,19 +13,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "huinong/org/v1/changes.pb.h"
+#include "svc-org/src/domain/change_request.h"
 
 namespace sql {
 class Connection;
 }
 
 namespace huinong::org::store {
-
-struct StoredChain {
-  std::string id;
-  std::string unit_id;
-  v1::ApprovalChain body;  // with name, times and etag filled in
-  int64_t version = 1;
-};
 
 struct StoredChange {
   std::string id;
@@ -32,18 +28,18 @@ struct StoredChange {
   int64_t version = 1;
 };
 
-absl::StatusOr<std::optional<StoredChain>> GetChain(sql::Connection& conn, const std::string& id,
+absl::StatusOr<std::optional<ApprovalChain>> GetChain(sql::Connection& conn, const std::string& id,
                                                     bool for_update = false);
 // The chain of the deepest of these units that has one (ids root first).
-absl::StatusOr<std::optional<StoredChain>> NearestChain(sql::Connection& conn,
+absl::StatusOr<std::optional<ApprovalChain>> NearestChain(sql::Connection& conn,
                                                         const std::vector<std::string>& unit_ids);
 // Chains with id > after_id, ordered by id; `visible_path`: only chains of
 // units in that subtree or above it (empty: all).
-absl::StatusOr<std::vector<StoredChain>> ListChains(sql::Connection& conn, const std::string& visible_path,
+absl::StatusOr<std::vector<ApprovalChain>> ListChains(sql::Connection& conn, const std::string& visible_path,
                                                     const std::string& after_id, int limit);
 // ALREADY_EXISTS / CHAIN_EXISTS when the unit already has a chain.
-absl::Status InsertChain(sql::Connection& conn, const StoredChain& chain, absl::Time now);
-absl::Status UpdateChain(sql::Connection& conn, const StoredChain& chain, absl::Time now);
+absl::Status InsertChain(sql::Connection& conn, const ApprovalChain& chain, absl::Time now);
+absl::Status UpdateChain(sql::Connection& conn, const ApprovalChain& chain, absl::Time now);
 
 absl::StatusOr<std::optional<StoredChange>> GetChange(sql::Connection& conn, const std::string& id,
                                                       bool for_update = false);

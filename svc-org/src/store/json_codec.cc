@@ -193,4 +193,20 @@ void Decode(const std::string& json, std::vector<SegregationPair>& out) {
   });
 }
 
+std::string Encode(const ApprovalChain& chain) {
+  return Print(Json{{"title", chain.title}, {"steps", List(chain.steps, [](const StepTemplate& s) {
+                       return Json{{"title", s.title}, {"capability", s.capability},
+                                   {"at_unit_id", s.at_unit_id}, {"applies_to", s.applies_to}};
+                     })}});
+}
+void Decode(const std::string& json, ApprovalChain& out) {
+  const Json v = Parse(json);
+  out.title = Str(v, "title");
+  Each(Field(v, "steps"), out.steps, [](const Json& s) {
+    StepTemplate t{Str(s, "title"), Str(s, "capability"), Str(s, "at_unit_id"), {}};
+    Each(Field(s, "applies_to"), t.applies_to, [](const Json& k) { return k.is_number() ? k.get<int>() : 0; });
+    return t;
+  });
+}
+
 }  // namespace huinong::org::store

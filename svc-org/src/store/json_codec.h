@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "svc-org/src/domain/change_request.h"
 #include "svc-org/src/domain/concurrency.h"
 #include "svc-org/src/domain/post.h"
 #include "svc-org/src/domain/staff.h"
@@ -27,6 +28,8 @@ std::string Encode(const Secondment& secondment);
 std::string Encode(const Mitigation& mitigation);
 std::string Encode(const std::vector<AllowedCombination>& whitelist);
 std::string Encode(const std::vector<SegregationPair>& pairs);
+// An approval chain's title and steps (migration 0014); the rest are columns.
+std::string Encode(const ApprovalChain& chain);
 
 void Decode(const std::string& json, std::vector<Duty>& out);
 void Decode(const std::string& json, std::vector<QualificationGroup>& out);
@@ -39,5 +42,6 @@ void Decode(const std::string& json, Secondment& out);
 void Decode(const std::string& json, Mitigation& out);
 void Decode(const std::string& json, std::vector<AllowedCombination>& out);
 void Decode(const std::string& json, std::vector<SegregationPair>& out);
+void Decode(const std::string& json, ApprovalChain& out);
 
 }  // namespace huinong::org::store

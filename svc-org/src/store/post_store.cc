@@ -13,6 +13,7 @@
 #include "common/core/status_macros.h"
 #include "common/db/statements.h"
 #include "svc-org/src/store/json_codec.h"
+#include "svc-org/src/domain/version_step.h"
 #include "svc-org/src/store/sql_columns.h"
 
 namespace huinong::org::store {
@@ -180,7 +181,9 @@ absl::Status InsertPost(sql::Connection& conn, const Post& post) {
 }
 
 absl::Status SaveTerms(sql::Connection& conn, const Post& post, const Post& latest) {
-  if (post.terms_from == latest.terms_from) {
+  absl::StatusOr<VersionStep> step = NextVersionStep(latest.terms_from, post.terms_from);
+  if (!step.ok()) return step.status();
+  if (*step == VersionStep::kReplaceLatest) {
     for (const char* table : {"post_capabilities", "post_versions"}) {
       db::Statement del = db::Prepare(conn,
           absl::StrCat("DELETE FROM ", table, " WHERE post_id = ? AND valid_from = ?"));

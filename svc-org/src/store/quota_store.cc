@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/db/statements.h"
 #include "svc-org/src/store/json_codec.h"
+#include "svc-org/src/domain/version_step.h"
 #include "svc-org/src/store/sql_columns.h"
 
 namespace huinong::org::store {
@@ -125,12 +126,14 @@ absl::Status InsertQuota(sql::Connection& conn, const Quota& quota) {
 }
 
 absl::Status SaveQuotaTerms(sql::Connection& conn, const Quota& quota, const Quota& latest) {
+  absl::StatusOr<VersionStep> step = NextVersionStep(latest.terms_from, quota.terms_from);
+  if (!step.ok()) return step.status();
+  const bool replaces = *step == VersionStep::kReplaceLatest;
   db::Statement q = db::Prepare(conn,
-      quota.terms_from == latest.terms_from
-          ? "DELETE FROM quota_versions WHERE quota_id = ? AND valid_from = ?"
-          : "UPDATE quota_versions SET valid_until = ? WHERE quota_id = ? AND valid_from = ?");
+      replaces ? "DELETE FROM quota_versions WHERE quota_id = ? AND valid_from = ?"
+               : "UPDATE quota_versions SET valid_until = ? WHERE quota_id = ? AND valid_from = ?");
   int i = 1;
-  if (quota.terms_from != latest.terms_from) BindDate(*q, i++, quota.terms_from);
+  if (!replaces) BindDate(*q, i++, quota.terms_from);
   q->setString(i++, quota.id);
   BindDate(*q, i, latest.terms_from);
   q->executeUpdate();

@@ -6,14 +6,13 @@
 #include <cppconn/connection.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
-#include <google/protobuf/util/json_util.h>
 
 #include "absl/strings/str_cat.h"
 #include "common/db/sql_time.h"
 #include "common/db/statements.h"
 #include "common/rpc/errors.h"
-#include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
+#include "svc-org/src/store/staffing_rule_json.h"
 
 namespace huinong::org::store {
 namespace {
@@ -22,26 +21,24 @@ constexpr const char* kColumns =
     "s.id, s.create_time AS standard_create_time, v.version, v.revision, v.title, v.source,"
     " v.description, v.rule_json, v.status, v.effective_from, v.update_time";
 
-// The rule oneof alone, as proto3 JSON.
-absl::StatusOr<std::string> RuleJson(const v1::StaffingStandard& body) {
-  v1::StaffingStandard rule;
-  switch (body.rule_case()) {
-    case v1::StaffingStandard::kPerUnit: *rule.mutable_per_unit() = body.per_unit(); break;
-    case v1::StaffingStandard::kFormula: *rule.mutable_formula() = body.formula(); break;
-    case v1::StaffingStandard::kSummedFractions:
-      *rule.mutable_summed_fractions() = body.summed_fractions();
-      break;
-    case v1::StaffingStandard::kPercentageBands:
-      *rule.mutable_percentage_bands() = body.percentage_bands();
-      break;
-    case v1::StaffingStandard::kRatioPyramid: *rule.mutable_ratio_pyramid() = body.ratio_pyramid(); break;
-    case v1::StaffingStandard::RULE_NOT_SET: break;
+void BindDay(sql::PreparedStatement& q, int index, const std::optional<absl::CivilDay>& day) {
+  if (day) {
+    q.setString(index, db::SqlDate(*day));
+  } else {
+    q.setNull(index, 0);
   }
-  std::string json;
-  if (!google::protobuf::util::MessageToJsonString(rule, &json).ok()) {
-    return absl::InternalError("a staffing rule does not print as JSON");
-  }
-  return json;
+}
+
+// Binds title, source, description, rule_kind, rule_json, status and
+// effective_from, in that order, from parameter `first` on.
+void BindBody(sql::PreparedStatement& q, int first, const StaffingStandard& body) {
+  q.setString(first, body.title);
+  q.setString(first + 1, body.source);
+  q.setString(first + 2, body.description);
+  q.setInt(first + 3, RuleKindColumn(body.rule));
+  q.setString(first + 4, EncodeRule(body.rule));
+  q.setInt(first + 5, static_cast<int>(body.status));
+  BindDay(q, first + 6, body.effective_from);
 }
 
 absl::StatusOr<StandardRecord> Row(sql::ResultSet& rs) {
@@ -49,17 +46,17 @@ absl::StatusOr<StandardRecord> Row(sql::ResultSet& rs) {
   r.id = rs.getString("id");
   r.version = rs.getInt("version");
   r.revision = rs.getInt64("revision");
-  if (!google::protobuf::util::JsonStringToMessage(std::string(rs.getString("rule_json")), &r.body).ok()) {
-    return absl::InternalError(absl::StrCat("the stored rule of staffing standard ", r.id, " does not parse"));
+  absl::StatusOr<StaffingRule> rule = DecodeRule(std::string(rs.getString("rule_json")));
+  if (!rule.ok()) {
+    return absl::InternalError(absl::StrCat("staffing standard ", r.id, ": ", rule.status().message()));
   }
-  r.body.set_title(rs.getString("title"));
-  r.body.set_source(rs.getString("source"));
-  r.body.set_description(rs.getString("description"));
-  r.body.set_status(static_cast<v1::StaffingStandardStatus>(rs.getInt("status")));
+  r.body.rule = *std::move(rule);
+  r.body.title = rs.getString("title");
+  r.body.source = rs.getString("source");
+  r.body.description = rs.getString("description");
+  r.body.status = static_cast<StandardStatus>(rs.getInt("status"));
   if (!rs.isNull("effective_from")) {
-    if (auto day = db::ParseSqlDate(std::string(rs.getString("effective_from")))) {
-      *r.body.mutable_effective_from() = rpc::ToDate(*day);
-    }
+    r.body.effective_from = db::ParseSqlDate(std::string(rs.getString("effective_from")));
   }
   r.create_time = db::ParseSqlDateTime(std::string(rs.getString("standard_create_time")));
   r.update_time = db::ParseSqlDateTime(std::string(rs.getString("update_time")));
@@ -83,26 +80,13 @@ constexpr const char* kVersionColumns =
     " effective_from, create_time, update_time";
 
 absl::Status InsertVersionRow(sql::Connection& conn, const StandardRecord& r) {
-  absl::StatusOr<std::string> rule = RuleJson(r.body);
-  if (!rule.ok()) return rule.status();
   db::Statement q = db::Prepare(conn, absl::StrCat(
       "INSERT INTO staffing_standard_versions (", kVersionColumns,
       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   q->setString(1, r.id);
   q->setInt(2, r.version);
   q->setInt64(3, r.revision);
-  q->setString(4, r.body.title());
-  q->setString(5, r.body.source());
-  q->setString(6, r.body.description());
-  q->setInt(7, static_cast<int>(r.body.rule_case()));
-  q->setString(8, *rule);
-  q->setInt(9, static_cast<int>(r.body.status()));
-  if (r.body.has_effective_from()) {
-    const auto& d = r.body.effective_from();
-    q->setString(10, db::SqlDate(absl::CivilDay(d.year(), d.month(), d.day())));
-  } else {
-    q->setNull(10, 0);
-  }
+  BindBody(*q, 4, r.body);
   q->setString(11, db::SqlDateTime(r.update_time));
   q->setString(12, db::SqlDateTime(r.update_time));
   q->executeUpdate();
@@ -153,13 +137,13 @@ absl::StatusOr<std::vector<StandardRecord>> ListStandards(sql::Connection& conn,
   std::string sql = absl::StrCat(
       "SELECT ", kColumns, " FROM staffing_standards s JOIN staffing_standard_versions v"
       " ON v.standard_id = s.id AND v.version = s.latest_version WHERE s.id > ?");
-  if (filter.status != 0) absl::StrAppend(&sql, " AND v.status = ?");
+  if (filter.status) absl::StrAppend(&sql, " AND v.status = ?");
   if (!filter.title_contains.empty()) absl::StrAppend(&sql, " AND v.title LIKE CONCAT('%', ?, '%')");
   absl::StrAppend(&sql, " ORDER BY s.id LIMIT ?");
   db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   q->setString(i++, after_id);
-  if (filter.status != 0) q->setInt(i++, filter.status);
+  if (filter.status) q->setInt(i++, static_cast<int>(*filter.status));
   if (!filter.title_contains.empty()) q->setString(i++, EscapeLike(filter.title_contains));
   q->setInt(i, limit);
   return Rows(*q);
@@ -186,25 +170,12 @@ absl::Status InsertVersion(sql::Connection& conn, const StandardRecord& record) 
 }
 
 absl::Status UpdateVersion(sql::Connection& conn, const StandardRecord& r) {
-  absl::StatusOr<std::string> rule = RuleJson(r.body);
-  if (!rule.ok()) return rule.status();
   db::Statement q = db::Prepare(conn,
       "UPDATE staffing_standard_versions SET revision = ?, title = ?, source = ?, description = ?,"
       " rule_kind = ?, rule_json = ?, status = ?, effective_from = ?, update_time = ?"
       " WHERE standard_id = ? AND version = ?");
   q->setInt64(1, r.revision);
-  q->setString(2, r.body.title());
-  q->setString(3, r.body.source());
-  q->setString(4, r.body.description());
-  q->setInt(5, static_cast<int>(r.body.rule_case()));
-  q->setString(6, *rule);
-  q->setInt(7, static_cast<int>(r.body.status()));
-  if (r.body.has_effective_from()) {
-    const auto& d = r.body.effective_from();
-    q->setString(8, db::SqlDate(absl::CivilDay(d.year(), d.month(), d.day())));
-  } else {
-    q->setNull(8, 0);
-  }
+  BindBody(*q, 2, r.body);
   q->setString(9, db::SqlDateTime(r.update_time));
   q->setString(10, r.id);
   q->setInt(11, r.version);

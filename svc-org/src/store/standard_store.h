@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "huinong/org/v1/standards.pb.h"
+#include "svc-org/src/domain/staffing_rule.h"
 
 namespace sql {
 class Connection;
@@ -25,15 +25,13 @@ struct StandardRecord {
   std::string id;
   int32_t version = 1;
   int64_t revision = 1;  // in-place edits of this version, from 1
-  // title, source, description, the rule, status and effective_from; the
-  // output fields (name, version, times, etag) are left empty.
-  v1::StaffingStandard body;
+  StaffingStandard body;  // title, source, description, the rule, status, effective_from
   absl::Time create_time;  // of the standard (its first version)
   absl::Time update_time;  // of this version's last write
 };
 
 struct StandardFilter {
-  int status = 0;              // of the latest version; 0 = any
+  std::optional<StandardStatus> status;  // of the latest version; none = any
   std::string title_contains;  // case-insensitive substring; empty = any
 };
 

@@ -19,6 +19,7 @@
 #include "common/db/statements.h"
 #include "common/rpc/errors.h"
 #include "svc-org/src/domain/org_queries.h"
+#include "svc-org/src/domain/version_step.h"
 
 namespace huinong::org::store {
 namespace {
@@ -297,16 +298,19 @@ std::optional<UnitVersion> First(std::vector<UnitVersion> rows) {
 
 }  // namespace
 
-absl::Status RecordVersion(sql::Connection& conn, const Unit& u, absl::CivilDay from,
-                           const std::string& change_request_id, bool scheduled) {
-  db::Statement close = db::Prepare(conn,
-      "UPDATE unit_versions SET valid_until = ? WHERE unit_id = ? AND valid_from < ?"
-      " AND (valid_until IS NULL OR valid_until > ?)");
-  close->setString(1, db::SqlDate(from));
-  close->setString(2, u.id);
-  close->setString(3, db::SqlDate(from));
-  close->setString(4, db::SqlDate(from));
-  close->executeUpdate();
+absl::Status RecordVersion(sql::Connection& conn, const Unit& u, const std::optional<absl::CivilDay>& latest_from,
+                           absl::CivilDay from, const std::string& change_request_id, bool scheduled) {
+  absl::StatusOr<VersionStep> step = NextVersionStep(latest_from, from);
+  if (!step.ok()) return step.status();
+  if (*step == VersionStep::kCloseLatestAndOpen) {
+    db::Statement close = db::Prepare(conn,
+        "UPDATE unit_versions SET valid_until = ? WHERE unit_id = ? AND valid_from = ?");
+    close->setString(1, db::SqlDate(from));
+    close->setString(2, u.id);
+    close->setString(3, db::SqlDate(*latest_from));
+    close->executeUpdate();
+  }
+  // REPLACE: the same day's version (kReplaceLatest) gives way to this one.
   db::Statement q = db::Prepare(conn,
       "REPLACE INTO unit_versions (unit_id, valid_from, valid_until, display_name, kind, level,"
       " parent_id, status, code, functions_json, effective_from, effective_to, version,"

@@ -62,11 +62,12 @@ absl::Status MoveSubtree(sql::Connection& conn, const Unit& unit, const std::str
 
 // ---- Dated versions (table `unit_versions`, see domain/unit_history.h) ----
 
-// Starts a version of `unit` on `from`: the version before it ends there and
-// one already starting on `from` is replaced. Versions after `from` must not
-// exist (callers refuse changes while one is scheduled).
-absl::Status RecordVersion(sql::Connection& conn, const Unit& unit, absl::CivilDay from,
-                           const std::string& change_request_id, bool scheduled);
+// Starts a version of `unit` on `from` after its latest version, which starts
+// on `latest_from` (nullopt: the unit has none), as NextVersionStep
+// (domain/version_step.h) says: replaced when it starts the same day,
+// otherwise ended on `from`.
+absl::Status RecordVersion(sql::Connection& conn, const Unit& unit, const std::optional<absl::CivilDay>& latest_from,
+                           absl::CivilDay from, const std::string& change_request_id, bool scheduled);
 // The unit's latest version (scheduled ones included); `for_update` locks it.
 absl::StatusOr<std::optional<UnitVersion>> LatestVersion(sql::Connection& conn, const std::string& id,
                                                          bool for_update = false);
