@@ -1,6 +1,6 @@
 # Staffing standards and the calculator (included by svc-org/CMakeLists.txt).
-# The library holds the pure rules, their store and StaffingApi; OrgApi
-# forwards the six staffing RPCs to StaffingApi. The schema lives in
+# The library holds the pure rules, their store and StaffingApi, which serves
+# StaffingService (hosted by svc_org_lib's org_services.cc). The schema lives in
 # migrations/0010_staffing_standards.sql, embedded with the other migrations.
 add_library(svc_org_staffing STATIC
   src/domain/staffing_number.cc
@@ -29,4 +29,4 @@ huinong_embed_migrations(ORG_STAFFING_TEST_MIGRATIONS_CC DIR ${CMAKE_CURRENT_SOU
 huinong_test(org_staffing_integration_test LABEL integration
   SOURCES tests/staffing_fixture.cc tests/staffing_api_test.cc tests/staffing_calculate_api_test.cc
           ${ORG_STAFFING_TEST_MIGRATIONS_CC}
-  LIBS svc_org_staffing huinong_testdb huinong_server_testing)
+  LIBS svc_org_lib svc_org_staffing huinong_testdb huinong_server_testing)
