@@ -45,7 +45,7 @@ void BM_CounterInc(benchmark::State& state) {
   Counter& cell = Shared()
                       .AddCounter("bench_calls_total", "Calls.",
                                   {"grpc_service", "grpc_method", "grpc_code"})
-                      .WithLabels({"huinong.org.v1.OrgService", "GetUnit", "OK"});
+                      .WithLabels({"huinong.org.v1.UnitService", "GetUnit", "OK"});
   for (auto _ : state) cell.Inc();
 }
 BENCHMARK(BM_CounterInc)->ThreadRange(1, 2)->UseRealTime();
@@ -66,7 +66,7 @@ BENCHMARK(BM_HistogramObserve)->ThreadRange(1, 2)->UseRealTime();
 void BM_CounterWithLabelsInc(benchmark::State& state) {
   CounterFamily& family = Shared().AddCounter("bench_calls_total", "Calls.",
                                               {"grpc_service", "grpc_method", "grpc_code"});
-  for (auto _ : state) family.WithLabels({"huinong.org.v1.OrgService", "GetUnit", "OK"}).Inc();
+  for (auto _ : state) family.WithLabels({"huinong.org.v1.UnitService", "GetUnit", "OK"}).Inc();
 }
 BENCHMARK(BM_CounterWithLabelsInc)->ThreadRange(1, 2)->UseRealTime();
 
@@ -88,8 +88,8 @@ void BM_Render(benchmark::State& state) {
       LatencyBuckets());
   for (int m = 0; m < 40; ++m) {
     const std::string method = "Method" + std::to_string(m);
-    handled.WithLabels({"huinong.org.v1.OrgService", method, "OK"}).Inc(m);
-    seconds.WithLabels({"huinong.org.v1.OrgService", method}).Observe(0.001 * m);
+    handled.WithLabels({"huinong.org.v1.UnitService", method, "OK"}).Inc(m);
+    seconds.WithLabels({"huinong.org.v1.UnitService", method}).Observe(0.001 * m);
   }
   size_t bytes = 0;
   for (auto _ : state) bytes = registry.Render().size();

@@ -6,7 +6,7 @@
 //    "scenarios": [
 //      {"name": "GetUnit", "kind": "read",            // read | write | audit_append
 //       "service": "org",                             // direct address: HUINONG_ORG_ADDR
-//       "method": "huinong.org.v1.OrgService/GetUnit",
+//       "method": "huinong.org.v1.UnitService/GetUnit",
 //       "request": {"name": "${scratch_units}"},      // JSON object, or a string (JSON or text format)
 //       "metadata": {"x-huinong-backend": "org"},     // optional, sent on every call
 //       "via": ["direct", "gateway"],

@@ -30,7 +30,7 @@ namespace huinong::bench {
 inline constexpr char kUlidPlaceholder[] = "{{ulid}}";
 
 struct MethodInfo {
-  std::string path;  // "/huinong.org.v1.OrgService/GetUnit"
+  std::string path;  // "/huinong.org.v1.UnitService/GetUnit"
   const google::protobuf::Descriptor* input = nullptr;
   const google::protobuf::Descriptor* output = nullptr;
 };

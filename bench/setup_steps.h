@@ -39,7 +39,7 @@ absl::Status RunSteps(const std::vector<CallStep>& steps, Channels& channels, co
 // "not implemented yet: <message>" for UNIMPLEMENTED; otherwise "<CODE>: <message>".
 std::string WhyNot(const absl::Status& status);
 
-// "huinong.org.v1.OrgService/CreatePost" -> "OrgService/CreatePost".
+// "huinong.org.v1.PostService/CreatePost" -> "PostService/CreatePost".
 std::string ShortMethod(const std::string& method);
 
 }  // namespace huinong::bench

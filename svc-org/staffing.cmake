@@ -1,6 +1,6 @@
 # Staffing standards and the calculator (included by svc-org/CMakeLists.txt).
-# The library holds the pure rules, their store and StaffingApi; OrgApi
-# forwards the six staffing RPCs to StaffingApi. The schema lives in
+# The library holds the pure rules, their store and StaffingApi, which serves
+# StaffingService (hosted by svc_org_lib's org_services.cc). The schema lives in
 # migrations/0010_staffing_standards.sql (the rule's stored form since
 # 0013_staffing_rule_json.sql), embedded with the other migrations.
 add_library(svc_org_staffing STATIC
@@ -34,4 +34,4 @@ huinong_test(org_staffing_integration_test LABEL integration
   SOURCES tests/staffing_fixture.cc tests/staffing_api_test.cc tests/staffing_calculate_api_test.cc
           tests/staffing_migration_test.cc
           ${ORG_STAFFING_TEST_MIGRATIONS_CC}
-  LIBS svc_org_staffing huinong_testdb huinong_server_testing)
+  LIBS svc_org_lib svc_org_staffing huinong_testdb huinong_server_testing)

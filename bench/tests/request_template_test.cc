@@ -13,11 +13,11 @@ namespace huinong::bench {
 namespace {
 
 TEST(ResolveMethodTest, AcceptsTheThreeSpellings) {
-  for (const char* name : {"/huinong.org.v1.OrgService/GetUnit", "huinong.org.v1.OrgService/GetUnit",
-                           "huinong.org.v1.OrgService.GetUnit"}) {
+  for (const char* name : {"/huinong.org.v1.UnitService/GetUnit", "huinong.org.v1.UnitService/GetUnit",
+                           "huinong.org.v1.UnitService.GetUnit"}) {
     absl::StatusOr<MethodInfo> m = ResolveMethod(name);
     ASSERT_TRUE(m.ok()) << name << ": " << m.status();
-    EXPECT_EQ(m->path, "/huinong.org.v1.OrgService/GetUnit");
+    EXPECT_EQ(m->path, "/huinong.org.v1.UnitService/GetUnit");
     EXPECT_EQ(m->input->full_name(), "huinong.org.v1.GetUnitRequest");
     EXPECT_EQ(m->output->full_name(), "huinong.org.v1.Unit");
   }
@@ -31,7 +31,7 @@ TEST(ResolveMethodTest, FindsEveryServiceOfTheSuiteAndTheBenchProto) {
 }
 
 TEST(ResolveMethodTest, RefusesUnknownAndStreamingMethods) {
-  EXPECT_EQ(ResolveMethod("huinong.org.v1.OrgService/Nope").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(ResolveMethod("huinong.org.v1.UnitService/Nope").status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(ResolveMethod("huinong.audit.v1.AuditService/ExportEvents").status().code(),
             absl::StatusCode::kInvalidArgument);
 }
@@ -51,7 +51,7 @@ TEST(ExpandVariablesTest, AMissingVariableIsNamed) {
 }
 
 TEST(ParseRequestTest, JsonAndTextFormat) {
-  auto m = ResolveMethod("huinong.org.v1.OrgService/CreateUnit");
+  auto m = ResolveMethod("huinong.org.v1.UnitService/CreateUnit");
   auto json = ParseRequest(*m->input, R"({"request_id":"r1","unit":{"display_name":"x","kind":"UNIT_KIND_GROUP"}})");
   ASSERT_TRUE(json.ok()) << json.status();
   auto text = ParseRequest(*m->input, R"(request_id: "r1" unit { display_name: "x" kind: UNIT_KIND_GROUP })");
@@ -63,7 +63,7 @@ TEST(ParseRequestTest, JsonAndTextFormat) {
 }
 
 TEST(ParseRequestTest, BadTemplatesAreInvalidArgument) {
-  auto m = ResolveMethod("huinong.org.v1.OrgService/GetUnit");
+  auto m = ResolveMethod("huinong.org.v1.UnitService/GetUnit");
   EXPECT_EQ(ParseRequest(*m->input, R"({"nmae":"x"})").status().code(), absl::StatusCode::kInvalidArgument);
   absl::Status text = ParseRequest(*m->input, "name: 3 4").status();
   EXPECT_EQ(text.code(), absl::StatusCode::kInvalidArgument);
@@ -103,7 +103,7 @@ std::string Decode(grpc::ByteBuffer bb, org::v1::CreateUnitRequest& out) {
 }
 
 TEST(TemplateRequestsTest, EveryCallGetsAFreshUlidAndItsSlotsVariable) {
-  auto m = ResolveMethod("huinong.org.v1.OrgService/CreateUnit");
+  auto m = ResolveMethod("huinong.org.v1.UnitService/CreateUnit");
   Variables vars = {{"parents", {"units/P0", "units/P1"}}};
   auto t = TemplateRequests::Create(
       *m, R"({"request_id":"{{ulid}}","unit":{"display_name":"b {{ulid}}","parent":"${parents}"}})", vars, 2);
@@ -121,7 +121,7 @@ TEST(TemplateRequestsTest, EveryCallGetsAFreshUlidAndItsSlotsVariable) {
 }
 
 TEST(TemplateRequestsTest, AFixedTemplateIsTheSameBytesEveryTime) {
-  auto m = ResolveMethod("huinong.org.v1.OrgService/CreateUnit");
+  auto m = ResolveMethod("huinong.org.v1.UnitService/CreateUnit");
   auto t = TemplateRequests::Create(*m, R"(request_id: "fixed")", {}, 1);
   ASSERT_TRUE(t.ok());
   org::v1::CreateUnitRequest a, b;

@@ -7,15 +7,15 @@ namespace huinong::bench {
 namespace {
 
 TEST(ShortMethodTest, DropsThePackage) {
-  EXPECT_EQ(ShortMethod("huinong.org.v1.OrgService/CreatePost"), "OrgService/CreatePost");
-  EXPECT_EQ(ShortMethod("/huinong.org.v1.OrgService/CreatePost"), "OrgService/CreatePost");
-  EXPECT_EQ(ShortMethod("huinong.org.v1.OrgService.CreatePost"), "OrgService/CreatePost");
+  EXPECT_EQ(ShortMethod("huinong.org.v1.PostService/CreatePost"), "PostService/CreatePost");
+  EXPECT_EQ(ShortMethod("/huinong.org.v1.PostService/CreatePost"), "PostService/CreatePost");
+  EXPECT_EQ(ShortMethod("huinong.org.v1.PostService.CreatePost"), "PostService/CreatePost");
   EXPECT_EQ(ShortMethod("Empty/Ping"), "Empty/Ping");
 }
 
 TEST(WhyNotTest, UnimplementedIsNotImplementedYet) {
-  EXPECT_EQ(WhyNot(absl::UnimplementedError("OrgService/CheckCapability")),
-            "not implemented yet: OrgService/CheckCapability");
+  EXPECT_EQ(WhyNot(absl::UnimplementedError("OrgQueryService/CheckCapability")),
+            "not implemented yet: OrgQueryService/CheckCapability");
   EXPECT_EQ(WhyNot(absl::NotFoundError("units/X")), "NOT_FOUND: units/X");
 }
 

@@ -22,6 +22,11 @@ absl::Status HandlerKit::CheckPrepared(absl::string_view request_id, const absl:
   return v.ToStatus();
 }
 
+absl::Status Reader::operator()(const db::DbPool::Body& body) const {
+  RETURN_IF_ERROR(v_.ToStatus());  // a bad request never reaches the database
+  return pool_.Read(body);
+}
+
 absl::StatusOr<std::string> HandlerKit::Run(const auth::Principal& caller, absl::string_view method,
                                             const google::protobuf::Message& request,
                                             absl::string_view request_id, bool validate_only,

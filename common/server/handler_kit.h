@@ -31,6 +31,29 @@
 //    transaction, their action named from `method` — named once, here;
 // 7. after the commit runs the change's after-commit hooks (cache
 //    invalidation), then maps absl::Status to the gRPC status with details.
+//
+// The one way to write a read handler (the model is svc-org's GetUnit):
+//
+//   return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+//                              const server::Reader& reader) -> absl::Status {
+//     ... check the request into `v`, refuse the caller, resolve their scope
+//     return reader([&](sql::Connection& conn) -> absl::Status {
+//       ... read and fill *resp, on one pooled connection
+//     });
+//   });
+//
+// What Read does, once, so no handler writes it out:
+// 1. authenticates the caller (the gate) — UNAUTHENTICATED otherwise;
+// 2. hands the body an empty rpc::Violations to name every bad field in;
+// 3. `reader` checks those fields before it takes a connection, so a bad
+//    request never reaches the database, then runs its body on one pooled
+//    connection (DbPool::Read). A body may read more than once (svc-audit
+//    verifies the chain chunk by chunk) or not at all (an answer from a
+//    cache); each read is checked the same way;
+// 4. answers every bad field in one INVALID_ARGUMENT before any other
+//    outcome of the body (a bad request is told so first, as in Mutate), and
+//    otherwise maps the body's absl::Status to the gRPC status with details;
+//    a stray exception becomes INTERNAL.
 #pragma once
 
 #include <functional>
@@ -47,6 +70,7 @@
 #include "common/core/business_clock.h"
 #include "common/core/status_macros.h"
 #include "common/db/pool.h"
+#include "common/rpc/status_details.h"
 #include "common/server/call_gate.h"
 #include "common/server/handle.h"
 #include "common/server/mutation.h"
@@ -59,6 +83,18 @@ template <class Response>
 using Change = std::function<absl::StatusOr<Response>(Mutation&)>;
 template <class Response>
 using Prepared = absl::StatusOr<Change<Response>>;
+
+// What a read handler reads through (see Read): each call checks the
+// request's fields, then runs `body` on one pooled connection.
+class Reader {
+ public:
+  Reader(db::DbPool& pool, const rpc::Violations& v) : pool_(pool), v_(v) {}
+  absl::Status operator()(const db::DbPool::Body& body) const;
+
+ private:
+  db::DbPool& pool_;
+  const rpc::Violations& v_;
+};
 
 class HandlerKit {
  public:
@@ -88,6 +124,22 @@ class HandlerKit {
       if (!resp->ParseFromString(bytes)) return absl::InternalError("stored response does not parse");
       return absl::OkStatus();
     });
+  }
+
+  // `body`: absl::Status(const auth::Principal& caller, rpc::Violations& v, const Reader& reader).
+  template <class Body>
+  grpc::Status Read(const grpc::ServerContextBase& ctx, Body&& body) const {
+    return Handle(gate_, ctx, [&](const auth::Principal& caller) { return ReadAs(caller, body); });
+  }
+
+  // Steps 2-4 of Read for a caller already authenticated. Exposed for tests
+  // of the kit itself.
+  template <class Body>
+  absl::Status ReadAs(const auth::Principal& caller, Body&& body) const {
+    rpc::Violations v;
+    const absl::Status answer = body(caller, v, Reader(pool_, v));
+    RETURN_IF_ERROR(v.ToStatus());
+    return answer;
   }
 
   // The serialized-response core of Mutate (steps 3-7), for callers that

@@ -21,7 +21,7 @@ namespace huinong::server {
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeCallInterceptorFactory(
     metrics::Registry& registry, CallGate& gate);
 
-// "/huinong.org.v1.OrgService/GetUnit" -> {"huinong.org.v1.OrgService", "GetUnit"}.
+// "/huinong.org.v1.UnitService/GetUnit" -> {"huinong.org.v1.UnitService", "GetUnit"}.
 std::pair<std::string, std::string> SplitMethod(absl::string_view full_method);
 
 }  // namespace huinong::server

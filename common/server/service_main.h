@@ -58,7 +58,7 @@ struct ServiceContext {
 };
 
 struct HostedService {
-  std::string health_name;  // the service's full name, e.g. "huinong.org.v1.OrgService"
+  std::string health_name;  // the service's full name, e.g. "huinong.org.v1.UnitService"
   std::unique_ptr<grpc::Service> service;
 };
 

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     std::vector<server::HostedService> services;
     services.push_back({audit::v1::AuditService::service_full_name(),
                         std::make_unique<audit::AuditApi>(
-                            ctx.pool, ctx.gate, *key,
+                            ctx.pool, ctx.gate, ctx.clock, *key,
                             std::make_unique<audit::AuditorScopes>(org, *token))});
     return services;
   };

@@ -95,7 +95,8 @@ void AuditFixture::SetUp() {
   ASSERT_TRUE(key.ok()) << key.status();
   key_ = *key;
 
-  api_ = std::make_unique<AuditApi>(*pool_, *gate_, key_, std::make_unique<FixedScopes>());
+  api_ = std::make_unique<AuditApi>(*pool_, *gate_, BusinessClock::Settable(absl::Now(), "Asia/Shanghai"), key_,
+                                    std::make_unique<FixedScopes>());
   // Never due on its own: tests sign with SignHead().
   checkpointer_ = std::make_unique<Checkpointer>(*pool_, key_, 1'000'000'000, absl::Hours(24));
   absl::Status started = checkpointer_->Start();

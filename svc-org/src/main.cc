@@ -1,9 +1,10 @@
 // svc-org: wiring only. Configuration, database, migrations, server and
-// shutdown are the shared start-up in common/server/service_main.h. Besides
-// the common keys: scheduled_interval (how often unit versions scheduled by
-// approved change requests are checked for their day; default 60s).
+// shutdown are the shared start-up in common/server/service_main.h; the six
+// services (api/org_services.h) share one OrgKit. Besides the common keys:
+// scheduled_interval (how often unit versions scheduled by approved change
+// requests are checked for their day; default 60s).
 #include "common/server/service_main.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/org_services.h"
 #include "svc-org/src/jobs/scheduled_unit_versions.h"
 #include "svc-org/src/store/migrations.h"
 
@@ -18,10 +19,7 @@ int main(int argc, char** argv) {
     auto scheduled = std::make_shared<org::ScheduledUnitVersions>(ctx.pool, ctx.clock, *interval);
     ctx.on_start([scheduled] { return scheduled->Start(); });  // needs its tables
     ctx.on_stop([scheduled] { scheduled->Stop(); });
-    std::vector<server::HostedService> services;
-    services.push_back({org::v1::OrgService::service_full_name(),
-                        std::make_unique<org::OrgApi>(ctx.pool, ctx.gate, ctx.clock)});
-    return services;
+    return org::OrgServices(std::make_shared<org::OrgKit>(ctx.pool, ctx.gate, ctx.clock));
   };
   return server::RunService(argc, argv, spec);
 }

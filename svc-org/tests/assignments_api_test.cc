@@ -87,7 +87,7 @@ TEST_F(AssignmentsApi, TheWhitelistAllowsClerkWithAssetPreservationAndRefusesThe
   v1::ListConcurrencyPoliciesRequest find;
   find.set_applies_to_unit(risk_.name());
   v1::ListConcurrencyPoliciesResponse found;
-  ASSERT_TRUE(stub_->ListConcurrencyPolicies(Admin().get(), find, &found).ok());
+  ASSERT_TRUE(staff_->ListConcurrencyPolicies(Admin().get(), find, &found).ok());
   ASSERT_EQ(found.policies_size(), 1);
   EXPECT_EQ(found.policies(0).name(), policy_.name());
 }
@@ -113,12 +113,12 @@ TEST_F(AssignmentsApi, MergedCashiersNeedAMitigationThatCannotBeRemoved) {
   remove.mutable_assignment()->clear_mitigation();
   remove.mutable_update_mask()->add_paths("mitigation");
   v1::Assignment updated;
-  EXPECT_EQ(Reason(stub_->UpdateAssignment(Admin().get(), remove, &updated)), "SEGREGATION_UNMITIGATED");
+  EXPECT_EQ(Reason(staff_->UpdateAssignment(Admin().get(), remove, &updated)), "SEGREGATION_UNMITIGATED");
   remove.set_request_id(NextRequest());
   remove.mutable_assignment()->set_note("合并设岗");
   remove.mutable_update_mask()->Clear();
   remove.mutable_update_mask()->add_paths("note");
-  ASSERT_TRUE(stub_->UpdateAssignment(Admin().get(), remove, &updated).ok());
+  ASSERT_TRUE(staff_->UpdateAssignment(Admin().get(), remove, &updated).ok());
   EXPECT_EQ(updated.note(), "合并设岗");
   EXPECT_TRUE(updated.has_mitigation());
 }
@@ -156,7 +156,7 @@ TEST_F(AssignmentsApi, AMissingRequiredQualificationIsNamed) {
   held->set_kind(v1::QUALIFICATION_KIND_CERTIFICATE);
   up.mutable_update_mask()->add_paths("qualifications");
   v1::Staff updated;
-  ASSERT_TRUE(stub_->UpdateStaff(Admin().get(), up, &updated).ok());
+  ASSERT_TRUE(staff_->UpdateStaff(Admin().get(), up, &updated).ok());
   req.set_request_id(NextRequest());
   EXPECT_TRUE(Assign(req, &out).ok());
 }
@@ -214,14 +214,14 @@ TEST_F(AssignmentsApi, LeavingEndsEveryOpenAssignment) {
   up.mutable_staff()->set_status(v1::STAFF_STATUS_LEFT);
   up.mutable_update_mask()->add_paths("status");
   v1::Staff left;
-  ASSERT_TRUE(stub_->UpdateStaff(Admin().get(), up, &left).ok());
+  ASSERT_TRUE(staff_->UpdateStaff(Admin().get(), up, &left).ok());
   v1::GetAssignmentRequest get;
   get.set_name(held.name());
   v1::Assignment got;
-  ASSERT_TRUE(stub_->GetAssignment(Admin().get(), get, &got).ok());
+  ASSERT_TRUE(staff_->GetAssignment(Admin().get(), get, &got).ok());
   EXPECT_EQ(got.effective_to().SerializeAsString(), Today().SerializeAsString());
   get.set_name(later.name());
-  ASSERT_TRUE(stub_->GetAssignment(Admin().get(), get, &got).ok());
+  ASSERT_TRUE(staff_->GetAssignment(Admin().get(), get, &got).ok());
   EXPECT_EQ(got.state(), v1::ASSIGNMENT_STATE_ENDED) << "a scheduled assignment is cancelled";
   v1::Assignment out;
   EXPECT_EQ(Reason(Assign(AssignRequest(leaver, investment_, v1::ASSIGNMENT_KIND_PRIMARY, DaysFromToday(1)), &out)),
@@ -230,7 +230,7 @@ TEST_F(AssignmentsApi, LeavingEndsEveryOpenAssignment) {
   *up.mutable_staff() = left;
   up.mutable_staff()->set_status(v1::STAFF_STATUS_ACTIVE);
   v1::Staff again;
-  EXPECT_EQ(Reason(stub_->UpdateStaff(Admin().get(), up, &again)), "INVALID_TRANSITION");
+  EXPECT_EQ(Reason(staff_->UpdateStaff(Admin().get(), up, &again)), "INVALID_TRANSITION");
 }
 
 TEST_F(AssignmentsApi, HrActsWithinItsSubtreeAndPhonesAreMaskedForOthers) {
@@ -244,28 +244,28 @@ TEST_F(AssignmentsApi, HrActsWithinItsSubtreeAndPhonesAreMaskedForOthers) {
   create.mutable_staff()->set_display_name("马信贷");
   create.mutable_staff()->set_phone("13812345678");
   v1::Staff person;
-  ASSERT_TRUE(stub_->CreateStaff(hr().get(), create, &person).ok());
+  ASSERT_TRUE(staff_->CreateStaff(hr().get(), create, &person).ok());
   EXPECT_EQ(person.phone(), "13812345678");
   v1::CreateAssignmentRequest req = AssignRequest(person, p1, v1::ASSIGNMENT_KIND_PRIMARY, D(2025, 1, 1));
   v1::Assignment out;
-  ASSERT_TRUE(stub_->CreateAssignment(hr().get(), req, &out).ok());
+  ASSERT_TRUE(staff_->CreateAssignment(hr().get(), req, &out).ok());
   req = AssignRequest(person, p2, v1::ASSIGNMENT_KIND_CONCURRENT, D(2025, 1, 1));
-  EXPECT_EQ(stub_->CreateAssignment(hr().get(), req, &out).error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(stub_->CreateAssignment(As("staff/OA", {"org.admin"}, t1.name()).get(), req, &out).error_code(),
+  EXPECT_EQ(staff_->CreateAssignment(hr().get(), req, &out).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(staff_->CreateAssignment(As("staff/OA", {"org.admin"}, t1.name()).get(), req, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED) << "org.admin changes structure, not staff";
   v1::GetStaffRequest get;
   get.set_name(person.name());
   v1::Staff seen;
-  ASSERT_TRUE(stub_->GetStaff(As("staff/R", {}, t1.name()).get(), get, &seen).ok());
+  ASSERT_TRUE(staff_->GetStaff(As("staff/R", {}, t1.name()).get(), get, &seen).ok());
   EXPECT_EQ(seen.phone(), "138****5678");
-  ASSERT_TRUE(stub_->GetStaff(hr().get(), get, &seen).ok());
+  ASSERT_TRUE(staff_->GetStaff(hr().get(), get, &seen).ok());
   EXPECT_EQ(seen.phone(), "13812345678");
-  EXPECT_EQ(stub_->GetStaff(As("staff/R2", {}, t2.name()).get(), get, &seen).error_code(),
+  EXPECT_EQ(staff_->GetStaff(As("staff/R2", {}, t2.name()).get(), get, &seen).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   v1::ListStaffRequest list;
   list.set_unit(t1.name());
   v1::ListStaffResponse listed;
-  ASSERT_TRUE(stub_->ListStaff(As("staff/R", {}, t1.name()).get(), list, &listed).ok());
+  ASSERT_TRUE(staff_->ListStaff(As("staff/R", {}, t1.name()).get(), list, &listed).ok());
   ASSERT_EQ(listed.staff_size(), 1);
   EXPECT_EQ(listed.staff(0).phone(), "138****5678");
 }

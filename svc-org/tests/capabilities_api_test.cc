@@ -54,7 +54,7 @@ class CapabilitiesApi : public StructureFixture {
     req.set_unit(unit.name());
     if (as_of) *req.mutable_as_of() = *as_of;
     v1::CheckCapabilityResponse resp;
-    grpc::Status s = stub_->CheckCapability(Service().get(), req, &resp);
+    grpc::Status s = queries_->CheckCapability(Service().get(), req, &resp);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return resp;
   }
@@ -112,15 +112,15 @@ TEST_F(CapabilitiesApi, ServicesAdminsAndThePersonThemselvesMayAsk) {
   req.set_capability("loans.survey.lead");
   req.set_unit(v1_.name());
   v1::CheckCapabilityResponse resp;
-  EXPECT_TRUE(stub_->CheckCapability(Admin().get(), req, &resp).ok());
-  EXPECT_TRUE(stub_->CheckCapability(As(head_.name(), {}, t1_.name()).get(), req, &resp).ok());
-  EXPECT_EQ(stub_->CheckCapability(As(agent_.name(), {}, v1_.name()).get(), req, &resp).error_code(),
+  EXPECT_TRUE(queries_->CheckCapability(Admin().get(), req, &resp).ok());
+  EXPECT_TRUE(queries_->CheckCapability(As(head_.name(), {}, t1_.name()).get(), req, &resp).ok());
+  EXPECT_EQ(queries_->CheckCapability(As(agent_.name(), {}, v1_.name()).get(), req, &resp).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   req.set_staff("staff/01J00000000000000000NOONE");
-  EXPECT_EQ(stub_->CheckCapability(Service().get(), req, &resp).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(queries_->CheckCapability(Service().get(), req, &resp).error_code(), grpc::StatusCode::NOT_FOUND);
   req.set_staff(head_.name());
   req.set_capability("Not A Capability");
-  EXPECT_EQ(Fields(stub_->CheckCapability(Service().get(), req, &resp)), std::set<std::string>{"capability"});
+  EXPECT_EQ(Fields(queries_->CheckCapability(Service().get(), req, &resp)), std::set<std::string>{"capability"});
 }
 
 TEST_F(CapabilitiesApi, ChangesThroughThisReplicaAreSeenAtOnce) {
@@ -133,7 +133,7 @@ TEST_F(CapabilitiesApi, ChangesThroughThisReplicaAreSeenAtOnce) {
   up.mutable_update_mask()->add_paths("capabilities");
   *up.mutable_effective_date() = Today();
   v1::Post post;
-  ASSERT_TRUE(stub_->UpdatePost(Admin().get(), up, &post).ok());
+  ASSERT_TRUE(posts_->UpdatePost(Admin().get(), up, &post).ok());
   EXPECT_FALSE(Check(head_, "loans.survey.lead", v1_).allowed()) << "the post no longer grants it";
   const type::v1::Date yesterday = DaysFromToday(-1);
   EXPECT_TRUE(Check(head_, "loans.survey.lead", v1_, &yesterday).allowed()) << "the old version did";
@@ -141,7 +141,7 @@ TEST_F(CapabilitiesApi, ChangesThroughThisReplicaAreSeenAtOnce) {
   v1::ListAssignmentsRequest list;
   list.set_staff(agent_.name());
   v1::ListAssignmentsResponse held;
-  ASSERT_TRUE(stub_->ListAssignments(Admin().get(), list, &held).ok());
+  ASSERT_TRUE(staff_->ListAssignments(Admin().get(), list, &held).ok());
   ASSERT_EQ(held.assignments_size(), 1);
   v1::EndAssignmentRequest end;
   end.set_request_id("agent-leaves-post");
@@ -150,7 +150,7 @@ TEST_F(CapabilitiesApi, ChangesThroughThisReplicaAreSeenAtOnce) {
   *end.mutable_effective_to() = yesterday;
   end.set_reason("调离");
   v1::Assignment ended;
-  ASSERT_TRUE(stub_->EndAssignment(Admin().get(), end, &ended).ok());
+  ASSERT_TRUE(staff_->EndAssignment(Admin().get(), end, &ended).ok());
   EXPECT_EQ(Check(agent_, "tickets.agent", v1_).denial(), v1::CAPABILITY_DENIAL_NOT_EFFECTIVE);
 }
 
@@ -161,20 +161,20 @@ TEST_F(CapabilitiesApi, HoldersAreListedNearestFirstHeadsFirst) {
   req.set_capability("loans.survey.lead");
   req.set_unit(v1_.name());
   v1::ListCapabilityHoldersResponse resp;
-  ASSERT_TRUE(stub_->ListCapabilityHolders(Service().get(), req, &resp).ok());
+  ASSERT_TRUE(queries_->ListCapabilityHolders(Service().get(), req, &resp).ok());
   ASSERT_EQ(resp.holders_size(), 2);
   EXPECT_EQ(resp.holders(0).staff(), head_.name());
   EXPECT_TRUE(resp.holders(0).head());
   EXPECT_EQ(resp.holders(1).staff(), deputy_.name());
   EXPECT_EQ(resp.holders(1).acting_for(), head_.name());
   req.set_exclude_acting(true);
-  ASSERT_TRUE(stub_->ListCapabilityHolders(Service().get(), req, &resp).ok());
+  ASSERT_TRUE(queries_->ListCapabilityHolders(Service().get(), req, &resp).ok());
   EXPECT_EQ(resp.holders_size(), 1);
   // ListStaff finds the same people by capability (the acting deputy too).
   v1::ListStaffRequest staff;
   staff.set_capability("loans.survey.lead");
   v1::ListStaffResponse found;
-  ASSERT_TRUE(stub_->ListStaff(Admin().get(), staff, &found).ok());
+  ASSERT_TRUE(staff_->ListStaff(Admin().get(), staff, &found).ok());
   std::set<std::string> names;
   for (const auto& s : found.staff()) names.insert(s.name());
   EXPECT_EQ(names, (std::set<std::string>{head_.name(), deputy_.name()}));
@@ -182,7 +182,7 @@ TEST_F(CapabilitiesApi, HoldersAreListedNearestFirstHeadsFirst) {
   v1::Assignment narrow;
   ASSERT_TRUE(Act(agent_, head_, head_, head_post_, DaysFromToday(-1), DaysFromToday(10), &narrow,
                   {"loans.survey.lead"}).ok());
-  ASSERT_TRUE(stub_->ListStaff(Admin().get(), staff, &found).ok());
+  ASSERT_TRUE(staff_->ListStaff(Admin().get(), staff, &found).ok());
   names.clear();
   for (const auto& s : found.staff()) names.insert(s.name());
   EXPECT_EQ(names, (std::set<std::string>{head_.name(), deputy_.name()}))
@@ -199,7 +199,7 @@ TEST_F(CapabilitiesApi, HoldersAreListedNearestFirstHeadsFirst) {
   v1::ListCapabilityHoldersResponse page;
   do {
     page.Clear();
-    ASSERT_TRUE(stub_->ListCapabilityHolders(Service().get(), tickets, &page).ok());
+    ASSERT_TRUE(queries_->ListCapabilityHolders(Service().get(), tickets, &page).ok());
     for (const auto& h : page.holders()) seen.emplace_back(h.staff(), h.distance());
     tickets.set_page_token(page.next_page_token());
   } while (!page.next_page_token().empty());
@@ -207,12 +207,12 @@ TEST_F(CapabilitiesApi, HoldersAreListedNearestFirstHeadsFirst) {
   tickets.set_page_token("");
   tickets.set_page_size(0);
   tickets.set_nearest_only(true);
-  ASSERT_TRUE(stub_->ListCapabilityHolders(Service().get(), tickets, &page).ok());
+  ASSERT_TRUE(queries_->ListCapabilityHolders(Service().get(), tickets, &page).ok());
   ASSERT_EQ(page.holders_size(), 1);
   EXPECT_EQ(page.holders(0).staff(), agent_.name());
-  EXPECT_EQ(stub_->ListCapabilityHolders(As("staff/X", {}, t2_.name()).get(), tickets, &page).error_code(),
+  EXPECT_EQ(queries_->ListCapabilityHolders(As("staff/X", {}, t2_.name()).get(), tickets, &page).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_TRUE(stub_->ListCapabilityHolders(As("staff/Y", {}, t1_.name()).get(), tickets, &page).ok());
+  EXPECT_TRUE(queries_->ListCapabilityHolders(As("staff/Y", {}, t1_.name()).get(), tickets, &page).ok());
 }
 
 }  // namespace

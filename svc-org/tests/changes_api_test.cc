@@ -49,7 +49,7 @@ TEST_F(ChangesApi, AsOfReadsSeeTheOldStructureBeforeTheEffectiveDateAndTheNewOne
     *chart.mutable_as_of() = day;
     chart.set_include_posts(true);
     v1::GetOrgChartResponse nodes;
-    ASSERT_TRUE(stub_->GetOrgChart(Admin().get(), chart, &nodes).ok());
+    ASSERT_TRUE(queries_->GetOrgChart(Admin().get(), chart, &nodes).ok());
     ASSERT_EQ(nodes.nodes_size(), 1);
     EXPECT_EQ(nodes.nodes(0).unit().display_name(), name);
     EXPECT_EQ(nodes.nodes(0).posts_size(), posts);
@@ -66,9 +66,9 @@ TEST_F(ChangesApi, AsOfReadsSeeTheOldStructureBeforeTheEffectiveDateAndTheNewOne
   get_post.set_name(r.items(1).result());
   *get_post.mutable_as_of() = today;
   v1::Post post;
-  EXPECT_EQ(stub_->GetPost(Admin().get(), get_post, &post).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(posts_->GetPost(Admin().get(), get_post, &post).error_code(), grpc::StatusCode::NOT_FOUND);
   *get_post.mutable_as_of() = tomorrow;
-  EXPECT_TRUE(stub_->GetPost(Admin().get(), get_post, &post).ok());
+  EXPECT_TRUE(posts_->GetPost(Admin().get(), get_post, &post).ok());
 
   // A direct change to the unit would be lost when the scheduled one lands.
   v1::UpdateUnitRequest direct;
@@ -77,7 +77,7 @@ TEST_F(ChangesApi, AsOfReadsSeeTheOldStructureBeforeTheEffectiveDateAndTheNewOne
   direct.mutable_unit()->set_code("risk");
   direct.mutable_update_mask()->add_paths("code");
   v1::Unit ignored;
-  s = stub_->UpdateUnit(Admin().get(), direct, &ignored);
+  s = units_->UpdateUnit(Admin().get(), direct, &ignored);
   EXPECT_EQ(Reason(s), "CHANGE_SCHEDULED") << s.error_message();
 
   // When tomorrow comes the job copies the version into the registry, once.
@@ -105,7 +105,7 @@ TEST_F(ChangesApi, AMoveEffectiveTomorrowChangesTheAncestorsFromThatDay) {
     req.set_name(risk_.name());
     if (day) *req.mutable_as_of() = *day;
     v1::GetUnitAncestorsResponse out;
-    EXPECT_TRUE(stub_->GetUnitAncestors(Admin().get(), req, &out).ok());
+    EXPECT_TRUE(units_->GetUnitAncestors(Admin().get(), req, &out).ok());
     std::vector<std::string> names;
     for (const auto& u : out.ancestors()) names.push_back(u.name());
     return names;
@@ -119,7 +119,7 @@ TEST_F(ChangesApi, AMoveEffectiveTomorrowChangesTheAncestorsFromThatDay) {
   sub.set_name(hr_dept_.name());
   *sub.mutable_as_of() = tomorrow;
   v1::ListUnitSubtreeResponse units;
-  ASSERT_OK(stub_->ListUnitSubtree(Admin().get(), sub, &units));
+  ASSERT_OK(units_->ListUnitSubtree(Admin().get(), sub, &units));
   ASSERT_EQ(units.units_size(), 2);
   EXPECT_EQ(units.units(1).name(), risk_.name());
   // On the day, the registry follows.
@@ -138,7 +138,7 @@ TEST_F(ChangesApi, AChangeEffectiveTodayTakesEffectAtTheLastApproval) {
   v1::GetPostRequest get_post;
   get_post.set_name(r.items(0).result());
   v1::Post post;
-  ASSERT_TRUE(stub_->GetPost(Admin().get(), get_post, &post).ok());
+  ASSERT_TRUE(posts_->GetPost(Admin().get(), get_post, &post).ok());
   EXPECT_EQ(post.title(), "合规岗");
   EXPECT_EQ(post.unit(), risk_.name());
 }
@@ -160,12 +160,12 @@ TEST_F(ChangesApi, DecidersNeedTheStepsCapabilityAreNeverTheDrafterAndDecideOnce
   *own.mutable_change_request()->mutable_effective_date() = DaysFromToday(3);
   *own.mutable_change_request()->add_items() = NewPost(hr_dept_, "招聘岗");
   v1::ChangeRequest mine;
-  ASSERT_TRUE(stub_->CreateChangeRequest(As(gm_.name(), {"org.admin"}, company_.name()).get(), own, &mine).ok());
+  ASSERT_TRUE(changes_->CreateChangeRequest(As(gm_.name(), {"org.admin"}, company_.name()).get(), own, &mine).ok());
   v1::SubmitChangeRequestRequest submit;
   submit.set_request_id(NextRequest());
   submit.set_name(mine.name());
   submit.set_etag(mine.etag());
-  ASSERT_TRUE(stub_->SubmitChangeRequest(As(gm_.name(), {"org.admin"}, company_.name()).get(), submit, &mine).ok());
+  ASSERT_TRUE(changes_->SubmitChangeRequest(As(gm_.name(), {"org.admin"}, company_.name()).get(), submit, &mine).ok());
   s = Approve(As(gm_.name(), {"org.admin"}, company_.name()), mine);
   EXPECT_EQ(Reason(s), "SELF_APPROVAL") << s.error_message();
   // One person holding both capabilities decides one step only.
@@ -188,16 +188,16 @@ TEST_F(ChangesApi, LifecycleRejectWithdrawAndRetries) {
   reject.set_name(r.name());
   reject.set_etag(r.etag());
   v1::ChangeRequest out;
-  grpc::Status s = stub_->RejectChangeRequest(Gm().get(), reject, &out);
+  grpc::Status s = changes_->RejectChangeRequest(Gm().get(), reject, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(Fields(s), std::set<std::string>{"comment"});
   reject.set_comment("岗位设置与现有岗位重复");
-  ASSERT_TRUE(stub_->RejectChangeRequest(Gm().get(), reject, &out).ok());
+  ASSERT_TRUE(changes_->RejectChangeRequest(Gm().get(), reject, &out).ok());
   EXPECT_EQ(out.state(), v1::CHANGE_REQUEST_STATE_REJECTED);
   EXPECT_EQ(out.steps(0).state(), v1::APPROVAL_STEP_STATE_REJECTED);
   // The same request id again returns the first answer and changes nothing.
   v1::ChangeRequest again;
-  ASSERT_TRUE(stub_->RejectChangeRequest(Gm().get(), reject, &again).ok());
+  ASSERT_TRUE(changes_->RejectChangeRequest(Gm().get(), reject, &again).ok());
   EXPECT_EQ(again.etag(), out.etag());
   s = Approve(Gm(), out);
   EXPECT_EQ(Reason(s), "INVALID_TRANSITION");
@@ -208,9 +208,9 @@ TEST_F(ChangesApi, LifecycleRejectWithdrawAndRetries) {
   withdraw.set_request_id(NextRequest());
   withdraw.set_name(w.name());
   withdraw.set_etag(w.etag());
-  s = stub_->WithdrawChangeRequest(Gm().get(), withdraw, &w);
+  s = changes_->WithdrawChangeRequest(Gm().get(), withdraw, &w);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);  // not the drafter
-  ASSERT_TRUE(stub_->WithdrawChangeRequest(Hr().get(), withdraw, &w).ok());
+  ASSERT_TRUE(changes_->WithdrawChangeRequest(Hr().get(), withdraw, &w).ok());
   EXPECT_EQ(w.state(), v1::CHANGE_REQUEST_STATE_WITHDRAWN);
   s = Submit(w);
   EXPECT_EQ(Reason(s), "INVALID_TRANSITION");
@@ -253,13 +253,13 @@ TEST_F(ChangesApi, DirectStructuralChangesNeedAChangeRequestWhereTheChainSaysSo)
   req.set_request_id(NextRequest());
   *req.mutable_post() = NewPost(risk_, "直接设立的岗位").create_post().post();
   v1::Post out;
-  grpc::Status s = stub_->CreatePost(As("orgadmin", {"org.admin"}, company_.name()).get(), req, &out);
+  grpc::Status s = posts_->CreatePost(As("orgadmin", {"org.admin"}, company_.name()).get(), req, &out);
   EXPECT_EQ(Reason(s), "CHANGE_REQUEST_REQUIRED") << s.error_message();
-  EXPECT_TRUE(stub_->CreatePost(Admin().get(), req, &out).ok());  // admin excepted
+  EXPECT_TRUE(posts_->CreatePost(Admin().get(), req, &out).ok());  // admin excepted
   // Outside the chain's subtree nothing is required.
   req.set_request_id(NextRequest());
   req.mutable_post()->set_unit(other_.name());
-  EXPECT_TRUE(stub_->CreatePost(As("orgadmin2", {"org.admin"}, other_.name()).get(), req, &out).ok());
+  EXPECT_TRUE(posts_->CreatePost(As("orgadmin2", {"org.admin"}, other_.name()).get(), req, &out).ok());
 }
 
 TEST_F(ChangesApi, ListsFindRequestsAwaitingTheCallerAndTheChainOfAUnit) {
@@ -269,18 +269,18 @@ TEST_F(ChangesApi, ListsFindRequestsAwaitingTheCallerAndTheChainOfAUnit) {
   v1::ListChangeRequestsRequest list;
   list.set_awaiting_me(true);
   v1::ListChangeRequestsResponse page;
-  ASSERT_TRUE(stub_->ListChangeRequests(Gm().get(), list, &page).ok());
+  ASSERT_TRUE(changes_->ListChangeRequests(Gm().get(), list, &page).ok());
   ASSERT_EQ(page.change_requests_size(), 1);
   EXPECT_EQ(page.change_requests(0).name(), r.name());
   page.Clear();
   // The board's step does not apply to a post-only request.
-  ASSERT_TRUE(stub_->ListChangeRequests(Board().get(), list, &page).ok());
+  ASSERT_TRUE(changes_->ListChangeRequests(Board().get(), list, &page).ok());
   EXPECT_EQ(page.change_requests_size(), 0);
 
   v1::ListApprovalChainsRequest chains;
   chains.set_applies_to_unit(risk_.name());
   v1::ListApprovalChainsResponse found;
-  ASSERT_TRUE(stub_->ListApprovalChains(Admin().get(), chains, &found).ok());
+  ASSERT_TRUE(changes_->ListApprovalChains(Admin().get(), chains, &found).ok());
   ASSERT_EQ(found.chains_size(), 1);
   EXPECT_EQ(found.chains(0).name(), chain_.name());
 }
@@ -316,7 +316,7 @@ TEST_F(ChangesApi, TheGateCannotBeSwitchedOffOrSidesteppedByThoseItRestricts) {
   off.mutable_chain()->set_require_change_requests(false);
   off.mutable_update_mask()->add_paths("require_change_requests");
   v1::ApprovalChain out;
-  EXPECT_EQ(Reason(stub_->UpdateApprovalChain(org_admin().get(), off, &out)), "CHANGE_REQUEST_REQUIRED");
+  EXPECT_EQ(Reason(changes_->UpdateApprovalChain(org_admin().get(), off, &out)), "CHANGE_REQUEST_REQUIRED");
   // Nor a chain of one's own inside the gated organisation.
   v1::CreateApprovalChainRequest own;
   own.set_request_id(NextRequest());
@@ -326,7 +326,7 @@ TEST_F(ChangesApi, TheGateCannotBeSwitchedOffOrSidesteppedByThoseItRestricts) {
   step->set_title("部门会议");
   step->set_required_capability("org.change.decide");
   step->set_at_unit(risk_.name());
-  EXPECT_EQ(Reason(stub_->CreateApprovalChain(org_admin().get(), own, &out)), "CHANGE_REQUEST_REQUIRED");
+  EXPECT_EQ(Reason(changes_->CreateApprovalChain(org_admin().get(), own, &out)), "CHANGE_REQUEST_REQUIRED");
   // Nor moving a unit into it: a group P with a gated member A and a free
   // member B; P's org.admin may not move a unit of B into A directly.
   v1::Unit p = MustCreate("集团", v1::UNIT_KIND_COMPANY, type::v1::LEVEL_UNSPECIFIED, "");
@@ -338,19 +338,19 @@ TEST_F(ChangesApi, TheGateCannotBeSwitchedOffOrSidesteppedByThoseItRestricts) {
   *gate.mutable_chain() = chain_;
   gate.mutable_chain()->set_unit(a.name());
   for (auto& st : *gate.mutable_chain()->mutable_steps()) st.set_at_unit(a.name());
-  ASSERT_OK(stub_->CreateApprovalChain(Admin().get(), gate, &out));
+  ASSERT_OK(changes_->CreateApprovalChain(Admin().get(), gate, &out));
   v1::MoveUnitRequest move;
   move.set_request_id(NextRequest());
   move.set_name(x.name());
   move.set_etag(x.etag());
   move.set_new_parent(a.name());
   v1::Unit moved;
-  EXPECT_EQ(Reason(stub_->MoveUnit(As("group-admin", {"org.admin"}, p.name()).get(), move, &moved)),
+  EXPECT_EQ(Reason(units_->MoveUnit(As("group-admin", {"org.admin"}, p.name()).get(), move, &moved)),
             "CHANGE_REQUEST_REQUIRED");
   v1::Unit y = MustCreate("乙的小组", v1::UNIT_KIND_GROUP, type::v1::LEVEL_UNSPECIFIED, b.name());
   move.set_new_parent(y.name());  // within B it is free
   move.set_request_id(NextRequest());
-  EXPECT_TRUE(stub_->MoveUnit(As("group-admin", {"org.admin"}, p.name()).get(), move, &moved).ok());
+  EXPECT_TRUE(units_->MoveUnit(As("group-admin", {"org.admin"}, p.name()).get(), move, &moved).ok());
 }
 
 TEST_F(ChangesApi, ItemsOfAnOrganisationWithItsOwnChainAreNotDecidedHere) {
@@ -364,7 +364,7 @@ TEST_F(ChangesApi, ItemsOfAnOrganisationWithItsOwnChainAreNotDecidedHere) {
   step->set_required_capability("org.change.decide");
   step->set_at_unit(risk_.name());
   v1::ApprovalChain out;
-  ASSERT_OK(stub_->CreateApprovalChain(Admin().get(), own, &out));
+  ASSERT_OK(changes_->CreateApprovalChain(Admin().get(), own, &out));
   v1::ChangeRequest r;
   ASSERT_OK(Draft({NewPost(risk_, "岗位丁")}, DaysFromToday(1), &r));
   const grpc::Status s = Submit(r);
@@ -379,7 +379,7 @@ TEST_F(ChangesApi, ARequestNoStepAppliesToIsRefusedAtSubmit) {
   board_only.mutable_chain()->mutable_steps()->DeleteSubrange(0, 1);  // the board, for structure only
   board_only.mutable_update_mask()->add_paths("steps");
   v1::ApprovalChain out;
-  ASSERT_OK(stub_->UpdateApprovalChain(Admin().get(), board_only, &out));
+  ASSERT_OK(changes_->UpdateApprovalChain(Admin().get(), board_only, &out));
   v1::ChangeRequest r;
   ASSERT_OK(Draft({NewPost(risk_, "岗位戊")}, DaysFromToday(1), &r));
   EXPECT_EQ(Reason(Submit(r)), "NO_APPLICABLE_STEP");

@@ -72,7 +72,7 @@ TEST_F(ChangesApi, ALongChineseReasonIsKeptByAnAbolishedPostCutOnACharacterBound
   draft->set_reason(reason);
   *draft->mutable_effective_date() = Today();
   *draft->add_items() = abolish;
-  ASSERT_OK(stub_->CreateChangeRequest(Hr().get(), req, &r));
+  ASSERT_OK(changes_->CreateChangeRequest(Hr().get(), req, &r));
   ASSERT_OK(Submit(r));
   ASSERT_OK(Approve(Gm(), r));
   ASSERT_EQ(r.state(), v1::CHANGE_REQUEST_STATE_APPROVED);

@@ -60,7 +60,7 @@ class ChangesApi : public StructureFixture {
                    v1::CHANGE_KIND_ABOLISH_UNIT}) {
       board_step->add_applies_to(k);
     }
-    grpc::Status s = stub_->CreateApprovalChain(Admin().get(), req, &chain_);
+    grpc::Status s = changes_->CreateApprovalChain(Admin().get(), req, &chain_);
     ASSERT_TRUE(s.ok()) << s.error_message();
   }
 
@@ -99,7 +99,7 @@ class ChangesApi : public StructureFixture {
     r->set_reason("业务发展需要");
     *r->mutable_effective_date() = effective;
     for (const auto& i : items) *r->add_items() = i;
-    return stub_->CreateChangeRequest(Hr().get(), req, out);
+    return changes_->CreateChangeRequest(Hr().get(), req, out);
   }
 
   grpc::Status Submit(v1::ChangeRequest& r) {
@@ -107,7 +107,7 @@ class ChangesApi : public StructureFixture {
     req.set_request_id(NextRequest());
     req.set_name(r.name());
     req.set_etag(r.etag());
-    return stub_->SubmitChangeRequest(Hr().get(), req, &r);
+    return changes_->SubmitChangeRequest(Hr().get(), req, &r);
   }
 
   grpc::Status Approve(std::unique_ptr<grpc::ClientContext> who, v1::ChangeRequest& r,
@@ -117,7 +117,7 @@ class ChangesApi : public StructureFixture {
     req.set_name(r.name());
     req.set_etag(r.etag());
     req.set_comment("同意");
-    return stub_->ApproveChangeRequest(who.get(), req, &r);
+    return changes_->ApproveChangeRequest(who.get(), req, &r);
   }
 
   v1::Unit GetUnit(const v1::Unit& unit, const type::v1::Date* as_of) {
@@ -125,7 +125,7 @@ class ChangesApi : public StructureFixture {
     req.set_name(unit.name());
     if (as_of) *req.mutable_as_of() = *as_of;
     v1::Unit out;
-    grpc::Status s = stub_->GetUnit(Admin().get(), req, &out);
+    grpc::Status s = units_->GetUnit(Admin().get(), req, &out);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return out;
   }
@@ -134,7 +134,7 @@ class ChangesApi : public StructureFixture {
     v1::ListUnitHistoryRequest req;
     req.set_name(unit.name());
     v1::ListUnitHistoryResponse out;
-    grpc::Status s = stub_->ListUnitHistory(Admin().get(), req, &out);
+    grpc::Status s = units_->ListUnitHistory(Admin().get(), req, &out);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return out;
   }

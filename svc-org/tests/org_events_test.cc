@@ -54,7 +54,7 @@ TEST_F(OrgEvents, EveryChangeWritesExactlyOneEvent) {
   up.mutable_post()->set_title("出纳");
   up.mutable_update_mask()->add_paths("title");
   v1::Post renamed;
-  ASSERT_TRUE(stub_->UpdatePost(Admin().get(), up, &renamed).ok());
+  ASSERT_TRUE(posts_->UpdatePost(Admin().get(), up, &renamed).ok());
   ExpectOne("org.UpdatePost", "post", cash.name(), unit_.name());
   v1::Quota quota = MustQuota(unit_, cash.name(), v1::QUOTA_KIND_EXACT, 1, 1);
   ExpectOne("org.CreateQuota", "quota", quota.name(), unit_.name());
@@ -81,10 +81,10 @@ TEST_F(OrgEvents, EveryChangeWritesExactlyOneEvent) {
   *end.mutable_effective_to() = Today();
   end.set_reason("调岗");
   v1::Assignment ended;
-  ASSERT_TRUE(stub_->EndAssignment(Admin().get(), end, &ended).ok());
+  ASSERT_TRUE(staff_->EndAssignment(Admin().get(), end, &ended).ok());
   ExpectOne("org.EndAssignment", "assignment", held.name(), unit_.name());
   // The retry replays the answer and writes nothing.
-  ASSERT_TRUE(stub_->EndAssignment(Admin().get(), end, &ended).ok());
+  ASSERT_TRUE(staff_->EndAssignment(Admin().get(), end, &ended).ok());
   EXPECT_TRUE(NewEvents().empty());
 }
 
@@ -100,7 +100,7 @@ TEST_F(OrgEvents, LeavingIsOneStaffEventEvenWhenAssignmentsEnd) {
   up.mutable_staff()->set_status(v1::STAFF_STATUS_LEFT);
   up.mutable_update_mask()->add_paths("status");
   v1::Staff left;
-  ASSERT_TRUE(stub_->UpdateStaff(Admin().get(), up, &left).ok());
+  ASSERT_TRUE(staff_->UpdateStaff(Admin().get(), up, &left).ok());
   ExpectOne("org.UpdateStaff", "staff", person.name(), "");
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM assignments WHERE effective_to IS NULL"), "0");
 }
@@ -115,14 +115,14 @@ TEST_F(OrgEvents, ARefusedChangeWritesNothing) {
   req.mutable_post()->set_kind(v1::POST_KIND_MANAGEMENT);
   req.mutable_post()->set_head(true);
   v1::Post out;
-  EXPECT_FALSE(stub_->CreatePost(Admin().get(), req, &out).ok());
+  EXPECT_FALSE(posts_->CreatePost(Admin().get(), req, &out).ok());
   v1::AbolishPostRequest abolish;
   abolish.set_request_id("stale-abolish");
   abolish.set_name(head.name());
   abolish.set_etag("99");
   *abolish.mutable_effective_to() = Today();
   abolish.set_reason("撤销");
-  EXPECT_EQ(stub_->AbolishPost(Admin().get(), abolish, &out).error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(posts_->AbolishPost(Admin().get(), abolish, &out).error_code(), grpc::StatusCode::ABORTED);
   EXPECT_TRUE(NewEvents().empty());
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM posts"), "1");
 }

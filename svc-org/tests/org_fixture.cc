@@ -18,12 +18,17 @@ void OrgFixture::SetUp() {
   auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()});
   ASSERT_TRUE(applied.ok()) << applied.status();
 
-  api_ = std::make_unique<OrgApi>(*pool_, *gate_, clock_);
+  services_ = OrgServices(std::make_shared<OrgKit>(*pool_, *gate_, clock_));
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
-  host_->AddService(api_.get(), v1::OrgService::service_full_name());
+  for (auto& s : services_) host_->AddService(s.service.get(), s.health_name);
   ASSERT_TRUE(host_->Start().ok());
-  stub_ = v1::OrgService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", host_->port()), grpc::InsecureChannelCredentials()));
+  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->port()), grpc::InsecureChannelCredentials());
+  units_ = v1::UnitService::NewStub(channel);
+  posts_ = v1::PostService::NewStub(channel);
+  staff_ = v1::StaffService::NewStub(channel);
+  changes_ = v1::ChangeService::NewStub(channel);
+  staffing_ = v1::StaffingService::NewStub(channel);
+  queries_ = v1::OrgQueryService::NewStub(channel);
 }
 
 void OrgFixture::TearDown() {
@@ -48,7 +53,7 @@ v1::Unit OrgFixture::MustCreate(const std::string& display_name, v1::UnitKind ki
   req.mutable_unit()->set_level(level);
   req.mutable_unit()->set_parent(parent);
   v1::Unit unit;
-  grpc::Status s = stub_->CreateUnit(Admin().get(), req, &unit);
+  grpc::Status s = units_->CreateUnit(Admin().get(), req, &unit);
   EXPECT_TRUE(s.ok()) << display_name << ": " << s.error_message();
   return unit;
 }

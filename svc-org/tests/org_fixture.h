@@ -1,6 +1,7 @@
 // An in-process svc-org for integration tests: a fresh database on the test
 // MariaDB with the real migrations, the real handlers behind the real server
-// bootstrap on a free port, and a client stub that mints real tokens.
+// bootstrap on a free port (the six services hosted as the binary hosts
+// them, api/org_services.h), and a client stub per service; tokens are real.
 #pragma once
 
 #include <memory>
@@ -14,8 +15,13 @@
 #include "common/db/tests/test_database.h"
 #include "common/server/tests/test_callers.h"
 #include "common/server/service_host.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
-#include "svc-org/src/api/org_api.h"
+#include "huinong/org/v1/change_service.grpc.pb.h"
+#include "huinong/org/v1/org_query_service.grpc.pb.h"
+#include "huinong/org/v1/post_service.grpc.pb.h"
+#include "huinong/org/v1/staff_service.grpc.pb.h"
+#include "huinong/org/v1/staffing_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
+#include "svc-org/src/api/org_services.h"
 
 namespace huinong::org {
 
@@ -40,10 +46,15 @@ class OrgFixture : public ::testing::Test {
   server::CallGate* gate_ = &callers_.gate();
   // The real clock in the county's time zone, as the service runs it.
   std::shared_ptr<BusinessClock> clock_ = *BusinessClock::System(kDefaultCountyTimeZone);
-  std::unique_ptr<OrgApi> api_;
+  std::vector<server::HostedService> services_;
   metrics::Registry registry_;
   std::unique_ptr<server::ServiceHost> host_;
-  std::unique_ptr<v1::OrgService::Stub> stub_;
+  std::unique_ptr<v1::UnitService::Stub> units_;
+  std::unique_ptr<v1::PostService::Stub> posts_;
+  std::unique_ptr<v1::StaffService::Stub> staff_;
+  std::unique_ptr<v1::ChangeService::Stub> changes_;
+  std::unique_ptr<v1::StaffingService::Stub> staffing_;
+  std::unique_ptr<v1::OrgQueryService::Stub> queries_;
   int next_request_ = 0;
 };
 

@@ -34,7 +34,7 @@ class PostsApi : public StructureFixture {
     req.set_name(name);
     if (as_of) *req.mutable_as_of() = *as_of;
     v1::Post out;
-    EXPECT_TRUE(stub_->GetPost(Admin().get(), req, &out).ok()) << name;
+    EXPECT_TRUE(posts_->GetPost(Admin().get(), req, &out).ok()) << name;
     return out;
   }
 
@@ -45,7 +45,7 @@ class PostsApi : public StructureFixture {
     *req.mutable_post() = post;
     for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
     if (effective) *req.mutable_effective_date() = *effective;
-    return stub_->UpdatePost(Admin().get(), req, out);
+    return posts_->UpdatePost(Admin().get(), req, out);
   }
 
   v1::Unit county_, t1_, t2_, v1_, v2_;
@@ -96,7 +96,7 @@ TEST_F(PostsApi, EveryFieldRoundTripsAndTheSuperiorListsItsSubordinate) {
   p->set_workload_bp(8000);
   *p->mutable_effective_from() = D(2024, 3, 1);
   v1::Post head;
-  ASSERT_TRUE(stub_->CreatePost(Admin().get(), req, &head).ok());
+  ASSERT_TRUE(posts_->CreatePost(Admin().get(), req, &head).ok());
 
   v1::Post got = Get(head.name());
   v1::Post expected = req.post();
@@ -117,7 +117,7 @@ TEST_F(PostsApi, EveryFieldRoundTripsAndTheSuperiorListsItsSubordinate) {
   req.mutable_post()->set_code("");
   req.mutable_post()->mutable_other_lines(0)->set_post(director_.name());
   v1::Post out;
-  EXPECT_EQ(Fields(stub_->CreatePost(Admin().get(), req, &out)),
+  EXPECT_EQ(Fields(posts_->CreatePost(Admin().get(), req, &out)),
             std::set<std::string>{"post.other_lines[0].post"});
 
   v1::Post independent = got;
@@ -141,7 +141,7 @@ TEST_F(PostsApi, InvalidPostNamesEveryBadField) {
   p->add_other_lines()->set_kind(v1::REPORTING_LINE_KIND_SOLID);
   p->mutable_other_lines(0)->set_post(director_.name());
   v1::Post out;
-  grpc::Status s = stub_->CreatePost(Admin().get(), req, &out);
+  grpc::Status s = posts_->CreatePost(Admin().get(), req, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(Fields(s), (std::set<std::string>{
                            "request_id", "post.title", "post.kind", "post.deputy", "post.capabilities[0]",
@@ -185,7 +185,7 @@ TEST_F(PostsApi, OneHeadPerUnitAndCodesUniqueInAUnit) {
   req.mutable_post()->set_kind(v1::POST_KIND_MANAGEMENT);
   req.mutable_post()->set_head(true);
   v1::Post out;
-  grpc::Status s = stub_->CreatePost(Admin().get(), req, &out);
+  grpc::Status s = posts_->CreatePost(Admin().get(), req, &out);
   EXPECT_EQ(Reason(s), "HEAD_POST_EXISTS");
   MustPost(v1_, "村级信息员", [](v1::Post& p) { p.set_code("village.agent"); });
   MustPost(v2_, "村级信息员", [](v1::Post& p) { p.set_code("village.agent"); });  // another unit
@@ -193,7 +193,7 @@ TEST_F(PostsApi, OneHeadPerUnitAndCodesUniqueInAUnit) {
   req.mutable_post()->set_unit(v1_.name());
   req.mutable_post()->set_head(false);
   req.mutable_post()->set_code("village.agent");
-  s = stub_->CreatePost(Admin().get(), req, &out);
+  s = posts_->CreatePost(Admin().get(), req, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(Reason(s), "DUPLICATE_CODE");
 }
@@ -205,8 +205,8 @@ TEST_F(PostsApi, RetriesReplayAndStaleEtagsAbort) {
   req.mutable_post()->set_title("信贷专员");
   req.mutable_post()->set_kind(v1::POST_KIND_PROFESSIONAL_TECHNICAL);
   v1::Post first, second;
-  ASSERT_TRUE(stub_->CreatePost(Admin().get(), req, &first).ok());
-  ASSERT_TRUE(stub_->CreatePost(Admin().get(), req, &second).ok());
+  ASSERT_TRUE(posts_->CreatePost(Admin().get(), req, &first).ok());
+  ASSERT_TRUE(posts_->CreatePost(Admin().get(), req, &second).ok());
   EXPECT_EQ(first.name(), second.name());
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM posts WHERE unit_id = '" + t1_.name().substr(6) + "'"), "1");
   v1::Post renamed = first;
@@ -236,7 +236,7 @@ TEST_F(PostsApi, UpdatesAreDatedVersionsReadAsOfADay) {
   get.set_name(post.name());
   *get.mutable_as_of() = before;
   v1::Post none;
-  EXPECT_EQ(stub_->GetPost(Admin().get(), get, &none).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(posts_->GetPost(Admin().get(), get, &none).error_code(), grpc::StatusCode::NOT_FOUND);
   const type::v1::Date march = D(2025, 3, 1);
   out.set_title("太早");
   EXPECT_EQ(Reason(Update(out, {"title"}, &out, &march)), "EFFECTIVE_DATE_TOO_EARLY");
@@ -255,12 +255,12 @@ TEST_F(PostsApi, AbolishingNeedsNoHoldersNorSubordinates) {
   *req.mutable_effective_to() = Today();
   req.set_reason("岗位归并");
   v1::Post out;
-  EXPECT_EQ(Reason(stub_->AbolishPost(Admin().get(), req, &out)), "HAS_ASSIGNMENTS");
+  EXPECT_EQ(Reason(posts_->AbolishPost(Admin().get(), req, &out)), "HAS_ASSIGNMENTS");
   v1::AbolishPostRequest director = req;
   director.set_request_id(NextRequest());
   director.set_name(director_.name());
   director.set_etag(director_.etag());
-  EXPECT_EQ(Reason(stub_->AbolishPost(Admin().get(), director, &out)), "HAS_SUBORDINATES");
+  EXPECT_EQ(Reason(posts_->AbolishPost(Admin().get(), director, &out)), "HAS_SUBORDINATES");
   v1::EndAssignmentRequest end;
   end.set_request_id(NextRequest());
   end.set_name(held.name());
@@ -268,32 +268,32 @@ TEST_F(PostsApi, AbolishingNeedsNoHoldersNorSubordinates) {
   *end.mutable_effective_to() = Today();
   end.set_reason("岗位归并");
   v1::Assignment ended;
-  ASSERT_TRUE(stub_->EndAssignment(Admin().get(), end, &ended).ok());
+  ASSERT_TRUE(staff_->EndAssignment(Admin().get(), end, &ended).ok());
   req.set_request_id(NextRequest());
-  ASSERT_TRUE(stub_->AbolishPost(Admin().get(), req, &out).ok());
+  ASSERT_TRUE(posts_->AbolishPost(Admin().get(), req, &out).ok());
   EXPECT_EQ(out.status(), v1::POST_STATUS_ABOLISHED);
   EXPECT_EQ(out.effective_to().day(), Today().day());
   v1::ListPostsRequest list;
   list.set_unit(t1_.name());
   v1::ListPostsResponse open;
-  ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
+  ASSERT_TRUE(posts_->ListPosts(Admin().get(), list, &open).ok());
   EXPECT_EQ(open.posts_size(), 0) << "abolished posts are listed only when asked for";
   // As of a given day, a post stands until its effective_to.
   *list.mutable_as_of() = Today();
-  ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
+  ASSERT_TRUE(posts_->ListPosts(Admin().get(), list, &open).ok());
   ASSERT_EQ(open.posts_size(), 1) << "it still stood on its last day";
   EXPECT_EQ(open.posts(0).name(), out.name());
   *list.mutable_as_of() = DaysFromToday(1);
   open.Clear();
-  ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
+  ASSERT_TRUE(posts_->ListPosts(Admin().get(), list, &open).ok());
   EXPECT_EQ(open.posts_size(), 0) << "gone the day after";
   list.clear_as_of();
   list.set_status(v1::POST_STATUS_ABOLISHED);
-  ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &open).ok());
+  ASSERT_TRUE(posts_->ListPosts(Admin().get(), list, &open).ok());
   ASSERT_EQ(open.posts_size(), 1);
   req.set_request_id(NextRequest());
   req.set_etag(out.etag());
-  EXPECT_EQ(Reason(stub_->AbolishPost(Admin().get(), req, &out)), "INVALID_TRANSITION");
+  EXPECT_EQ(Reason(posts_->AbolishPost(Admin().get(), req, &out)), "INVALID_TRANSITION");
 }
 
 TEST_F(PostsApi, TownshipCallersChangeTheirSubtreeAndReadUpAndDown) {
@@ -304,26 +304,26 @@ TEST_F(PostsApi, TownshipCallersChangeTheirSubtreeAndReadUpAndDown) {
   req.mutable_post()->set_title("村级协管员");
   req.mutable_post()->set_kind(v1::POST_KIND_SUPPORT);
   v1::Post in_village;
-  ASSERT_TRUE(stub_->CreatePost(t1_admin().get(), req, &in_village).ok());
+  ASSERT_TRUE(posts_->CreatePost(t1_admin().get(), req, &in_village).ok());
   req.set_request_id("other-village-post");
   req.mutable_post()->set_unit(v2_.name());
   v1::Post out;
-  EXPECT_EQ(stub_->CreatePost(t1_admin().get(), req, &out).error_code(),
+  EXPECT_EQ(posts_->CreatePost(t1_admin().get(), req, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   req.set_request_id("reader-post");
   req.mutable_post()->set_unit(v1_.name());
-  EXPECT_EQ(stub_->CreatePost(As("staff/R", {"hr"}, t1_.name()).get(), req, &out).error_code(),
+  EXPECT_EQ(posts_->CreatePost(As("staff/R", {"hr"}, t1_.name()).get(), req, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED) << "hr changes staff, not structure";
   v1::Post in_v2 = MustPost(v2_, "村级协管员");
   auto reader = [&] { return As("staff/R", {}, v1_.name()); };
   v1::GetPostRequest get;
   get.set_name(director_.name());
-  EXPECT_TRUE(stub_->GetPost(reader().get(), get, &out).ok()) << "the county above is readable";
+  EXPECT_TRUE(posts_->GetPost(reader().get(), get, &out).ok()) << "the county above is readable";
   get.set_name(in_v2.name());
-  EXPECT_EQ(stub_->GetPost(reader().get(), get, &out).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(posts_->GetPost(reader().get(), get, &out).error_code(), grpc::StatusCode::PERMISSION_DENIED);
   v1::ListPostsRequest list;
   v1::ListPostsResponse listed;
-  ASSERT_TRUE(stub_->ListPosts(As("staff/R", {}, t1_.name()).get(), list, &listed).ok());
+  ASSERT_TRUE(posts_->ListPosts(As("staff/R", {}, t1_.name()).get(), list, &listed).ok());
   std::set<std::string> names;
   for (const auto& p : listed.posts()) names.insert(p.name());
   EXPECT_EQ(names, (std::set<std::string>{director_.name(), in_village.name()}));
@@ -344,7 +344,7 @@ TEST_F(PostsApi, ListFiltersAndPagesByKeyset) {
   v1::ListPostsResponse page;
   do {
     page.Clear();
-    ASSERT_TRUE(stub_->ListPosts(Admin().get(), list, &page).ok());
+    ASSERT_TRUE(posts_->ListPosts(Admin().get(), list, &page).ok());
     for (const auto& p : page.posts()) titles.push_back(p.title());
     list.set_page_token(page.next_page_token());
   } while (!page.next_page_token().empty());
@@ -352,7 +352,7 @@ TEST_F(PostsApi, ListFiltersAndPagesByKeyset) {
   v1::ListPostsRequest heads;
   heads.set_head_only(true);
   v1::ListPostsResponse got;
-  ASSERT_TRUE(stub_->ListPosts(Admin().get(), heads, &got).ok());
+  ASSERT_TRUE(posts_->ListPosts(Admin().get(), heads, &got).ok());
   ASSERT_EQ(got.posts_size(), 1);
   EXPECT_EQ(got.posts(0).name(), director_.name());
 }
@@ -365,13 +365,13 @@ TEST_F(PostsApi, ValidateOnlyStoresNothing) {
   req.mutable_post()->set_title("试运行岗位");
   req.mutable_post()->set_kind(v1::POST_KIND_SUPPORT);
   v1::Post out;
-  ASSERT_TRUE(stub_->CreatePost(Admin().get(), req, &out).ok());
+  ASSERT_TRUE(posts_->CreatePost(Admin().get(), req, &out).ok());
   EXPECT_TRUE(out.name().empty());
   EXPECT_EQ(out.title(), "试运行岗位");
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM posts"), "1");
   req.mutable_post()->set_head(true);
   req.mutable_post()->set_unit(county_.name());
-  EXPECT_EQ(Reason(stub_->CreatePost(Admin().get(), req, &out)), "HEAD_POST_EXISTS");
+  EXPECT_EQ(Reason(posts_->CreatePost(Admin().get(), req, &out)), "HEAD_POST_EXISTS");
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ class QuotasApi : public StructureFixture {
     v1::GetQuotaReportRequest req;
     req.set_unit(unit.name());
     v1::QuotaReport report;
-    EXPECT_TRUE(stub_->GetQuotaReport(Admin().get(), req, &report).ok());
+    EXPECT_TRUE(posts_->GetQuotaReport(Admin().get(), req, &report).ok());
     return report;
   }
 
@@ -101,7 +101,7 @@ TEST_F(QuotasApi, ARangeFillsUpToItsMaximumAndActingFillsNoSeat) {
   req.set_unit(admin_hr_.name());
   *req.mutable_as_of() = D(2024, 7, 15);
   v1::QuotaReport r;
-  ASSERT_TRUE(stub_->GetQuotaReport(Admin().get(), req, &r).ok());
+  ASSERT_TRUE(posts_->GetQuotaReport(Admin().get(), req, &r).ok());
   EXPECT_EQ(r.posts(0).filled(), 2);
   EXPECT_EQ(r.posts(0).acting(), 1);
   EXPECT_EQ(r.headcount(), 2);
@@ -129,7 +129,7 @@ TEST_F(QuotasApi, ValidationAndOverlaps) {
   req.mutable_quota()->set_min_headcount(1);
   req.mutable_quota()->set_max_headcount(2);
   v1::Quota out;
-  grpc::Status s = stub_->CreateQuota(Admin().get(), req, &out);
+  grpc::Status s = posts_->CreateQuota(Admin().get(), req, &out);
   EXPECT_EQ(Fields(s), (std::set<std::string>{"quota.min_headcount", "quota.approved_by",
                                               "quota.approval_date"}));
   MustQuota(admin_hr_, clerk.name(), v1::QUOTA_KIND_EXACT, 1, 1);
@@ -138,13 +138,13 @@ TEST_F(QuotasApi, ValidationAndOverlaps) {
   req.mutable_quota()->set_min_headcount(2);
   req.mutable_quota()->set_approved_by("董事会");
   *req.mutable_quota()->mutable_approval_date() = D(2024, 1, 1);
-  s = stub_->CreateQuota(Admin().get(), req, &out);
+  s = posts_->CreateQuota(Admin().get(), req, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(Reason(s), "QUOTA_EXISTS");
   v1::Post elsewhere = MustPost(company_, "总经理");
   req.set_request_id("wrong-unit");
   req.mutable_quota()->set_post(elsewhere.name());
-  EXPECT_EQ(Reason(stub_->CreateQuota(Admin().get(), req, &out)), "POST_NOT_IN_UNIT");
+  EXPECT_EQ(Reason(posts_->CreateQuota(Admin().get(), req, &out)), "POST_NOT_IN_UNIT");
 }
 
 TEST_F(QuotasApi, UpdatesAreDatedAndTheOldNumberStaysReadable) {
@@ -157,24 +157,24 @@ TEST_F(QuotasApi, UpdatesAreDatedAndTheOldNumberStaysReadable) {
   up.mutable_update_mask()->add_paths("max_headcount");
   *up.mutable_effective_date() = D(2025, 1, 1);
   v1::Quota updated;
-  ASSERT_TRUE(stub_->UpdateQuota(Admin().get(), up, &updated).ok());
+  ASSERT_TRUE(posts_->UpdateQuota(Admin().get(), up, &updated).ok());
   EXPECT_EQ(updated.min_headcount(), 3) << "EXACT follows its max";
   v1::GetQuotaRequest get;
   get.set_name(quota.name());
   *get.mutable_as_of() = D(2024, 12, 31);
   v1::Quota old;
-  ASSERT_TRUE(stub_->GetQuota(Admin().get(), get, &old).ok());
+  ASSERT_TRUE(posts_->GetQuota(Admin().get(), get, &old).ok());
   EXPECT_EQ(old.max_headcount(), 2);
   *get.mutable_as_of() = D(2025, 1, 1);
-  ASSERT_TRUE(stub_->GetQuota(Admin().get(), get, &old).ok());
+  ASSERT_TRUE(posts_->GetQuota(Admin().get(), get, &old).ok());
   EXPECT_EQ(old.max_headcount(), 3);
   up.set_request_id("stale");
-  EXPECT_EQ(stub_->UpdateQuota(Admin().get(), up, &updated).error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(posts_->UpdateQuota(Admin().get(), up, &updated).error_code(), grpc::StatusCode::ABORTED);
   v1::ListQuotasRequest list;
   list.set_unit(company_.name());
   list.set_include_subtree(true);
   v1::ListQuotasResponse listed;
-  ASSERT_TRUE(stub_->ListQuotas(Admin().get(), list, &listed).ok());
+  ASSERT_TRUE(posts_->ListQuotas(Admin().get(), list, &listed).ok());
   ASSERT_EQ(listed.quotas_size(), 1);
   EXPECT_EQ(listed.quotas(0).max_headcount(), 3);
 }

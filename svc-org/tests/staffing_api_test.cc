@@ -38,7 +38,7 @@ class StaffingStandardsApi : public StaffingFixture {
     req.set_name(name);
     req.set_version(version);
     v1::StaffingStandard out;
-    grpc::Status s = stub_->GetStaffingStandard(As("reader", {}).get(), req, &out);
+    grpc::Status s = staffing_->GetStaffingStandard(As("reader", {}).get(), req, &out);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return out;
   }
@@ -68,7 +68,7 @@ TEST_F(StaffingStandardsApi, ANewStandardIsADraftUnlessActive) {
   req.mutable_standard()->set_title("retired at birth");
   req.mutable_standard()->set_status(v1::STAFFING_STANDARD_STATUS_RETIRED);
   v1::StaffingStandard out;
-  grpc::Status s = stub_->CreateStaffingStandard(Admin().get(), req, &out);
+  grpc::Status s = staffing_->CreateStaffingStandard(Admin().get(), req, &out);
   EXPECT_EQ(FieldsOf(s), std::set<std::string>{"standard.status"});
 }
 
@@ -78,7 +78,7 @@ TEST_F(StaffingStandardsApi, InvalidCreateNamesEveryBadFieldAndWritesNothing) {
       per_unit { driver: "Households" per { micros: -1 } rounding: ROUNDING_MODE_UNSPECIFIED }
       effective_from { year: 2026 month: 2 day: 30 })", req.mutable_standard()));
   v1::StaffingStandard out;
-  grpc::Status s = stub_->CreateStaffingStandard(Admin().get(), req, &out);
+  grpc::Status s = staffing_->CreateStaffingStandard(Admin().get(), req, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldsOf(s), (std::set<std::string>{"request_id", "standard.title", "standard.per_unit.driver",
                                                 "standard.per_unit.per", "standard.per_unit.rounding",
@@ -93,15 +93,15 @@ TEST_F(StaffingStandardsApi, OnlyAdminsOrgAdminsAndHrChangeStandards) {
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kSeats, req.mutable_standard()));
   req.mutable_standard()->set_title("seats");
   v1::StaffingStandard out;
-  EXPECT_EQ(stub_->CreateStaffingStandard(As("aud", {"auditor"}).get(), req, &out).error_code(),
+  EXPECT_EQ(staffing_->CreateStaffingStandard(As("aud", {"auditor"}).get(), req, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   grpc::ClientContext anonymous;
-  EXPECT_EQ(stub_->CreateStaffingStandard(&anonymous, req, &out).error_code(),
+  EXPECT_EQ(staffing_->CreateStaffingStandard(&anonymous, req, &out).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(Rows("staffing_standards"), "0");
-  EXPECT_TRUE(stub_->CreateStaffingStandard(Hr().get(), req, &out).ok());
+  EXPECT_TRUE(staffing_->CreateStaffingStandard(Hr().get(), req, &out).ok());
   req.set_request_id("perm-2");
-  EXPECT_TRUE(stub_->CreateStaffingStandard(As("oa", {"org.admin"}).get(), req, &out).ok());
+  EXPECT_TRUE(staffing_->CreateStaffingStandard(As("oa", {"org.admin"}).get(), req, &out).ok());
   EXPECT_EQ(Rows("staffing_standards"), "2");
 }
 
@@ -111,13 +111,13 @@ TEST_F(StaffingStandardsApi, TheSameRequestIdTwiceCreatesOneStandard) {
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kSeats, req.mutable_standard()));
   req.mutable_standard()->set_title("seats");
   v1::StaffingStandard first, second;
-  ASSERT_TRUE(stub_->CreateStaffingStandard(Hr().get(), req, &first).ok());
-  ASSERT_TRUE(stub_->CreateStaffingStandard(Hr().get(), req, &second).ok());
+  ASSERT_TRUE(staffing_->CreateStaffingStandard(Hr().get(), req, &first).ok());
+  ASSERT_TRUE(staffing_->CreateStaffingStandard(Hr().get(), req, &second).ok());
   EXPECT_EQ(first.name(), second.name());
   EXPECT_EQ(Rows("staffing_standards"), "1");
   EXPECT_EQ(OutboxEvents().size(), 1u);
   req.mutable_standard()->set_title("other seats");
-  grpc::Status reused = stub_->CreateStaffingStandard(Hr().get(), req, &second);
+  grpc::Status reused = staffing_->CreateStaffingStandard(Hr().get(), req, &second);
   EXPECT_EQ(reused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(reused)), "REQUEST_ID_REUSED");
 }
@@ -128,7 +128,7 @@ TEST_F(StaffingStandardsApi, ADraftIsEditedInPlace) {
   req.mutable_standard()->set_title("座席配置标准");
   req.mutable_standard()->set_status(v1::STAFFING_STANDARD_STATUS_ACTIVE);
   v1::StaffingStandard out;
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(Hr().get(), req, &out).ok());
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(Hr().get(), req, &out).ok());
   EXPECT_EQ(out.version(), 1);
   EXPECT_EQ(out.etag(), "1.2");
   EXPECT_EQ(out.title(), "座席配置标准");
@@ -147,7 +147,7 @@ TEST_F(StaffingStandardsApi, AnActiveStandardGetsANewVersionAndKeepsTheOld) {
   req.mutable_standard()->set_name(v1_.name());
   req.mutable_standard()->set_etag(v1_.etag());
   v1::StaffingStandard v2;
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(Hr().get(), req, &v2).ok());
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(Hr().get(), req, &v2).ok());
   EXPECT_EQ(v2.version(), 2);
   EXPECT_EQ(v2.etag(), "2.1");
   EXPECT_EQ(v2.title(), "seats");
@@ -158,13 +158,13 @@ TEST_F(StaffingStandardsApi, AnActiveStandardGetsANewVersionAndKeepsTheOld) {
   auto stale = Update("version-2", v1_, {"title"});
   stale.mutable_standard()->set_title("late");
   v1::StaffingStandard out;
-  grpc::Status s = stub_->UpdateStaffingStandard(Hr().get(), stale, &out);
+  grpc::Status s = staffing_->UpdateStaffingStandard(Hr().get(), stale, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "STALE_ETAG");
   v1::GetStaffingStandardRequest missing;
   missing.set_name(v1_.name());
   missing.set_version(3);
-  EXPECT_EQ(stub_->GetStaffingStandard(Admin().get(), missing, &out).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(staffing_->GetStaffingStandard(Admin().get(), missing, &out).error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(StaffingStandardsApi, StatusOnlyMovesForward) {
@@ -172,20 +172,20 @@ TEST_F(StaffingStandardsApi, StatusOnlyMovesForward) {
   v1::StaffingStandard out;
   auto back = Update("back-1", active, {"status"});
   back.mutable_standard()->set_status(v1::STAFFING_STANDARD_STATUS_DRAFT);
-  grpc::Status s = stub_->UpdateStaffingStandard(Hr().get(), back, &out);
+  grpc::Status s = staffing_->UpdateStaffingStandard(Hr().get(), back, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "INVALID_TRANSITION");
 
   auto retire = Update("retire-1", active, {"status"});
   retire.mutable_standard()->set_status(v1::STAFFING_STANDARD_STATUS_RETIRED);
   v1::StaffingStandard retired;
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(Hr().get(), retire, &retired).ok());
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(Hr().get(), retire, &retired).ok());
   EXPECT_EQ(retired.version(), 2);
   EXPECT_EQ(Get(active.name(), 1).status(), v1::STAFFING_STANDARD_STATUS_ACTIVE);
 
   auto revive = Update("revive-1", retired, {"status"});
   revive.mutable_standard()->set_status(v1::STAFFING_STANDARD_STATUS_ACTIVE);
-  s = stub_->UpdateStaffingStandard(Hr().get(), revive, &out);
+  s = staffing_->UpdateStaffingStandard(Hr().get(), revive, &out);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "INVALID_TRANSITION");
   EXPECT_EQ(Rows("staffing_standard_versions"), "2");
 }
@@ -197,7 +197,7 @@ TEST_F(StaffingStandardsApi, UpdateChecksOnlyTheMaskedFields) {
   req.mutable_standard()->clear_etag();
   req.set_request_id("");
   v1::StaffingStandard out;
-  grpc::Status s = stub_->UpdateStaffingStandard(Hr().get(), req, &out);
+  grpc::Status s = staffing_->UpdateStaffingStandard(Hr().get(), req, &out);
   // The rule is unset but not masked ("per_unit" is not a mask path): not named.
   EXPECT_EQ(FieldsOf(s), (std::set<std::string>{"request_id", "standard.etag", "update_mask",
                                                 "standard.title", "standard.status"}));
@@ -212,7 +212,7 @@ TEST_F(StaffingStandardsApi, ListPagesByIdWithFilters) {
   auto retire = Update("d-1", to_retire, {"status"});
   retire.mutable_standard()->set_status(v1::STAFFING_STANDARD_STATUS_RETIRED);
   v1::StaffingStandard out;
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(Hr().get(), retire, &out).ok());
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(Hr().get(), retire, &out).ok());
 
   std::vector<std::string> seen;
   v1::ListStaffingStandardsRequest req;
@@ -220,7 +220,7 @@ TEST_F(StaffingStandardsApi, ListPagesByIdWithFilters) {
   int pages = 0;
   do {
     v1::ListStaffingStandardsResponse resp;
-    ASSERT_TRUE(stub_->ListStaffingStandards(As("r", {}).get(), req, &resp).ok());
+    ASSERT_TRUE(staffing_->ListStaffingStandards(As("r", {}).get(), req, &resp).ok());
     for (const auto& s : resp.standards()) seen.push_back(s.name());
     req.set_page_token(resp.next_page_token());
     ++pages;
@@ -231,28 +231,28 @@ TEST_F(StaffingStandardsApi, ListPagesByIdWithFilters) {
   v1::ListStaffingStandardsRequest filtered;
   filtered.set_title_contains("seats");
   v1::ListStaffingStandardsResponse resp;
-  ASSERT_TRUE(stub_->ListStaffingStandards(As("r", {}).get(), filtered, &resp).ok());
+  ASSERT_TRUE(staffing_->ListStaffingStandards(As("r", {}).get(), filtered, &resp).ok());
   ASSERT_EQ(resp.standards_size(), 2);
   EXPECT_EQ(resp.standards(1).version(), 2);  // the latest version of each
   filtered.set_status(v1::STAFFING_STANDARD_STATUS_ACTIVE);
   resp.Clear();
-  ASSERT_TRUE(stub_->ListStaffingStandards(As("r", {}).get(), filtered, &resp).ok());
+  ASSERT_TRUE(staffing_->ListStaffingStandards(As("r", {}).get(), filtered, &resp).ok());
   ASSERT_EQ(resp.standards_size(), 1);
   EXPECT_EQ(resp.standards(0).title(), "Call-centre seats");
 
   v1::ListStaffingStandardsRequest literal;  // LIKE wildcards in the filter are literal characters
   literal.set_title_contains("%");
   resp.Clear();
-  ASSERT_TRUE(stub_->ListStaffingStandards(As("r", {}).get(), literal, &resp).ok());
+  ASSERT_TRUE(staffing_->ListStaffingStandards(As("r", {}).get(), literal, &resp).ok());
   EXPECT_EQ(resp.standards_size(), 0);
 
   v1::ListStaffingStandardsRequest first_page;
   first_page.set_page_size(1);
   resp.Clear();
-  ASSERT_TRUE(stub_->ListStaffingStandards(As("r", {}).get(), first_page, &resp).ok());
+  ASSERT_TRUE(staffing_->ListStaffingStandards(As("r", {}).get(), first_page, &resp).ok());
   first_page.set_page_token(resp.next_page_token());
   first_page.set_title_contains("%");
-  EXPECT_EQ(FieldsOf(stub_->ListStaffingStandards(As("r", {}).get(), first_page, &resp)),
+  EXPECT_EQ(FieldsOf(staffing_->ListStaffingStandards(As("r", {}).get(), first_page, &resp)),
             std::set<std::string>{"page_token"});
 }
 
@@ -261,11 +261,11 @@ TEST_F(StaffingStandardsApi, EveryChangeWritesOneAuditEventAndARefusalNone) {
   auto req = Update("audit-1", created, {"description"});
   req.mutable_standard()->set_description("按照每2万户为标准开通一个座席");
   v1::StaffingStandard updated;
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(As("staff/hr-7", {"hr"}).get(), req, &updated).ok());
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(As("staff/hr-7", {"hr"}).get(), req, &updated).ok());  // retry
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(As("staff/hr-7", {"hr"}).get(), req, &updated).ok());
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(As("staff/hr-7", {"hr"}).get(), req, &updated).ok());  // retry
   auto stale = Update("audit-2", created, {"title"});
   stale.mutable_standard()->set_title("x");
-  EXPECT_FALSE(stub_->UpdateStaffingStandard(Hr().get(), stale, &updated).ok());
+  EXPECT_FALSE(staffing_->UpdateStaffingStandard(Hr().get(), stale, &updated).ok());
 
   auto events = OutboxEvents();
   ASSERT_EQ(events.size(), 2u);
@@ -287,11 +287,11 @@ TEST_F(StaffingStandardsApi, GetNamesAMalformedNameAndAnUnknownOne) {
   v1::StaffingStandard out;
   req.set_name("units/x");
   req.set_version(-1);
-  EXPECT_EQ(FieldsOf(stub_->GetStaffingStandard(Admin().get(), req, &out)),
+  EXPECT_EQ(FieldsOf(staffing_->GetStaffingStandard(Admin().get(), req, &out)),
             (std::set<std::string>{"name", "version"}));
   req.set_name("staffingStandards/01J00000000000000000000000");
   req.set_version(0);
-  EXPECT_EQ(stub_->GetStaffingStandard(Admin().get(), req, &out).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(staffing_->GetStaffingStandard(Admin().get(), req, &out).error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
 }  // namespace

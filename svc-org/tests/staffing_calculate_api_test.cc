@@ -57,7 +57,7 @@ class StaffingCalculatorApi : public StaffingFixture {
       in->set_driver(driver);
       in->mutable_value()->set_micros(value);
     }
-    return stub_->CalculateStaffing(As("staff/reader", {}).get(), req, out);
+    return staffing_->CalculateStaffing(As("staff/reader", {}).get(), req, out);
   }
 
   int32_t Headcount(const std::string& standard, const std::string& driver, int64_t whole) {
@@ -149,7 +149,7 @@ TEST_F(StaffingCalculatorApi, AnEarlierVersionStillCalculatesAsItDid) {
   req.mutable_standard()->set_etag(v1_.etag());
   req.mutable_update_mask()->add_paths("rule");
   v1::StaffingStandard v2;
-  ASSERT_TRUE(stub_->UpdateStaffingStandard(Admin().get(), req, &v2).ok());
+  ASSERT_TRUE(staffing_->UpdateStaffingStandard(Admin().get(), req, &v2).ok());
   v1::StaffingCalculation out;
   ASSERT_TRUE(Calculate(v1_.name(), {{"households", 130000000000}}, &out, 1).ok());
   EXPECT_EQ(out.headcount(), 6);
@@ -176,7 +176,7 @@ TEST_F(StaffingCalculatorApi, EveryBadInputIsNamed) {
   grpc::ClientContext anonymous;
   v1::CalculateStaffingRequest req;
   req.set_standard(formula);
-  EXPECT_EQ(stub_->CalculateStaffing(&anonymous, req, &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(staffing_->CalculateStaffing(&anonymous, req, &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 TEST_F(StaffingCalculatorApi, HospitalBandsAreUnderOverAndWithin) {
@@ -188,7 +188,7 @@ TEST_F(StaffingCalculatorApi, HospitalBandsAreUnderOverAndWithin) {
   req.mutable_as_of()->set_month(3);
   req.mutable_as_of()->set_day(1);
   v1::StaffingCompliance out;
-  grpc::Status s = stub_->CheckStaffingCompliance(As("staff/hr", {"hr"}, hospital).get(), req, &out);
+  grpc::Status s = staffing_->CheckStaffingCompliance(As("staff/hr", {"hr"}, hospital).get(), req, &out);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_EQ(out.unit(), hospital);
   EXPECT_EQ(out.as_of().month(), 3);
@@ -212,21 +212,21 @@ TEST_F(StaffingCalculatorApi, ComplianceRefusesClearlyWhatItCannotCountYet) {
   const std::string hospital = AddUnit("市妇幼保健院", "");
   const std::string bands = MustCreate("医院人员结构", kHospitalBands).name();
   v1::StaffingCompliance out;
-  grpc::Status s = stub_->CheckStaffingCompliance(
+  grpc::Status s = staffing_->CheckStaffingCompliance(
       Admin().get(), Compliance(hospital, bands, {{"actual_management", 2}}), &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "NO_ESTABLISHMENT");
-  s = stub_->CheckStaffingCompliance(
+  s = staffing_->CheckStaffingCompliance(
       Admin().get(), Compliance(hospital, bands, {{"establishment", 100}, {"actual_management", 2}}), &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNIMPLEMENTED);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "ACTUALS_NOT_COUNTED");
   EXPECT_NE(s.error_message().find("actual_professional_technical, actual_support"), std::string::npos)
       << s.error_message();
   const std::string seats = MustCreate("座席", kSeats).name();
-  s = stub_->CheckStaffingCompliance(
+  s = staffing_->CheckStaffingCompliance(
       Admin().get(), Compliance(hospital, seats, {{"households", 130000}, {"actual_nurses", 3}}), &out);
   EXPECT_EQ(FieldsOf(s), std::set<std::string>{"inputs"});
-  s = stub_->CheckStaffingCompliance(
+  s = staffing_->CheckStaffingCompliance(
       Admin().get(), Compliance(hospital, seats, {{"households", 130000}, {"actual_total", 6}}), &out);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_TRUE(out.compliant());
@@ -245,21 +245,21 @@ TEST_F(StaffingCalculatorApi, ComplianceStaysInTheCallersScope) {
   };
   v1::StaffingCompliance out;
   auto township = [&] { return As("staff/t", {"hr"}, town_a); };
-  EXPECT_TRUE(stub_->CheckStaffingCompliance(township().get(), on(village), &out).ok());
-  EXPECT_TRUE(stub_->CheckStaffingCompliance(township().get(), on(county), &out).ok());  // above: visible
-  EXPECT_EQ(stub_->CheckStaffingCompliance(township().get(), on(town_b), &out).error_code(),
+  EXPECT_TRUE(staffing_->CheckStaffingCompliance(township().get(), on(village), &out).ok());
+  EXPECT_TRUE(staffing_->CheckStaffingCompliance(township().get(), on(county), &out).ok());  // above: visible
+  EXPECT_EQ(staffing_->CheckStaffingCompliance(township().get(), on(town_b), &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(stub_->CheckStaffingCompliance(As("staff/x", {}).get(), on(village), &out).error_code(),
+  EXPECT_EQ(staffing_->CheckStaffingCompliance(As("staff/x", {}).get(), on(village), &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_TRUE(stub_->CheckStaffingCompliance(As("svc-loans", {"service"}).get(), on(town_b), &out).ok());
-  EXPECT_EQ(stub_->CheckStaffingCompliance(Admin().get(), on("units/01J00000000000000000000000"), &out)
+  EXPECT_TRUE(staffing_->CheckStaffingCompliance(As("svc-loans", {"service"}).get(), on(town_b), &out).ok());
+  EXPECT_EQ(staffing_->CheckStaffingCompliance(Admin().get(), on("units/01J00000000000000000000000"), &out)
                 .error_code(),
             grpc::StatusCode::NOT_FOUND);
   v1::CheckStaffingComplianceRequest bad;
   bad.set_unit("posts/1");
   bad.mutable_as_of()->set_month(13);
   bad.set_version(-2);
-  EXPECT_EQ(FieldsOf(stub_->CheckStaffingCompliance(Admin().get(), bad, &out)),
+  EXPECT_EQ(FieldsOf(staffing_->CheckStaffingCompliance(Admin().get(), bad, &out)),
             (std::set<std::string>{"unit", "standard", "version", "as_of"}));
 }
 

@@ -38,39 +38,6 @@ db::MigrationSet StaffingMigrations() {
   return set;
 }
 
-// What OrgApi does for these six methods: forward, nothing else.
-class StaffingOnlyService final : public v1::OrgService::Service {
- public:
-  explicit StaffingOnlyService(StaffingApi& api) : api_(api) {}
-  grpc::Status CreateStaffingStandard(grpc::ServerContext* ctx, const v1::CreateStaffingStandardRequest* req,
-                                      v1::StaffingStandard* resp) override {
-    return api_.CreateStaffingStandard(ctx, req, resp);
-  }
-  grpc::Status GetStaffingStandard(grpc::ServerContext* ctx, const v1::GetStaffingStandardRequest* req,
-                                   v1::StaffingStandard* resp) override {
-    return api_.GetStaffingStandard(ctx, req, resp);
-  }
-  grpc::Status UpdateStaffingStandard(grpc::ServerContext* ctx, const v1::UpdateStaffingStandardRequest* req,
-                                      v1::StaffingStandard* resp) override {
-    return api_.UpdateStaffingStandard(ctx, req, resp);
-  }
-  grpc::Status ListStaffingStandards(grpc::ServerContext* ctx, const v1::ListStaffingStandardsRequest* req,
-                                     v1::ListStaffingStandardsResponse* resp) override {
-    return api_.ListStaffingStandards(ctx, req, resp);
-  }
-  grpc::Status CalculateStaffing(grpc::ServerContext* ctx, const v1::CalculateStaffingRequest* req,
-                                 v1::StaffingCalculation* resp) override {
-    return api_.CalculateStaffing(ctx, req, resp);
-  }
-  grpc::Status CheckStaffingCompliance(grpc::ServerContext* ctx, const v1::CheckStaffingComplianceRequest* req,
-                                       v1::StaffingCompliance* resp) override {
-    return api_.CheckStaffingCompliance(ctx, req, resp);
-  }
-
- private:
-  StaffingApi& api_;
-};
-
 }  // namespace
 
 absl::Status AsStatus(const grpc::Status& s) { return rpc::FromGrpcStatus(s); }
@@ -90,13 +57,11 @@ void StaffingFixture::SetUp() {
   auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), StaffingMigrations()});
   ASSERT_TRUE(applied.ok()) << applied.status();
 
-  kit_ = std::make_unique<server::HandlerKit>(*pool_, *gate_, clock_, OrgIdentity());
-  api_ = std::make_unique<StaffingApi>(*kit_);
-  service_ = std::make_unique<StaffingOnlyService>(*api_);
+  api_ = std::make_unique<StaffingApi>(std::make_shared<OrgKit>(*pool_, *gate_, clock_));
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
-  host_->AddService(service_.get(), v1::OrgService::service_full_name());
+  host_->AddService(api_.get(), v1::StaffingService::service_full_name());
   ASSERT_TRUE(host_->Start().ok());
-  stub_ = v1::OrgService::NewStub(grpc::CreateChannel(
+  staffing_ = v1::StaffingService::NewStub(grpc::CreateChannel(
       absl::StrCat("127.0.0.1:", host_->port()), grpc::InsecureChannelCredentials()));
 }
 
@@ -136,7 +101,7 @@ v1::StaffingStandard StaffingFixture::MustCreate(const std::string& title, const
   req.mutable_standard()->set_title(title);
   req.mutable_standard()->set_status(status);
   v1::StaffingStandard out;
-  grpc::Status s = stub_->CreateStaffingStandard(Admin().get(), req, &out);
+  grpc::Status s = staffing_->CreateStaffingStandard(Admin().get(), req, &out);
   EXPECT_TRUE(s.ok()) << title << ": " << s.error_message();
   return out;
 }

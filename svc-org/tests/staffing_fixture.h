@@ -1,8 +1,7 @@
 // An in-process staffing-standards service for integration tests: a fresh
 // database on the test MariaDB with the unit registry's and the staffing
-// standards' real migrations, StaffingApi behind the real server bootstrap
-// (through a thin OrgService that forwards the six staffing methods, exactly
-// as OrgApi does), and a client stub that mints real tokens.
+// standards' real migrations, StaffingApi (StaffingService) behind the real
+// server bootstrap, and a client stub; tokens are real.
 #pragma once
 
 #include <map>
@@ -15,13 +14,12 @@
 #include <gtest/gtest.h>
 
 #include "common/db/tests/test_database.h"
-#include "common/server/handler_kit.h"
 #include "common/server/tests/test_callers.h"
 #include "common/metrics/registry.h"
 #include "common/rpc/errors.h"
 #include "common/server/service_host.h"
 #include "huinong/audit/v1/audit.pb.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/staffing_service.grpc.pb.h"
 #include "svc-org/src/api/staffing_api.h"
 
 namespace huinong::org {
@@ -54,12 +52,10 @@ class StaffingFixture : public ::testing::Test {
   server::TestCallers callers_;
   server::CallGate* gate_ = &callers_.gate();
   std::shared_ptr<BusinessClock> clock_ = *BusinessClock::System(kDefaultCountyTimeZone);
-  std::unique_ptr<server::HandlerKit> kit_;
   std::unique_ptr<StaffingApi> api_;
-  std::unique_ptr<v1::OrgService::Service> service_;
   metrics::Registry registry_;
   std::unique_ptr<server::ServiceHost> host_;
-  std::unique_ptr<v1::OrgService::Stub> stub_;
+  std::unique_ptr<v1::StaffingService::Stub> staffing_;
   std::map<std::string, std::string> unit_paths_;  // "units/{id}" -> path
   int next_request_ = 0;
 };

@@ -46,7 +46,7 @@ v1::Post StructureFixture::MustPost(const v1::Unit& unit, const std::string& tit
   *req.mutable_post()->mutable_effective_from() = D(2024, 1, 1);
   if (edit) edit(*req.mutable_post());
   v1::Post post;
-  grpc::Status s = stub_->CreatePost(Admin().get(), req, &post);
+  grpc::Status s = posts_->CreatePost(Admin().get(), req, &post);
   EXPECT_TRUE(s.ok()) << title << ": " << s.error_message();
   return post;
 }
@@ -58,7 +58,7 @@ v1::Staff StructureFixture::MustStaff(const std::string& display_name,
   req.mutable_staff()->set_display_name(display_name);
   if (edit) edit(*req.mutable_staff());
   v1::Staff staff;
-  grpc::Status s = stub_->CreateStaff(Admin().get(), req, &staff);
+  grpc::Status s = staff_->CreateStaff(Admin().get(), req, &staff);
   EXPECT_TRUE(s.ok()) << display_name << ": " << s.error_message();
   return staff;
 }
@@ -77,7 +77,7 @@ v1::Quota StructureFixture::MustQuota(const v1::Unit& unit, const std::string& p
   *q->mutable_approval_date() = D(2023, 12, 1);
   *q->mutable_effective_from() = D(2024, 1, 1);
   v1::Quota quota;
-  grpc::Status s = stub_->CreateQuota(Admin().get(), req, &quota);
+  grpc::Status s = posts_->CreateQuota(Admin().get(), req, &quota);
   EXPECT_TRUE(s.ok()) << unit.display_name() << " " << post << ": " << s.error_message();
   return quota;
 }
@@ -96,7 +96,7 @@ v1::CreateAssignmentRequest StructureFixture::AssignRequest(const v1::Staff& sta
 }
 
 grpc::Status StructureFixture::Assign(const v1::CreateAssignmentRequest& req, v1::Assignment* out) {
-  return stub_->CreateAssignment(Admin().get(), req, out);
+  return staff_->CreateAssignment(Admin().get(), req, out);
 }
 
 v1::Assignment StructureFixture::MustAssign(const v1::Staff& staff, const v1::Post& post,
@@ -112,7 +112,7 @@ v1::ConcurrencyPolicy StructureFixture::MustPolicy(const v1::ConcurrencyPolicy& 
   req.set_request_id(NextRequest());
   *req.mutable_policy() = policy;
   v1::ConcurrencyPolicy out;
-  grpc::Status s = stub_->CreateConcurrencyPolicy(Admin().get(), req, &out);
+  grpc::Status s = staff_->CreateConcurrencyPolicy(Admin().get(), req, &out);
   EXPECT_TRUE(s.ok()) << policy.title() << ": " << s.error_message();
   return out;
 }

@@ -88,7 +88,7 @@ TEST_F(UnitEvents, EveryFixtureCreationRecordedOneEvent) {
 
 TEST_F(UnitEvents, CreateUnitRecordsWhoWhatAndTheNewUnit) {
   v1::Unit created;
-  ASSERT_TRUE(stub_->CreateUnit(CountyAdmin().get(), Village("create-east", "东红寺村金融扶贫服务站"),
+  ASSERT_TRUE(units_->CreateUnit(CountyAdmin().get(), Village("create-east", "东红寺村金融扶贫服务站"),
                                 &created).ok());
   std::vector<Event> events = OutboxEvents();
   ASSERT_EQ(events.size(), 4u);
@@ -113,9 +113,9 @@ TEST_F(UnitEvents, CreateUnitRecordsWhoWhatAndTheNewUnit) {
 
 TEST_F(UnitEvents, TheSameRequestIdAgainRecordsNothing) {
   v1::Unit first, second;
-  ASSERT_TRUE(stub_->CreateUnit(CountyAdmin().get(), Village("create-once", "西小屯村服务站"), &first).ok());
+  ASSERT_TRUE(units_->CreateUnit(CountyAdmin().get(), Village("create-once", "西小屯村服务站"), &first).ok());
   const size_t after_first = OutboxEvents().size();
-  ASSERT_TRUE(stub_->CreateUnit(CountyAdmin().get(), Village("create-once", "西小屯村服务站"), &second).ok());
+  ASSERT_TRUE(units_->CreateUnit(CountyAdmin().get(), Village("create-once", "西小屯村服务站"), &second).ok());
   EXPECT_EQ(second.name(), first.name()) << "the retry replays the first response";
   EXPECT_EQ(OutboxEvents().size(), after_first);
 }
@@ -127,7 +127,7 @@ TEST_F(UnitEvents, UpdateUnitRecordsOnlyTheChangedFields) {
   req.mutable_unit()->set_display_name("柳泉镇金融扶贫服务部");
   req.mutable_update_mask()->add_paths("display_name");
   v1::Unit updated;
-  ASSERT_TRUE(stub_->UpdateUnit(CountyAdmin().get(), req, &updated).ok());
+  ASSERT_TRUE(units_->UpdateUnit(CountyAdmin().get(), req, &updated).ok());
   std::vector<Event> events = OutboxEvents();
   ASSERT_EQ(events.size(), 4u);
   const Event& e = events.back();
@@ -151,7 +151,7 @@ TEST_F(UnitEvents, UpdateUnitRecordsOnlyTheChangedFields) {
 
 TEST_F(UnitEvents, PersonalDataInANameIsMaskedInTheEvent) {
   v1::Unit created;
-  ASSERT_TRUE(stub_->CreateUnit(CountyAdmin().get(), Village("create-phone", "服务站 13812345678"),
+  ASSERT_TRUE(units_->CreateUnit(CountyAdmin().get(), Village("create-phone", "服务站 13812345678"),
                                 &created).ok());
   const Event e = OutboxEvents().back();
   EXPECT_EQ(e.after_json().find("13812345678"), std::string::npos) << e.after_json();
@@ -167,26 +167,26 @@ TEST_F(UnitEvents, ARefusedChangeRecordsNothing) {
   update.mutable_unit()->set_display_name("不会生效");
   update.mutable_update_mask()->add_paths("display_name");
   v1::Unit out;
-  EXPECT_EQ(stub_->UpdateUnit(CountyAdmin().get(), update, &out).error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(units_->UpdateUnit(CountyAdmin().get(), update, &out).error_code(), grpc::StatusCode::ABORTED);
   v1::MoveUnitRequest move;
   move.set_request_id("stale-move");
   move.set_name(township_.name());
   move.set_new_parent(other_township_.name());  // a township under a township: refused
   move.set_etag(township_.etag());
-  EXPECT_FALSE(stub_->MoveUnit(CountyAdmin().get(), move, &out).ok());
+  EXPECT_FALSE(units_->MoveUnit(CountyAdmin().get(), move, &out).ok());
   EXPECT_EQ(OutboxEvents().size(), before);
 }
 
 TEST_F(UnitEvents, MoveUnitRecordsTheOldAndNewParent) {
   v1::Unit village;
-  ASSERT_TRUE(stub_->CreateUnit(CountyAdmin().get(), Village("create-mover", "王家村服务站"), &village).ok());
+  ASSERT_TRUE(units_->CreateUnit(CountyAdmin().get(), Village("create-mover", "王家村服务站"), &village).ok());
   v1::MoveUnitRequest move;
   move.set_request_id("move-wang");
   move.set_name(village.name());
   move.set_new_parent(other_township_.name());
   move.set_etag(village.etag());
   v1::Unit moved;
-  ASSERT_TRUE(stub_->MoveUnit(CountyAdmin().get(), move, &moved).ok());
+  ASSERT_TRUE(units_->MoveUnit(CountyAdmin().get(), move, &moved).ok());
   const Event e = OutboxEvents().back();
   EXPECT_EQ(e.action(), "org.MoveUnit");
   EXPECT_EQ(e.request_id(), "move-wang");
@@ -205,7 +205,7 @@ TEST_F(UnitEvents, TheRelayCarriesThemToTheAuditServiceAsSvcOrg) {
                             &registry_);
   relay.Start();
   v1::Unit created;
-  ASSERT_TRUE(stub_->CreateUnit(CountyAdmin().get(), Village("create-relayed", "李家村服务站"), &created).ok());
+  ASSERT_TRUE(units_->CreateUnit(CountyAdmin().get(), Village("create-relayed", "李家村服务站"), &created).ok());
   relay.Stop(absl::Seconds(10));
   std::vector<Event> chain = audit.Chain();
   ASSERT_EQ(chain.size(), 4u);

@@ -54,7 +54,7 @@ TEST_F(UnitsApi, CreateThenGetReturnsTheSameUnit) {
   v1::Unit got;
   v1::GetUnitRequest get;
   get.set_name(v1_.name());
-  ASSERT_TRUE(stub_->GetUnit(Admin().get(), get, &got).ok());
+  ASSERT_TRUE(units_->GetUnit(Admin().get(), get, &got).ok());
   EXPECT_EQ(got.display_name(), "东红寺村金融扶贫服务站");
   EXPECT_EQ(got.level(), LEVEL_VILLAGE);
   EXPECT_EQ(got.parent(), t1_.name());
@@ -70,9 +70,9 @@ TEST_F(UnitsApi, GetUnknownIsNotFoundAndMalformedNamesTheField) {
   v1::Unit got;
   v1::GetUnitRequest get;
   get.set_name("units/01JNOTTHERE0000000000000");
-  EXPECT_EQ(stub_->GetUnit(Admin().get(), get, &got).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(units_->GetUnit(Admin().get(), get, &got).error_code(), grpc::StatusCode::NOT_FOUND);
   get.set_name("posts/x");
-  grpc::Status s = stub_->GetUnit(Admin().get(), get, &got);
+  grpc::Status s = units_->GetUnit(Admin().get(), get, &got);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldsOf(s), std::set<std::string>{"name"});
 }
@@ -85,7 +85,7 @@ TEST_F(UnitsApi, InvalidCreateNamesEveryBadField) {
   req.mutable_unit()->mutable_effective_from()->set_month(2);
   req.mutable_unit()->mutable_effective_from()->set_day(30);
   v1::Unit out;
-  grpc::Status s = stub_->CreateUnit(Admin().get(), req, &out);
+  grpc::Status s = units_->CreateUnit(Admin().get(), req, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldsOf(s), (std::set<std::string>{"request_id", "unit.display_name", "unit.kind",
                                                 "unit.parent", "unit.effective_from"}));
@@ -95,30 +95,30 @@ TEST_F(UnitsApi, InvalidCreateNamesEveryBadField) {
 TEST_F(UnitsApi, LevelRulesAreEnforced) {
   v1::Unit out;
   // A village directly under the county.
-  grpc::Status s = stub_->CreateUnit(Admin().get(), Village("r-lvl-1", "错位村", county_.name()), &out);
+  grpc::Status s = units_->CreateUnit(Admin().get(), Village("r-lvl-1", "错位村", county_.name()), &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "LEVEL_MISMATCH");
   // A township under a village.
   v1::CreateUnitRequest req = Village("r-lvl-2", "错位镇", v1_.name());
   req.mutable_unit()->set_level(LEVEL_TOWNSHIP);
-  EXPECT_EQ(rpc::ReasonOf(AsStatus(stub_->CreateUnit(Admin().get(), req, &out))), "LEVEL_MISMATCH");
+  EXPECT_EQ(rpc::ReasonOf(AsStatus(units_->CreateUnit(Admin().get(), req, &out))), "LEVEL_MISMATCH");
   // A department without level may sit under a village station.
   req = Village("r-lvl-3", "驻村工作队", v1_.name());
   req.mutable_unit()->set_level(LEVEL_UNSPECIFIED);
   req.mutable_unit()->set_kind(v1::UNIT_KIND_GROUP);
-  EXPECT_TRUE(stub_->CreateUnit(Admin().get(), req, &out).ok());
+  EXPECT_TRUE(units_->CreateUnit(Admin().get(), req, &out).ok());
 }
 
 TEST_F(UnitsApi, TheSameRequestIdTwiceCreatesOneUnit) {
   v1::Unit first, second;
   auto req = Village("r-same-1", "新村", t1_.name());
-  ASSERT_TRUE(stub_->CreateUnit(Admin().get(), req, &first).ok());
-  ASSERT_TRUE(stub_->CreateUnit(Admin().get(), req, &second).ok());
+  ASSERT_TRUE(units_->CreateUnit(Admin().get(), req, &first).ok());
+  ASSERT_TRUE(units_->CreateUnit(Admin().get(), req, &second).ok());
   EXPECT_EQ(first.name(), second.name());
   EXPECT_EQ(db_->Scalar("SELECT COUNT(*) FROM units WHERE display_name = '新村'"), "1");
   // The same id for a different request is refused, naming request_id.
   auto other = Village("r-same-1", "另一个村", t1_.name());
-  grpc::Status s = stub_->CreateUnit(Admin().get(), other, &second);
+  grpc::Status s = units_->CreateUnit(Admin().get(), other, &second);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "REQUEST_ID_REUSED");
   EXPECT_EQ(FieldsOf(s), std::set<std::string>{"request_id"});
@@ -126,11 +126,11 @@ TEST_F(UnitsApi, TheSameRequestIdTwiceCreatesOneUnit) {
 
 TEST_F(UnitsApi, DuplicateOpenSiblingNameIsAlreadyExists) {
   v1::Unit out;
-  grpc::Status s = stub_->CreateUnit(Admin().get(), Village("r-dup", v1_.display_name(), t1_.name()), &out);
+  grpc::Status s = units_->CreateUnit(Admin().get(), Village("r-dup", v1_.display_name(), t1_.name()), &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(s)), "DUPLICATE_NAME");
   // The same name under another township is fine.
-  EXPECT_TRUE(stub_->CreateUnit(Admin().get(), Village("r-dup2", v1_.display_name(), t2_.name()), &out).ok());
+  EXPECT_TRUE(units_->CreateUnit(Admin().get(), Village("r-dup2", v1_.display_name(), t2_.name()), &out).ok());
 }
 
 TEST_F(UnitsApi, UpdateChecksEtagMaskAndTransitions) {
@@ -140,14 +140,14 @@ TEST_F(UnitsApi, UpdateChecksEtagMaskAndTransitions) {
   req.mutable_unit()->set_display_name("东红寺村服务站");
   req.mutable_update_mask()->add_paths("display_name");
   v1::Unit updated;
-  ASSERT_TRUE(stub_->UpdateUnit(Admin().get(), req, &updated).ok());
+  ASSERT_TRUE(units_->UpdateUnit(Admin().get(), req, &updated).ok());
   EXPECT_EQ(updated.display_name(), "东红寺村服务站");
   EXPECT_EQ(updated.etag(), "2");
 
   // The old etag is stale now.
   req.set_request_id("r-upd-2");
   req.mutable_unit()->set_display_name("又一个名字");
-  grpc::Status stale = stub_->UpdateUnit(Admin().get(), req, &updated);
+  grpc::Status stale = units_->UpdateUnit(Admin().get(), req, &updated);
   EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(stale)), "STALE_ETAG");
 
@@ -155,7 +155,7 @@ TEST_F(UnitsApi, UpdateChecksEtagMaskAndTransitions) {
   req.set_request_id("r-upd-3");
   req.mutable_unit()->set_etag("2");
   req.mutable_update_mask()->add_paths("level");
-  grpc::Status bad_mask = stub_->UpdateUnit(Admin().get(), req, &updated);
+  grpc::Status bad_mask = units_->UpdateUnit(Admin().get(), req, &updated);
   EXPECT_EQ(bad_mask.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldsOf(bad_mask), std::set<std::string>{"update_mask"});
 
@@ -166,7 +166,7 @@ TEST_F(UnitsApi, UpdateChecksEtagMaskAndTransitions) {
   back.mutable_unit()->set_etag("2");
   back.mutable_unit()->set_status(v1::UNIT_STATUS_PLANNED);
   back.mutable_update_mask()->add_paths("status");
-  grpc::Status planned = stub_->UpdateUnit(Admin().get(), back, &updated);
+  grpc::Status planned = units_->UpdateUnit(Admin().get(), back, &updated);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(planned)), "INVALID_TRANSITION");
 
   // Abolishing a township with an open village is refused.
@@ -176,7 +176,7 @@ TEST_F(UnitsApi, UpdateChecksEtagMaskAndTransitions) {
   abolish.mutable_unit()->set_etag(t1_.etag());
   abolish.mutable_unit()->set_status(v1::UNIT_STATUS_ABOLISHED);
   abolish.mutable_update_mask()->add_paths("status");
-  grpc::Status open_child = stub_->UpdateUnit(Admin().get(), abolish, &updated);
+  grpc::Status open_child = units_->UpdateUnit(Admin().get(), abolish, &updated);
   EXPECT_EQ(rpc::ReasonOf(AsStatus(open_child)), "HAS_OPEN_CHILDREN");
 }
 
@@ -184,7 +184,7 @@ TEST_F(UnitsApi, ListPaginatesAcrossPagesWithoutGapsOrRepeats) {
   std::set<std::string> created = {v1_.name()};
   for (int i = 0; i < 6; ++i) {
     v1::Unit out;
-    ASSERT_TRUE(stub_->CreateUnit(Admin().get(),
+    ASSERT_TRUE(units_->CreateUnit(Admin().get(),
                                   Village("r-page-" + std::to_string(i), "村" + std::to_string(i), t1_.name()),
                                   &out).ok());
     created.insert(out.name());
@@ -197,7 +197,7 @@ TEST_F(UnitsApi, ListPaginatesAcrossPagesWithoutGapsOrRepeats) {
   std::string last;
   do {
     v1::ListUnitsResponse resp;
-    ASSERT_TRUE(stub_->ListUnits(Admin().get(), req, &resp).ok());
+    ASSERT_TRUE(units_->ListUnits(Admin().get(), req, &resp).ok());
     page_sizes.push_back(resp.units_size());
     for (const auto& u : resp.units()) {
       EXPECT_TRUE(seen.insert(u.name()).second) << "repeated " << u.name();
@@ -215,11 +215,11 @@ TEST_F(UnitsApi, PageTokenIsBoundToItsFilters) {
   req.set_level(LEVEL_TOWNSHIP);
   req.set_page_size(1);
   v1::ListUnitsResponse resp;
-  ASSERT_TRUE(stub_->ListUnits(Admin().get(), req, &resp).ok());
+  ASSERT_TRUE(units_->ListUnits(Admin().get(), req, &resp).ok());
   ASSERT_FALSE(resp.next_page_token().empty());
   req.set_level(LEVEL_VILLAGE);
   req.set_page_token(resp.next_page_token());
-  grpc::Status s = stub_->ListUnits(Admin().get(), req, &resp);
+  grpc::Status s = units_->ListUnits(Admin().get(), req, &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldsOf(s), std::set<std::string>{"page_token"});
 }
@@ -228,22 +228,22 @@ TEST_F(UnitsApi, ListFiltersByLevelKindAndStatus) {
   v1::ListUnitsRequest req;
   req.set_level(LEVEL_TOWNSHIP);
   v1::ListUnitsResponse resp;
-  ASSERT_TRUE(stub_->ListUnits(Admin().get(), req, &resp).ok());
+  ASSERT_TRUE(units_->ListUnits(Admin().get(), req, &resp).ok());
   EXPECT_EQ(resp.units_size(), 2);
   req.set_kind(v1::UNIT_KIND_STATION);
   resp.Clear();
-  ASSERT_TRUE(stub_->ListUnits(Admin().get(), req, &resp).ok());
+  ASSERT_TRUE(units_->ListUnits(Admin().get(), req, &resp).ok());
   ASSERT_EQ(resp.units_size(), 1);
   EXPECT_EQ(resp.units(0).name(), t2_.name());
   v1::ListUnitsRequest frozen;
   frozen.set_status(v1::UNIT_STATUS_FROZEN);
   resp.Clear();
-  ASSERT_TRUE(stub_->ListUnits(Admin().get(), frozen, &resp).ok());
+  ASSERT_TRUE(units_->ListUnits(Admin().get(), frozen, &resp).ok());
   EXPECT_EQ(resp.units_size(), 0);
   v1::ListUnitsRequest bad;
   bad.set_level(static_cast<type::v1::Level>(42));
   bad.set_page_size(-1);
-  grpc::Status s = stub_->ListUnits(Admin().get(), bad, &resp);
+  grpc::Status s = units_->ListUnits(Admin().get(), bad, &resp);
   EXPECT_EQ(FieldsOf(s), (std::set<std::string>{"level", "page_size"}));
 }
 
@@ -255,14 +255,14 @@ TEST_F(UnitsApi, MoveCarriesTheSubtreeAndChecksRules) {
   req.set_etag(v1_.etag());
   req.set_new_parent(t2_.name());
   v1::Unit moved;
-  ASSERT_TRUE(stub_->MoveUnit(Admin().get(), req, &moved).ok());
+  ASSERT_TRUE(units_->MoveUnit(Admin().get(), req, &moved).ok());
   EXPECT_EQ(moved.parent(), t2_.name());
   EXPECT_EQ(moved.etag(), "2");
 
   v1::GetUnitAncestorsRequest anc;
   anc.set_name(team.name());
   v1::GetUnitAncestorsResponse chain;
-  ASSERT_TRUE(stub_->GetUnitAncestors(Admin().get(), anc, &chain).ok());
+  ASSERT_TRUE(units_->GetUnitAncestors(Admin().get(), anc, &chain).ok());
   ASSERT_EQ(chain.ancestors_size(), 3);
   EXPECT_EQ(chain.ancestors(0).name(), county_.name());
   EXPECT_EQ(chain.ancestors(1).name(), t2_.name());
@@ -271,26 +271,26 @@ TEST_F(UnitsApi, MoveCarriesTheSubtreeAndChecksRules) {
   // Stale etag, a cycle, a level mismatch.
   req.set_request_id("r-move-2");
   req.set_new_parent(t1_.name());
-  EXPECT_EQ(stub_->MoveUnit(Admin().get(), req, &moved).error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(units_->MoveUnit(Admin().get(), req, &moved).error_code(), grpc::StatusCode::ABORTED);
   v1::MoveUnitRequest cycle;
   cycle.set_request_id("r-move-3");
   cycle.set_name(t2_.name());
   cycle.set_etag(t2_.etag());
   cycle.set_new_parent(team.name());
-  EXPECT_EQ(rpc::ReasonOf(AsStatus(stub_->MoveUnit(Admin().get(), cycle, &moved))), "CYCLE");
+  EXPECT_EQ(rpc::ReasonOf(AsStatus(units_->MoveUnit(Admin().get(), cycle, &moved))), "CYCLE");
   v1::MoveUnitRequest level;
   level.set_request_id("r-move-4");
   level.set_name(v2_.name());
   level.set_etag(v2_.etag());
   level.set_new_parent(county_.name());
-  EXPECT_EQ(rpc::ReasonOf(AsStatus(stub_->MoveUnit(Admin().get(), level, &moved))), "LEVEL_MISMATCH");
+  EXPECT_EQ(rpc::ReasonOf(AsStatus(units_->MoveUnit(Admin().get(), level, &moved))), "LEVEL_MISMATCH");
 }
 
 TEST_F(UnitsApi, SubtreeIsDepthFirstAndPaged) {
   v1::ListUnitSubtreeRequest req;
   req.set_name(county_.name());
   v1::ListUnitSubtreeResponse resp;
-  ASSERT_TRUE(stub_->ListUnitSubtree(Admin().get(), req, &resp).ok());
+  ASSERT_TRUE(units_->ListUnitSubtree(Admin().get(), req, &resp).ok());
   ASSERT_EQ(resp.units_size(), 5);
   EXPECT_EQ(resp.units(0).name(), county_.name());
   EXPECT_EQ(resp.units(1).name(), t1_.name());
@@ -300,7 +300,7 @@ TEST_F(UnitsApi, SubtreeIsDepthFirstAndPaged) {
 
   req.set_max_depth(1);
   resp.Clear();
-  ASSERT_TRUE(stub_->ListUnitSubtree(Admin().get(), req, &resp).ok());
+  ASSERT_TRUE(units_->ListUnitSubtree(Admin().get(), req, &resp).ok());
   EXPECT_EQ(resp.units_size(), 3);
 
   req.set_max_depth(0);
@@ -308,7 +308,7 @@ TEST_F(UnitsApi, SubtreeIsDepthFirstAndPaged) {
   std::vector<std::string> order;
   do {
     resp.Clear();
-    ASSERT_TRUE(stub_->ListUnitSubtree(Admin().get(), req, &resp).ok());
+    ASSERT_TRUE(units_->ListUnitSubtree(Admin().get(), req, &resp).ok());
     for (const auto& u : resp.units()) order.push_back(u.name());
     req.set_page_token(resp.next_page_token());
   } while (!req.page_token().empty());
@@ -320,16 +320,16 @@ TEST_F(UnitsApi, TownshipCallerSeesOnlyItsTownshipAndAbove) {
   v1::GetUnitRequest get;
   v1::Unit out;
   get.set_name(v2_.name());
-  grpc::Status other = stub_->GetUnit(As("staff/t1", {"staff"}, t1_.name()).get(), get, &out);
+  grpc::Status other = units_->GetUnit(As("staff/t1", {"staff"}, t1_.name()).get(), get, &out);
   EXPECT_EQ(other.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   get.set_name(v1_.name());
-  EXPECT_TRUE(stub_->GetUnit(As("staff/t1", {"staff"}, t1_.name()).get(), get, &out).ok());
+  EXPECT_TRUE(units_->GetUnit(As("staff/t1", {"staff"}, t1_.name()).get(), get, &out).ok());
   get.set_name(county_.name());
-  EXPECT_TRUE(stub_->GetUnit(As("staff/t1", {"staff"}, t1_.name()).get(), get, &out).ok());
+  EXPECT_TRUE(units_->GetUnit(As("staff/t1", {"staff"}, t1_.name()).get(), get, &out).ok());
 
   v1::ListUnitsRequest list;
   v1::ListUnitsResponse listed;
-  ASSERT_TRUE(stub_->ListUnits(As("staff/t1", {"staff"}, t1_.name()).get(), list, &listed).ok());
+  ASSERT_TRUE(units_->ListUnits(As("staff/t1", {"staff"}, t1_.name()).get(), list, &listed).ok());
   std::set<std::string> names;
   for (const auto& u : listed.units()) names.insert(u.name());
   EXPECT_EQ(names, (std::set<std::string>{t1_.name(), v1_.name()}));
@@ -337,19 +337,19 @@ TEST_F(UnitsApi, TownshipCallerSeesOnlyItsTownshipAndAbove) {
   v1::ListUnitSubtreeRequest tree;
   tree.set_name(county_.name());
   v1::ListUnitSubtreeResponse subtree;
-  ASSERT_TRUE(stub_->ListUnitSubtree(As("staff/t1", {"staff"}, t1_.name()).get(), tree, &subtree).ok());
+  ASSERT_TRUE(units_->ListUnitSubtree(As("staff/t1", {"staff"}, t1_.name()).get(), tree, &subtree).ok());
   EXPECT_EQ(subtree.units_size(), 3);  // county, own township, own village
 }
 
 TEST_F(UnitsApi, TownshipOrgAdminChangesOnlyInsideItsTownship) {
   v1::Unit out;
   auto own = Village("r-scope-1", "新建村", t1_.name());
-  EXPECT_TRUE(stub_->CreateUnit(As("hr/t1", {"org.admin"}, t1_.name()).get(), own, &out).ok());
+  EXPECT_TRUE(units_->CreateUnit(As("hr/t1", {"org.admin"}, t1_.name()).get(), own, &out).ok());
   auto other = Village("r-scope-2", "越权村", t2_.name());
-  EXPECT_EQ(stub_->CreateUnit(As("hr/t1", {"org.admin"}, t1_.name()).get(), other, &out).error_code(),
+  EXPECT_EQ(units_->CreateUnit(As("hr/t1", {"org.admin"}, t1_.name()).get(), other, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   auto plain = Village("r-scope-3", "无权村", t1_.name());
-  EXPECT_EQ(stub_->CreateUnit(As("staff/t1", {"staff"}, t1_.name()).get(), plain, &out).error_code(),
+  EXPECT_EQ(units_->CreateUnit(As("staff/t1", {"staff"}, t1_.name()).get(), plain, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
@@ -358,7 +358,7 @@ TEST_F(UnitsApi, NoTokenIsUnauthenticated) {
   v1::GetUnitRequest get;
   get.set_name(county_.name());
   v1::Unit out;
-  EXPECT_EQ(stub_->GetUnit(&ctx, get, &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(units_->GetUnit(&ctx, get, &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "huinong/audit/v1/audit.grpc.pb.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tests/e2e/suite.h"
 
 namespace huinong::e2e {
@@ -44,7 +44,7 @@ std::vector<audit::v1::Event> History(const std::string& name, size_t at_least) 
 
 TEST(AuditE2E, AChangeThroughTheGatewayIsInTheTrailWithActorAndRequestId) {
   ASSERT_TRUE(Suite::Get().ok());
-  auto org = org::v1::OrgService::NewStub(Suite::Get().Gateway());
+  auto org = org::v1::UnitService::NewStub(Suite::Get().Gateway());
   org::v1::CreateUnitRequest req;
   req.set_request_id("e2e-audit-" + Unique());
   req.mutable_unit()->set_display_name("审计县金融扶贫服务中心" + Unique());

@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_split.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tests/e2e/suite.h"
 #include "tests/e2e/unary_call.h"
 
@@ -22,21 +22,23 @@ TEST(Gateway, AllFourServicesAreServing) {
   ASSERT_TRUE(suite.ok());
   auto health = grpc::health::v1::Health::NewStub(suite.Gateway());
   for (const auto& backend : suite.backends()) {
-    auto ctx = suite.Context("");
-    ctx->AddMetadata("x-huinong-backend", backend.name);
-    grpc::health::v1::HealthCheckRequest req;
-    req.set_service(backend.service);
-    grpc::health::v1::HealthCheckResponse resp;
-    grpc::Status s = health->Check(ctx.get(), req, &resp);
-    ASSERT_TRUE(s.ok()) << backend.name << ": " << s.error_message();
-    EXPECT_EQ(resp.status(), grpc::health::v1::HealthCheckResponse::SERVING) << backend.name;
+    for (const std::string& service : backend.services) {
+      auto ctx = suite.Context("");
+      ctx->AddMetadata("x-huinong-backend", backend.name);
+      grpc::health::v1::HealthCheckRequest req;
+      req.set_service(service);
+      grpc::health::v1::HealthCheckResponse resp;
+      grpc::Status s = health->Check(ctx.get(), req, &resp);
+      ASSERT_TRUE(s.ok()) << service << ": " << s.error_message();
+      EXPECT_EQ(resp.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
+    }
   }
 }
 
 TEST(Gateway, NoTokenIsUnauthenticated) {
   Suite& suite = Suite::Get();
   ASSERT_TRUE(suite.ok());
-  auto org = org::v1::OrgService::NewStub(suite.Gateway());
+  auto org = org::v1::UnitService::NewStub(suite.Gateway());
   org::v1::ListUnitsResponse resp;
   auto ctx = suite.Context("");
   EXPECT_EQ(org->ListUnits(ctx.get(), org::v1::ListUnitsRequest(), &resp).error_code(),
@@ -56,7 +58,7 @@ absl::StatusCode CallEmpty(Suite& suite, const std::string& method) {
 TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
   Suite& suite = Suite::Get();
   ASSERT_TRUE(suite.ok());
-  // Every OrgService method is built; svc-tickets and svc-loans are not yet.
+  // Every method of svc-org's services is built; svc-tickets and svc-loans are not yet.
   for (const char* method : {"/huinong.tickets.v1.TicketService/GetTicket",
                              "/huinong.loans.v1.LoanService/GetApplication"}) {
     EXPECT_EQ(CallEmpty(suite, method), absl::StatusCode::kUnimplemented) << method;

@@ -38,7 +38,7 @@ class ReflectionClient {
   // The full names of the services the server lists.
   absl::StatusOr<std::vector<std::string>> ListServices();
 
-  // The service `full_name` ("huinong.org.v1.OrgService"), described: its
+  // The service `full_name` ("huinong.org.v1.UnitService"), described: its
   // methods and their input and output types resolve in pool().
   absl::StatusOr<const google::protobuf::ServiceDescriptor*> DescribeService(const std::string& full_name);
 

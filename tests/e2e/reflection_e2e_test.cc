@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/match.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tests/e2e/reflection_client.h"
 #include "tests/e2e/suite.h"
 
@@ -55,11 +55,13 @@ TEST(Reflection, DescribesEveryServiceOfEveryBackendThroughTheGateway) {
     ReflectionClient client(suite.Gateway(), {{"x-huinong-backend", backend.name}});
     auto services = client.ListServices();
     ASSERT_TRUE(services.ok()) << backend.name << ": " << services.status();
-    // The gateway routes reflection to the named backend: it lists its own
-    // service and no other backend's.
+    // The gateway routes reflection to the named backend: it lists each of
+    // its own services and no other backend's.
     for (const auto& other : suite.backends()) {
-      EXPECT_EQ(std::count(services->begin(), services->end(), other.service), other.name == backend.name ? 1 : 0)
-          << backend.name << " listing " << other.service;
+      for (const std::string& service : other.services) {
+        EXPECT_EQ(std::count(services->begin(), services->end(), service), other.name == backend.name ? 1 : 0)
+            << backend.name << " listing " << service;
+      }
     }
     for (const char* shared : {"grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection"}) {
       EXPECT_EQ(std::count(services->begin(), services->end(), shared), 1) << backend.name << " listing " << shared;
@@ -76,7 +78,9 @@ TEST(Reflection, DescribesABackendDirectly) {
   ReflectionClient client(grpc::CreateChannel(org.addr, grpc::InsecureChannelCredentials()), {});
   auto services = client.ListServices();
   ASSERT_TRUE(services.ok()) << services.status();
-  ASSERT_NE(std::find(services->begin(), services->end(), org.service), services->end());
+  for (const std::string& service : org.services) {
+    EXPECT_NE(std::find(services->begin(), services->end(), service), services->end()) << service;
+  }
   for (const std::string& service : *services) ExpectDescribed(client, service, org.addr);
 }
 
@@ -93,10 +97,12 @@ TEST(Reflection, ChecksHealthByReflectionAlone) {
     ASSERT_TRUE(service != nullptr && status != nullptr);
 
     auto request = client.NewMessage(*(*check)->input_type());
-    request->GetReflection()->SetString(request.get(), service, backend.service);
-    auto response = client.Call(**check, *request);
-    ASSERT_TRUE(response.ok()) << response.status();
-    EXPECT_EQ((*response)->GetReflection()->GetEnum(**response, status)->name(), "SERVING");
+    for (const std::string& name : backend.services) {
+      request->GetReflection()->SetString(request.get(), service, name);
+      auto response = client.Call(**check, *request);
+      ASSERT_TRUE(response.ok()) << name << ": " << response.status();
+      EXPECT_EQ((*response)->GetReflection()->GetEnum(**response, status)->name(), "SERVING") << name;
+    }
 
     request->GetReflection()->SetString(request.get(), service, "huinong.nothing.v1.Nope");
     EXPECT_EQ(client.Call(**check, *request).status().code(), absl::StatusCode::kNotFound);
@@ -107,7 +113,7 @@ TEST(Reflection, ListsUnitsByReflectionAlone) {
   Suite& suite = Suite::Get();
   ASSERT_TRUE(suite.ok());
   ReflectionClient client(suite.Gateway(), {{"x-huinong-backend", "org"}});
-  auto list = client.DescribeMethod("huinong.org.v1.OrgService", "ListUnits");
+  auto list = client.DescribeMethod("huinong.org.v1.UnitService", "ListUnits");
   ASSERT_TRUE(list.ok()) << list.status();
   const pb::FieldDescriptor* page_size = (*list)->input_type()->FindFieldByName("page_size");
   const pb::FieldDescriptor* units = (*list)->output_type()->FindFieldByName("units");
@@ -126,7 +132,7 @@ TEST(Reflection, ListsUnitsByReflectionAlone) {
   typed_request.set_page_size(3);
   org::v1::ListUnitsResponse typed;
   auto ctx = suite.Context(suite.AdminToken());
-  ASSERT_TRUE(org::v1::OrgService::NewStub(suite.Gateway())->ListUnits(ctx.get(), typed_request, &typed).ok());
+  ASSERT_TRUE(org::v1::UnitService::NewStub(suite.Gateway())->ListUnits(ctx.get(), typed_request, &typed).ok());
   ASSERT_EQ(typed.units_size(), 3) << "the demo county has more than three units";
   ASSERT_EQ(read.FieldSize(**response, units), typed.units_size());
   for (int i = 0; i < typed.units_size(); ++i) {

@@ -47,13 +47,15 @@ Suite::Suite() {
   secret_ = *secret;
   channel_ = grpc::CreateChannel(gateway, grpc::InsecureChannelCredentials());
   backends_ = {
-      {"org", "huinong.org.v1.OrgService", Env("HUINONG_ORG_ADDR"),
-       Env("HUINONG_ORG_METRICS")},
-      {"tickets", "huinong.tickets.v1.TicketService", Env("HUINONG_TICKETS_ADDR"),
+      {"org",
+       {"huinong.org.v1.UnitService", "huinong.org.v1.PostService", "huinong.org.v1.StaffService",
+        "huinong.org.v1.ChangeService", "huinong.org.v1.StaffingService", "huinong.org.v1.OrgQueryService"},
+       Env("HUINONG_ORG_ADDR"), Env("HUINONG_ORG_METRICS")},
+      {"tickets", {"huinong.tickets.v1.TicketService"}, Env("HUINONG_TICKETS_ADDR"),
        Env("HUINONG_TICKETS_METRICS")},
-      {"loans", "huinong.loans.v1.LoanService", Env("HUINONG_LOANS_ADDR"),
+      {"loans", {"huinong.loans.v1.LoanService"}, Env("HUINONG_LOANS_ADDR"),
        Env("HUINONG_LOANS_METRICS")},
-      {"audit", "huinong.audit.v1.AuditService", Env("HUINONG_AUDIT_ADDR"),
+      {"audit", {"huinong.audit.v1.AuditService"}, Env("HUINONG_AUDIT_ADDR"),
        Env("HUINONG_AUDIT_METRICS")},
   };
   ok_ = true;

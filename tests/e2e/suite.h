@@ -14,7 +14,7 @@ namespace huinong::e2e {
 
 struct Backend {
   std::string name;          // "org"
-  std::string service;       // "huinong.org.v1.OrgService"
+  std::vector<std::string> services;  // every service it serves: "huinong.org.v1.UnitService", ...
   std::string addr;          // "127.0.0.1:61051", the service itself (not the gateway)
   std::string metrics_addr;  // "127.0.0.1:19101"
 };

@@ -6,21 +6,21 @@
 #include <gtest/gtest.h>
 
 #include "common/rpc/errors.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tests/e2e/suite.h"
 
 namespace huinong::e2e {
 namespace {
 
 using org::v1::CreateUnitRequest;
-using org::v1::OrgService;
+using org::v1::UnitService;
 using org::v1::Unit;
 
 class UnitsE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(Suite::Get().ok());
-    org_ = OrgService::NewStub(Suite::Get().Gateway());
+    org_ = UnitService::NewStub(Suite::Get().Gateway());
   }
 
   grpc::Status Create(const std::string& token, const CreateUnitRequest& req, Unit* out) {
@@ -41,7 +41,7 @@ class UnitsE2E : public ::testing::Test {
     return unit;
   }
 
-  std::unique_ptr<OrgService::Stub> org_;
+  std::unique_ptr<UnitService::Stub> org_;
 };
 
 TEST_F(UnitsE2E, UnknownEnumValueAndMissingFieldAreNamed) {

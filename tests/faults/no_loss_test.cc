@@ -18,19 +18,19 @@
 #include "absl/time/clock.h"
 #include "common/rpc/proto_time.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tests/e2e/suite.h"
 
 namespace huinong::e2e {
 namespace {
 
-using org::v1::OrgService;
+using org::v1::UnitService;
 
 class NoLoss : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(Suite::Get().ok());
-    org_ = OrgService::NewStub(Suite::Get().Gateway());
+    org_ = UnitService::NewStub(Suite::Get().Gateway());
     audit_ = audit::v1::AuditService::NewStub(Suite::Get().Gateway());
     start_ = absl::Now() - absl::Seconds(1);
   }
@@ -119,7 +119,7 @@ class NoLoss : public ::testing::Test {
     EXPECT_GT(resp.checked_count(), 0);
   }
 
-  std::unique_ptr<OrgService::Stub> org_;
+  std::unique_ptr<UnitService::Stub> org_;
   std::unique_ptr<audit::v1::AuditService::Stub> audit_;
   absl::Time start_;
 };

@@ -26,12 +26,12 @@ void AddSamples(Registry& registry) {
   CounterFamily& handled = registry.AddCounter(
       "grpc_server_handled_total", "Total RPCs completed on the server, by method and code.",
       {"grpc_service", "grpc_method", "grpc_code"});
-  handled.WithLabels({"huinong.org.v1.OrgService", "GetUnit", "OK"}).Inc(12);
-  handled.WithLabels({"huinong.org.v1.OrgService", "GetUnit", "NOT_FOUND"}).Inc();
+  handled.WithLabels({"huinong.org.v1.UnitService", "GetUnit", "OK"}).Inc(12);
+  handled.WithLabels({"huinong.org.v1.UnitService", "GetUnit", "NOT_FOUND"}).Inc();
   HistogramFamily& latency = registry.AddHistogram(
       "grpc_server_handling_seconds", "Histogram of response latency (seconds).",
       {"grpc_service", "grpc_method"}, LatencyBuckets());
-  Histogram& get_unit = latency.WithLabels({"huinong.org.v1.OrgService", "GetUnit"});
+  Histogram& get_unit = latency.WithLabels({"huinong.org.v1.UnitService", "GetUnit"});
   for (double v : {0.0003, 0.002, 0.04, 0.7, 12.0}) get_unit.Observe(v);
   registry.AddGauge("open_tickets", "Open tickets by priority and SLA state.",
                     {"priority", "sla_state"})

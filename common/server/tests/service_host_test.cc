@@ -18,20 +18,20 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 
 namespace huinong::server {
 namespace {
 
 using huinong::org::v1::GetUnitRequest;
-using huinong::org::v1::OrgService;
+using huinong::org::v1::UnitService;
 using huinong::org::v1::Unit;
 
 constexpr char kSecret[] = "test-secret-test-secret-test-secret-0123456789";
 
 // GetUnit answers with the caller's subject; "units/slow" announces that it
 // started and then takes 300 ms; "units/bad" fails validation.
-class FakeOrg final : public OrgService::Service {
+class FakeOrg final : public UnitService::Service {
  public:
   explicit FakeOrg(CallGate& gate) : gate_(gate) {}
   absl::Notification slow_started;
@@ -79,14 +79,14 @@ class HostTest : public ::testing::TestWithParam<bool> {
     options.metrics_listen = "127.0.0.1:0";
     options.readiness_interval = absl::Milliseconds(50);
     host_ = std::make_unique<ServiceHost>(options, registry_, *gate_);
-    host_->AddService(service_.get(), "huinong.org.v1.OrgService");
+    host_->AddService(service_.get(), "huinong.org.v1.UnitService");
     host_->SetReadiness([this] {
       return ready_.load() ? absl::OkStatus() : absl::UnavailableError("db down");
     });
     ASSERT_TRUE(host_->Start().ok());
     channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(host_->port()),
                                    grpc::InsecureChannelCredentials());
-    stub_ = OrgService::NewStub(channel_);
+    stub_ = UnitService::NewStub(channel_);
   }
 
   void TearDown() override {
@@ -121,7 +121,7 @@ class HostTest : public ::testing::TestWithParam<bool> {
   std::unique_ptr<FakeOrg> service_;
   std::unique_ptr<ServiceHost> host_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<OrgService::Stub> stub_;
+  std::unique_ptr<UnitService::Stub> stub_;
   std::atomic<bool> ready_{true};
 };
 
@@ -149,11 +149,11 @@ TEST_P(HostTest, FieldViolationsTravelInTheStatusDetailsTrailer) {
 
 TEST_P(HostTest, HealthFollowsReadiness) {
   absl::Time give_up = absl::Now() + absl::Seconds(5);
-  while (Health("huinong.org.v1.OrgService") != grpc::health::v1::HealthCheckResponse::SERVING &&
+  while (Health("huinong.org.v1.UnitService") != grpc::health::v1::HealthCheckResponse::SERVING &&
          absl::Now() < give_up) {
     absl::SleepFor(absl::Milliseconds(20));
   }
-  EXPECT_EQ(Health("huinong.org.v1.OrgService"), grpc::health::v1::HealthCheckResponse::SERVING);
+  EXPECT_EQ(Health("huinong.org.v1.UnitService"), grpc::health::v1::HealthCheckResponse::SERVING);
   EXPECT_EQ(Health(""), grpc::health::v1::HealthCheckResponse::SERVING);
   ready_ = false;
   give_up = absl::Now() + absl::Seconds(5);
@@ -197,14 +197,14 @@ TEST_P(InterceptedHostTest, RequestIdIsEchoedAndMetricsCountCodes) {
   std::string text = registry_.Render();
   // Label pairs come in name order (prometheus-cpp keeps labels sorted).
   EXPECT_NE(text.find("grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"GetUnit\","
-                      "grpc_service=\"huinong.org.v1.OrgService\"} 1"),
+                      "grpc_service=\"huinong.org.v1.UnitService\"} 1"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("grpc_server_handled_total{grpc_code=\"UNAUTHENTICATED\",grpc_method=\"GetUnit\","
-                      "grpc_service=\"huinong.org.v1.OrgService\"} 1"),
+                      "grpc_service=\"huinong.org.v1.UnitService\"} 1"),
             std::string::npos);
   EXPECT_NE(text.find("grpc_server_handling_seconds_count{grpc_method=\"GetUnit\","
-                      "grpc_service=\"huinong.org.v1.OrgService\"} 2"),
+                      "grpc_service=\"huinong.org.v1.UnitService\"} 2"),
             std::string::npos);
 }
 

@@ -36,9 +36,13 @@ absl::StatusOr<std::vector<store::Appended>> Append(db::DbPool& pool, std::vecto
 
 }  // namespace
 
-AuditApi::AuditApi(db::DbPool& pool, const server::CallGate& gate, SigningKeyPair key,
-                   std::unique_ptr<AuditorScopes> scopes)
-    : pool_(pool), gate_(gate), key_(std::move(key)), scopes_(std::move(scopes)) {}
+AuditApi::AuditApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
+                   SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes)
+    : pool_(pool),
+      gate_(gate),
+      kit_(pool, gate, std::move(clock), server::ServiceIdentity{"svc-audit", "audit"}),
+      key_(std::move(key)),
+      scopes_(std::move(scopes)) {}
 
 absl::Status RequireReader(const auth::Principal& caller) {
   if (caller.IsAdmin() || caller.HasRole("auditor")) return absl::OkStatus();

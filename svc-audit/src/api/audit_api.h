@@ -8,7 +8,9 @@
 
 #include "common/audit_chain/signature.h"
 #include "common/db/pool.h"
+#include "common/core/business_clock.h"
 #include "common/server/call_gate.h"
+#include "common/server/handler_kit.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
 #include "svc-audit/src/api/auditor_scope.h"
 
@@ -16,8 +18,8 @@ namespace huinong::audit {
 
 class AuditApi final : public v1::AuditService::Service {
  public:
-  AuditApi(db::DbPool& pool, const server::CallGate& gate, SigningKeyPair key,
-           std::unique_ptr<AuditorScopes> scopes);
+  AuditApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
+           SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes);
 
   grpc::Status AppendEvents(grpc::ServerContext* ctx, const v1::AppendEventsRequest* req,
                             v1::AppendEventsResponse* resp) override;
@@ -42,6 +44,7 @@ class AuditApi final : public v1::AuditService::Service {
 
   db::DbPool& pool_;
   const server::CallGate& gate_;
+  const server::HandlerKit kit_;
   SigningKeyPair key_;
   std::unique_ptr<AuditorScopes> scopes_;
 };

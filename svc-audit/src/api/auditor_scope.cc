@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 
 namespace huinong::audit {
 
@@ -32,7 +32,7 @@ absl::StatusOr<std::pair<std::vector<std::string>, bool>> AuditorScopes::Subtree
     const std::string& unit) {
   if (!org_) return absl::UnavailableError("svc-org is not configured (org_addr)");
   ASSIGN_OR_RETURN(std::string token, token_());
-  auto stub = org::v1::OrgService::NewStub(org_);
+  auto stub = org::v1::UnitService::NewStub(org_);
   std::vector<std::string> units;
   bool root = false;
   org::v1::ListUnitSubtreeRequest req;

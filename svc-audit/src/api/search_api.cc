@@ -26,9 +26,9 @@ std::string TimeText(const google::protobuf::Timestamp& ts) {
 
 grpc::Status AuditApi::SearchEvents(grpc::ServerContext* ctx, const v1::SearchEventsRequest* req,
                                     v1::SearchEventsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     RETURN_IF_ERROR(RequireReader(caller));
-    rpc::Violations v;
     const int page_size = rpc::PageSize(req->page_size(), v);
     if (!req->resource_id().empty() && req->resource_type().empty()) {
       v.Add("resource_id", "needs resource_type");
@@ -68,7 +68,7 @@ grpc::Status AuditApi::SearchEvents(grpc::ServerContext* ctx, const v1::SearchEv
     }
     RETURN_IF_ERROR(RecordRead(caller, "SearchEvents", filters));
     std::vector<Event> events;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(events, store::Search(conn, f, after_seq, page_size + 1));
       return absl::OkStatus();
     }));
@@ -81,7 +81,8 @@ grpc::Status AuditApi::SearchEvents(grpc::ServerContext* ctx, const v1::SearchEv
 
 grpc::Status AuditApi::ExportEvents(grpc::ServerContext* ctx, const v1::ExportEventsRequest* req,
                                     grpc::ServerWriter<v1::ExportEventsResponse>* writer) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     RETURN_IF_ERROR(RequireReader(caller));
     ASSIGN_OR_RETURN(ReaderScope scope, scopes_->For(caller));
     if (!scope.whole_chain) {
@@ -89,7 +90,6 @@ grpc::Status AuditApi::ExportEvents(grpc::ServerContext* ctx, const v1::ExportEv
           rpc::PermissionDenied("a partial export could not be verified; exporting needs county-wide scope"),
           "EXPORT_REQUIRES_ROOT_SCOPE");
     }
-    rpc::Violations v;
     if (req->start_sequence() < 0) v.Add("start_sequence", "must not be negative");
     if (req->end_sequence() < 0) v.Add("end_sequence", "must not be negative");
     RETURN_IF_ERROR(v.ToStatus());
@@ -104,7 +104,7 @@ grpc::Status AuditApi::ExportEvents(grpc::ServerContext* ctx, const v1::ExportEv
     std::string anchor = ZeroHash();
     std::vector<store::StoredKey> keys;
     bool empty = false;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(store::Head head, store::ReadHead(conn));
       if (req->start_sequence() == 0 && req->end_sequence() == 0 &&
           (req->has_time_from() || req->has_time_to())) {
@@ -159,7 +159,7 @@ grpc::Status AuditApi::ExportEvents(grpc::ServerContext* ctx, const v1::ExportEv
       if (ctx->IsCancelled()) return absl::CancelledError("export cancelled");
       std::vector<Event> batch;
       std::vector<Checkpoint> cps;
-      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
         ASSIGN_OR_RETURN(batch, store::ReadRange(conn, cursor, end, kExportBatch));
         if (!batch.empty()) {
           ASSIGN_OR_RETURN(cps, store::ListCheckpoints(conn, cursor, batch.back().sequence, 0, kExportBatch));

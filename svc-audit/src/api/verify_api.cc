@@ -69,9 +69,9 @@ void Fail(v1::VerifyChainResponse* resp, const ChainFault& fault) {
 
 grpc::Status AuditApi::VerifyChain(grpc::ServerContext* ctx, const v1::VerifyChainRequest* req,
                                    v1::VerifyChainResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     RETURN_IF_ERROR(RequireReader(caller));
-    rpc::Violations v;
     if (req->start_sequence() < 0) v.Add("start_sequence", "must not be negative");
     if (req->end_sequence() < 0) v.Add("end_sequence", "must not be negative");
     if (req->max_events() < 0) v.Add("max_events", "must not be negative");
@@ -79,7 +79,7 @@ grpc::Status AuditApi::VerifyChain(grpc::ServerContext* ctx, const v1::VerifyCha
 
     store::Head head;
     int64_t max_seq = 0;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(head, store::ReadHead(conn));
       ASSIGN_OR_RETURN(max_seq, store::MaxSequence(conn));
       return absl::OkStatus();
@@ -101,7 +101,7 @@ grpc::Status AuditApi::VerifyChain(grpc::ServerContext* ctx, const v1::VerifyCha
     // The first event links to the stored hash of the one before it.
     std::optional<std::string> anchor = ZeroHash();
     if (start > 1) {
-      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
         ASSIGN_OR_RETURN(anchor, store::HashAt(conn, start - 1));
         return absl::OkStatus();
       }));
@@ -177,7 +177,8 @@ grpc::Status AuditApi::VerifyChain(grpc::ServerContext* ctx, const v1::VerifyCha
 
 grpc::Status AuditApi::GetCheckpoint(grpc::ServerContext* ctx, const v1::GetCheckpointRequest* req,
                                      v1::Checkpoint* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
+  return kit_.Read(*ctx, [&](const auth::Principal&, rpc::Violations&,
+                             const server::Reader& reader) -> absl::Status {
     std::optional<int64_t> seq;
     const std::string& name = req->name();
     int64_t n = 0;
@@ -189,7 +190,7 @@ grpc::Status AuditApi::GetCheckpoint(grpc::ServerContext* ctx, const v1::GetChec
       return rpc::InvalidField("name", "must be checkpoints/{sequence} or checkpoints/latest");
     }
     std::optional<Checkpoint> cp;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(cp, store::GetCheckpoint(conn, seq));
       return absl::OkStatus();
     }));
@@ -202,17 +203,16 @@ grpc::Status AuditApi::GetCheckpoint(grpc::ServerContext* ctx, const v1::GetChec
 grpc::Status AuditApi::ListCheckpoints(grpc::ServerContext* ctx,
                                        const v1::ListCheckpointsRequest* req,
                                        v1::ListCheckpointsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal&, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     if (req->start_sequence() < 0) v.Add("start_sequence", "must not be negative");
     if (req->end_sequence() < 0) v.Add("end_sequence", "must not be negative");
     const std::string filters = absl::StrCat(req->start_sequence(), "|", req->end_sequence());
     const int64_t after_seq = rpc::PageAfterSequence(req->page_token(), filters, 0, v);
-    RETURN_IF_ERROR(v.ToStatus());
     const int64_t to = req->end_sequence() == 0 ? INT64_MAX : req->end_sequence();
     std::vector<Checkpoint> cps;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(cps, store::ListCheckpoints(conn, req->start_sequence(), to, after_seq,
                                                    page_size + 1));
       return absl::OkStatus();
@@ -231,10 +231,11 @@ grpc::Status AuditApi::ListCheckpoints(grpc::ServerContext* ctx,
 
 grpc::Status AuditApi::GetSigningKey(grpc::ServerContext* ctx, const v1::GetSigningKeyRequest* req,
                                      v1::SigningKey* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
+  return kit_.Read(*ctx, [&](const auth::Principal&, rpc::Violations&,
+                             const server::Reader& reader) -> absl::Status {
     const std::string key_id = req->key_id().empty() ? key_.key_id : req->key_id();
     std::optional<store::StoredKey> key;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(key, store::GetKey(conn, key_id));
       return absl::OkStatus();
     }));

@@ -92,12 +92,11 @@ grpc::Status ChangesApi::CreateApprovalChain(grpc::ServerContext* ctx,
 
 grpc::Status ChangesApi::GetApprovalChain(grpc::ServerContext* ctx, const v1::GetApprovalChainRequest* req,
                                           v1::ApprovalChain* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "approvalChains", "name", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(ApprovalChain chain, LoadChain(conn, id, false));
       ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, chain.unit_id));
       RETURN_IF_ERROR(ReadableUnit(scope, root));
@@ -149,15 +148,14 @@ grpc::Status ChangesApi::UpdateApprovalChain(grpc::ServerContext* ctx,
 grpc::Status ChangesApi::ListApprovalChains(grpc::ServerContext* ctx,
                                             const v1::ListApprovalChainsRequest* req,
                                             v1::ListApprovalChainsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string unit_id = rpc::ParseOptionalName(req->applies_to_unit(), "units", "applies_to_unit", v);
     const std::string filters = absl::StrCat("applies=", req->applies_to_unit());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       if (!unit_id.empty()) {
         ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
         RETURN_IF_ERROR(ReadableUnit(scope, unit));

@@ -15,7 +15,7 @@
 #include "common/server/handle.h"
 #include "svc-org/src/app/access.h"
 #include "svc-org/src/app/assignment_checks.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/staff_api.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/staff_mapping.h"
@@ -43,8 +43,8 @@ absl::Status CheckMayAssign(sql::Connection& conn, const CallerScope& hr_scope, 
 
 }  // namespace
 
-grpc::Status OrgApi::CreateAssignment(grpc::ServerContext* ctx,
-                                      const v1::CreateAssignmentRequest* req, v1::Assignment* resp) {
+grpc::Status StaffApi::CreateAssignment(grpc::ServerContext* ctx,
+                                        const v1::CreateAssignmentRequest* req, v1::Assignment* resp) {
   return kit_.Mutate(*ctx, *req, resp, "CreateAssignment",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Assignment> {
     rpc::Violations v;
@@ -76,14 +76,13 @@ grpc::Status OrgApi::CreateAssignment(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::GetAssignment(grpc::ServerContext* ctx, const v1::GetAssignmentRequest* req,
-                                   v1::Assignment* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status StaffApi::GetAssignment(grpc::ServerContext* ctx, const v1::GetAssignmentRequest* req,
+                                     v1::Assignment* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "assignments", "name", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Assignment a, LoadAssignment(conn, id, false));
       if (!IsSelf(caller, a.staff_id)) {
         ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, a.unit_id));
@@ -95,8 +94,8 @@ grpc::Status OrgApi::GetAssignment(grpc::ServerContext* ctx, const v1::GetAssign
   });
 }
 
-grpc::Status OrgApi::UpdateAssignment(grpc::ServerContext* ctx,
-                                      const v1::UpdateAssignmentRequest* req, v1::Assignment* resp) {
+grpc::Status StaffApi::UpdateAssignment(grpc::ServerContext* ctx,
+                                        const v1::UpdateAssignmentRequest* req, v1::Assignment* resp) {
   return kit_.Mutate(*ctx, *req, resp, "UpdateAssignment",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Assignment> {
     rpc::Violations v;
@@ -144,8 +143,8 @@ grpc::Status OrgApi::UpdateAssignment(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssignmentRequest* req,
-                                   v1::Assignment* resp) {
+grpc::Status StaffApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssignmentRequest* req,
+                                     v1::Assignment* resp) {
   return kit_.Mutate(*ctx, *req, resp, "EndAssignment",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Assignment> {
     rpc::Violations v;
@@ -183,11 +182,11 @@ grpc::Status OrgApi::EndAssignment(grpc::ServerContext* ctx, const v1::EndAssign
   });
 }
 
-grpc::Status OrgApi::ListAssignments(grpc::ServerContext* ctx,
-                                     const v1::ListAssignmentsRequest* req,
-                                     v1::ListAssignmentsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status StaffApi::ListAssignments(grpc::ServerContext* ctx,
+                                       const v1::ListAssignmentsRequest* req,
+                                       v1::ListAssignmentsResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::AssignmentQuery q;
     q.staff_id = rpc::ParseOptionalName(req->staff(), "staff", "staff", v);
@@ -205,12 +204,11 @@ grpc::Status OrgApi::ListAssignments(grpc::ServerContext* ctx,
         "|sub=", req->include_subtree(), "|kind=", req->kind(), "|all=", req->all_dates(),
         "|as_of=", req->as_of().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     // A person may always list their own assignments.
     if (!scope.reads_all && !IsSelf(caller, q.staff_id)) q.visible_path = scope.unit_path;
     q.limit = page_size + 1;
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Assignment> rows, store::ListAssignments(conn, q));
       const bool more = rpc::TrimToPage(rows, page_size);

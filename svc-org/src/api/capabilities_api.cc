@@ -20,7 +20,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/app/access.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/queries_api.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/staff_mapping.h"
@@ -57,17 +57,16 @@ std::string SortKey(int distance, bool head, bool deputy, const std::string& sta
 
 }  // namespace
 
-grpc::Status OrgApi::CheckCapability(grpc::ServerContext* ctx, const v1::CheckCapabilityRequest* req,
-                                     v1::CheckCapabilityResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status QueriesApi::CheckCapability(grpc::ServerContext* ctx, const v1::CheckCapabilityRequest* req,
+                                         v1::CheckCapabilityResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string staff_id = rpc::ParseName(req->staff(), "staff", "staff", v);
     if (!ValidCapability(req->capability())) {
       v.Add("capability", "3–64 of [a-z0-9._], dot-separated, e.g. loans.review.county");
     }
     const std::string unit_id = rpc::ParseName(req->unit(), "units", "unit", v);
     std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    RETURN_IF_ERROR(v.ToStatus());
     if (!caller.IsService() && !caller.IsAdmin() && !IsSelf(caller, staff_id)) {
       return rpc::PermissionDenied(
           "CheckCapability is for service accounts, admins and the person themselves");
@@ -79,7 +78,7 @@ grpc::Status OrgApi::CheckCapability(grpc::ServerContext* ctx, const v1::CheckCa
       // Only what was loaded now is stored: re-storing a hit would extend its life.
       const bool load_grants = !grants;
       const bool load_path = !path;
-      RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
         if (load_grants) {
           ASSIGN_OR_RETURN(std::optional<StaffGrants> loaded, store::LoadStaffGrants(conn, staff_id));
           if (!loaded) return rpc::NotFound(StaffName(staff_id));
@@ -106,11 +105,11 @@ grpc::Status OrgApi::CheckCapability(grpc::ServerContext* ctx, const v1::CheckCa
   });
 }
 
-grpc::Status OrgApi::ListCapabilityHolders(grpc::ServerContext* ctx,
-                                           const v1::ListCapabilityHoldersRequest* req,
-                                           v1::ListCapabilityHoldersResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status QueriesApi::ListCapabilityHolders(grpc::ServerContext* ctx,
+                                               const v1::ListCapabilityHoldersRequest* req,
+                                               v1::ListCapabilityHoldersResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     if (!ValidCapability(req->capability())) {
       v.Add("capability", "3–64 of [a-z0-9._], dot-separated, e.g. tickets.agent");
     }
@@ -121,11 +120,10 @@ grpc::Status OrgApi::ListCapabilityHolders(grpc::ServerContext* ctx,
         "cap=", req->capability(), "|unit=", req->unit(), "|nearest=", req->nearest_only(),
         "|acting=", req->exclude_acting(), "|as_of=", req->as_of().SerializeAsString());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
       ASSIGN_OR_RETURN(std::vector<std::string> posts,

@@ -124,8 +124,7 @@ absl::StatusOr<v1::ChangeRequest> Save(server::Mutation& m, const v1::ChangeRequ
 
 }  // namespace
 
-ChangesApi::ChangesApi(const server::HandlerKit& kit, CallerScopes& scopes, CapabilityCache& grants)
-    : kit_(kit), pool_(kit.pool()), gate_(kit.gate()), scopes_(scopes), grants_(grants) {}
+ChangesApi::ChangesApi(std::shared_ptr<OrgKit> org) : OrgHandlers(std::move(org)) {}
 
 grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
                                              const v1::CreateChangeRequestRequest* req,
@@ -163,12 +162,11 @@ grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
 
 grpc::Status ChangesApi::GetChangeRequest(grpc::ServerContext* ctx, const v1::GetChangeRequestRequest* req,
                                           v1::ChangeRequest* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, false));
       ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
       RETURN_IF_ERROR(ReadableUnit(scope, root));
@@ -215,8 +213,8 @@ grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
 grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
                                             const v1::ListChangeRequestsRequest* req,
                                             v1::ListChangeRequestsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::ChangeQuery q;
     q.unit_id = rpc::ParseOptionalName(req->unit(), "units", "unit", v);
@@ -233,12 +231,11 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
                                              "|me=", req->awaiting_me(), "|eff=",
                                              req->effective().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) q.visible_path = scope.unit_path;
     q.limit = 200;
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       if (!q.unit_id.empty()) {
         ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, q.unit_id));
         RETURN_IF_ERROR(ReadableUnit(scope, root));

@@ -1,7 +1,6 @@
-// The change-request and approval-chain handlers of OrgService
-// (changes_api.cc, approval_chains_api.cc; see changes.proto and
-// org_service.proto). Each method has the signature of the generated
-// OrgService::Service virtual of the same name; OrgApi forwards.
+// ChangeService's gRPC handlers: change requests (changes_api.cc) and
+// approval chains (approval_chains_api.cc); see change_service.proto and
+// changes.proto for the contract.
 //
 // Guarantees: a request is drafted by org.admin or hr inside their scope (or
 // admin); only its drafter (or admin) edits, submits or withdraws it; each
@@ -14,58 +13,49 @@
 // (caller, request_id) and records one audit event through the outbox.
 #pragma once
 
+#include <memory>
+
 #include <grpcpp/server_context.h>
 
-#include "common/db/pool.h"
-#include "common/server/call_gate.h"
-#include "common/server/handler_kit.h"
-#include "huinong/org/v1/org_service.pb.h"
-#include "svc-org/src/api/caller_scope.h"
-#include "svc-org/src/domain/capability_cache.h"
+#include "huinong/org/v1/change_service.grpc.pb.h"
+#include "svc-org/src/api/org_kit.h"
 
 namespace huinong::org {
 
-class ChangesApi {
+class ChangesApi final : public v1::ChangeService::Service, private OrgHandlers {
  public:
-  // `scopes` and `grants` are shared with the other handlers of the service.
-  ChangesApi(const server::HandlerKit& kit, CallerScopes& scopes, CapabilityCache& grants);
+  explicit ChangesApi(std::shared_ptr<OrgKit> org);
 
   grpc::Status CreateChangeRequest(grpc::ServerContext* ctx, const v1::CreateChangeRequestRequest* req,
-                                   v1::ChangeRequest* resp);
+                                   v1::ChangeRequest* resp) override;
   grpc::Status GetChangeRequest(grpc::ServerContext* ctx, const v1::GetChangeRequestRequest* req,
-                                v1::ChangeRequest* resp);
+                                v1::ChangeRequest* resp) override;
   grpc::Status UpdateChangeRequest(grpc::ServerContext* ctx, const v1::UpdateChangeRequestRequest* req,
-                                   v1::ChangeRequest* resp);
+                                   v1::ChangeRequest* resp) override;
   grpc::Status ListChangeRequests(grpc::ServerContext* ctx, const v1::ListChangeRequestsRequest* req,
-                                  v1::ListChangeRequestsResponse* resp);
+                                  v1::ListChangeRequestsResponse* resp) override;
   grpc::Status SubmitChangeRequest(grpc::ServerContext* ctx, const v1::SubmitChangeRequestRequest* req,
-                                   v1::ChangeRequest* resp);
+                                   v1::ChangeRequest* resp) override;
   grpc::Status ApproveChangeRequest(grpc::ServerContext* ctx, const v1::ApproveChangeRequestRequest* req,
-                                    v1::ChangeRequest* resp);
+                                    v1::ChangeRequest* resp) override;
   grpc::Status RejectChangeRequest(grpc::ServerContext* ctx, const v1::RejectChangeRequestRequest* req,
-                                   v1::ChangeRequest* resp);
+                                   v1::ChangeRequest* resp) override;
   grpc::Status WithdrawChangeRequest(grpc::ServerContext* ctx,
-                                     const v1::WithdrawChangeRequestRequest* req, v1::ChangeRequest* resp);
+                                     const v1::WithdrawChangeRequestRequest* req, v1::ChangeRequest* resp) override;
   grpc::Status CreateApprovalChain(grpc::ServerContext* ctx, const v1::CreateApprovalChainRequest* req,
-                                   v1::ApprovalChain* resp);
+                                   v1::ApprovalChain* resp) override;
   grpc::Status GetApprovalChain(grpc::ServerContext* ctx, const v1::GetApprovalChainRequest* req,
-                                v1::ApprovalChain* resp);
+                                v1::ApprovalChain* resp) override;
   grpc::Status UpdateApprovalChain(grpc::ServerContext* ctx, const v1::UpdateApprovalChainRequest* req,
-                                   v1::ApprovalChain* resp);
+                                   v1::ApprovalChain* resp) override;
   grpc::Status ListApprovalChains(grpc::ServerContext* ctx, const v1::ListApprovalChainsRequest* req,
-                                  v1::ListApprovalChainsResponse* resp);
+                                  v1::ListApprovalChainsResponse* resp) override;
 
  private:
   // Approve and Reject: the pending step decided by the caller.
   template <class Request>
   grpc::Status DecideStep(grpc::ServerContext* ctx, const Request* req, v1::ChangeRequest* resp,
                       bool approve, absl::string_view method);
-
-  const server::HandlerKit& kit_;
-  db::DbPool& pool_;
-  const server::CallGate& gate_;
-  CallerScopes& scopes_;
-  CapabilityCache& grants_;
 };
 
 }  // namespace huinong::org

@@ -13,7 +13,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/app/access.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/staff_api.h"
 #include "svc-org/src/api/policy_mapping.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/api/request_checks.h"
@@ -55,9 +55,9 @@ absl::StatusOr<ConcurrencyPolicy> LoadPolicy(sql::Connection& conn, const std::s
 
 }  // namespace
 
-grpc::Status OrgApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
-                                             const v1::CreateConcurrencyPolicyRequest* req,
-                                             v1::ConcurrencyPolicy* resp) {
+grpc::Status StaffApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
+                                               const v1::CreateConcurrencyPolicyRequest* req,
+                                               v1::ConcurrencyPolicy* resp) {
   return kit_.Mutate(*ctx, *req, resp, "CreateConcurrencyPolicy",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::ConcurrencyPolicy> {
     rpc::Violations v;
@@ -83,15 +83,14 @@ grpc::Status OrgApi::CreateConcurrencyPolicy(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::GetConcurrencyPolicy(grpc::ServerContext* ctx,
-                                          const v1::GetConcurrencyPolicyRequest* req,
-                                          v1::ConcurrencyPolicy* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status StaffApi::GetConcurrencyPolicy(grpc::ServerContext* ctx,
+                                            const v1::GetConcurrencyPolicyRequest* req,
+                                            v1::ConcurrencyPolicy* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "concurrencyPolicies", "name", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(ConcurrencyPolicy policy, LoadPolicy(conn, id, false));
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, policy.unit_id));
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
@@ -101,9 +100,9 @@ grpc::Status OrgApi::GetConcurrencyPolicy(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
-                                             const v1::UpdateConcurrencyPolicyRequest* req,
-                                             v1::ConcurrencyPolicy* resp) {
+grpc::Status StaffApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
+                                               const v1::UpdateConcurrencyPolicyRequest* req,
+                                               v1::ConcurrencyPolicy* resp) {
   return kit_.Mutate(*ctx, *req, resp, "UpdateConcurrencyPolicy",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::ConcurrencyPolicy> {
     rpc::Violations v;
@@ -142,19 +141,18 @@ grpc::Status OrgApi::UpdateConcurrencyPolicy(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
-                                             const v1::ListConcurrencyPoliciesRequest* req,
-                                             v1::ListConcurrencyPoliciesResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status StaffApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
+                                               const v1::ListConcurrencyPoliciesRequest* req,
+                                               v1::ListConcurrencyPoliciesResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string unit_id =
         rpc::ParseOptionalName(req->applies_to_unit(), "units", "applies_to_unit", v);
     const std::string filters = absl::StrCat("applies_to=", req->applies_to_unit());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       if (!unit_id.empty()) {
         // The nearest policy at or above the unit: one answer, no pages.
         ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));

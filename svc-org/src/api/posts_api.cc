@@ -1,4 +1,4 @@
-// The handlers of posts (see posts.proto and org_service.proto for the
+// The handlers of posts (see posts.proto and post_service.proto for the
 // contract). Writes lock the post's unit row first, so the checks spanning a
 // unit's posts (one head, unique codes) cannot race; UpdatePost records a
 // new dated version; a change to a post's terms invalidates the capability
@@ -15,7 +15,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/app/access.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/posts_api.h"
 #include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/app/post_writes.h"
@@ -24,8 +24,10 @@
 #include "svc-org/src/store/staff_store.h"
 
 namespace huinong::org {
-grpc::Status OrgApi::CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRequest* req,
-                                v1::Post* resp) {
+PostsApi::PostsApi(std::shared_ptr<OrgKit> org) : OrgHandlers(std::move(org)) {}
+
+grpc::Status PostsApi::CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRequest* req,
+                                  v1::Post* resp) {
   return kit_.Mutate(*ctx, *req, resp, "CreatePost",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Post> {
     rpc::Violations v;
@@ -46,15 +48,14 @@ grpc::Status OrgApi::CreatePost(grpc::ServerContext* ctx, const v1::CreatePostRe
   });
 }
 
-grpc::Status OrgApi::GetPost(grpc::ServerContext* ctx, const v1::GetPostRequest* req,
-                             v1::Post* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status PostsApi::GetPost(grpc::ServerContext* ctx, const v1::GetPostRequest* req,
+                               v1::Post* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "posts", "name", v);
     const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(std::optional<Post> post, store::GetPostOn(conn, id, read));
       if (!post) return rpc::NotFound(PostName(id));
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, post->unit_id));
@@ -65,8 +66,8 @@ grpc::Status OrgApi::GetPost(grpc::ServerContext* ctx, const v1::GetPostRequest*
   });
 }
 
-grpc::Status OrgApi::UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRequest* req,
-                                v1::Post* resp) {
+grpc::Status PostsApi::UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRequest* req,
+                                  v1::Post* resp) {
   return kit_.Mutate(*ctx, *req, resp, "UpdatePost",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Post> {
     rpc::Violations v;
@@ -90,10 +91,10 @@ grpc::Status OrgApi::UpdatePost(grpc::ServerContext* ctx, const v1::UpdatePostRe
   });
 }
 
-grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequest* req,
-                               v1::ListPostsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status PostsApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequest* req,
+                                 v1::ListPostsResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::PostQuery q;
     q.read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
@@ -119,12 +120,11 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
         "|cap=", req->capability(), "|code=", req->code(), "|head=", req->head_only(),
         "|status=", req->status(), "|as_of=", req->as_of().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) q.visible_path = scope.unit_path;
     q.limit = page_size + 1;
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Post> posts, store::ListPosts(conn, q));
       const bool more = rpc::TrimToPage(posts, page_size);
@@ -138,8 +138,8 @@ grpc::Status OrgApi::ListPosts(grpc::ServerContext* ctx, const v1::ListPostsRequ
   });
 }
 
-grpc::Status OrgApi::AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPostRequest* req,
-                                 v1::Post* resp) {
+grpc::Status PostsApi::AbolishPost(grpc::ServerContext* ctx, const v1::AbolishPostRequest* req,
+                                   v1::Post* resp) {
   return kit_.Mutate(*ctx, *req, resp, "AbolishPost",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Post> {
     rpc::Violations v;

@@ -87,14 +87,13 @@ v1::ChainLink LinkOf(const Post& post, LineKind line, int distance) {
 
 }  // namespace
 
-QueriesApi::QueriesApi(const server::HandlerKit& kit, CallerScopes& scopes)
-    : kit_(kit), pool_(kit.pool()), gate_(kit.gate()), scopes_(scopes) {}
+QueriesApi::QueriesApi(std::shared_ptr<OrgKit> org) : OrgHandlers(std::move(org)) {}
 
 grpc::Status QueriesApi::GetReportingChain(grpc::ServerContext* ctx,
                                            const v1::GetReportingChainRequest* req,
                                            v1::ReportingChain* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     std::string post_id, staff_id;
     if (req->start_case() == v1::GetReportingChainRequest::kPost) {
       post_id = rpc::ParseName(req->post(), "posts", "post", v);
@@ -104,10 +103,9 @@ grpc::Status QueriesApi::GetReportingChain(grpc::ServerContext* ctx,
       v.Add("start", "required: post or staff");
     }
     const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       if (!staff_id.empty()) {
         ASSIGN_OR_RETURN(post_id, StartPostOf(conn, staff_id, read.day));
       }
@@ -157,8 +155,8 @@ grpc::Status QueriesApi::GetReportingChain(grpc::ServerContext* ctx,
 
 grpc::Status QueriesApi::ListReports(grpc::ServerContext* ctx, const v1::ListReportsRequest* req,
                                      v1::ListReportsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     std::string post_id, staff_id;
     if (req->subject_case() == v1::ListReportsRequest::kPost) {
       post_id = rpc::ParseName(req->post(), "posts", "post", v);
@@ -173,10 +171,9 @@ grpc::Status QueriesApi::ListReports(grpc::ServerContext* ctx, const v1::ListRep
         absl::StrCat("post=", req->post(), "|staff=", req->staff(), "|direct=", req->direct_only(),
                      "|other=", req->include_other_lines(), "|as_of=", req->as_of().SerializeAsString());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       std::vector<std::string> starts;
       if (!staff_id.empty()) {
         ASSIGN_OR_RETURN(std::vector<Assignment> held, HeldOn(conn, staff_id, read.day));
@@ -256,37 +253,30 @@ grpc::Status QueriesApi::ListReports(grpc::ServerContext* ctx, const v1::ListRep
 
 grpc::Status QueriesApi::GetOrgChart(grpc::ServerContext* ctx, const v1::GetOrgChartRequest* req,
                                      v1::GetOrgChartResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
-    const std::string root_id = rpc::ParseName(req->root(), "units", "root", v);
-    std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
+    ReportRequest report_req = ReadReport(req->root(), "root", req->as_of(), "as_of", kit_.clock().Today(), v);
     if (req->max_depth() < 0) v.Add("max_depth", "0 (all) or more");
-    const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string filters =
         absl::StrCat("root=", req->root(), "|depth=", req->max_depth(), "|posts=", req->include_posts(),
                      "|as_of=", req->as_of().SerializeAsString());
-    const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
-    const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
-    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, root_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, root));
-      if (!UnitStoodOn(root, day)) return rpc::NotFound(UnitName(root_id));
-      store::SubtreeRead read;
-      read.root_path = root.path;
-      read.day = day;
-      read.visible_path = VisiblePath(scope);
+    ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
+    const absl::CivilDay day = report_req.day;
+    auto chart = [&](const Unit& root, store::SubtreeRead& read) {
       read.max_depth = req->max_depth() > 0 ? root.depth + req->max_depth() : 0;
       read.posts = read.quotas = read.assignments = req->include_posts();
-      ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+      return absl::OkStatus();
+    };
 
+    return ReadSubtreeReport(scopes_, caller, reader, report_req, chart,
+                             [&](sql::Connection& conn, const Unit& root,
+                                 store::SubtreeSnapshot& snap) -> absl::Status {
       std::vector<std::pair<std::string, const Unit*>> rows;
       for (const auto& u : snap.units) rows.emplace_back(u.path, &u);
       std::vector<const Unit*> page;
       std::string next_token;
-      EmitPage(rows, after, page_size, filters, [&](const Unit* u) { page.push_back(u); }, &next_token);
+      EmitPage(rows, report_req.after, report_req.page_size, filters, [&](const Unit* u) { page.push_back(u); },
+               &next_token);
 
       std::map<std::string, std::vector<const Post*>> posts_of_unit;
       std::vector<std::string> post_ids;

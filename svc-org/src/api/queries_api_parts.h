@@ -1,6 +1,7 @@
 // Pieces shared by the query handlers (queries_api.cc, queries_api_reports.cc):
 // holders as the protos show them, the caller's visible path, the opening of
-// a report (unit, day, page) and one keyset page over rows already sorted by key.
+// a report (unit, day, page), the read every subtree report shares
+// (ReadSubtreeReport) and one keyset page over rows already sorted by key.
 #pragma once
 
 #include <map>
@@ -9,12 +10,18 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "common/core/status_macros.h"
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/request_checks.h"
 #include "common/rpc/validate.h"
+#include "common/server/handler_kit.h"
 #include "huinong/org/v1/queries.pb.h"
+#include "svc-org/src/api/caller_scope.h"
 #include "svc-org/src/api/staff_mapping.h"
+#include "svc-org/src/api/unit_mapping.h"
+#include "svc-org/src/app/access.h"
+#include "svc-org/src/domain/org_queries.h"
 #include "svc-org/src/domain/scope.h"
 #include "svc-org/src/domain/staff.h"
 #include "svc-org/src/domain/unit.h"
@@ -72,6 +79,37 @@ inline store::SubtreeRead SubtreeReadOf(const Unit& root, absl::CivilDay day, co
   return read;
 }
 
+// The root of a subtree report: readable by the caller and standing on the day.
+inline absl::StatusOr<Unit> LoadRoot(sql::Connection& conn, const CallerScope& scope, const std::string& id,
+                                     absl::CivilDay day) {
+  ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, id));
+  RETURN_IF_ERROR(ReadableUnit(scope, root));
+  if (!UnitStoodOn(root, day)) return rpc::NotFound(UnitName(id));
+  return root;
+}
+
+// A subtree report that reads the subtree's units, posts and assignments.
+inline absl::Status WholeSubtree(const Unit&, store::SubtreeRead&) { return absl::OkStatus(); }
+
+// The read every subtree report shares once its request is checked: the
+// caller's scope, then on one connection the root (LoadRoot), what `shape`
+// adds to the subtree's read (or its refusal of the root), the subtree as it
+// stood on the day and as the caller may see it, and `report` over them.
+//   shape:  absl::Status(const Unit& root, store::SubtreeRead& read)
+//   report: absl::Status(sql::Connection& conn, const Unit& root, store::SubtreeSnapshot& snap)
+template <class Shape, class Report>
+absl::Status ReadSubtreeReport(CallerScopes& scopes, const auth::Principal& caller, const server::Reader& reader,
+                               const ReportRequest& r, Shape&& shape, Report&& report) {
+  ASSIGN_OR_RETURN(CallerScope scope, scopes.For(caller));
+  return reader([&](sql::Connection& conn) -> absl::Status {
+    ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, r.root_id, r.day));
+    store::SubtreeRead read = SubtreeReadOf(root, r.day, scope);
+    RETURN_IF_ERROR(shape(root, read));
+    ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+    return report(conn, root, snap);
+  });
+}
+
 // Emits the rows after `after` (rows sorted by key), at most `page_size`,
 // through `add`; sets `next_token` when rows remain.
 template <class Row, class Add>
@@ -89,6 +127,15 @@ void EmitPage(const std::vector<std::pair<std::string, Row>>& rows, const std::s
     last_key = key;
     ++emitted;
   }
+}
+
+// EmitPage for a paged report: its page, and the response's next_page_token.
+template <class Row, class Add, class Response>
+void EmitReportPage(const std::vector<std::pair<std::string, Row>>& rows, const ReportRequest& r,
+                    absl::string_view filters, Add&& add, Response* resp) {
+  std::string next_token;
+  EmitPage(rows, r.after, r.page_size, filters, add, &next_token);
+  resp->set_next_page_token(next_token);
 }
 
 }  // namespace huinong::org

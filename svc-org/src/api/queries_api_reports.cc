@@ -41,13 +41,23 @@ void ToProto(const VacancyCounts& c, v1::VacancyFigures* out) {
   out->set_posts_without_quota(c.posts_without_quota);
 }
 
-// The root unit, readable by the caller and standing on the day.
-absl::StatusOr<Unit> LoadRoot(sql::Connection& conn, const CallerScope& scope,
-                              const std::string& id, absl::CivilDay day) {
-  ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, id));
-  RETURN_IF_ERROR(ReadableUnit(scope, root));
-  if (!UnitStoodOn(root, day)) return rpc::NotFound(UnitName(id));
-  return root;
+// What the reports read besides the subtree's units, posts and assignments
+// (WholeSubtree), and which roots they refuse; see ReadSubtreeReport.
+absl::Status WithQuotas(const Unit&, store::SubtreeRead& read) {
+  read.quotas = true;
+  return absl::OkStatus();
+}
+
+absl::Status WithoutAssignments(const Unit&, store::SubtreeRead& read) {
+  read.assignments = false;
+  return absl::OkStatus();
+}
+
+absl::Status OfACounty(const Unit& county, store::SubtreeRead&) {
+  if (county.level != Level::kCounty) {
+    return rpc::FailedPrecondition("LEVEL_MISMATCH", absl::StrCat(UnitName(county.id), " is not a COUNTY unit"));
+  }
+  return absl::OkStatus();
 }
 
 bool HasAnyRole(const auth::Principal& caller, std::initializer_list<const char*> roles) {
@@ -63,22 +73,17 @@ bool HasAnyRole(const auth::Principal& caller, std::initializer_list<const char*
 grpc::Status QueriesApi::GetVacancyReport(grpc::ServerContext* ctx,
                                           const v1::GetVacancyReportRequest* req,
                                           v1::GetVacancyReportResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     ReportRequest report_req = ReadReport(req->root(), "root", req->as_of(), "as_of", kit_.clock().Today(), v);
     if (req->max_depth() < 0) v.Add("max_depth", "0 (all) or more");
     const std::string filters =
         absl::StrCat("root=", req->root(), "|depth=", req->max_depth(), "|gaps=", req->only_gaps(),
                      "|as_of=", req->as_of().SerializeAsString());
     ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
-    RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
-      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
-      read.quotas = true;
-      ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+    return ReadSubtreeReport(scopes_, caller, reader, report_req, WithQuotas,
+                             [&](sql::Connection&, const Unit& root,
+                                 store::SubtreeSnapshot& snap) -> absl::Status {
       std::vector<UnitVacancies> report =
           BuildVacancyReport(snap.units, snap.posts, snap.quotas, snap.assignments);
       std::vector<std::pair<std::string, v1::VacancyRow>> rows;
@@ -97,10 +102,7 @@ grpc::Status QueriesApi::GetVacancyReport(grpc::ServerContext* ctx,
         ToProto(r.subtree, row.mutable_subtree());
         rows.emplace_back(u.path, std::move(row));
       }
-      std::string next_token;
-      EmitPage(rows, report_req.after, report_req.page_size, filters,
-               [&](const v1::VacancyRow& row) { *resp->add_rows() = row; }, &next_token);
-      resp->set_next_page_token(next_token);
+      EmitReportPage(rows, report_req, filters, [&](const v1::VacancyRow& row) { *resp->add_rows() = row; }, resp);
       return absl::OkStatus();
     });
   });
@@ -109,19 +111,15 @@ grpc::Status QueriesApi::GetVacancyReport(grpc::ServerContext* ctx,
 grpc::Status QueriesApi::ListActingHeads(grpc::ServerContext* ctx,
                                          const v1::ListActingHeadsRequest* req,
                                          v1::ListActingHeadsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     ReportRequest report_req = ReadReport(req->root(), "root", req->date(), "date", kit_.clock().Today(), v);
     const std::string filters = absl::StrCat("root=", req->root(), "|deputies=", req->include_deputies(),
                                              "|date=", req->date().SerializeAsString());
     ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
-    RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
-      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
-      ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+    return ReadSubtreeReport(scopes_, caller, reader, report_req, WholeSubtree,
+                             [&](sql::Connection& conn, const Unit&,
+                                 store::SubtreeSnapshot& snap) -> absl::Status {
       std::vector<ActingHeadRow> found =
           FindActingHeads(snap.units, snap.posts, snap.assignments, req->include_deputies());
       std::vector<std::string> staff_ids;
@@ -146,10 +144,7 @@ grpc::Status QueriesApi::ListActingHeads(grpc::ServerContext* ctx,
         if (a.has_effective_to()) *h.mutable_effective_to() = a.effective_to();
         rows.emplace_back(absl::StrCat(u->path, "|", f.post->id, "|", f.assignment->id), std::move(h));
       }
-      std::string next_token;
-      EmitPage(rows, report_req.after, report_req.page_size, filters,
-               [&](const v1::ActingHead& h) { *resp->add_acting_heads() = h; }, &next_token);
-      resp->set_next_page_token(next_token);
+      EmitReportPage(rows, report_req, filters, [&](const v1::ActingHead& h) { *resp->add_acting_heads() = h; }, resp);
       return absl::OkStatus();
     });
   });
@@ -158,20 +153,12 @@ grpc::Status QueriesApi::ListActingHeads(grpc::ServerContext* ctx,
 grpc::Status QueriesApi::GetCoverageGaps(grpc::ServerContext* ctx,
                                          const v1::GetCoverageGapsRequest* req,
                                          v1::GetCoverageGapsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const ReportRequest report_req = ReadReport(req->county(), "county", req->as_of(), "as_of", kit_.clock().Today(), v);
-    RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit county, LoadRoot(conn, scope, report_req.root_id, report_req.day));
-      if (county.level != Level::kCounty) {
-        return rpc::FailedPrecondition("LEVEL_MISMATCH",
-                                       absl::StrCat(UnitName(county.id), " is not a COUNTY unit"));
-      }
-      store::SubtreeRead read = SubtreeReadOf(county, report_req.day, scope);
-      ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+    return ReadSubtreeReport(scopes_, caller, reader, report_req, OfACounty,
+                             [&](sql::Connection&, const Unit&,
+                                 store::SubtreeSnapshot& snap) -> absl::Status {
       const CoverageReport report = FindCoverageGaps(
           snap.units, snap.posts, snap.assignments,
           {req->expected_township_codes().begin(), req->expected_township_codes().end()},
@@ -194,22 +181,18 @@ grpc::Status QueriesApi::GetCoverageGaps(grpc::ServerContext* ctx,
 grpc::Status QueriesApi::GetConcurrencyReport(grpc::ServerContext* ctx,
                                               const v1::GetConcurrencyReportRequest* req,
                                               v1::GetConcurrencyReportResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     ReportRequest report_req = ReadReport(req->root(), "root", req->as_of(), "as_of", kit_.clock().Today(), v);
     const std::string filters = absl::StrCat("root=", req->root(), "|problems=", req->problems_only(),
                                              "|as_of=", req->as_of().SerializeAsString());
     ReadReportPage(req->page_size(), req->page_token(), filters, report_req, v);
-    RETURN_IF_ERROR(v.ToStatus());
     if (!HasAnyRole(caller, {"org.admin", "hr", "auditor"})) {
       return rpc::PermissionDenied("the concurrency report is for admin, org.admin, hr and auditor");
     }
-    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
-      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
-      ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+    return ReadSubtreeReport(scopes_, caller, reader, report_req, WholeSubtree,
+                             [&](sql::Connection& conn, const Unit&,
+                                 store::SubtreeSnapshot& snap) -> absl::Status {
       // The policy of a post: the nearest one set on its unit or above.
       std::set<std::string> path_ids;
       for (const auto& u : snap.units) {
@@ -257,10 +240,7 @@ grpc::Status QueriesApi::GetConcurrencyReport(grpc::ServerContext* ctx,
         }
         rows.emplace_back(absl::StrFormat("%s|%06d", f.staff_id, i), std::move(out));
       }
-      std::string next_token;
-      EmitPage(rows, report_req.after, report_req.page_size, filters,
-               [&](const v1::ConcurrencyFinding& f) { *resp->add_findings() = f; }, &next_token);
-      resp->set_next_page_token(next_token);
+      EmitReportPage(rows, report_req, filters, [&](const v1::ConcurrencyFinding& f) { *resp->add_findings() = f; }, resp);
       return absl::OkStatus();
     });
   });
@@ -269,20 +249,15 @@ grpc::Status QueriesApi::GetConcurrencyReport(grpc::ServerContext* ctx,
 grpc::Status QueriesApi::GetPostDesignReport(grpc::ServerContext* ctx,
                                              const v1::GetPostDesignReportRequest* req,
                                              v1::GetPostDesignReportResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const ReportRequest report_req = ReadReport(req->unit(), "unit", req->as_of(), "as_of", kit_.clock().Today(), v);
-    RETURN_IF_ERROR(v.ToStatus());
     if (!HasAnyRole(caller, {"org.admin", "hr"})) {
       return rpc::PermissionDenied("the post-design report is for admin, org.admin and hr");
     }
-    ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadRoot(conn, scope, report_req.root_id, report_req.day));
-      store::SubtreeRead read = SubtreeReadOf(root, report_req.day, scope);
-      read.assignments = false;
-      ASSIGN_OR_RETURN(store::SubtreeSnapshot snap, store::ReadSubtreeOn(conn, read));
+    return ReadSubtreeReport(scopes_, caller, reader, report_req, WithoutAssignments,
+                             [&](sql::Connection&, const Unit& root,
+                                 store::SubtreeSnapshot& snap) -> absl::Status {
       if (!req->include_subtree()) {
         snap.units.erase(std::remove_if(snap.units.begin(), snap.units.end(),
                                         [&](const Unit& u) { return u.id != root.id; }),

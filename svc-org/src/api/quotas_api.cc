@@ -14,7 +14,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/app/access.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/posts_api.h"
 #include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/api/post_mapping.h"
 #include "svc-org/src/app/quota_writes.h"
@@ -33,8 +33,8 @@ const std::set<std::string> kUpdatable = {"kind",          "min_headcount",     
 
 }  // namespace
 
-grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuotaRequest* req,
-                                 v1::Quota* resp) {
+grpc::Status PostsApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuotaRequest* req,
+                                   v1::Quota* resp) {
   return kit_.Mutate(*ctx, *req, resp, "CreateQuota",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Quota> {
     rpc::Violations v;
@@ -63,15 +63,14 @@ grpc::Status OrgApi::CreateQuota(grpc::ServerContext* ctx, const v1::CreateQuota
   });
 }
 
-grpc::Status OrgApi::GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaRequest* req,
-                              v1::Quota* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status PostsApi::GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaRequest* req,
+                                v1::Quota* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "quotas", "name", v);
     const store::DayRead read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(std::optional<Quota> quota, store::GetQuotaOn(conn, id, read));
       if (!quota) return rpc::NotFound(QuotaName(id));
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, quota->unit_id));
@@ -82,8 +81,8 @@ grpc::Status OrgApi::GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaReques
   });
 }
 
-grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuotaRequest* req,
-                                 v1::Quota* resp) {
+grpc::Status PostsApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuotaRequest* req,
+                                   v1::Quota* resp) {
   return kit_.Mutate(*ctx, *req, resp, "UpdateQuota",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Quota> {
     rpc::Violations v;
@@ -153,10 +152,10 @@ grpc::Status OrgApi::UpdateQuota(grpc::ServerContext* ctx, const v1::UpdateQuota
   });
 }
 
-grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRequest* req,
-                                v1::ListQuotasResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status PostsApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRequest* req,
+                                  v1::ListQuotasResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::QuotaQuery q;
     q.read = ReadAsOf(req->as_of(), "as_of", kit_.clock().Today(), v);
@@ -171,11 +170,10 @@ grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRe
         absl::StrCat("unit=", req->unit(), "|sub=", req->include_subtree(), "|post=", req->post(),
                      "|kind=", req->kind(), "|as_of=", req->as_of().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) q.visible_path = scope.unit_path;
     q.limit = page_size + 1;
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Quota> quotas, store::ListQuotas(conn, q));
       const bool more = rpc::TrimToPage(quotas, page_size);
@@ -186,16 +184,15 @@ grpc::Status OrgApi::ListQuotas(grpc::ServerContext* ctx, const v1::ListQuotasRe
   });
 }
 
-grpc::Status OrgApi::GetQuotaReport(grpc::ServerContext* ctx, const v1::GetQuotaReportRequest* req,
-                                    v1::QuotaReport* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status PostsApi::GetQuotaReport(grpc::ServerContext* ctx, const v1::GetQuotaReportRequest* req,
+                                      v1::QuotaReport* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string unit_id = rpc::ParseName(req->unit(), "units", "unit", v);
     std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    RETURN_IF_ERROR(v.ToStatus());
     const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
       ASSIGN_OR_RETURN(std::vector<Quota> quotas, store::QuotasOfUnitOn(conn, unit.id, day));

@@ -16,7 +16,7 @@
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
 #include "svc-org/src/app/access.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/staff_api.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/staff_mapping.h"
 #include "svc-org/src/store/staff_store.h"
@@ -75,8 +75,10 @@ absl::Status CheckChangeable(sql::Connection& conn, const CallerScope& hr_scope,
 
 }  // namespace
 
-grpc::Status OrgApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaffRequest* req,
-                                 v1::Staff* resp) {
+StaffApi::StaffApi(std::shared_ptr<OrgKit> org) : OrgHandlers(std::move(org)) {}
+
+grpc::Status StaffApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaffRequest* req,
+                                   v1::Staff* resp) {
   return kit_.Mutate(*ctx, *req, resp, "CreateStaff",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Staff> {
     rpc::Violations v;
@@ -103,14 +105,13 @@ grpc::Status OrgApi::CreateStaff(grpc::ServerContext* ctx, const v1::CreateStaff
   });
 }
 
-grpc::Status OrgApi::GetStaff(grpc::ServerContext* ctx, const v1::GetStaffRequest* req,
-                              v1::Staff* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status StaffApi::GetStaff(grpc::ServerContext* ctx, const v1::GetStaffRequest* req,
+                                v1::Staff* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "staff", "name", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Staff staff, LoadStaff(conn, id, false));
       RETURN_IF_ERROR(CheckVisible(conn, scope, caller, id));
       *resp = ToProto(staff, SeesPersonalData(caller));
@@ -119,8 +120,8 @@ grpc::Status OrgApi::GetStaff(grpc::ServerContext* ctx, const v1::GetStaffReques
   });
 }
 
-grpc::Status OrgApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaffRequest* req,
-                                 v1::Staff* resp) {
+grpc::Status StaffApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaffRequest* req,
+                                   v1::Staff* resp) {
   return kit_.Mutate(*ctx, *req, resp, "UpdateStaff",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Staff> {
     rpc::Violations v;
@@ -175,10 +176,10 @@ grpc::Status OrgApi::UpdateStaff(grpc::ServerContext* ctx, const v1::UpdateStaff
   });
 }
 
-grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequest* req,
-                               v1::ListStaffResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status StaffApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequest* req,
+                                 v1::ListStaffResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::StaffQuery q;
     std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
@@ -200,14 +201,13 @@ grpc::Status OrgApi::ListStaff(grpc::ServerContext* ctx, const v1::ListStaffRequ
         "|prefix=", req->display_name_prefix(), "|cap=", req->capability(),
         "|as_of=", req->as_of().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) {
       q.visible_path = scope.unit_path;
       q.include_unassigned = SeesPersonalData(caller);
     }
     q.limit = page_size + 1;
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       RETURN_IF_ERROR(NarrowToUnit(conn, scope, unit_id, req->include_subtree(), q));
       ASSIGN_OR_RETURN(std::vector<Staff> staff, store::ListStaff(conn, q));
       const bool more = rpc::TrimToPage(staff, page_size);

@@ -32,7 +32,7 @@ server::AuditEntry StandardEntry(const v1::StaffingStandard* before, const v1::S
 
 }  // namespace
 
-StaffingApi::StaffingApi(const server::HandlerKit& kit) : kit_(kit), pool_(kit.pool()), gate_(kit.gate()) {}
+StaffingApi::StaffingApi(std::shared_ptr<OrgKit> org) : OrgHandlers(std::move(org)) {}
 
 grpc::Status StaffingApi::CreateStaffingStandard(grpc::ServerContext* ctx,
                                                  const v1::CreateStaffingStandardRequest* req,
@@ -71,12 +71,11 @@ grpc::Status StaffingApi::CreateStaffingStandard(grpc::ServerContext* ctx,
 grpc::Status StaffingApi::GetStaffingStandard(grpc::ServerContext* ctx,
                                               const v1::GetStaffingStandardRequest* req,
                                               v1::StaffingStandard* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal&, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), kStandardCollection, "name", v);
     if (req->version() < 0) v.Add("version", "must not be negative");
-    RETURN_IF_ERROR(v.ToStatus());
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(store::StandardRecord r, store::GetStandardOrNotFound(conn, id, req->version(), false));
       *resp = ToProto(r);
       return absl::OkStatus();
@@ -129,8 +128,8 @@ grpc::Status StaffingApi::UpdateStaffingStandard(grpc::ServerContext* ctx,
 grpc::Status StaffingApi::ListStaffingStandards(grpc::ServerContext* ctx,
                                                 const v1::ListStaffingStandardsRequest* req,
                                                 v1::ListStaffingStandardsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal&, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::StandardFilter filter;
     if (req->status() != 0 && !v1::StaffingStandardStatus_IsValid(req->status())) {
@@ -144,8 +143,7 @@ grpc::Status StaffingApi::ListStaffingStandards(grpc::ServerContext* ctx,
     const std::string filters =
         absl::StrCat("status=", req->status(), "|title=", req->title_contains());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(std::vector<store::StandardRecord> rows,
                        store::ListStandards(conn, filter, after, page_size + 1));
       resp->set_next_page_token(rpc::NextPageToken(

@@ -1,8 +1,6 @@
-// The staffing-standards handlers of OrgService (see standards.proto and the
-// "Staffing standards" methods of org_service.proto). Each method has exactly
-// the signature of the generated OrgService::Service virtual of the same
-// name, so OrgApi forwards to it one line per method; StaffingApi does not
-// derive from the service itself.
+// StaffingService's gRPC handlers: staffing standards (staffing_api.cc) and
+// the calculator and compliance check (staffing_calculator_api.cc); see
+// staffing_service.proto and standards.proto for the contract.
 //
 // Guarantees: bad requests name every bad field; creates and updates are
 // idempotent per (caller, request_id) and write one audit event (resource
@@ -20,41 +18,35 @@
 // quota total is not read yet): FAILED_PRECONDITION, reason NO_ESTABLISHMENT.
 #pragma once
 
+#include <memory>
+
 #include <grpcpp/server_context.h>
 
-#include "common/db/pool.h"
-#include "common/server/call_gate.h"
-#include "common/server/handler_kit.h"
-#include "huinong/org/v1/org_service.pb.h"
-#include "huinong/org/v1/standards.pb.h"
+#include "huinong/org/v1/staffing_service.grpc.pb.h"
+#include "svc-org/src/api/org_kit.h"
 
 namespace huinong::org {
 
-class StaffingApi {
+class StaffingApi final : public v1::StaffingService::Service, private OrgHandlers {
  public:
-  explicit StaffingApi(const server::HandlerKit& kit);
+  explicit StaffingApi(std::shared_ptr<OrgKit> org);
 
   grpc::Status CreateStaffingStandard(grpc::ServerContext* ctx,
                                       const v1::CreateStaffingStandardRequest* req,
-                                      v1::StaffingStandard* resp);
+                                      v1::StaffingStandard* resp) override;
   grpc::Status GetStaffingStandard(grpc::ServerContext* ctx, const v1::GetStaffingStandardRequest* req,
-                                   v1::StaffingStandard* resp);
+                                   v1::StaffingStandard* resp) override;
   grpc::Status UpdateStaffingStandard(grpc::ServerContext* ctx,
                                       const v1::UpdateStaffingStandardRequest* req,
-                                      v1::StaffingStandard* resp);
+                                      v1::StaffingStandard* resp) override;
   grpc::Status ListStaffingStandards(grpc::ServerContext* ctx,
                                      const v1::ListStaffingStandardsRequest* req,
-                                     v1::ListStaffingStandardsResponse* resp);
+                                     v1::ListStaffingStandardsResponse* resp) override;
   grpc::Status CalculateStaffing(grpc::ServerContext* ctx, const v1::CalculateStaffingRequest* req,
-                                 v1::StaffingCalculation* resp);
+                                 v1::StaffingCalculation* resp) override;
   grpc::Status CheckStaffingCompliance(grpc::ServerContext* ctx,
                                        const v1::CheckStaffingComplianceRequest* req,
-                                       v1::StaffingCompliance* resp);
-
- private:
-  const server::HandlerKit& kit_;
-  db::DbPool& pool_;
-  const server::CallGate& gate_;
+                                       v1::StaffingCompliance* resp) override;
 };
 
 }  // namespace huinong::org

@@ -57,13 +57,12 @@ std::string BandsTotal(const StaffingRule& rule) {
 grpc::Status StaffingApi::CalculateStaffing(grpc::ServerContext* ctx,
                                             const v1::CalculateStaffingRequest* req,
                                             v1::StaffingCalculation* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal&) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal&, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->standard(), kStandardCollection, "standard", v);
     if (req->version() < 0) v.Add("version", "must not be negative");
-    RETURN_IF_ERROR(v.ToStatus());
     store::StandardRecord standard;
-    RETURN_IF_ERROR(pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(standard, store::GetStandardOrNotFound(conn, id, req->version(), false));
       return absl::OkStatus();
     }));
@@ -80,16 +79,15 @@ grpc::Status StaffingApi::CalculateStaffing(grpc::ServerContext* ctx,
 grpc::Status StaffingApi::CheckStaffingCompliance(grpc::ServerContext* ctx,
                                                   const v1::CheckStaffingComplianceRequest* req,
                                                   v1::StaffingCompliance* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string unit_id = rpc::ParseName(req->unit(), "units", "unit", v);
     const std::string id = rpc::ParseName(req->standard(), kStandardCollection, "standard", v);
     if (req->version() < 0) v.Add("version", "must not be negative");
     const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    RETURN_IF_ERROR(v.ToStatus());
 
     store::StandardRecord standard;
-    const absl::Status read = pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    const absl::Status read = reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(std::optional<std::string> path, store::UnitPath(conn, unit_id));
       if (!path) return rpc::NotFound(req->unit());
       RETURN_IF_ERROR(CheckReadable(conn, caller, unit_id, *path));

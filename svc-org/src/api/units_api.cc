@@ -7,7 +7,7 @@
 #include "common/rpc/page_token.h"
 #include "common/rpc/validate.h"
 #include "common/server/handle.h"
-#include "svc-org/src/api/org_api.h"
+#include "svc-org/src/api/units_api.h"
 #include "svc-org/src/app/access.h"
 #include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/api/request_checks.h"
@@ -72,16 +72,10 @@ v1::UnitVersion ToProto(const UnitVersion& version) {
 
 }  // namespace
 
-OrgApi::OrgApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock)
-    : pool_(pool),
-      gate_(gate),
-      kit_(pool, gate, std::move(clock), OrgIdentity()),
-      scopes_(pool, absl::Seconds(5)),
-      staffing_(kit_),
-      queries_(kit_, scopes_) {}
+UnitsApi::UnitsApi(std::shared_ptr<OrgKit> org) : OrgHandlers(std::move(org)) {}
 
-grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* req,
-                                v1::Unit* resp) {
+grpc::Status UnitsApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* req,
+                                  v1::Unit* resp) {
   return kit_.Mutate(*ctx, *req, resp, "CreateUnit",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Unit> {
     rpc::Violations v;
@@ -101,15 +95,14 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
   });
 }
 
-grpc::Status OrgApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* req,
-                             v1::Unit* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status UnitsApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* req,
+                               v1::Unit* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
       if (as_of) {
@@ -122,8 +115,8 @@ grpc::Status OrgApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest*
   });
 }
 
-grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRequest* req,
-                                v1::Unit* resp) {
+grpc::Status UnitsApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRequest* req,
+                                  v1::Unit* resp) {
   return kit_.Mutate(*ctx, *req, resp, "UpdateUnit",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Unit> {
     rpc::Violations v;
@@ -149,10 +142,10 @@ grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRe
   });
 }
 
-grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequest* req,
-                               v1::ListUnitsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status UnitsApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequest* req,
+                                 v1::ListUnitsResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const int page_size = rpc::PageSize(req->page_size(), v);
     store::UnitFilter filter;
     filter.parent_id = rpc::ParseOptionalName(req->parent(), "units", "parent", v);
@@ -171,11 +164,10 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
     const std::string filters = absl::StrCat("parent=", req->parent(), "|level=", req->level(),
                                              "|kind=", req->kind(), "|status=", req->status());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     if (!scope.reads_all) filter.within_path = scope.unit_path;
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       if (!filter.parent_id.empty()) {
         ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, filter.parent_id, false));
         RETURN_IF_ERROR(ReadableUnit(scope, parent));
@@ -190,8 +182,8 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
   });
 }
 
-grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitRequest* req,
-                              v1::Unit* resp) {
+grpc::Status UnitsApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitRequest* req,
+                                v1::Unit* resp) {
   return kit_.Mutate(*ctx, *req, resp, "MoveUnit",
                      [&](const auth::Principal& caller) -> server::Prepared<v1::Unit> {
     rpc::Violations v;
@@ -208,11 +200,11 @@ grpc::Status OrgApi::MoveUnit(grpc::ServerContext* ctx, const v1::MoveUnitReques
   });
 }
 
-grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
-                                     const v1::ListUnitSubtreeRequest* req,
-                                     v1::ListUnitSubtreeResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status UnitsApi::ListUnitSubtree(grpc::ServerContext* ctx,
+                                       const v1::ListUnitSubtreeRequest* req,
+                                       v1::ListUnitSubtreeResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const int page_size = rpc::PageSize(req->page_size(), v);
     if (req->max_depth() < 0) v.Add("max_depth", "must not be negative");
@@ -221,10 +213,9 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
         absl::StrCat("root=", req->name(), "|depth=", req->max_depth(), "|abolished=",
                      req->include_abolished(), "|as_of=", req->as_of().SerializeAsString());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, id, false));
       RETURN_IF_ERROR(ReadableUnit(scope, root));
       if (as_of) {
@@ -252,16 +243,15 @@ grpc::Status OrgApi::ListUnitSubtree(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::GetUnitAncestors(grpc::ServerContext* ctx,
-                                      const v1::GetUnitAncestorsRequest* req,
-                                      v1::GetUnitAncestorsResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status UnitsApi::GetUnitAncestors(grpc::ServerContext* ctx,
+                                        const v1::GetUnitAncestorsRequest* req,
+                                        v1::GetUnitAncestorsResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
-    RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
       std::vector<Unit> chain;
@@ -280,15 +270,14 @@ grpc::Status OrgApi::GetUnitAncestors(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status OrgApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUnitHistoryRequest* req,
-                                     v1::ListUnitHistoryResponse* resp) {
-  return server::Handle(gate_, *ctx, [&](const auth::Principal& caller) -> absl::Status {
-    rpc::Violations v;
+grpc::Status UnitsApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUnitHistoryRequest* req,
+                                       v1::ListUnitHistoryResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "units", "name", v);
     const int page_size = rpc::PageSize(req->page_size(), v);
     const std::string filters = absl::StrCat("history=", req->name());
     const std::string after = rpc::PageAfter(req->page_token(), filters, v);
-    RETURN_IF_ERROR(v.ToStatus());
     std::optional<absl::CivilDay> after_day;
     if (!after.empty()) {
       absl::CivilDay d;
@@ -296,7 +285,7 @@ grpc::Status OrgApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListUni
       after_day = d;
     }
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
-    return pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
       RETURN_IF_ERROR(ReadableUnit(scope, unit));
       ASSIGN_OR_RETURN(std::vector<UnitVersion> versions,

@@ -1,5 +1,5 @@
 // Who may read and change what, for posts, quotas, staff, assignments,
-// policies and capabilities (see org_service.proto's header):
+// policies and capabilities (see unit_service.proto's header):
 // - structure (posts, quotas, concurrency policies): admin; org.admin within
 //   their unit's subtree (CanChange of domain/scope.h);
 // - staff and assignments: admin; hr within their unit's subtree;

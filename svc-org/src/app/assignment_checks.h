@@ -1,7 +1,7 @@
 // The checks an assignment must pass, run inside the change's transaction:
 // they load what the domain rules need (post, person, the person's other
 // assignments, the concurrency policy, the quota, the absent holder) and
-// apply them in the order org_service.proto promises: post ACTIVE on the
+// apply them in the order staff_service.proto promises: post ACTIVE on the
 // dates; person not LEFT; every REQUIRED qualification group; one PRIMARY at
 // a time; the concurrency policy (segregation pairs need a mitigation, the
 // whitelist, the limit); the quota (ACTING fills no seat); and, for ACTING,

@@ -20,7 +20,6 @@ namespace huinong::ctl {
 namespace {
 
 namespace v1 = ::huinong::org::v1;
-using Stub = v1::OrgService::Stub;
 
 template <typename Enum>
 absl::StatusOr<Enum> EnumFlag(absl::StatusOr<Enum> parsed) {
@@ -52,7 +51,7 @@ absl::StatusOr<std::vector<v1::ChangeItem>> ItemsFromFile(const std::string& pat
 absl::StatusOr<v1::ChangeRequest> GetRequest(const OrgClient& org, const std::string& name) {
   v1::GetChangeRequestRequest request;
   request.set_name(name);
-  return org.Call<v1::ChangeRequest>(&Stub::GetChangeRequest, request);
+  return org.Call<v1::ChangeRequest>(&v1::ChangeService::Stub::GetChangeRequest, request);
 }
 
 // "changeRequests/ID" from the first word.
@@ -94,7 +93,7 @@ absl::Status ChangeCreate(const Invocation& inv, const OrgClient& org) {
     ASSIGN_OR_RETURN(const std::vector<v1::ChangeItem> items, ItemsFromFile(path));
     for (const v1::ChangeItem& item : items) *change.add_items() = item;
   }
-  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&Stub::CreateChangeRequest, request), "created",
+  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&v1::ChangeService::Stub::CreateChangeRequest, request), "created",
                       request.request_id());
 }
 
@@ -125,7 +124,7 @@ absl::Status ChangeList(const Invocation& inv, const OrgClient& org) {
   v1::ListChangeRequestsResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListChangeRequestsResponse page,
-                     org.Call<v1::ListChangeRequestsResponse>(&Stub::ListChangeRequests, request));
+                     org.Call<v1::ListChangeRequestsResponse>(&v1::ChangeService::Stub::ListChangeRequests, request));
     all.mutable_change_requests()->MergeFrom(page.change_requests());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());
@@ -142,7 +141,7 @@ absl::Status ChangeSubmit(const Invocation& inv, const OrgClient& org) {
   request.set_request_id(RequestIdOf(inv));
   request.set_name(name);
   ASSIGN_OR_RETURN(*request.mutable_etag(), EtagFor(inv, org, name));
-  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&Stub::SubmitChangeRequest, request), "submitted",
+  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&v1::ChangeService::Stub::SubmitChangeRequest, request), "submitted",
                       request.request_id());
 }
 
@@ -153,7 +152,7 @@ absl::Status ChangeApprove(const Invocation& inv, const OrgClient& org) {
   request.set_name(name);
   request.set_comment(inv.config.String("comment"));
   ASSIGN_OR_RETURN(*request.mutable_etag(), EtagFor(inv, org, name));
-  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&Stub::ApproveChangeRequest, request), "approved",
+  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&v1::ChangeService::Stub::ApproveChangeRequest, request), "approved",
                       request.request_id());
 }
 
@@ -164,7 +163,7 @@ absl::Status ChangeReject(const Invocation& inv, const OrgClient& org) {
   request.set_name(name);
   ASSIGN_OR_RETURN(*request.mutable_comment(), RequiredFlag(inv, "comment"));
   ASSIGN_OR_RETURN(*request.mutable_etag(), EtagFor(inv, org, name));
-  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&Stub::RejectChangeRequest, request), "rejected",
+  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&v1::ChangeService::Stub::RejectChangeRequest, request), "rejected",
                       request.request_id());
 }
 
@@ -175,7 +174,7 @@ absl::Status ChangeWithdraw(const Invocation& inv, const OrgClient& org) {
   request.set_name(name);
   request.set_reason(inv.config.String("reason"));
   ASSIGN_OR_RETURN(*request.mutable_etag(), EtagFor(inv, org, name));
-  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&Stub::WithdrawChangeRequest, request), "withdrawn",
+  return PrintWritten(inv, org.Call<v1::ChangeRequest>(&v1::ChangeService::Stub::WithdrawChangeRequest, request), "withdrawn",
                       request.request_id());
 }
 
@@ -195,7 +194,7 @@ absl::Status ChainCreate(const Invocation& inv, const OrgClient& org) {
   }
   ASSIGN_OR_RETURN(const bool required, BoolFlag(inv, "require_change_requests"));
   chain.set_require_change_requests(required);
-  absl::StatusOr<v1::ApprovalChain> made = org.Call<v1::ApprovalChain>(&Stub::CreateApprovalChain, request);
+  absl::StatusOr<v1::ApprovalChain> made = org.Call<v1::ApprovalChain>(&v1::ChangeService::Stub::CreateApprovalChain, request);
   if (!made.ok()) return WithRequestId(made.status(), request.request_id());
   if (inv.json) return PrintProtoJson(*made);
   std::cout << "created " << ApprovalChainLabel(*made) << "\n"
@@ -207,7 +206,7 @@ absl::Status ChainGet(const Invocation& inv, const OrgClient& org) {
   v1::GetApprovalChainRequest request;
   ASSIGN_OR_RETURN(const std::string name, Arg(inv, 0, "approval chain (approvalChains/ID)"));
   request.set_name(ResourceName("approvalChains", name));
-  ASSIGN_OR_RETURN(const v1::ApprovalChain chain, org.Call<v1::ApprovalChain>(&Stub::GetApprovalChain, request));
+  ASSIGN_OR_RETURN(const v1::ApprovalChain chain, org.Call<v1::ApprovalChain>(&v1::ChangeService::Stub::GetApprovalChain, request));
   if (inv.json) return PrintProtoJson(chain);
   std::cout << ApprovalChainDetail(chain);
   return absl::OkStatus();
@@ -222,7 +221,7 @@ absl::Status ChainList(const Invocation& inv, const OrgClient& org) {
   v1::ListApprovalChainsResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListApprovalChainsResponse page,
-                     org.Call<v1::ListApprovalChainsResponse>(&Stub::ListApprovalChains, request));
+                     org.Call<v1::ListApprovalChainsResponse>(&v1::ChangeService::Stub::ListApprovalChains, request));
     all.mutable_chains()->MergeFrom(page.chains());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());

@@ -10,7 +10,6 @@
 namespace huinong::ctl {
 
 namespace v1 = ::huinong::org::v1;
-using Stub = v1::OrgService::Stub;
 
 namespace {
 
@@ -82,13 +81,13 @@ v1::CreatePostRequest DemoPostRequest(const DemoPost& demo, const std::string& u
 
 absl::StatusOr<v1::Post> DemoLoad::Post(const DemoPost& demo, const std::string& unit, const std::string& superior) {
   const v1::CreatePostRequest request = DemoPostRequest(demo, unit, superior);
-  absl::StatusOr<v1::Post> post = org_.Call<v1::Post>(&Stub::CreatePost, request);
+  absl::StatusOr<v1::Post> post = org_.Call<v1::Post>(&v1::PostService::Stub::CreatePost, request);
   if (absl::IsAlreadyExists(post.status()) ||
       IsReason(post.status(), absl::StatusCode::kFailedPrecondition, "HEAD_POST_EXISTS")) {
     v1::ListPostsRequest list;
     list.set_unit(unit);
     list.set_code(demo.code);
-    ASSIGN_OR_RETURN(const v1::ListPostsResponse found, org_.Call<v1::ListPostsResponse>(&Stub::ListPosts, list));
+    ASSIGN_OR_RETURN(const v1::ListPostsResponse found, org_.Call<v1::ListPostsResponse>(&v1::PostService::Stub::ListPosts, list));
     if (found.posts().empty()) return post.status();
     post = found.posts(0);
   }
@@ -100,13 +99,13 @@ absl::Status DemoLoad::Quota(v1::CreateQuotaRequest request) {
   v1::Quota& quota = *request.mutable_quota();
   *quota.mutable_approval_date() = Day(kDemoApproval);
   *quota.mutable_effective_from() = Day(kDemoFrom);
-  absl::StatusOr<v1::Quota> made = org_.Call<v1::Quota>(&Stub::CreateQuota, request);
+  absl::StatusOr<v1::Quota> made = org_.Call<v1::Quota>(&v1::PostService::Stub::CreateQuota, request);
   if (IsReason(made.status(), absl::StatusCode::kAlreadyExists, "QUOTA_EXISTS")) {
     v1::ListQuotasRequest list;
     list.set_unit(quota.unit());
     list.set_post(quota.post());
     *list.mutable_as_of() = quota.effective_from();
-    ASSIGN_OR_RETURN(const v1::ListQuotasResponse found, org_.Call<v1::ListQuotasResponse>(&Stub::ListQuotas, list));
+    ASSIGN_OR_RETURN(const v1::ListQuotasResponse found, org_.Call<v1::ListQuotasResponse>(&v1::PostService::Stub::ListQuotas, list));
     for (const v1::Quota& q : found.quotas()) {
       if (q.post() == quota.post()) made = q;
     }
@@ -155,12 +154,12 @@ absl::StatusOr<v1::Staff> DemoLoad::Staff(const DemoStaff& demo) {
     q.set_kind(v1::QUALIFICATION_KIND_EXAM);
     *q.mutable_obtained_date() = Day("2024-06-30");
   }
-  absl::StatusOr<v1::Staff> made = org_.Call<v1::Staff>(&Stub::CreateStaff, request);
+  absl::StatusOr<v1::Staff> made = org_.Call<v1::Staff>(&v1::StaffService::Stub::CreateStaff, request);
   if (IsReason(made.status(), absl::StatusCode::kAlreadyExists, "DUPLICATE_EMPLOYEE_NUMBER")) {
     v1::ListStaffRequest list;
     list.set_display_name_prefix(demo.display_name);
     list.set_page_size(kFullPage);
-    ASSIGN_OR_RETURN(const v1::ListStaffResponse found, org_.Call<v1::ListStaffResponse>(&Stub::ListStaff, list));
+    ASSIGN_OR_RETURN(const v1::ListStaffResponse found, org_.Call<v1::ListStaffResponse>(&v1::StaffService::Stub::ListStaff, list));
     for (const v1::Staff& s : found.staff()) {
       if (s.employee_number() == demo.employee_number) made = s;
     }
@@ -193,7 +192,7 @@ v1::CreateAssignmentRequest DemoAssignmentRequest(const DemoAssignment& demo,
 absl::Status DemoLoad::Assignment(const DemoAssignment& demo, const std::map<std::string, std::string>& staff,
                                   const std::string& post) {
   const v1::CreateAssignmentRequest request = DemoAssignmentRequest(demo, staff, post);
-  absl::StatusOr<v1::Assignment> made = org_.Call<v1::Assignment>(&Stub::CreateAssignment, request);
+  absl::StatusOr<v1::Assignment> made = org_.Call<v1::Assignment>(&v1::StaffService::Stub::CreateAssignment, request);
   if (IsReason(made.status(), absl::StatusCode::kFailedPrecondition, "ALREADY_HOLDS_POST") ||
       IsReason(made.status(), absl::StatusCode::kFailedPrecondition, "PRIMARY_EXISTS")) {
     v1::ListAssignmentsRequest list;
@@ -201,7 +200,7 @@ absl::Status DemoLoad::Assignment(const DemoAssignment& demo, const std::map<std
     list.set_post(post);
     list.set_all_dates(true);
     ASSIGN_OR_RETURN(const v1::ListAssignmentsResponse found,
-                     org_.Call<v1::ListAssignmentsResponse>(&Stub::ListAssignments, list));
+                     org_.Call<v1::ListAssignmentsResponse>(&v1::StaffService::Stub::ListAssignments, list));
     for (const v1::Assignment& a : found.assignments()) {
       if (a.kind() == demo.kind) made = a;
     }
@@ -222,12 +221,12 @@ absl::Status DemoLoad::Policy(const DemoPolicy& demo, const std::string& unit) {
     for (const std::string& code : codes) combination.add_posts()->set_post_code(code);
   }
   absl::StatusOr<v1::ConcurrencyPolicy> made =
-      org_.Call<v1::ConcurrencyPolicy>(&Stub::CreateConcurrencyPolicy, request);
+      org_.Call<v1::ConcurrencyPolicy>(&v1::StaffService::Stub::CreateConcurrencyPolicy, request);
   if (IsReason(made.status(), absl::StatusCode::kAlreadyExists, "POLICY_EXISTS")) {
     v1::ListConcurrencyPoliciesRequest list;
     list.set_applies_to_unit(unit);
     ASSIGN_OR_RETURN(const v1::ListConcurrencyPoliciesResponse found,
-                     org_.Call<v1::ListConcurrencyPoliciesResponse>(&Stub::ListConcurrencyPolicies, list));
+                     org_.Call<v1::ListConcurrencyPoliciesResponse>(&v1::StaffService::Stub::ListConcurrencyPolicies, list));
     for (const v1::ConcurrencyPolicy& p : found.policies()) {
       if (p.unit() == unit) made = p;
     }
@@ -242,7 +241,7 @@ absl::Status DemoLoad::Standard(const DemoStandard& demo) {
   v1::ListStaffingStandardsRequest list;
   list.set_title_contains(demo.standard.title());
   ASSIGN_OR_RETURN(const v1::ListStaffingStandardsResponse found,
-                   org_.Call<v1::ListStaffingStandardsResponse>(&Stub::ListStaffingStandards, list));
+                   org_.Call<v1::ListStaffingStandardsResponse>(&v1::StaffingService::Stub::ListStaffingStandards, list));
   for (const v1::StaffingStandard& s : found.standards()) {
     if (s.title() == demo.standard.title()) {
       Count("standards", s.create_time());
@@ -253,7 +252,7 @@ absl::Status DemoLoad::Standard(const DemoStandard& demo) {
   request.set_request_id("demo:standard:" + demo.key);
   *request.mutable_standard() = demo.standard;
   ASSIGN_OR_RETURN(const v1::StaffingStandard made,
-                   org_.Call<v1::StaffingStandard>(&Stub::CreateStaffingStandard, request));
+                   org_.Call<v1::StaffingStandard>(&v1::StaffingService::Stub::CreateStaffingStandard, request));
   Count("standards", made.create_time());
   return absl::OkStatus();
 }
@@ -284,7 +283,7 @@ absl::Status DemoLoad::Chain(const DemoChain& demo, const std::map<int, std::str
   v1::ListApprovalChainsRequest list;
   list.set_applies_to_unit(unit);
   absl::StatusOr<v1::ListApprovalChainsResponse> found =
-      org_.Call<v1::ListApprovalChainsResponse>(&Stub::ListApprovalChains, list);
+      org_.Call<v1::ListApprovalChainsResponse>(&v1::ChangeService::Stub::ListApprovalChains, list);
   if (!found.ok() && !absl::IsNotFound(found.status())) return found.status();
   if (found.ok()) {
     for (const v1::ApprovalChain& c : found->chains()) {
@@ -294,7 +293,7 @@ absl::Status DemoLoad::Chain(const DemoChain& demo, const std::map<int, std::str
     }
   }
   ASSIGN_OR_RETURN(const v1::ApprovalChain made,
-                   org_.Call<v1::ApprovalChain>(&Stub::CreateApprovalChain, request));
+                   org_.Call<v1::ApprovalChain>(&v1::ChangeService::Stub::CreateApprovalChain, request));
   Count("chains", made.create_time());
   return absl::OkStatus();
 }

@@ -1,7 +1,8 @@
 // `huinongctl health`: asks each backend's grpc.health.v1.Health through the
 // gateway (which routes health by the x-huinong-backend header), so a green
 // result means the gateway, the routing and every service are up together.
-// Exit 0 only when every backend reports SERVING for its full service name.
+// Exit 0 only when every backend reports SERVING for each of its services'
+// full names (svc-org serves six).
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -26,7 +27,12 @@ struct Backend {
 };
 
 constexpr Backend kBackends[] = {
-    {"org", "huinong.org.v1.OrgService"},
+    {"org", "huinong.org.v1.UnitService"},
+    {"org", "huinong.org.v1.PostService"},
+    {"org", "huinong.org.v1.StaffService"},
+    {"org", "huinong.org.v1.ChangeService"},
+    {"org", "huinong.org.v1.StaffingService"},
+    {"org", "huinong.org.v1.OrgQueryService"},
     {"tickets", "huinong.tickets.v1.TicketService"},
     {"loans", "huinong.loans.v1.LoanService"},
     {"audit", "huinong.audit.v1.AuditService"},
@@ -112,7 +118,7 @@ absl::Status RunHealth(const Invocation& inv) {
   int down = 0;
   for (const BackendHealth& r : results) down += r.serving ? 0 : 1;
   return absl::UnavailableError(
-      absl::StrCat(down, " of ", results.size(), " backends not SERVING",
+      absl::StrCat(down, " of ", results.size(), " services not SERVING",
                    *wait > absl::ZeroDuration() ? absl::StrCat(" after ", absl::FormatDuration(*wait)) : ""));
 }
 

@@ -1,4 +1,4 @@
-// OrgService unit calls; see org_client.h.
+// UnitService calls and the stubs of every service; see org_client.h.
 #include "tools/huinongctl/src/org_client.h"
 
 #include <utility>
@@ -14,7 +14,7 @@ namespace {
 
 // One unary call with a fresh prepared context.
 template <typename Request, typename Response, typename Method>
-absl::StatusOr<Response> CallOnce(const Connection& connection, v1::OrgService::Stub* stub,
+absl::StatusOr<Response> CallOnce(const Connection& connection, v1::UnitService::Stub* stub,
                               Method method, const Request& request) {
   RETURN_IF_ERROR(connection.status());
   grpc::ClientContext context;
@@ -29,12 +29,18 @@ absl::StatusOr<Response> CallOnce(const Connection& connection, v1::OrgService::
 
 OrgClient::OrgClient(const Connection& connection)
     : connection_(connection),
-      stub_(connection.status().ok() ? v1::OrgService::NewStub(connection.channel()) : nullptr) {}
+      stubs_(connection.status().ok() ? std::make_tuple(v1::UnitService::NewStub(connection.channel()),
+                                                        v1::PostService::NewStub(connection.channel()),
+                                                        v1::StaffService::NewStub(connection.channel()),
+                                                        v1::ChangeService::NewStub(connection.channel()),
+                                                        v1::StaffingService::NewStub(connection.channel()),
+                                                        v1::OrgQueryService::NewStub(connection.channel()))
+                                       : decltype(stubs_)()) {}
 
 absl::Status OrgClient::FromGrpc(const grpc::Status& status) { return rpc::FromGrpcStatus(status); }
 
 absl::StatusOr<v1::Unit> OrgClient::CreateUnit(const v1::CreateUnitRequest& request) const {
-  return CallOnce<v1::CreateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::CreateUnit,
+  return CallOnce<v1::CreateUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::CreateUnit,
                                                request);
 }
 
@@ -43,23 +49,23 @@ absl::StatusOr<v1::Unit> OrgClient::GetUnit(const std::string& name,
   v1::GetUnitRequest request;
   request.set_name(name);
   if (as_of.has_value()) *request.mutable_as_of() = *as_of;
-  return CallOnce<v1::GetUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::GetUnit,
+  return CallOnce<v1::GetUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::GetUnit,
                                             request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::UpdateUnit(const v1::UpdateUnitRequest& request) const {
-  return CallOnce<v1::UpdateUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::UpdateUnit,
+  return CallOnce<v1::UpdateUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::UpdateUnit,
                                                request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::MoveUnit(const v1::MoveUnitRequest& request) const {
-  return CallOnce<v1::MoveUnitRequest, v1::Unit>(connection_, stub_.get(), &v1::OrgService::Stub::MoveUnit,
+  return CallOnce<v1::MoveUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::MoveUnit,
                                              request);
 }
 
 absl::StatusOr<v1::ListUnitsResponse> OrgClient::ListUnits(const v1::ListUnitsRequest& request) const {
-  return CallOnce<v1::ListUnitsRequest, v1::ListUnitsResponse>(connection_, stub_.get(),
-                                                           &v1::OrgService::Stub::ListUnits, request);
+  return CallOnce<v1::ListUnitsRequest, v1::ListUnitsResponse>(connection_, unit_stub(),
+                                                           &v1::UnitService::Stub::ListUnits, request);
 }
 
 absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(
@@ -68,7 +74,7 @@ absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(
   request.set_name(name);
   if (as_of.has_value()) *request.mutable_as_of() = *as_of;
   return CallOnce<v1::GetUnitAncestorsRequest, v1::GetUnitAncestorsResponse>(
-      connection_, stub_.get(), &v1::OrgService::Stub::GetUnitAncestors, request);
+      connection_, unit_stub(), &v1::UnitService::Stub::GetUnitAncestors, request);
 }
 
 absl::StatusOr<std::vector<v1::Unit>> OrgClient::ListAllUnits(v1::ListUnitsRequest request) const {
@@ -95,7 +101,7 @@ absl::StatusOr<std::vector<v1::Unit>> OrgClient::Subtree(const std::string& name
   std::vector<v1::Unit> units;
   while (true) {
     ASSIGN_OR_RETURN(auto page, (CallOnce<v1::ListUnitSubtreeRequest, v1::ListUnitSubtreeResponse>(
-                                    connection_, stub_.get(), &v1::OrgService::Stub::ListUnitSubtree,
+                                    connection_, unit_stub(), &v1::UnitService::Stub::ListUnitSubtree,
                                     request)));
     for (v1::Unit& unit : *page.mutable_units()) units.push_back(std::move(unit));
     if (page.next_page_token().empty()) break;

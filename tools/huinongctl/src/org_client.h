@@ -1,4 +1,6 @@
-// The unit methods of OrgService as huinongctl uses them: each call prepared
+// svc-org's services as huinongctl uses them: the unit methods of
+// UnitService by name, and any unary method of the six services through
+// Call, which picks the service's stub from the method; each call prepared
 // by the Connection (deadline, token, x-request-id), errors returned as
 // absl::Status with the server's details (field violations, reason), and the
 // paginated methods followed to the last page where a command needs them all.
@@ -7,10 +9,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/change_service.grpc.pb.h"
+#include "huinong/org/v1/org_query_service.grpc.pb.h"
+#include "huinong/org/v1/post_service.grpc.pb.h"
+#include "huinong/org/v1/staff_service.grpc.pb.h"
+#include "huinong/org/v1/staffing_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tools/huinongctl/src/connection.h"
 
 namespace huinong::ctl {
@@ -37,25 +45,31 @@ class OrgClient {
       const std::string& name, int max_depth, bool include_abolished,
       const std::optional<type::v1::Date>& as_of = std::nullopt) const;
 
-  // Any other unary OrgService method, e.g.
-  //   org.Call<v1::Post>(&v1::OrgService::Stub::CreatePost, request)
+  // Any unary method of svc-org's services, e.g.
+  //   org.Call<v1::Post>(&v1::PostService::Stub::CreatePost, request)
   // with a fresh prepared context; the server's error as absl::Status.
-  template <typename Response, typename Request, typename Method>
-  absl::StatusOr<Response> Call(Method method, const Request& request) const {
+  template <typename Response, typename Request, typename Stub>
+  absl::StatusOr<Response> Call(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+                                const Request& request) const {
     if (!connection_.status().ok()) return connection_.status();
     grpc::ClientContext context;
     connection_.Prepare(context);
     Response response;
-    const grpc::Status status = (stub_.get()->*method)(&context, request, &response);
+    const grpc::Status status = (std::get<std::unique_ptr<Stub>>(stubs_).get()->*method)(&context, request, &response);
     if (!status.ok()) return FromGrpc(status);
     return response;
   }
 
  private:
   static absl::Status FromGrpc(const grpc::Status& status);
+  org::v1::UnitService::Stub* unit_stub() const { return std::get<0>(stubs_).get(); }
 
   const Connection& connection_;
-  std::unique_ptr<org::v1::OrgService::Stub> stub_;
+  // One stub per service, all on the connection's channel.
+  std::tuple<std::unique_ptr<org::v1::UnitService::Stub>, std::unique_ptr<org::v1::PostService::Stub>,
+             std::unique_ptr<org::v1::StaffService::Stub>, std::unique_ptr<org::v1::ChangeService::Stub>,
+             std::unique_ptr<org::v1::StaffingService::Stub>, std::unique_ptr<org::v1::OrgQueryService::Stub>>
+      stubs_;
 };
 
 // A page size for walking whole collections: the API's maximum.

@@ -16,7 +16,6 @@ namespace huinong::ctl {
 namespace {
 
 namespace v1 = ::huinong::org::v1;
-using Stub = v1::OrgService::Stub;
 
 template <typename Enum>
 absl::StatusOr<Enum> EnumFlag(absl::StatusOr<Enum> parsed) {
@@ -50,7 +49,7 @@ absl::Status PostCreate(const Invocation& inv, const OrgClient& org) {
   }
   bool set = false;
   RETURN_IF_ERROR(DateFlag(inv, "effective_from", post.mutable_effective_from(), &set));
-  absl::StatusOr<v1::Post> made = org.Call<v1::Post>(&Stub::CreatePost, request);
+  absl::StatusOr<v1::Post> made = org.Call<v1::Post>(&v1::PostService::Stub::CreatePost, request);
   if (!made.ok()) return WithRequestId(made.status(), request.request_id());
   if (inv.json) return PrintProtoJson(*made);
   std::cout << "created " << PostLabel(*made) << "\nrequest_id  " << request.request_id() << "\n";
@@ -63,7 +62,7 @@ absl::Status PostGet(const Invocation& inv, const OrgClient& org) {
   request.set_name(ResourceName("posts", name));
   bool set = false;
   RETURN_IF_ERROR(DateFlag(inv, "as_of", request.mutable_as_of(), &set));
-  ASSIGN_OR_RETURN(const v1::Post post, org.Call<v1::Post>(&Stub::GetPost, request));
+  ASSIGN_OR_RETURN(const v1::Post post, org.Call<v1::Post>(&v1::PostService::Stub::GetPost, request));
   if (inv.json) return PrintProtoJson(post);
   std::cout << PostDetail(post);
   return absl::OkStatus();
@@ -84,7 +83,7 @@ absl::Status PostList(const Invocation& inv, const OrgClient& org) {
   std::vector<v1::Post> posts;
   v1::ListPostsResponse all;
   while (true) {
-    ASSIGN_OR_RETURN(v1::ListPostsResponse page, org.Call<v1::ListPostsResponse>(&Stub::ListPosts, request));
+    ASSIGN_OR_RETURN(v1::ListPostsResponse page, org.Call<v1::ListPostsResponse>(&v1::PostService::Stub::ListPosts, request));
     for (v1::Post& p : *page.mutable_posts()) posts.push_back(p);
     all.mutable_posts()->MergeFrom(page.posts());
     if (page.next_page_token().empty()) break;
@@ -111,7 +110,7 @@ absl::Status StaffCreate(const Invocation& inv, const OrgClient& org) {
       q.set_kind(v1::QUALIFICATION_KIND_OTHER);
     }
   }
-  absl::StatusOr<v1::Staff> made = org.Call<v1::Staff>(&Stub::CreateStaff, request);
+  absl::StatusOr<v1::Staff> made = org.Call<v1::Staff>(&v1::StaffService::Stub::CreateStaff, request);
   if (!made.ok()) return WithRequestId(made.status(), request.request_id());
   if (inv.json) return PrintProtoJson(*made);
   std::cout << "created " << StaffLabel(*made) << "\nrequest_id  " << request.request_id() << "\n";
@@ -122,7 +121,7 @@ absl::Status StaffGet(const Invocation& inv, const OrgClient& org) {
   v1::GetStaffRequest request;
   ASSIGN_OR_RETURN(const std::string name, Arg(inv, 0, "staff (staff/ID)"));
   request.set_name(ResourceName("staff", name));
-  ASSIGN_OR_RETURN(const v1::Staff staff, org.Call<v1::Staff>(&Stub::GetStaff, request));
+  ASSIGN_OR_RETURN(const v1::Staff staff, org.Call<v1::Staff>(&v1::StaffService::Stub::GetStaff, request));
   if (inv.json) return PrintProtoJson(staff);
   std::cout << StaffDetail(staff);
   return absl::OkStatus();
@@ -140,7 +139,7 @@ absl::Status StaffList(const Invocation& inv, const OrgClient& org) {
   std::vector<v1::Staff> staff;
   v1::ListStaffResponse all;
   while (true) {
-    ASSIGN_OR_RETURN(v1::ListStaffResponse page, org.Call<v1::ListStaffResponse>(&Stub::ListStaff, request));
+    ASSIGN_OR_RETURN(v1::ListStaffResponse page, org.Call<v1::ListStaffResponse>(&v1::StaffService::Stub::ListStaff, request));
     for (const v1::Staff& s : page.staff()) staff.push_back(s);
     all.mutable_staff()->MergeFrom(page.staff());
     if (page.next_page_token().empty()) break;
@@ -186,7 +185,7 @@ absl::Status Assign(const Invocation& inv, const OrgClient& org) {
   absl::StatusOr<bool> validate = inv.config.Bool("validate_only", false);
   if (!validate.ok()) return AsUsageError(validate.status());
   request.set_validate_only(*validate);
-  absl::StatusOr<v1::Assignment> made = org.Call<v1::Assignment>(&Stub::CreateAssignment, request);
+  absl::StatusOr<v1::Assignment> made = org.Call<v1::Assignment>(&v1::StaffService::Stub::CreateAssignment, request);
   if (!made.ok()) return WithRequestId(made.status(), request.request_id());
   if (inv.json) return PrintProtoJson(*made);
   std::cout << (*validate ? "valid (nothing stored)\n" : "") << AssignmentDetail(*made)
@@ -216,7 +215,7 @@ absl::Status AssignmentList(const Invocation& inv, const OrgClient& org) {
   v1::ListAssignmentsResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListAssignmentsResponse page,
-                     org.Call<v1::ListAssignmentsResponse>(&Stub::ListAssignments, request));
+                     org.Call<v1::ListAssignmentsResponse>(&v1::StaffService::Stub::ListAssignments, request));
     for (const v1::Assignment& a : page.assignments()) rows.push_back(a);
     all.mutable_assignments()->MergeFrom(page.assignments());
     if (page.next_page_token().empty()) break;

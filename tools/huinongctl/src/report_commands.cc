@@ -16,7 +16,6 @@ namespace huinong::ctl {
 namespace {
 
 namespace v1 = ::huinong::org::v1;
-using Stub = v1::OrgService::Stub;
 
 std::string Figures(const v1::VacancyFigures& f) {
   return absl::StrCat(f.quota().min(), f.quota().min() == f.quota().max() ? "" : absl::StrCat("–", f.quota().max()));
@@ -34,7 +33,7 @@ absl::Status Vacancies(const Invocation& inv, const OrgClient& org) {
   v1::GetVacancyReportResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::GetVacancyReportResponse page,
-                     org.Call<v1::GetVacancyReportResponse>(&Stub::GetVacancyReport, request));
+                     org.Call<v1::GetVacancyReportResponse>(&v1::OrgQueryService::Stub::GetVacancyReport, request));
     all.mutable_rows()->MergeFrom(page.rows());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());
@@ -66,7 +65,7 @@ absl::Status Chain(const Invocation& inv, const OrgClient& org) {
   request.set_include_other_lines(*other);
   bool set = false;
   RETURN_IF_ERROR(DateFlag(inv, "as_of", request.mutable_as_of(), &set));
-  ASSIGN_OR_RETURN(const v1::ReportingChain chain, org.Call<v1::ReportingChain>(&Stub::GetReportingChain, request));
+  ASSIGN_OR_RETURN(const v1::ReportingChain chain, org.Call<v1::ReportingChain>(&v1::OrgQueryService::Stub::GetReportingChain, request));
   if (inv.json) return PrintProtoJson(chain);
   for (const v1::ChainLink& link : chain.links()) {
     std::string holders;
@@ -95,7 +94,7 @@ absl::Status ActingHeads(const Invocation& inv, const OrgClient& org) {
   v1::ListActingHeadsResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListActingHeadsResponse page,
-                     org.Call<v1::ListActingHeadsResponse>(&Stub::ListActingHeads, request));
+                     org.Call<v1::ListActingHeadsResponse>(&v1::OrgQueryService::Stub::ListActingHeads, request));
     all.mutable_acting_heads()->MergeFrom(page.acting_heads());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());
@@ -117,7 +116,7 @@ absl::Status Coverage(const Invocation& inv, const OrgClient& org) {
   bool set = false;
   RETURN_IF_ERROR(DateFlag(inv, "as_of", request.mutable_as_of(), &set));
   ASSIGN_OR_RETURN(const v1::GetCoverageGapsResponse gaps,
-                   org.Call<v1::GetCoverageGapsResponse>(&Stub::GetCoverageGaps, request));
+                   org.Call<v1::GetCoverageGapsResponse>(&v1::OrgQueryService::Stub::GetCoverageGaps, request));
   if (inv.json) return PrintProtoJson(gaps);
   Table table({"KIND", "UNIT", "DESCRIPTION"});
   for (const v1::CoverageGap& g : gaps.gaps()) {
@@ -134,7 +133,7 @@ absl::Status QuotaReport(const Invocation& inv, const OrgClient& org) {
   request.set_unit(ResourceName("units", unit));
   bool set = false;
   RETURN_IF_ERROR(DateFlag(inv, "as_of", request.mutable_as_of(), &set));
-  ASSIGN_OR_RETURN(const v1::QuotaReport report, org.Call<v1::QuotaReport>(&Stub::GetQuotaReport, request));
+  ASSIGN_OR_RETURN(const v1::QuotaReport report, org.Call<v1::QuotaReport>(&v1::PostService::Stub::GetQuotaReport, request));
   if (inv.json) return PrintProtoJson(report);
   const auto range = [](const v1::HeadcountRange& r) {
     return r.min() == r.max() ? absl::StrCat(r.max()) : absl::StrCat(r.min(), "–", r.max());

@@ -14,7 +14,6 @@
 namespace huinong::ctl {
 
 namespace v1 = ::huinong::org::v1;
-using Stub = v1::OrgService::Stub;
 
 absl::StatusOr<v1::CalculateStaffingRequest> CalcRequest(const Invocation& inv) {
   v1::CalculateStaffingRequest request;
@@ -48,7 +47,7 @@ absl::Status CapabilityCheck(const Invocation& inv, const OrgClient& org) {
   bool set = false;
   RETURN_IF_ERROR(DateFlag(inv, "as_of", request.mutable_as_of(), &set));
   ASSIGN_OR_RETURN(const v1::CheckCapabilityResponse response,
-                   org.Call<v1::CheckCapabilityResponse>(&Stub::CheckCapability, request));
+                   org.Call<v1::CheckCapabilityResponse>(&v1::OrgQueryService::Stub::CheckCapability, request));
   if (inv.json) return PrintProtoJson(response);
   std::cout << CapabilityAnswer(response);
   return absl::OkStatus();
@@ -71,7 +70,7 @@ absl::Status CapabilityHolders(const Invocation& inv, const OrgClient& org) {
   v1::ListCapabilityHoldersResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListCapabilityHoldersResponse page,
-                     org.Call<v1::ListCapabilityHoldersResponse>(&Stub::ListCapabilityHolders, request));
+                     org.Call<v1::ListCapabilityHoldersResponse>(&v1::OrgQueryService::Stub::ListCapabilityHolders, request));
     all.mutable_holders()->MergeFrom(page.holders());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());
@@ -88,7 +87,7 @@ absl::Status StandardList(const Invocation& inv, const OrgClient& org) {
   v1::ListStaffingStandardsResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListStaffingStandardsResponse page,
-                     org.Call<v1::ListStaffingStandardsResponse>(&Stub::ListStaffingStandards, request));
+                     org.Call<v1::ListStaffingStandardsResponse>(&v1::StaffingService::Stub::ListStaffingStandards, request));
     all.mutable_standards()->MergeFrom(page.standards());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());
@@ -104,7 +103,7 @@ absl::Status StandardGet(const Invocation& inv, const OrgClient& org) {
   request.set_name(ResourceName("staffingStandards", name));
   ASSIGN_OR_RETURN(const int version, CountFlag(inv, "version", 0));
   request.set_version(version);
-  ASSIGN_OR_RETURN(const v1::StaffingStandard s, org.Call<v1::StaffingStandard>(&Stub::GetStaffingStandard, request));
+  ASSIGN_OR_RETURN(const v1::StaffingStandard s, org.Call<v1::StaffingStandard>(&v1::StaffingService::Stub::GetStaffingStandard, request));
   if (inv.json) return PrintProtoJson(s);
   std::cout << StandardDetail(s);
   return absl::OkStatus();
@@ -113,7 +112,7 @@ absl::Status StandardGet(const Invocation& inv, const OrgClient& org) {
 absl::Status Calc(const Invocation& inv, const OrgClient& org) {
   ASSIGN_OR_RETURN(const v1::CalculateStaffingRequest request, CalcRequest(inv));
   ASSIGN_OR_RETURN(const v1::StaffingCalculation result,
-                   org.Call<v1::StaffingCalculation>(&Stub::CalculateStaffing, request));
+                   org.Call<v1::StaffingCalculation>(&v1::StaffingService::Stub::CalculateStaffing, request));
   if (inv.json) return PrintProtoJson(result);
   std::cout << CalculationText(result);
   return absl::OkStatus();

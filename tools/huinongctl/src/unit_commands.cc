@@ -203,7 +203,7 @@ absl::Status History(const Invocation& inv, const OrgClient& org) {
   v1::ListUnitHistoryResponse all;
   while (true) {
     ASSIGN_OR_RETURN(v1::ListUnitHistoryResponse page,
-                     org.Call<v1::ListUnitHistoryResponse>(&v1::OrgService::Stub::ListUnitHistory, request));
+                     org.Call<v1::ListUnitHistoryResponse>(&v1::UnitService::Stub::ListUnitHistory, request));
     all.mutable_versions()->MergeFrom(page.versions());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());

@@ -223,12 +223,22 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
   ASSERT_TRUE(Run({"health"}).ok()) << out_;
   EXPECT_EQ(out_,
             "BACKEND  SERVICE                           STATUS\n"
-            "org      huinong.org.v1.OrgService         SERVING\n"
+            "org      huinong.org.v1.UnitService        SERVING\n"
+            "org      huinong.org.v1.PostService        SERVING\n"
+            "org      huinong.org.v1.StaffService       SERVING\n"
+            "org      huinong.org.v1.ChangeService      SERVING\n"
+            "org      huinong.org.v1.StaffingService    SERVING\n"
+            "org      huinong.org.v1.OrgQueryService    SERVING\n"
             "tickets  huinong.tickets.v1.TicketService  SERVING\n"
             "loans    huinong.loans.v1.LoanService      SERVING\n"
             "audit    huinong.audit.v1.AuditService     SERVING\n");
   EXPECT_THAT(suite_.health().Seen(),
-              ElementsAre(std::pair<std::string, std::string>("org", "huinong.org.v1.OrgService"),
+              ElementsAre(std::pair<std::string, std::string>("org", "huinong.org.v1.UnitService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.PostService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.StaffService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.ChangeService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.StaffingService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.OrgQueryService"),
                           std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.TicketService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.LoanService"),
                           std::pair<std::string, std::string>("audit", "huinong.audit.v1.AuditService")));

@@ -240,16 +240,18 @@ grpc::Status FakeHealth::Check(grpc::ServerContext* ctx, const health::HealthChe
   std::string backend = "org";  // the gateway's default
   const auto it = ctx->client_metadata().find("x-huinong-backend");
   if (it != ctx->client_metadata().end()) backend.assign(it->second.data(), it->second.size());
-  const std::map<std::string, std::string> services = {
-      {"org", "huinong.org.v1.OrgService"},
+  const std::multimap<std::string, std::string> services = {
+      {"org", "huinong.org.v1.UnitService"},       {"org", "huinong.org.v1.PostService"},
+      {"org", "huinong.org.v1.StaffService"},      {"org", "huinong.org.v1.ChangeService"},
+      {"org", "huinong.org.v1.StaffingService"},   {"org", "huinong.org.v1.OrgQueryService"},
       {"tickets", "huinong.tickets.v1.TicketService"},
       {"loans", "huinong.loans.v1.LoanService"},
       {"audit", "huinong.audit.v1.AuditService"},
   };
   absl::MutexLock lock(&mu_);
   seen_.emplace_back(backend, req->service());
-  const auto service = services.find(backend);
-  if (service == services.end() || service->second != req->service()) {
+  const auto [first, last] = services.equal_range(backend);
+  if (std::none_of(first, last, [&](const auto& s) { return s.second == req->service(); })) {
     return grpc::Status(grpc::StatusCode::NOT_FOUND, "unknown service");
   }
   resp->set_status(not_serving_.contains(backend) ? health::HealthCheckResponse::NOT_SERVING
@@ -274,7 +276,12 @@ std::vector<std::pair<std::string, std::string>> FakeHealth::Seen() const {
 FakeSuite::FakeSuite() {
   grpc::ServerBuilder builder;
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
-  builder.RegisterService(&org_);
+  builder.RegisterService(static_cast<org::v1::UnitService::Service*>(&org_));
+  builder.RegisterService(static_cast<org::v1::PostService::Service*>(&org_));
+  builder.RegisterService(static_cast<org::v1::StaffService::Service*>(&org_));
+  builder.RegisterService(static_cast<org::v1::ChangeService::Service*>(&org_));
+  builder.RegisterService(static_cast<org::v1::StaffingService::Service*>(&org_));
+  builder.RegisterService(static_cast<org::v1::OrgQueryService::Service*>(&org_));
   builder.RegisterService(&health_);
   builder.RegisterService(&audit_);
   server_ = builder.BuildAndStart();

@@ -18,7 +18,12 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "huinong/org/v1/org_service.grpc.pb.h"
+#include "huinong/org/v1/change_service.grpc.pb.h"
+#include "huinong/org/v1/org_query_service.grpc.pb.h"
+#include "huinong/org/v1/post_service.grpc.pb.h"
+#include "huinong/org/v1/staff_service.grpc.pb.h"
+#include "huinong/org/v1/staffing_service.grpc.pb.h"
+#include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tools/huinongctl/tests/fake_audit.h"
 
 namespace huinong::ctl::testing {
@@ -29,7 +34,15 @@ struct SeenCall {
   absl::Duration deadline_in;  // deadline minus arrival time
 };
 
-class FakeOrg final : public org::v1::OrgService::Service {
+// One in-memory svc-org behind all six of its services (they share the
+// registry, as the real ones share the database); FakeSuite registers each
+// base with the server.
+class FakeOrg final : public org::v1::UnitService::Service,
+                      public org::v1::PostService::Service,
+                      public org::v1::StaffService::Service,
+                      public org::v1::ChangeService::Service,
+                      public org::v1::StaffingService::Service,
+                      public org::v1::OrgQueryService::Service {
  public:
   grpc::Status CreateUnit(grpc::ServerContext* ctx, const org::v1::CreateUnitRequest* req,
                           org::v1::Unit* resp) override;
