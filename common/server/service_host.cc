@@ -15,6 +15,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/core/buffered_log.h"
 #include "common/core/log.h"
 #include "common/rpc/errors.h"
 #include "common/server/interceptors.h"
@@ -164,6 +165,8 @@ void ServiceHost::WaitForStop() {
   server_->Shutdown(std::chrono::system_clock::now() +
                     std::chrono::milliseconds(absl::ToInt64Milliseconds(options_.drain_timeout)));
   server_->Wait();
+  // Every call has ended, so every access-log line is in a buffer by now.
+  log::FlushBuffered();
   for (auto& hook : stop_hooks_) hook();
   if (endpoint_) endpoint_->Stop();
   log::Info("stopped", {});

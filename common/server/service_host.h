@@ -5,8 +5,9 @@
 // reflection, the Prometheus /metrics endpoint on its own port, and a
 // graceful stop on SIGTERM/SIGINT: health goes NOT_SERVING, new calls are
 // still accepted for `shutdown_grace` (so balancers notice first), then
-// refused; in-flight calls get `drain_timeout` to finish; then stop hooks
-// (e.g. flushing the outbox relay) run.
+// refused; in-flight calls get `drain_timeout` to finish; then every
+// buffered access-log line is written (none is lost on a clean stop) and the
+// stop hooks (e.g. flushing the outbox relay) run.
 #pragma once
 
 #include <atomic>
