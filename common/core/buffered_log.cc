@@ -2,10 +2,10 @@
 //
 // Locks, always taken in this order: `write_mu` (one writer at a time: it is
 // held from taking lines out of a buffer until they are written, which is
-// what keeps one thread's lines in order), `registry_mu` (the set of
-// buffers), a buffer's own `mu` (its owner appends under it, writers take
-// its lines under it), then the logger's lock inside WriteLines. The owner
-// of a buffer takes only its own `mu` per line.
+// what keeps one thread's lines in order), `registry_mu` (the set of buffers
+// and the orphaned lines of exited threads), a buffer's own `mu` (its owner
+// appends under it, writers take its lines under it), then the logger's lock
+// inside WriteLines. The owner of a buffer takes only its own `mu` per line.
 #include "common/core/buffered_log.h"
 
 #include <cstdlib>
@@ -26,6 +26,10 @@ struct Buffers {
   absl::Mutex write_mu;
   absl::Mutex registry_mu ABSL_ACQUIRED_AFTER(write_mu);
   std::vector<ThreadBuffer*> all ABSL_GUARDED_BY(registry_mu);
+  // Lines of threads that have exited, written with the next flush: gRPC's
+  // synchronous server starts and ends threads all the time, and a write(2)
+  // per ending thread would undo much of the batching.
+  std::string orphans ABSL_GUARDED_BY(registry_mu);
 
   absl::Mutex timer_mu;
   absl::CondVar timer_changed;
@@ -47,17 +51,14 @@ class ThreadBuffer {
     b.all.push_back(this);
   }
 
-  // The thread is exiting: leave the set, then write what is left.
+  // The thread is exiting: its lines join the orphans, written with the next
+  // flush (these come after every earlier line of the thread: all of those
+  // were written or are in this buffer).
   ~ThreadBuffer() {
     Buffers& b = TheBuffers();
-    absl::MutexLock write(&b.write_mu);
-    {
-      absl::MutexLock lock(&b.registry_mu);
-      std::erase(b.all, this);
-    }
-    std::string rest;
-    TakeInto(&rest);
-    WriteLines(rest);
+    absl::MutexLock lock(&b.registry_mu);
+    std::erase(b.all, this);
+    TakeInto(&b.orphans);
   }
 
   // True when the buffer has reached the size that makes its owner write it.
@@ -134,6 +135,7 @@ void FlushBuffered() {
   std::string lines;
   {
     absl::MutexLock lock(&b.registry_mu);
+    lines.swap(b.orphans);
     for (ThreadBuffer* buffer : b.all) buffer->TakeInto(&lines);
   }
   WriteLines(lines);

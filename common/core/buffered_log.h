@@ -8,8 +8,8 @@
 //  - the thread's buffer reaches kBufferedFlushBytes (the thread that filled
 //    it writes it),
 //  - the flush interval passes (default 100 ms; a background thread started
-//    with the first buffered line writes out every buffer then),
-//  - the thread exits (its buffer is written before it goes),
+//    with the first buffered line writes out every buffer then, and the
+//    lines left by threads that have exited since),
 //  - FlushBuffered() is called — the server bootstrap calls it after the last
 //    call has drained, and the process calls it at exit().
 //
