@@ -36,6 +36,7 @@ std::unique_ptr<grpc::Service> MakeEmptyService(server::CallGate& gate) {
 }
 
 int ServeEmpty(const Config& config) {
+  server::DisableMutexDeadlockDetection();  // as every service does
   server::InstallStopSignals();
   absl::StatusOr<log::Level> level = log::ParseLevel(config.String("log_level", "info"));
   if (!level.ok()) return Fail(level.status());
