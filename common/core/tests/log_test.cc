@@ -21,6 +21,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/core/tests/flat_json.h"
+#include "common/core/tests/stderr_lines.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -172,13 +173,8 @@ TEST(CoreLogLevel, ParseLevel) {
 // The real stderr path: fd 2 is pointed at a file while 4 threads log; every
 // line must come out whole.
 TEST(CoreLogStderr, ConcurrentLinesNeverInterleave) {
-  char path[] = "/tmp/huinong_core_log_XXXXXX";
-  const int fd = mkstemp(path);
-  ASSERT_GE(fd, 0);
-  const int saved = dup(STDERR_FILENO);
-  ASSERT_GE(saved, 0);
-  fflush(stderr);
-  ASSERT_EQ(dup2(fd, STDERR_FILENO), STDERR_FILENO);
+  StderrToFile capture;
+  ASSERT_TRUE(capture.ok());
   Init("svc-stderr", Level::kInfo);
   constexpr int kThreads = 4;
   constexpr int kLines = 2000;
@@ -190,27 +186,9 @@ TEST(CoreLogStderr, ConcurrentLinesNeverInterleave) {
     });
   }
   for (std::thread& th : threads) th.join();
-  dup2(saved, STDERR_FILENO);
-  close(saved);
-  close(fd);
+  capture.Restore();
   Init("", Level::kInfo);
-
-  std::ifstream in(path);
-  std::string line;
-  std::vector<int> next(kThreads, 0);
-  int count = 0;
-  while (std::getline(in, line)) {
-    const auto pairs = FlatJson(line).Parse();
-    ASSERT_TRUE(pairs.has_value()) << "line " << count << ": " << line.substr(0, 200);
-    ASSERT_EQ(pairs->size(), 7u);
-    const int t = std::stoi((*pairs)[4].second);
-    const int n = std::stoi((*pairs)[5].second);
-    ASSERT_EQ(n, next[t]) << "lines of one thread out of order";
-    ++next[t];
-    ++count;
-  }
-  unlink(path);
-  EXPECT_EQ(count, kThreads * kLines);
+  ExpectTickLinesWholeAndInOrder(capture.path(), kThreads, kLines);
 }
 
 }  // namespace
