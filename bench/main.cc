@@ -5,9 +5,10 @@
 //       baselines and scenarios in one invocation; prints the table (bench/run.sh runs this)
 //   huinong_bench run (--target HOST:PORT | --service org | --via_gateway) --method M --request TEMPLATE
 //                     [--metadata k=v,k=v] [--concurrency 16] [--channels 4] [--warmup 2s]
-//                     [--duration 10s | --count N] [--json FILE]
+//                     [--duration 10s | --count N] [--server_pid PID] [--json FILE]
 //       one closed-loop load on any unary method; TEMPLATE is JSON or text format, or @file;
-//       {{ulid}} in it is a fresh ULID per call
+//       {{ulid}} in it is a fresh ULID per call; --server_pid meters that process's CPU too
+//       (e.g. a serve-empty started by hand), as "target server"
 //   huinong_bench serve-empty [--interceptors=false]
 //       the empty-handler baseline server (started by `suite` itself)
 //
@@ -98,6 +99,8 @@ absl::Status Run(const Config& config) {
   ASSIGN_OR_RETURN(auto channels, OpenChannels(address, loop.channels, absl::Seconds(5)));
 
   std::vector<ProcessGroup> groups = {{"bench client", {getpid()}}};
+  ASSIGN_OR_RETURN(int64_t server_pid, config.Int("server_pid", 0));
+  if (server_pid > 0) groups.push_back({"target server", {static_cast<pid_t>(server_pid)}});
   if (auto suite = SuiteProcesses(config.String("run_dir")); suite.ok()) {
     groups.insert(groups.end(), suite->begin(), suite->end());
   }
@@ -149,8 +152,9 @@ int main(int argc, char** argv) {
     if (s.ok()) s = bench::Suite(*config);
   } else if (command == "run") {
     s = config->CheckKnown({"target", "service", "via_gateway", "method", "request", "metadata", "concurrency",
-                            "channels", "warmup", "duration", "count", "json", "token", "jwt_hs256_secret_file",
-                            "run_dir", "gateway", "db_port", "db_host", "db_admin_user", "db_admin_password_file"});
+                            "channels", "warmup", "duration", "count", "server_pid", "json", "token",
+                            "jwt_hs256_secret_file", "run_dir", "gateway", "db_port", "db_host", "db_admin_user",
+                            "db_admin_password_file"});
     if (s.ok()) s = bench::Run(*config);
   } else {
     std::fprintf(stderr, "usage: huinong_bench suite|run|serve-empty [--flags]; see bench/main.cc\n");

@@ -5,7 +5,10 @@
 // creation order: within one process every id is strictly greater than the
 // one before, even within the same millisecond or if the wall clock steps
 // back (the randomness is then incremented instead of redrawn). Across
-// replicas ids are ordered by millisecond only.
+// replicas ids are ordered by millisecond only. The random bits are drawn
+// from OpenSSL's generator a 4 KiB block at a time (one draw per ~400 ids);
+// a forked child discards its parent's unused bits and last id, so parent
+// and child never make the same ids.
 #pragma once
 
 #include <string>

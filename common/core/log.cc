@@ -15,6 +15,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/core/string_views.h"
+#include "common/core/utc_text.h"
 #include "common/core/utf8.h"
 
 namespace huinong::log {
@@ -34,12 +35,29 @@ Logger& TheLogger() {
 
 // Read without the lock so that a disabled Debug() costs one atomic load.
 std::atomic<int> g_min_level{static_cast<int>(Level::kInfo)};
+// Bumped by every Init (under the lock): AppendLine's per-thread copy of the
+// service name is stale when its generation differs.
+std::atomic<uint64_t> g_generation{1};
 
 std::string Quoted(std::string_view s) {
-  std::string out = "\"";
-  out += JsonEscape(s);
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  AppendJsonEscaped(&out, s);
   out += '"';
   return out;
+}
+
+// "2026-11-22T05:41:00.123456Z": the fixed-width formatter, absl's outside
+// the years it covers (the bytes are the same, see utc_text.h).
+void AppendTimestamp(std::string* out, absl::Time now) {
+  char ts[kUtcTextSize];
+  if (FormatUtcMicros(now, 'T', ts)) {
+    out->append(ts, kUtcTextSize);
+    *out += 'Z';
+  } else {
+    out->append(absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", now, absl::UTCTimeZone()));
+  }
 }
 
 void WriteAll(int fd, std::string_view data) {
@@ -85,6 +103,7 @@ void Init(std::string service, Level min_level) {
   absl::MutexLock lock(&logger.mu);
   logger.service = std::move(service);
   g_min_level.store(static_cast<int>(min_level), std::memory_order_relaxed);
+  g_generation.fetch_add(1, std::memory_order_release);
 }
 
 void SetSinkForTest(std::function<void(std::string_view line)> sink) {
@@ -121,19 +140,76 @@ bool Enabled(Level level) {
   return static_cast<int>(level) >= g_min_level.load(std::memory_order_relaxed);
 }
 
+namespace {
+
+// The line without its timestamp's value: `ts` is written by the caller's
+// `write_ts` so that both the given-text and the current-time forms share it.
+template <class WriteTs>
+void AppendFormatted(std::string* out, WriteTs write_ts, Level level, std::string_view service,
+                     std::string_view msg, std::initializer_list<Field> fields) {
+  out->append("{\"ts\":\"");
+  write_ts(out);
+  out->append("\",\"level\":\"");
+  out->append(LevelName(level));
+  out->append("\",\"service\":\"");
+  AppendJsonEscaped(out, service);
+  out->append("\",\"msg\":\"");
+  AppendJsonEscaped(out, msg);
+  *out += '"';
+  for (const Field& field : fields) {
+    out->append(",\"");
+    if (IsFixedKey(field.key)) out->append("field.");
+    AppendJsonEscaped(out, field.key);
+    out->append("\":");
+    out->append(field.json);
+  }
+  *out += '}';
+}
+
+}  // namespace
+
 std::string FormatLine(std::string_view ts, Level level, std::string_view service,
                        std::string_view msg, std::initializer_list<Field> fields) {
   std::string line;
   line.reserve(96 + msg.size() + fields.size() * 32);
-  absl::StrAppend(&line, "{\"ts\":\"", ToAbsl(ts), "\",\"level\":\"", ToAbsl(LevelName(level)),
-                  "\",\"service\":\"", JsonEscape(service), "\",\"msg\":\"",
-                  JsonEscape(msg), "\"");
-  for (const Field& field : fields) {
-    absl::StrAppend(&line, ",\"", IsFixedKey(field.key) ? "field." : "",
-                    JsonEscape(field.key), "\":", field.json);
-  }
-  line += '}';
+  AppendFormatted(
+      &line, [ts](std::string* out) { out->append(ts); }, level, service, msg, fields);
   return line;
+}
+
+void AppendLine(std::string* out, Level level, std::string_view msg,
+                std::initializer_list<Field> fields) {
+  struct ServiceCopy {
+    uint64_t generation = 0;
+    std::string name;
+  };
+  thread_local ServiceCopy service;
+  if (service.generation != g_generation.load(std::memory_order_acquire)) {
+    Logger& logger = TheLogger();
+    absl::MutexLock lock(&logger.mu);
+    service.name = logger.service;
+    service.generation = g_generation.load(std::memory_order_relaxed);
+  }
+  const absl::Time now = absl::Now();
+  AppendFormatted(
+      out, [now](std::string* o) { AppendTimestamp(o, now); }, level, service.name, msg, fields);
+  *out += '\n';
+}
+
+void WriteLines(std::string_view lines) {
+  if (lines.empty()) return;
+  Logger& logger = TheLogger();
+  absl::MutexLock lock(&logger.mu);
+  if (!logger.sink) {
+    WriteAll(STDERR_FILENO, lines);
+    return;
+  }
+  while (!lines.empty()) {
+    const size_t end = lines.find('\n');
+    logger.sink(lines.substr(0, end));
+    if (end == std::string_view::npos) break;
+    lines.remove_prefix(end + 1);
+  }
 }
 
 void Write(Level level, std::string_view msg, std::initializer_list<Field> fields) {
@@ -141,9 +217,11 @@ void Write(Level level, std::string_view msg, std::initializer_list<Field> field
   Logger& logger = TheLogger();
   // The clock is read under the lock so lines appear in timestamp order.
   absl::MutexLock lock(&logger.mu);
-  const std::string ts =
-      absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(), absl::UTCTimeZone());
-  std::string line = FormatLine(ts, level, logger.service, msg, fields);
+  const absl::Time now = absl::Now();
+  std::string line;
+  line.reserve(96 + msg.size() + fields.size() * 32);
+  AppendFormatted(
+      &line, [now](std::string* o) { AppendTimestamp(o, now); }, level, logger.service, msg, fields);
   if (logger.sink) {
     logger.sink(line);
     return;
@@ -166,56 +244,68 @@ void Error(std::string_view msg, std::initializer_list<Field> fields) {
 }
 
 std::string JsonEscape(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(s.size() + 8);
-  for (size_t i = 0; i < s.size();) {
+  AppendJsonEscaped(&out, s);
+  return out;
+}
+
+void AppendJsonEscaped(std::string* out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  size_t i = 0;
+  while (i < s.size()) {
+    // The common case, printable ASCII without quotes or backslashes, is
+    // copied a run at a time.
+    size_t run = i;
+    while (run < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') break;
+      ++run;
+    }
+    out->append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       const size_t len = utf8::SequenceLength(s, i);
       if (len == 0) {
-        out += "\\ufffd";
+        out->append("\\ufffd");
         ++i;
       } else {
-        out.append(s.substr(i, len));
+        out->append(s.substr(i, len));
         i += len;
       }
       continue;
     }
     switch (c) {
       case '"':
-        out += "\\\"";
+        out->append("\\\"");
         break;
       case '\\':
-        out += "\\\\";
+        out->append("\\\\");
         break;
       case '\n':
-        out += "\\n";
+        out->append("\\n");
         break;
       case '\r':
-        out += "\\r";
+        out->append("\\r");
         break;
       case '\t':
-        out += "\\t";
+        out->append("\\t");
         break;
       case '\b':
-        out += "\\b";
+        out->append("\\b");
         break;
       case '\f':
-        out += "\\f";
+        out->append("\\f");
         break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xf];
-        } else {
-          out += static_cast<char>(c);
-        }
+      default:  // other control characters and DEL
+        out->append("\\u00");
+        *out += kHex[c >> 4];
+        *out += kHex[c & 0xf];
     }
     ++i;
   }
-  return out;
 }
 
 }  // namespace huinong::log

@@ -3,10 +3,14 @@
 // Every line is {"ts":..., "level":..., "service":..., "msg":..., <fields in
 // the order given>}. "ts" is RFC 3339 UTC with microseconds. Each line is
 // produced whole and handed over in one write under a lock, so lines from
-// concurrent threads never interleave. Keys and string values are escaped so
-// each line is valid JSON whatever bytes the caller passes (invalid UTF-8
-// becomes U+FFFD). The logger does not mask personal data by itself: callers
-// pass values through common/core/mask.h first.
+// concurrent threads never interleave; Write() reads the clock under that
+// lock, so its lines appear in timestamp order. Keys and string values are
+// escaped so each line is valid JSON whatever bytes the caller passes
+// (invalid UTF-8 becomes U+FFFD). The logger does not mask personal data by
+// itself: callers pass values through common/core/mask.h first.
+//
+// Hot paths that log once per call (the access log) batch their lines
+// instead: see common/core/buffered_log.h, built on AppendLine and WriteLines.
 #pragma once
 
 #include <cstdint>
@@ -73,9 +77,26 @@ void Error(std::string_view msg, std::initializer_list<Field> fields = {});
 // DEL) as \u00XX, valid UTF-8 passed through, each invalid byte as \ufffd.
 std::string JsonEscape(std::string_view s);
 
+// JsonEscape(s) appended to `out`, without a temporary string.
+void AppendJsonEscaped(std::string* out, std::string_view s);
+
 // Formats one line exactly as Write() does, without the newline. Exposed so
 // that tests and other writers (an access log) share one format.
 std::string FormatLine(std::string_view ts, Level level, std::string_view service,
                        std::string_view msg, std::initializer_list<Field> fields);
+
+// Appends the line Write() would write now — the current time and service,
+// and the '\n' — to `out`, whatever the minimum level (the caller checks
+// Enabled). Takes no lock in the common case (the service name is copied per
+// thread and refreshed after Init) and makes no system call: for writers that
+// batch lines and hand them to WriteLines.
+void AppendLine(std::string* out, Level level, std::string_view msg,
+                std::initializer_list<Field> fields);
+
+// Writes `lines` — whole lines, each ending in '\n' — to stderr in one
+// write under the logger's lock, so they never interleave with other lines
+// (nor, on a pipe, with each other); with a test sink set, hands them to it
+// one line at a time, without the newlines.
+void WriteLines(std::string_view lines);
 
 }  // namespace huinong::log

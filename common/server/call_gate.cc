@@ -1,11 +1,26 @@
+// See call_gate.h.
 #include "common/server/call_gate.h"
 
 #include "absl/time/clock.h"
 
 namespace huinong::server {
+namespace {
+
+// The innermost live VerdictScope of this thread.
+thread_local const CallGate::VerdictScope* t_scope = nullptr;
+
+}  // namespace
 
 CallGate::CallGate(std::shared_ptr<const auth::TokenVerifier> verifier)
     : verifier_(std::move(verifier)) {}
+
+CallGate::VerdictScope::VerdictScope(const CallGate& gate, const grpc::ServerContextBase* ctx,
+                                     const absl::StatusOr<auth::Principal>* verdict)
+    : gate_(&gate), ctx_(ctx), verdict_(verdict), outer_(t_scope) {
+  t_scope = this;
+}
+
+CallGate::VerdictScope::~VerdictScope() { t_scope = outer_; }
 
 absl::StatusOr<auth::Principal> CallGate::Authenticate(
     std::optional<absl::string_view> authorization) const {
@@ -17,27 +32,21 @@ absl::StatusOr<auth::Principal> CallGate::Authenticate(
   return verifier_->Verify(*token, absl::Now());
 }
 
-absl::StatusOr<auth::Principal> CallGate::Caller(const grpc::ServerContextBase& ctx) const {
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    auto it = calls_.find(&ctx);
-    if (it != calls_.end()) return it->second;
+const absl::StatusOr<auth::Principal>* CallGate::VerdictFor(const grpc::ServerContextBase& ctx) const {
+  for (const VerdictScope* scope = t_scope; scope != nullptr; scope = scope->outer_) {
+    if (scope->gate_ == this && scope->ctx_ == &ctx) return scope->verdict_;
   }
+  return nullptr;
+}
+
+bool CallGate::HasVerdict(const grpc::ServerContextBase& ctx) const { return VerdictFor(ctx) != nullptr; }
+
+absl::StatusOr<auth::Principal> CallGate::Caller(const grpc::ServerContextBase& ctx) const {
+  if (const absl::StatusOr<auth::Principal>* verdict = VerdictFor(ctx)) return *verdict;
   const auto& md = ctx.client_metadata();
   auto it = md.find("authorization");
   if (it == md.end()) return Authenticate(std::nullopt);
   return Authenticate(absl::string_view(it->second.data(), it->second.size()));
-}
-
-void CallGate::Remember(const grpc::ServerContextBase* ctx,
-                        absl::StatusOr<auth::Principal> verdict) {
-  absl::MutexLock lock(&mu_);
-  calls_.insert_or_assign(ctx, std::move(verdict));
-}
-
-void CallGate::Forget(const grpc::ServerContextBase* ctx) {
-  absl::MutexLock lock(&mu_);
-  calls_.erase(ctx);
 }
 
 }  // namespace huinong::server

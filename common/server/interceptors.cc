@@ -2,12 +2,14 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "common/core/buffered_log.h"
 #include "common/core/ids.h"
 #include "common/core/log.h"
 
@@ -37,10 +39,15 @@ struct MethodCells {
   std::array<std::atomic<metrics::Counter*>, kCodes> handled{};
 };
 
+// Each CallMetrics has an id never used again, so that a thread's cached
+// cells of one that is gone can never be taken for another's.
+std::atomic<uint64_t> g_next_metrics_id{1};
+
 class CallMetrics {
  public:
   CallMetrics(metrics::Registry& registry, CallGate& gate)
-      : gate_(gate),
+      : id_(g_next_metrics_id.fetch_add(1, std::memory_order_relaxed)),
+        gate_(gate),
         started_(registry.AddCounter("grpc_server_started_total",
                                      "RPCs started on the server.",
                                      {"grpc_service", "grpc_method", "grpc_type"})),
@@ -54,12 +61,24 @@ class CallMetrics {
 
   CallGate& gate() { return gate_; }
 
+  // A method's cells, found in this thread's cache without a lock; the
+  // shared table (under the lock) only on a miss. The key is the method name's
+  // address, which gRPC keeps for the server's lifetime.
   MethodCells& Cells(const char* full_method, grpc::experimental::ServerRpcInfo::Type type) {
-    {
-      absl::ReaderMutexLock lock(&mu_);
-      auto it = cells_.find(full_method);
-      if (it != cells_.end()) return *it->second;
+    struct Cached {
+      uint64_t owner = 0;
+      const char* method = nullptr;
+      MethodCells* cells = nullptr;
+    };
+    thread_local std::array<Cached, 64> cache;
+    Cached& slot = cache[(reinterpret_cast<uintptr_t>(full_method) >> 4) % cache.size()];
+    if (slot.owner != id_ || slot.method != full_method) {
+      slot = {id_, full_method, &SharedCells(full_method, type)};
     }
+    return *slot.cells;
+  }
+
+  MethodCells& SharedCells(const char* full_method, grpc::experimental::ServerRpcInfo::Type type) {
     absl::MutexLock lock(&mu_);
     auto& slot = cells_[full_method];
     if (!slot) {
@@ -97,6 +116,7 @@ class CallMetrics {
     return "unary";
   }
 
+  const uint64_t id_;
   CallGate& gate_;
   metrics::CounterFamily& started_;
   metrics::CounterFamily& handled_;
@@ -117,18 +137,22 @@ class CallInterceptor : public grpc::experimental::Interceptor {
   CallInterceptor(grpc::experimental::ServerRpcInfo* info, CallMetrics& shared)
       : info_(info), shared_(shared), cells_(shared.Cells(info->method(), info->type())) {}
 
-  ~CallInterceptor() override { shared_.gate().Forget(info_->server_context()); }
-
   void Intercept(grpc::experimental::InterceptorBatchMethods* batch) override {
-    if (batch->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
-      OnMetadata(*batch->GetRecvInitialMetadata());
-    }
+    const bool arrived =
+        batch->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA);
+    if (arrived) OnMetadata(*batch->GetRecvInitialMetadata());
     if (batch->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
       batch->GetSendInitialMetadata()->emplace("x-request-id", request_id_);
     }
     if (batch->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       OnStatus(batch->GetSendStatus());
     }
+    // The handler runs inside the Proceed() of the batch that delivered the
+    // metadata (see call_gate.h), so the verdict is in scope exactly for it.
+    // gRPC may destroy this interceptor before Proceed() returns: nothing
+    // below may touch a member.
+    std::optional<CallGate::VerdictScope> scope;
+    if (arrived) scope.emplace(shared_.gate(), info_->server_context(), &verdict_);
     batch->Proceed();
   }
 
@@ -138,13 +162,9 @@ class CallInterceptor : public grpc::experimental::Interceptor {
     cells_.started->Inc();
     absl::string_view rid = Header(md, "x-request-id");
     request_id_ = !rid.empty() && rid.size() <= 128 ? std::string(rid) : NewUlid();
-    // A verdict for every call, token or not: an entry left by an earlier
-    // call at the same context address can never be mistaken for this one's.
     absl::string_view authorization = Header(md, "authorization");
-    auto verdict = shared_.gate().Authenticate(
+    verdict_ = shared_.gate().Authenticate(
         authorization.empty() ? std::nullopt : std::optional<absl::string_view>(authorization));
-    if (verdict.ok()) caller_ = verdict->subject;
-    shared_.gate().Remember(info_->server_context(), std::move(verdict));
   }
 
   void OnStatus(const grpc::Status& status) {
@@ -155,13 +175,17 @@ class CallInterceptor : public grpc::experimental::Interceptor {
     const log::Level level = cells_.quiet                      ? log::Level::kDebug
                              : code == 13 || code == 2         ? log::Level::kError
                                                                : log::Level::kInfo;
-    log::Write(level, "rpc",
-               {{"method", cells_.method},
-                {"service_name", cells_.service},
-                {"code", CodeName(code)},
-                {"latency_ms", absl::ToDoubleMilliseconds(took)},
-                {"request_id", request_id_},
-                {"caller", caller_.empty() ? "-" : caller_}});
+    // Batched per thread and written within 100 ms, and all of it when the
+    // server stops (buffered_log.h): no lock or write(2) per call.
+    log::WriteBuffered(level, "rpc",
+                       {{"method", cells_.method},
+                        {"service_name", cells_.service},
+                        {"code", CodeName(code)},
+                        {"latency_ms", absl::ToDoubleMilliseconds(took)},
+                        {"request_id", request_id_},
+                        {"caller", verdict_.ok() && !verdict_->subject.empty()
+                                                 ? std::string_view(verdict_->subject)
+                                                 : std::string_view("-")}});
   }
 
   grpc::experimental::ServerRpcInfo* info_;
@@ -169,7 +193,7 @@ class CallInterceptor : public grpc::experimental::Interceptor {
   MethodCells& cells_;
   absl::Time start_ = absl::Now();
   std::string request_id_;
-  std::string caller_;
+  absl::StatusOr<auth::Principal> verdict_;  // set as the metadata arrives
 };
 
 class CallInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {

@@ -14,8 +14,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "common/core/buffered_log.h"
 #include "common/core/log.h"
 #include "common/rpc/errors.h"
 #include "common/server/interceptors.h"
@@ -29,8 +29,6 @@ std::atomic<bool> g_stop_seen{false};
 void OnStopSignal(int) { sem_post(&g_stop_signal); }  // async-signal-safe
 
 }  // namespace
-
-void UseReleaseMutexes() { absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore); }
 
 void InstallStopSignals() {
   static bool installed = false;
@@ -167,6 +165,8 @@ void ServiceHost::WaitForStop() {
   server_->Shutdown(std::chrono::system_clock::now() +
                     std::chrono::milliseconds(absl::ToInt64Milliseconds(options_.drain_timeout)));
   server_->Wait();
+  // Every call has ended, so every access-log line is in a buffer by now.
+  log::FlushBuffered();
   for (auto& hook : stop_hooks_) hook();
   if (endpoint_) endpoint_->Stop();
   log::Info("stopped", {});

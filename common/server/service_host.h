@@ -5,8 +5,9 @@
 // reflection, the Prometheus /metrics endpoint on its own port, and a
 // graceful stop on SIGTERM/SIGINT: health goes NOT_SERVING, new calls are
 // still accepted for `shutdown_grace` (so balancers notice first), then
-// refused; in-flight calls get `drain_timeout` to finish; then stop hooks
-// (e.g. flushing the outbox relay) run.
+// refused; in-flight calls get `drain_timeout` to finish; then every
+// buffered access-log line is written (none is lost on a clean stop) and the
+// stop hooks (e.g. flushing the outbox relay) run.
 #pragma once
 
 #include <atomic>
@@ -39,12 +40,6 @@ struct HostOptions {
   int max_receive_bytes = 4 << 20;
 };
 
-// Turns off Abseil's lock-order (deadlock) graph for every absl::Mutex of the
-// process, gRPC's own locks included. Debian builds Abseil without NDEBUG, so
-// the graph is on by default and every lock and unlock pays a step of global
-// bookkeeping (docs/performance.md, "GetUnit direct"). Servers call it once,
-// early in main; tests keep the checks, which is where they find bugs.
-void UseReleaseMutexes();
 // Installs the SIGTERM/SIGINT handlers that WaitForStop listens to. Call once,
 // early in main.
 void InstallStopSignals();

@@ -5,6 +5,7 @@
 #include <cppconn/connection.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/core/log.h"
 #include "common/core/status_macros.h"
@@ -197,8 +198,12 @@ ServiceSpec StandardSpec(const std::string& short_name, int index) {
   return spec;
 }
 
+void DisableMutexDeadlockDetection() {
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+}
+
 int RunService(int argc, char** argv, const ServiceSpec& spec) {
-  UseReleaseMutexes();
+  DisableMutexDeadlockDetection();
   InstallStopSignals();
   log::Init(spec.name, log::Level::kInfo);
   absl::Status status = Run(argc, argv, spec);

@@ -98,6 +98,14 @@ std::function<absl::StatusOr<std::vector<HostedService>>(ServiceContext&)> Host(
 // Returns the process exit code.
 int RunService(int argc, char** argv, const ServiceSpec& spec);
 
+// Turns off Abseil's lock-order (deadlock) detection for the whole process;
+// RunService does this first. Debian builds Abseil without NDEBUG, so by
+// default every absl::Mutex acquisition — gRPC's own included — also records
+// the lock in a global graph under a global spin lock: on the empty-handler
+// server about 13 000 instructions of every call (docs/performance.md).
+// Tests keep the detection, which is where it finds bugs.
+void DisableMutexDeadlockDetection();
+
 // The verifier from jwt_* configuration (exposed for tools and tests).
 absl::StatusOr<std::shared_ptr<const auth::TokenVerifier>> VerifierFromConfig(const Config& config);
 

@@ -1,5 +1,9 @@
-// Tests of ULID generation: shape, uniqueness under concurrency, order.
+// Tests of ULID generation: shape, uniqueness under concurrency and across
+// fork, order.
 #include "common/core/ids.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <set>
@@ -84,6 +88,33 @@ TEST(CoreUlid, LaterIdsSortAfterEarlierAcrossMilliseconds) {
   EXPECT_GT(*UlidTime(second), *UlidTime(first));
   // A new millisecond draws fresh randomness: the random part is not just +1.
   EXPECT_NE(first.substr(10), second.substr(10));
+}
+
+// A child made by fork() must not repeat the ids its parent makes next (it
+// would, from a copy of the parent's unused random bytes or by incrementing
+// the parent's last id in the same millisecond).
+TEST(CoreUlid, AForkedChildMakesOtherIdsThanItsParent) {
+  NewUlid();  // the parent has a last id and unused random bytes
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string id = NewUlid();
+    _exit(write(pipe_fds[1], id.data(), id.size()) == static_cast<ssize_t>(id.size()) ? 0 : 1);
+  }
+  const std::string parent_id = NewUlid();
+  close(pipe_fds[1]);
+  char buf[32] = {};
+  const ssize_t n = read(pipe_fds[0], buf, sizeof buf);
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_EQ(n, 26);
+  const std::string child_id(buf, 26);
+  EXPECT_TRUE(IsUlid(child_id)) << child_id;
+  // The last 16 characters are random bits only: equal means the same draw.
+  EXPECT_NE(child_id.substr(10), parent_id.substr(10)) << child_id << " " << parent_id;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Tests of the JSON-lines logger: each line is valid JSON (checked by a small
-// strict parser below), fields come in order, escaping is exact, lines from
+// strict parser, flat_json.h), fields come in order, escaping is exact, lines from
 // concurrent threads never interleave, level filtering works.
 #include "common/core/log.h"
 
@@ -20,6 +20,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/core/tests/flat_json.h"
+#include "common/core/tests/stderr_lines.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -27,128 +29,6 @@ namespace huinong::log {
 namespace {
 
 using ::testing::ElementsAre;
-
-// A parsed flat JSON object: (key, value) in order. String values are
-// decoded; other values are kept as their literal text.
-using Pairs = std::vector<std::pair<std::string, std::string>>;
-
-class FlatJson {
- public:
-  explicit FlatJson(std::string_view s) : s_(s) {}
-
-  // Parses {"k":v,...} where each v is a string, number, true, false or
-  // null; nullopt on any syntax error or trailing bytes.
-  std::optional<Pairs> Parse() {
-    Pairs out;
-    if (!Eat('{')) return std::nullopt;
-    if (Eat('}')) return i_ == s_.size() ? std::optional<Pairs>(out) : std::nullopt;
-    do {
-      auto key = String();
-      if (!key || !Eat(':')) return std::nullopt;
-      auto value = Value();
-      if (!value) return std::nullopt;
-      out.emplace_back(*key, *value);
-    } while (Eat(','));
-    if (!Eat('}') || i_ != s_.size()) return std::nullopt;
-    return out;
-  }
-
- private:
-  bool Eat(char c) {
-    if (i_ < s_.size() && s_[i_] == c) {
-      ++i_;
-      return true;
-    }
-    return false;
-  }
-  std::optional<std::string> Value() {
-    if (i_ < s_.size() && s_[i_] == '"') return String();
-    for (std::string_view lit : {"true", "false", "null"}) {
-      if (s_.substr(i_, lit.size()) == lit) {
-        i_ += lit.size();
-        return std::string(lit);
-      }
-    }
-    const size_t start = i_;
-    Eat('-');
-    if (i_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[i_]))) return std::nullopt;
-    if (s_[i_] == '0') {
-      ++i_;
-    } else {
-      Digits();
-    }
-    if (Eat('.') && !Digits()) return std::nullopt;
-    if (Eat('e') || Eat('E')) {
-      if (!Eat('+')) Eat('-');
-      if (!Digits()) return std::nullopt;
-    }
-    return std::string(s_.substr(start, i_ - start));
-  }
-  bool Digits() {
-    const size_t start = i_;
-    while (i_ < s_.size() && isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
-    return i_ > start;
-  }
-  static void AppendUtf8(std::string* out, uint32_t cp) {
-    if (cp < 0x80) {
-      *out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      *out += static_cast<char>(0xC0 | (cp >> 6));
-      *out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      *out += static_cast<char>(0xE0 | (cp >> 12));
-      *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      *out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      *out += static_cast<char>(0xF0 | (cp >> 18));
-      *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      *out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  std::optional<std::string> String() {
-    if (!Eat('"')) return std::nullopt;
-    std::string out;
-    while (i_ < s_.size()) {
-      const unsigned char c = static_cast<unsigned char>(s_[i_++]);
-      if (c == '"') return out;
-      if (c < 0x20) return std::nullopt;  // raw control characters are invalid JSON
-      if (c != '\\') {
-        out += static_cast<char>(c);
-        continue;
-      }
-      if (i_ >= s_.size()) return std::nullopt;
-      const char e = s_[i_++];
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          if (i_ + 4 > s_.size()) return std::nullopt;
-          uint32_t cp = 0;
-          for (int k = 0; k < 4; ++k) {
-            const char h = s_[i_++];
-            if (!isxdigit(static_cast<unsigned char>(h))) return std::nullopt;
-            cp = cp * 16 + static_cast<uint32_t>(isdigit(h) ? h - '0' : (tolower(h) - 'a' + 10));
-          }
-          AppendUtf8(&out, cp);
-          break;
-        }
-        default:
-          return std::nullopt;
-      }
-    }
-    return std::nullopt;
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-};
 
 std::vector<std::string> Keys(const Pairs& pairs) {
   std::vector<std::string> keys;
@@ -293,13 +173,8 @@ TEST(CoreLogLevel, ParseLevel) {
 // The real stderr path: fd 2 is pointed at a file while 4 threads log; every
 // line must come out whole.
 TEST(CoreLogStderr, ConcurrentLinesNeverInterleave) {
-  char path[] = "/tmp/huinong_core_log_XXXXXX";
-  const int fd = mkstemp(path);
-  ASSERT_GE(fd, 0);
-  const int saved = dup(STDERR_FILENO);
-  ASSERT_GE(saved, 0);
-  fflush(stderr);
-  ASSERT_EQ(dup2(fd, STDERR_FILENO), STDERR_FILENO);
+  StderrToFile capture;
+  ASSERT_TRUE(capture.ok());
   Init("svc-stderr", Level::kInfo);
   constexpr int kThreads = 4;
   constexpr int kLines = 2000;
@@ -311,27 +186,9 @@ TEST(CoreLogStderr, ConcurrentLinesNeverInterleave) {
     });
   }
   for (std::thread& th : threads) th.join();
-  dup2(saved, STDERR_FILENO);
-  close(saved);
-  close(fd);
+  capture.Restore();
   Init("", Level::kInfo);
-
-  std::ifstream in(path);
-  std::string line;
-  std::vector<int> next(kThreads, 0);
-  int count = 0;
-  while (std::getline(in, line)) {
-    const auto pairs = FlatJson(line).Parse();
-    ASSERT_TRUE(pairs.has_value()) << "line " << count << ": " << line.substr(0, 200);
-    ASSERT_EQ(pairs->size(), 7u);
-    const int t = std::stoi((*pairs)[4].second);
-    const int n = std::stoi((*pairs)[5].second);
-    ASSERT_EQ(n, next[t]) << "lines of one thread out of order";
-    ++next[t];
-    ++count;
-  }
-  unlink(path);
-  EXPECT_EQ(count, kThreads * kLines);
+  ExpectTickLinesWholeAndInOrder(capture.path(), kThreads, kLines);
 }
 
 }  // namespace

@@ -1,20 +1,27 @@
 // The server bootstrap with a real in-process gRPC server: authentication at
-// the handler's door (with and without interceptors), error details in the
-// trailer, request ids, RPC metrics, health following readiness, and a
-// graceful drain that lets in-flight calls finish.
+// the handler's door (with and without interceptors, and the interceptor's
+// verdict carried to the handler), error details in the trailer, request ids,
+// RPC metrics, the access log (buffered, all of it written on stop), health
+// following readiness, and a graceful drain that lets in-flight calls finish.
 #include "common/server/service_host.h"
 
 #include <atomic>
+#include <map>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <grpcpp/client_context.h>
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "common/auth/token.h"
+#include "common/core/buffered_log.h"
+#include "common/core/tests/flat_json.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -35,7 +42,9 @@ class FakeOrg final : public UnitService::Service {
  public:
   explicit FakeOrg(CallGate& gate) : gate_(gate) {}
   absl::Notification slow_started;
+  std::atomic<int> calls_with_verdict{0};
   grpc::Status GetUnit(grpc::ServerContext* ctx, const GetUnitRequest* req, Unit* resp) override {
+    if (gate_.HasVerdict(*ctx)) ++calls_with_verdict;
     return rpc::ToGrpcStatus([&]() -> absl::Status {
       ASSIGN_OR_RETURN(auth::Principal caller, gate_.Caller(*ctx));
       if (req->name() == "units/bad") return rpc::InvalidField("name", "is bad");
@@ -138,6 +147,19 @@ TEST_P(HostTest, ValidTokenReachesTheHandlerAsItsSubject) {
   EXPECT_EQ(unit.display_name(), "staff/42");
 }
 
+// With interceptors the handler answers from the interceptor's verdict (the
+// token is verified once per call); without, the gate verifies it itself.
+TEST_P(HostTest, TheInterceptorsVerdictReachesTheHandler) {
+  Unit unit;
+  ASSERT_TRUE(Get("units/x", Token("staff/5"), &unit).ok());
+  EXPECT_EQ(Get("units/x", "", &unit).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(service_->calls_with_verdict.load(), GetParam() ? 2 : 0);
+  // Outside a call no verdict is found, whatever context is asked about.
+  grpc::ServerContext elsewhere;
+  EXPECT_FALSE(gate_->HasVerdict(elsewhere));
+  EXPECT_EQ(gate_->Caller(elsewhere).status().code(), absl::StatusCode::kUnauthenticated);
+}
+
 TEST_P(HostTest, FieldViolationsTravelInTheStatusDetailsTrailer) {
   Unit unit;
   grpc::Status s = Get("units/bad", Token("staff/1"), &unit);
@@ -216,6 +238,65 @@ TEST_P(InterceptedHostTest, GeneratesARequestIdWhenTheClientSendsNone) {
   auto it = md.find("x-request-id");
   ASSERT_NE(it, md.end());
   EXPECT_EQ(it->second.size(), 26u);  // a ULID
+}
+
+// One access-log line per call with its fields, every one written by the
+// time the server has stopped although the flush timer is set to an hour.
+// (Lines of different threads are not in call order: matched by request id.)
+TEST_P(InterceptedHostTest, AccessLogLinesAreAllWrittenWhenTheServerStops) {
+  log::SetBufferedFlushInterval(absl::Hours(1));
+  log::FlushBuffered();
+  absl::SleepFor(absl::Milliseconds(20));  // a flush already under way ends first
+  absl::Mutex mu;
+  std::vector<std::string> lines;
+  log::SetSinkForTest([&](std::string_view line) {
+    absl::MutexLock lock(&mu);
+    lines.emplace_back(line);
+  });
+  auto access_lines = [&] {
+    absl::MutexLock lock(&mu);
+    std::vector<log::Pairs> out;
+    for (const std::string& line : lines) {
+      auto pairs = log::FlatJson(line).Parse();
+      if (pairs && pairs->size() > 3 && (*pairs)[3].second == "rpc") out.push_back(*pairs);
+    }
+    return out;
+  };
+  constexpr int kCalls = 20;
+  Unit unit;
+  for (int n = 0; n < kCalls; ++n) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("x-request-id", "req-" + std::to_string(n));
+    ASSERT_TRUE(Get("units/x", Token("staff/9"), &unit, &ctx).ok());
+  }
+  EXPECT_EQ(Get("units/x", "", &unit).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+
+  host_->RequestStop();
+  host_->WaitForStop();
+  log::SetSinkForTest(nullptr);
+  log::SetBufferedFlushInterval(log::kBufferedFlushInterval);
+  std::map<std::string, log::Pairs> by_request_id;
+  for (const log::Pairs& p : access_lines()) {
+    ASSERT_EQ(p.size(), 10u);
+    EXPECT_EQ(p[4], std::make_pair(std::string("method"), std::string("GetUnit")));
+    EXPECT_EQ(p[5], std::make_pair(std::string("service_name"), std::string("huinong.org.v1.OrgService")));
+    EXPECT_EQ(p[7].first, "latency_ms");
+    EXPECT_GT(std::stod(p[7].second), 0.0);
+    EXPECT_EQ(p[8].first, "request_id");
+    by_request_id[p[8].second] = p;
+  }
+  ASSERT_EQ(by_request_id.size(), static_cast<size_t>(kCalls + 1));
+  for (int n = 0; n < kCalls; ++n) {
+    const log::Pairs& p = by_request_id["req-" + std::to_string(n)];
+    ASSERT_EQ(p.size(), 10u) << "no line for req-" << n;
+    EXPECT_EQ(p[6].second, "OK");
+    EXPECT_EQ(p[9], std::make_pair(std::string("caller"), std::string("staff/9")));
+  }
+  // The call without a token or request id: a ULID was made, no caller.
+  const log::Pairs& refused = by_request_id.begin()->second;  // "01..." sorts before "req-"
+  EXPECT_EQ(refused[8].second.size(), 26u);
+  EXPECT_EQ(refused[6].second, "UNAUTHENTICATED");
+  EXPECT_EQ(refused[9].second, "-");
 }
 
 INSTANTIATE_TEST_SUITE_P(On, InterceptedHostTest, ::testing::Values(true));
