@@ -279,7 +279,7 @@ TEST_P(InterceptedHostTest, AccessLogLinesAreAllWrittenWhenTheServerStops) {
   for (const log::Pairs& p : access_lines()) {
     ASSERT_EQ(p.size(), 10u);
     EXPECT_EQ(p[4], std::make_pair(std::string("method"), std::string("GetUnit")));
-    EXPECT_EQ(p[5], std::make_pair(std::string("service_name"), std::string("huinong.org.v1.OrgService")));
+    EXPECT_EQ(p[5], std::make_pair(std::string("service_name"), std::string("huinong.org.v1.UnitService")));
     EXPECT_EQ(p[7].first, "latency_ms");
     EXPECT_GT(std::stod(p[7].second), 0.0);
     EXPECT_EQ(p[8].first, "request_id");
