@@ -34,10 +34,20 @@ bool IsConnectionError(int code) {
   }
 }
 
-// A pooled connection and the statements prepared on it (destroyed first).
+// Client-side errors (2000-2999: "commands out of sync", "table was altered"
+// under a cached statement, ...) leave the connection's protocol state
+// unknown, so such a connection is dropped rather than lent again.
+bool LeavesConnectionUnusable(int code) { return IsConnectionError(code) || (code >= 2000 && code < 3000); }
+
+// A pooled connection and the statements prepared on it.
 struct Lease {
   std::unique_ptr<sql::Connection> conn;
   std::unique_ptr<StatementCache> statements;
+
+  void Close() {
+    statements.reset();  // its statements are closed while the connection lives
+    conn.reset();
+  }
 };
 
 struct Idle {
@@ -157,7 +167,7 @@ struct DbPool::State {
       if (absl::Now() - taken.last_used < config.idle_check_after || Alive(*taken.lease.conn)) {
         return std::move(taken.lease);
       }
-      taken.lease = Lease{};  // broken: replace it in place, the slot stays counted
+      taken.lease.Close();  // broken: replace it in place, the slot stays counted
     }
     auto conn = NewConnection();
     if (!conn.ok()) {
@@ -169,7 +179,7 @@ struct DbPool::State {
   }
 
   void Release(Lease lease, bool broken) {
-    if (broken) lease = Lease{};  // statements first, then the connection
+    if (broken) lease.Close();
     absl::MutexLock lock(&mu);
     if (lease.conn == nullptr) {
       --open;
@@ -208,7 +218,10 @@ struct DbPool::State {
           }
         } catch (const sql::SQLException& e) {
           status = StatusFromSqlError(e);
-          broken = IsConnectionError(e.getErrorCode());
+          broken = LeavesConnectionUnusable(e.getErrorCode());
+          // A statement that failed may be stale on the server (re-prepared
+          // after a schema change, or gone): start the cache afresh.
+          if (!broken) lease->statements = std::make_unique<StatementCache>();
           if (committing && broken) {
             // The COMMIT may have landed before the connection died: running
             // the body again could apply the change twice. Let the caller decide.

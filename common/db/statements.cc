@@ -1,5 +1,6 @@
 #include "common/db/statements.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <cppconn/connection.h>
@@ -48,6 +49,7 @@ Statement Prepare(sql::Connection& conn, std::string_view sql) {
     }
   }
   const sql::SQLString text(sql.data(), sql.size());
+  if (cache != nullptr && std::count(sql.begin(), sql.end(), '?') > kMaxCachedPlaceholders) cache = nullptr;
   if (cache == nullptr) return Statement(std::unique_ptr<sql::PreparedStatement>(conn.prepareStatement(text)));
 
   auto found = cache->entries_.find(absl::string_view(sql.data(), sql.size()));

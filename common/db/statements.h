@@ -15,8 +15,13 @@
 //   (nested use) gets a statement of its own, never the busy one;
 // - on any other connection (migrations, tests, a connection of
 //   DbPool::Connect) Prepare simply prepares a statement the handle owns;
-// - at most kMaxCachedStatements are kept per connection: SQL built with a
-//   variable number of placeholders cannot grow the cache without bound.
+// - at most kMaxCachedStatements are kept per connection (when full, the idle
+//   ones are closed and the cache starts again), and SQL with more than
+//   kMaxCachedPlaceholders placeholders (variable IN lists) is never cached:
+//   8 connections x 4 services x 64 stays far below MariaDB's server-wide
+//   max_prepared_stmt_count (16382);
+// - a body that fails with a database error leaves a fresh cache behind
+//   (DbPool), so a statement made stale by a schema change is prepared again.
 // A result set must not outlive the Statement it came from (as before with
 // the std::unique_ptr<sql::PreparedStatement> this replaces).
 #pragma once
@@ -35,7 +40,8 @@ class PreparedStatement;
 
 namespace huinong::db {
 
-inline constexpr std::size_t kMaxCachedStatements = 128;
+inline constexpr std::size_t kMaxCachedStatements = 64;
+inline constexpr int kMaxCachedPlaceholders = 16;
 
 class Statement;
 Statement Prepare(sql::Connection& conn, std::string_view sql);
@@ -69,8 +75,12 @@ class Statement {
   Statement(const Statement&) = delete;
   ~Statement();
 
-  sql::PreparedStatement* operator->() const { return statement_; }
-  sql::PreparedStatement& operator*() const { return *statement_; }
+  // Only on a named handle: a result set taken from a temporary one would
+  // outlive the borrow, and the next user of the statement would overwrite it.
+  sql::PreparedStatement* operator->() const& { return statement_; }
+  sql::PreparedStatement& operator*() const& { return *statement_; }
+  sql::PreparedStatement* operator->() const&& = delete;
+  sql::PreparedStatement& operator*() const&& = delete;
 
  private:
   friend Statement Prepare(sql::Connection& conn, std::string_view sql);

@@ -148,5 +148,36 @@ TEST_F(StatementsTest, TheCacheIsBoundedAndOtherConnectionsOwnTheirStatements) {
   EXPECT_EQ(FenOf(*admin, 1), 100);
 }
 
+TEST_F(StatementsTest, ALongInListIsNotCachedAndAFailedBodyLeavesAFreshCache) {
+  int64_t prepares = -1;
+  ASSERT_TRUE(pool_->Read([&](sql::Connection& c) {
+    EXPECT_EQ(FenOf(c, 1), 100);  // cached from here on
+    std::string marks = "?";
+    for (int i = 1; i <= kMaxCachedPlaceholders; ++i) marks += ",?";
+    for (int round = 0; round < 2; ++round) {
+      Statement q = Prepare(c, "SELECT COUNT(*) FROM accounts WHERE id IN (" + marks + ")");
+      for (int i = 1; i <= kMaxCachedPlaceholders + 1; ++i) q->setInt(i, i);
+      std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+      EXPECT_TRUE(rs->next());
+      EXPECT_EQ(rs->getInt(1), 2);
+    }
+    prepares = SessionCounter(c, "Com_stmt_prepare");
+    EXPECT_EQ(FenOf(c, 1), 100);  // still cached: no prepare
+    EXPECT_EQ(SessionCounter(c, "Com_stmt_prepare"), prepares);
+    return absl::OkStatus();
+  }).ok());
+  absl::Status failed = pool_->Read([&](sql::Connection& c) {
+    Statement q = Prepare(c, "SELECT fen FROM no_such_table WHERE id = ?");
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(failed.code(), absl::StatusCode::kInternal);
+  ASSERT_TRUE(pool_->Read([&](sql::Connection& c) {
+    const int64_t before = SessionCounter(c, "Com_stmt_prepare");
+    EXPECT_EQ(FenOf(c, 1), 100);  // the cache was started afresh: prepared again
+    EXPECT_EQ(SessionCounter(c, "Com_stmt_prepare"), before + 1);
+    return absl::OkStatus();
+  }).ok());
+}
+
 }  // namespace
 }  // namespace huinong::db

@@ -91,6 +91,9 @@ absl::Status DryRun(const WriteBy& by, const std::string& chain_id, v1::ChangeRe
                     const WriteDay& when) {
   db::Savepoint dry_run(by.change.tx(), "change_dry_run");
   const absl::Status applied = ApplyItems(by, chain_id, request, when);
+  // A deadlock has already ended the transaction and its savepoint: pass it
+  // on for the pool to run the whole change again.
+  if (db::IsRetryable(applied)) return applied;
   dry_run.RollBack();
   return applied;
 }
