@@ -98,8 +98,7 @@ grpc::Status ChangesApi::GetApprovalChain(grpc::ServerContext* ctx, const v1::Ge
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(ApprovalChain chain, LoadChain(conn, id, false));
-      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, chain.unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, root));
+      ASSIGN_OR_RETURN(Unit root, LoadReadableUnit(conn, scope, chain.unit_id));
       *resp = ToProto(chain);
       return absl::OkStatus();
     });
@@ -157,8 +156,7 @@ grpc::Status ChangesApi::ListApprovalChains(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
       if (!unit_id.empty()) {
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, unit_id));
         ASSIGN_OR_RETURN(std::optional<ApprovalChain> chain, store::NearestChain(conn, PathIds(unit.path)));
         if (!chain) return rpc::NotFound(absl::StrCat("an approval chain for ", UnitName(unit_id)));
         *resp->add_chains() = ToProto(*chain);

@@ -85,8 +85,7 @@ grpc::Status StaffApi::GetAssignment(grpc::ServerContext* ctx, const v1::GetAssi
     return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(Assignment a, LoadAssignment(conn, id, false));
       if (!IsSelf(caller, a.staff_id)) {
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, a.unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, a.unit_id));
       }
       *resp = ToProto(a, kit_.clock().Today());
       return absl::OkStatus();

@@ -124,8 +124,7 @@ grpc::Status QueriesApi::ListCapabilityHolders(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, unit_id));
       ASSIGN_OR_RETURN(std::vector<std::string> posts,
                        store::PostsGranting(conn, req->capability(), PathIds(unit.path)));
       ASSIGN_OR_RETURN(std::vector<Assignment> held, store::AssignmentsOfPostsOn(conn, posts, day));

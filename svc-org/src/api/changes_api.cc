@@ -171,8 +171,7 @@ grpc::Status ChangesApi::GetChangeRequest(grpc::ServerContext* ctx, const v1::Ge
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, false));
-      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, root));
+      ASSIGN_OR_RETURN(Unit root, LoadReadableUnit(conn, scope, change.unit_id));
       *resp = change.body;
       return absl::OkStatus();
     });
@@ -240,8 +239,7 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
 
     return reader([&](sql::Connection& conn) -> absl::Status {
       if (!q.unit_id.empty()) {
-        ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, q.unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, root));
+        ASSIGN_OR_RETURN(Unit root, LoadReadableUnit(conn, scope, q.unit_id));
       }
       std::vector<v1::ChangeRequest> picked;
       bool more = false;

@@ -92,8 +92,7 @@ grpc::Status StaffApi::GetConcurrencyPolicy(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(ConcurrencyPolicy policy, LoadPolicy(conn, id, false));
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, policy.unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, policy.unit_id));
       *resp = ToProto(policy);
       return absl::OkStatus();
     });
@@ -155,8 +154,7 @@ grpc::Status StaffApi::ListConcurrencyPolicies(grpc::ServerContext* ctx,
     return reader([&](sql::Connection& conn) -> absl::Status {
       if (!unit_id.empty()) {
         // The nearest policy at or above the unit: one answer, no pages.
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, unit_id));
         ASSIGN_OR_RETURN(std::vector<ConcurrencyPolicy> found, store::PoliciesOfUnits(conn, PathIds(unit.path)));
         const ConcurrencyPolicy* nearest = GoverningPolicy(found, unit.path);
         if (nearest != nullptr && after.empty()) *resp->add_policies() = ToProto(*nearest);

@@ -58,8 +58,7 @@ grpc::Status PostsApi::GetPost(grpc::ServerContext* ctx, const v1::GetPostReques
     return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(std::optional<Post> post, store::GetPostOn(conn, id, read));
       if (!post) return rpc::NotFound(PostName(id));
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, post->unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, post->unit_id));
       ASSIGN_OR_RETURN(*resp, PostWithSubordinates(conn, *post, read));
       return absl::OkStatus();
     });

@@ -111,8 +111,7 @@ grpc::Status QueriesApi::GetReportingChain(grpc::ServerContext* ctx,
       }
       ASSIGN_OR_RETURN(std::optional<Post> start, store::GetPostOn(conn, post_id, read));
       if (!start) return rpc::NotFound(PostName(post_id));
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, start->unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, start->unit_id));
       ASSIGN_OR_RETURN(std::vector<std::string> chain, store::SuperiorChain(conn, post_id, read.day));
 
       // Solid links first; a link's dotted and independent lines come right
@@ -185,8 +184,7 @@ grpc::Status QueriesApi::ListReports(grpc::ServerContext* ctx, const v1::ListRep
       for (const auto& id : starts) {
         ASSIGN_OR_RETURN(std::optional<Post> p, store::GetPostOn(conn, id, read));
         if (!p) return rpc::NotFound(PostName(id));
-        ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, p->unit_id));
-        RETURN_IF_ERROR(ReadableUnit(scope, unit));
+        ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, p->unit_id));
       }
       // (distance, post, line) found breadth-first.
       std::vector<std::tuple<int, std::string, LineKind>> found;

@@ -73,8 +73,7 @@ grpc::Status PostsApi::GetQuota(grpc::ServerContext* ctx, const v1::GetQuotaRequ
     return reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(std::optional<Quota> quota, store::GetQuotaOn(conn, id, read));
       if (!quota) return rpc::NotFound(QuotaName(id));
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, quota->unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, quota->unit_id));
       *resp = ToProto(*quota);
       return absl::OkStatus();
     });
@@ -193,8 +192,7 @@ grpc::Status PostsApi::GetQuotaReport(grpc::ServerContext* ctx, const v1::GetQuo
     const absl::CivilDay day = as_of.value_or(kit_.clock().Today());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, unit_id));
       ASSIGN_OR_RETURN(std::vector<Quota> quotas, store::QuotasOfUnitOn(conn, unit.id, day));
       store::PostQuery pq;
       pq.read = {day, false};

@@ -103,8 +103,7 @@ grpc::Status UnitsApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitReques
     const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, id));
       if (as_of) {
         ASSIGN_OR_RETURN(std::vector<Unit> tree, TreeOfDay(conn, *as_of));
         ASSIGN_OR_RETURN(unit, UnitIn(tree, id, *as_of));
@@ -169,8 +168,7 @@ grpc::Status UnitsApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRe
 
     return reader([&](sql::Connection& conn) -> absl::Status {
       if (!filter.parent_id.empty()) {
-        ASSIGN_OR_RETURN(Unit parent, LoadUnit(conn, filter.parent_id, false));
-        RETURN_IF_ERROR(ReadableUnit(scope, parent));
+        ASSIGN_OR_RETURN(Unit parent, LoadReadableUnit(conn, scope, filter.parent_id));
       }
       ASSIGN_OR_RETURN(std::vector<Unit> units,
                        store::ListUnits(conn, filter, after, page_size + 1));
@@ -216,8 +214,7 @@ grpc::Status UnitsApi::ListUnitSubtree(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, id, false));
-      RETURN_IF_ERROR(ReadableUnit(scope, root));
+      ASSIGN_OR_RETURN(Unit root, LoadReadableUnit(conn, scope, id));
       if (as_of) {
         ASSIGN_OR_RETURN(std::vector<Unit> units,
                        SubtreeOn(conn, scope, id, *as_of, req->max_depth(), req->include_abolished(),
@@ -252,8 +249,7 @@ grpc::Status UnitsApi::GetUnitAncestors(grpc::ServerContext* ctx,
     const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, id));
       std::vector<Unit> chain;
       if (as_of) {
         ASSIGN_OR_RETURN(std::vector<Unit> tree, TreeOfDay(conn, *as_of));
@@ -286,8 +282,7 @@ grpc::Status UnitsApi::ListUnitHistory(grpc::ServerContext* ctx, const v1::ListU
     }
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id, false));
-      RETURN_IF_ERROR(ReadableUnit(scope, unit));
+      ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, id));
       ASSIGN_OR_RETURN(std::vector<UnitVersion> versions,
                        store::ListVersions(conn, id, after_day, page_size + 1));
       const bool more = rpc::TrimToPage(versions, page_size);

@@ -34,6 +34,13 @@ absl::Status ReadableUnit(const CallerScope& scope, const Unit& unit) {
   return rpc::PermissionDenied(absl::StrCat(UnitName(unit.id), " is outside the caller's scope"));
 }
 
+absl::StatusOr<Unit> LoadReadableUnit(sql::Connection& conn, const CallerScope& scope,
+                                      const std::string& id) {
+  ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, id));
+  RETURN_IF_ERROR(ReadableUnit(scope, unit));
+  return unit;
+}
+
 absl::Status ChangeableUnit(const CallerScope& scope, const Unit& unit) {
   if (CanChange(scope, unit.path)) return absl::OkStatus();
   return rpc::PermissionDenied(

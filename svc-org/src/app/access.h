@@ -40,6 +40,11 @@ absl::StatusOr<Unit> LoadUnit(sql::Connection& conn, const std::string& id, bool
 absl::Status ReadableUnit(const CallerScope& scope, const Unit& unit);
 absl::Status ChangeableUnit(const CallerScope& scope, const Unit& unit);
 
+// The unit a record lives in, once the caller may read it: NOT_FOUND or
+// PERMISSION_DENIED otherwise. Every read of a unit's record starts here.
+absl::StatusOr<Unit> LoadReadableUnit(sql::Connection& conn, const CallerScope& scope,
+                                      const std::string& id);
+
 // Reads the unit, checks the caller may change it, and only then locks its
 // row (checking again, as a move may have committed in between): a caller
 // without rights never holds locks.
@@ -55,8 +60,7 @@ template <class Query>
 absl::Status NarrowToUnit(sql::Connection& conn, const CallerScope& scope,
                           const std::string& unit_id, bool include_subtree, Query& q) {
   if (unit_id.empty()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(Unit unit, LoadUnit(conn, unit_id));
-  RETURN_IF_ERROR(ReadableUnit(scope, unit));
+  ASSIGN_OR_RETURN(Unit unit, LoadReadableUnit(conn, scope, unit_id));
   if (include_subtree) {
     q.subtree_path = unit.path;
   } else {
