@@ -28,9 +28,12 @@ absl::StatusOr<std::vector<Level>> LevelsOn(sql::Connection& conn, const std::st
 }
 
 // The rules of moving `unit` (with its subtree) under `parent`: the parent
-// open, the level rules along the new ancestors, no cycle.
+// open, the level rules along the new ancestors, no cycle. Locks the subtree.
 absl::Status CheckMoveUnder(sql::Connection& conn, const Unit& unit, const Unit& parent) {
   RETURN_IF_ERROR(CheckParentOpen(parent));
+  // The subtree is locked before its levels are read: a county created inside
+  // it meanwhile would otherwise slip past the check below.
+  RETURN_IF_ERROR(store::LockSubtree(conn, unit.path).status());
   ASSIGN_OR_RETURN(std::vector<Level> ancestors, LevelsOn(conn, parent.path));
   bool has_county = false;
   if (unit.level == Level::kNone) {
