@@ -55,8 +55,6 @@ class StatementCache {
   StatementCache(const StatementCache&) = delete;
   StatementCache& operator=(const StatementCache&) = delete;
 
-  std::size_t size() const { return entries_.size(); }
-
  private:
   friend Statement Prepare(sql::Connection& conn, std::string_view sql);
   struct Entry {
