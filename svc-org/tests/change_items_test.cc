@@ -13,7 +13,7 @@ namespace huinong::org {
 namespace {
 
 TEST(ItemConflict, ABrokenRuleIsAConflictNamingTheItem) {
-  absl::Status s = ItemConflict(2, v1::CHANGE_KIND_MOVE_UNIT,
+  absl::Status s = ItemConflict(2, ChangeKind::kMoveUnit,
                                 rpc::FailedPrecondition("CYCLE", "a unit cannot be moved into its own subtree"));
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(rpc::ReasonOf(s), "CHANGE_CONFLICT");
@@ -21,7 +21,7 @@ TEST(ItemConflict, ABrokenRuleIsAConflictNamingTheItem) {
 }
 
 TEST(ItemConflict, AStaleEtagInsideAnItemIsAConflictToo) {
-  absl::Status s = ItemConflict(0, v1::CHANGE_KIND_UPDATE_UNIT, rpc::Aborted("STALE_ETAG", "changed"));
+  absl::Status s = ItemConflict(0, ChangeKind::kUpdateUnit, rpc::Aborted("STALE_ETAG", "changed"));
   EXPECT_EQ(rpc::ReasonOf(s), "CHANGE_CONFLICT");
 }
 
@@ -30,13 +30,13 @@ TEST(ItemConflict, ADeadlockPassesUnchangedSoThePoolRetriesTheApproval) {
   sql::SQLException deadlock("Deadlock found when trying to get lock", "40001", db::kErrDeadlock);
   absl::Status retryable = db::StatusFromSqlError(deadlock);
   ASSERT_TRUE(db::IsRetryable(retryable));
-  absl::Status s = ItemConflict(1, v1::CHANGE_KIND_CREATE_POST, retryable);
+  absl::Status s = ItemConflict(1, ChangeKind::kCreatePost, retryable);
   EXPECT_TRUE(db::IsRetryable(s));
   EXPECT_EQ(s, retryable);
 }
 
 TEST(ItemConflict, AnInternalErrorPassesUnchanged) {
-  absl::Status s = ItemConflict(0, v1::CHANGE_KIND_CREATE_UNIT, absl::InternalError("disk full"));
+  absl::Status s = ItemConflict(0, ChangeKind::kCreateUnit, absl::InternalError("disk full"));
   EXPECT_EQ(s.code(), absl::StatusCode::kInternal);
   EXPECT_EQ(rpc::ReasonOf(s), "");
 }

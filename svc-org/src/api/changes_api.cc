@@ -20,6 +20,7 @@
 #include "svc-org/src/app/change_gate.h"
 #include "svc-org/src/app/change_items.h"
 #include "svc-org/src/api/chain_mapping.h"
+#include "svc-org/src/api/change_mapping.h"
 #include "svc-org/src/api/request_checks.h"
 #include "svc-org/src/api/unit_mapping.h"
 #include "svc-org/src/domain/capability.h"
@@ -30,24 +31,6 @@
 
 namespace huinong::org {
 namespace {
-
-const std::set<std::string> kRequestUpdatable = {"title", "reason", "items", "effective_date", "documents"};
-ChangeState StateOf(const v1::ChangeRequest& r) { return static_cast<ChangeState>(r.state()); }
-
-void CheckRequestFields(v1::ChangeRequest& r, const std::set<std::string>& paths, rpc::Violations& v) {
-  const std::string p = "change_request";
-  if (paths.count("title")) rpc::CheckText(r.title(), p + ".title", 1, 200, v);
-  if (paths.count("reason")) rpc::CheckText(r.reason(), p + ".reason", 1, 4000, v);
-  if (paths.count("items")) CheckItems(*r.mutable_items(), p + ".items", v);
-  if (paths.count("effective_date") && r.has_effective_date()) {
-    rpc::FromDate(r.effective_date(), p + ".effective_date", v);
-  }
-  if (paths.count("documents")) {
-    for (int i = 0; i < r.documents_size(); ++i) {
-      ReadDocument(r.documents(i), absl::StrCat(p, ".documents[", i, "]"), v);
-    }
-  }
-}
 
 // The organisation scope a request acts in: its root's subtree, as org.admin.
 CallerScope OrganisationScope(const Unit& root) {
@@ -65,8 +48,8 @@ absl::Status CheckMayDraft(const auth::Principal& caller, const CallerScope& sco
   return rpc::PermissionDenied(absl::StrCat("the caller may not draft changes for ", UnitName(root.id)));
 }
 
-absl::Status IsDrafterOrAdmin(const auth::Principal& caller, const v1::ChangeRequest& r) {
-  if (caller.IsAdmin() || caller.subject == r.drafted_by()) return absl::OkStatus();
+absl::Status IsDrafterOrAdmin(const auth::Principal& caller, const ChangeRequest& r) {
+  if (caller.IsAdmin() || caller.subject == r.drafted_by) return absl::OkStatus();
   return rpc::PermissionDenied("only the drafter or an admin may do this");
 }
 
@@ -77,17 +60,17 @@ std::string StaffIdOf(const std::string& subject) {
 // Whether the caller may decide `step` today: admin, or a person holding its
 // capability for its unit.
 absl::StatusOr<bool> HoldsStep(sql::Connection& conn, const auth::Principal& caller,
-                               const v1::ApprovalStep& step, absl::CivilDay today) {
+                               const ApprovalStep& step, absl::CivilDay today) {
   if (caller.IsAdmin()) return true;
   ASSIGN_OR_RETURN(std::optional<StaffGrants> grants, store::LoadStaffGrants(conn, StaffIdOf(caller.subject)));
   if (!grants) return false;
-  ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, step.at_unit().substr(6)));
-  return CheckCapability(*grants, step.required_capability(), at.path, today).allowed;
+  ASSIGN_OR_RETURN(Unit at, LoadUnit(conn, step.at_unit_id));
+  return CheckCapability(*grants, step.capability, at.path, today).allowed;
 }
 
 // Runs the items against the structure and undoes them: the request's
 // conflicts surface at submit, not at the last approval.
-absl::Status DryRun(const WriteBy& by, const std::string& chain_id, v1::ChangeRequest request,
+absl::Status DryRun(const WriteBy& by, const std::string& chain_id, ChangeRequest request,
                     const WriteDay& when) {
   db::Savepoint dry_run(by.change.tx(), "change_dry_run");
   const absl::Status applied = ApplyItems(by, chain_id, request, when);
@@ -109,20 +92,20 @@ absl::StatusOr<ApprovalChain> ChainFor(sql::Connection& conn, const Unit& root) 
   return *std::move(chain);
 }
 
-absl::StatusOr<store::StoredChange> LoadChange(sql::Connection& conn, const std::string& id, bool for_update) {
-  ASSIGN_OR_RETURN(std::optional<store::StoredChange> c, store::GetChange(conn, id, for_update));
-  if (!c) return rpc::NotFound(absl::StrCat("changeRequests/", id));
+absl::StatusOr<ChangeRequest> LoadChange(sql::Connection& conn, const std::string& id, bool for_update) {
+  ASSIGN_OR_RETURN(std::optional<ChangeRequest> c, store::GetChange(conn, id, for_update));
+  if (!c) return rpc::NotFound(ChangeRequestName(id));
   return *std::move(c);
 }
 
 // Saves a request's new state with one audit event (the call's method).
-absl::StatusOr<v1::ChangeRequest> Save(server::Mutation& m, const v1::ChangeRequest& before,
-                                       store::StoredChange change) {
+absl::StatusOr<v1::ChangeRequest> Save(server::Mutation& m, const ChangeRequest& before, ChangeRequest change) {
   change.version += 1;
   RETURN_IF_ERROR(store::UpdateChange(m.tx(), change, m.now()));
-  ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(m.tx(), change.id, false));
-  RETURN_IF_ERROR(m.Record({"change_request", saved.body.name(), saved.body.unit(), &before, &saved.body}));
-  return saved.body;
+  ASSIGN_OR_RETURN(ChangeRequest saved, LoadChange(m.tx(), change.id, false));
+  const v1::ChangeRequest was = ToProto(before), now = ToProto(saved);
+  RETURN_IF_ERROR(m.Record({"change_request", now.name(), now.unit(), &was, &now}));
+  return now;
 }
 
 }  // namespace
@@ -136,9 +119,9 @@ grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
                      [&](const auth::Principal& caller) -> server::Prepared<v1::ChangeRequest> {
     rpc::Violations v;
     if (!req->has_change_request()) v.Add("change_request", "required");
-    v1::ChangeRequest draft = req->change_request();
-    const std::string root_id = rpc::ParseName(draft.unit(), "units", "change_request.unit", v);
-    CheckRequestFields(draft, kRequestUpdatable, v);
+    const std::string root_id = rpc::ParseName(req->change_request().unit(), "units", "change_request.unit", v);
+    ChangeRequest draft;
+    ReadChangeRequestFields(req->change_request(), ChangeRequestWritableFields(), draft, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
 
@@ -146,19 +129,15 @@ grpc::Status ChangesApi::CreateChangeRequest(grpc::ServerContext* ctx,
           sql::Connection& conn = m.tx();
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, root_id));
           RETURN_IF_ERROR(CheckMayDraft(caller, scope, root));
-          store::StoredChange change;
+          ChangeRequest change = draft;
           change.id = NewUlid();
           change.unit_id = root.id;
-          change.body = draft;
-          change.body.set_state(v1::CHANGE_REQUEST_STATE_DRAFT);
-          change.body.clear_steps();
-          change.body.set_current_step(-1);
-          change.body.set_drafted_by(caller.subject);
-          change.body.clear_submit_time();
+          change.drafted_by = caller.subject;
           RETURN_IF_ERROR(store::InsertChange(conn, change, m.now()));
-          ASSIGN_OR_RETURN(store::StoredChange saved, LoadChange(conn, change.id, false));
-          RETURN_IF_ERROR(m.Record({"change_request", saved.body.name(), saved.body.unit(), nullptr, &saved.body}));
-          return saved.body;
+          ASSIGN_OR_RETURN(ChangeRequest saved, LoadChange(conn, change.id, false));
+          const v1::ChangeRequest now = ToProto(saved);
+          RETURN_IF_ERROR(m.Record({"change_request", now.name(), now.unit(), nullptr, &now}));
+          return now;
         };
   });
 }
@@ -170,9 +149,9 @@ grpc::Status ChangesApi::GetChangeRequest(grpc::ServerContext* ctx, const v1::Ge
     const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
     ASSIGN_OR_RETURN(CallerScope scope, scopes_.For(caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, false));
+      ASSIGN_OR_RETURN(ChangeRequest change, LoadChange(conn, id, false));
       ASSIGN_OR_RETURN(Unit root, LoadReadableUnit(conn, scope, change.unit_id));
-      *resp = change.body;
+      *resp = ToProto(change);
       return absl::OkStatus();
     });
   });
@@ -187,26 +166,26 @@ grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
     const std::string id = rpc::ParseName(req->change_request().name(), "changeRequests",
                                           "change_request.name", v);
     if (req->change_request().etag().empty()) v.Add("change_request.etag", "required");
-    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), kRequestUpdatable, v);
-    v1::ChangeRequest incoming = req->change_request();
-    CheckRequestFields(incoming, paths, v);
+    const std::set<std::string> paths = rpc::MaskPaths(req->update_mask(), ChangeRequestWritableFields(), v);
+    ChangeRequest incoming;
+    ReadChangeRequestFields(req->change_request(), paths, incoming, v);
     RETURN_IF_ERROR(v.ToStatus());
+    const std::string etag = req->change_request().etag();
 
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
           sql::Connection& conn = m.tx();
-          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
-          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(rpc::CheckEtag(incoming.etag(), change.version, change.body.name()));
-          if (StateOf(change.body) != ChangeState::kDraft) {
+          ASSIGN_OR_RETURN(ChangeRequest change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change));
+          RETURN_IF_ERROR(rpc::CheckEtag(etag, change.version, ChangeRequestName(change.id)));
+          if (change.state != ChangeState::kDraft) {
             return rpc::FailedPrecondition("INVALID_TRANSITION", "only a DRAFT request can be edited");
           }
-          const v1::ChangeRequest before = change.body;
-          v1::ChangeRequest& b = change.body;
-          if (paths.count("title")) b.set_title(incoming.title());
-          if (paths.count("reason")) b.set_reason(incoming.reason());
-          if (paths.count("items")) *b.mutable_items() = incoming.items();
-          if (paths.count("effective_date")) *b.mutable_effective_date() = incoming.effective_date();
-          if (paths.count("documents")) *b.mutable_documents() = incoming.documents();
+          const ChangeRequest before = change;
+          if (paths.count("title")) change.title = incoming.title;
+          if (paths.count("reason")) change.reason = incoming.reason;
+          if (paths.count("items")) change.items = incoming.items;
+          if (paths.count("effective_date")) change.effective_date = incoming.effective_date;
+          if (paths.count("documents")) change.documents = incoming.documents;
           return Save(m, before, std::move(change));
         };
   });
@@ -241,11 +220,11 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
       if (!q.unit_id.empty()) {
         ASSIGN_OR_RETURN(Unit root, LoadReadableUnit(conn, scope, q.unit_id));
       }
-      std::vector<v1::ChangeRequest> picked;
+      std::vector<ChangeRequest> picked;
       bool more = false;
       // Scans on until a page is full: awaiting_me filters after reading.
       for (;;) {
-        ASSIGN_OR_RETURN(std::vector<store::StoredChange> rows, store::ListChanges(conn, q));
+        ASSIGN_OR_RETURN(std::vector<ChangeRequest> rows, store::ListChanges(conn, q));
         for (auto& row : rows) {
           if (static_cast<int>(picked.size()) == page_size) {
             more = true;
@@ -253,23 +232,17 @@ grpc::Status ChangesApi::ListChangeRequests(grpc::ServerContext* ctx,
           }
           q.after_id = row.id;
           if (req->awaiting_me()) {
-            const auto& b = row.body;
-            if (b.current_step() < 0 || b.current_step() >= b.steps_size()) continue;
-            std::vector<std::string> earlier;
-            for (int k = 0; k < b.current_step(); ++k) earlier.push_back(b.steps(k).decided_by());
-            if (!CheckDecider(caller.subject, b.drafted_by(), earlier).ok()) continue;
-            ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, b.steps(b.current_step()), kit_.clock().Today()));
+            if (row.current_step < 0 || row.current_step >= static_cast<int>(row.steps.size())) continue;
+            if (!CheckDecider(caller.subject, row.drafted_by, row.EarlierDeciders()).ok()) continue;
+            ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, row.steps[row.current_step], kit_.clock().Today()));
             if (!holds) continue;
           }
-          picked.push_back(std::move(row.body));
+          picked.push_back(std::move(row));
         }
         if (more || static_cast<int>(rows.size()) < q.limit) break;
       }
-      for (auto& r : picked) *resp->add_change_requests() = std::move(r);
-      if (more) {
-        const std::string last = resp->change_requests().rbegin()->name().substr(15);
-        resp->set_next_page_token(rpc::EncodePageToken(filters, last));
-      }
+      for (const ChangeRequest& r : picked) *resp->add_change_requests() = ToProto(r);
+      if (more) resp->set_next_page_token(rpc::EncodePageToken(filters, picked.back().id));
       return absl::OkStatus();
     });
   });
@@ -287,34 +260,20 @@ grpc::Status ChangesApi::SubmitChangeRequest(grpc::ServerContext* ctx,
 
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
           sql::Connection& conn = m.tx();
-          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
-          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
-          v1::ChangeRequest& b = change.body;
-          rpc::Violations ignored;  // the stored date was checked when it was set
+          ASSIGN_OR_RETURN(ChangeRequest change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, ChangeRequestName(change.id)));
+          RETURN_IF_ERROR(CheckReadable(change));
           ASSIGN_OR_RETURN(const absl::CivilDay effective,
-                           CheckSubmit(StateOf(b), b.items_size(),
-                                       rpc::FromDate(b.effective_date(), "effective_date", ignored), m.today()));
+                           CheckSubmit(change.state, change.items.size(), change.effective_date, m.today()));
           ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
           ASSIGN_OR_RETURN(const ApprovalChain chain, ChainFor(conn, root));
           const CallerScope org = OrganisationScope(root);
-          RETURN_IF_ERROR(DryRun({m, m.request_id(), org}, chain.id, b, {effective, m.today(), change.id}));
-          const v1::ChangeRequest before = b;
-          std::set<int> kinds;
-          for (const auto& item : b.items()) kinds.insert(item.kind());
+          RETURN_IF_ERROR(DryRun({m, m.request_id(), org}, chain.id, change, {effective, m.today(), change.id}));
           ASSIGN_OR_RETURN(const std::vector<StepTemplate> steps,
-                           BuildApprovalSteps(chain.steps, kinds, ChainName(chain.id)));
-          b.clear_steps();
-          for (const StepTemplate& t : steps) {
-            v1::ApprovalStep* step = b.add_steps();
-            step->set_title(t.title);
-            step->set_required_capability(t.capability);
-            step->set_at_unit(UnitName(t.at_unit_id));
-            step->set_state(v1::APPROVAL_STEP_STATE_PENDING);
-          }
-          b.set_current_step(0);
-          b.set_state(v1::CHANGE_REQUEST_STATE_IN_APPROVAL);
-          *b.mutable_submit_time() = rpc::ToTimestamp(m.now());
+                           BuildApprovalSteps(chain.steps, change.ItemKinds(), ChainName(chain.id)));
+          const ChangeRequest before = change;
+          StartApproval(change, steps, m.now());
           return Save(m, before, std::move(change));
         };
   });
@@ -329,45 +288,36 @@ grpc::Status ChangesApi::DecideStep(grpc::ServerContext* ctx, const Request* req
     const std::string id = rpc::ParseName(req->name(), "changeRequests", "name", v);
     if (req->etag().empty()) v.Add("etag", "required");
     rpc::CheckText(req->comment(), "comment", approve ? 0 : 1, 2000, v);
-    if (req->has_document()) ReadDocument(req->document(), "document", v);
+    DocumentRef document;
+    if (req->has_document()) document = ReadDocument(req->document(), "document", v);
     RETURN_IF_ERROR(v.ToStatus());
 
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
           sql::Connection& conn = m.tx();
-          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
-          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
-          v1::ChangeRequest& b = change.body;
+          ASSIGN_OR_RETURN(ChangeRequest change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, ChangeRequestName(change.id)));
+          RETURN_IF_ERROR(CheckReadable(change));
           ASSIGN_OR_RETURN(const AfterDecision next,
-                           Decide(StateOf(b), b.current_step(), b.steps_size(), approve));
-          v1::ApprovalStep& step = *b.mutable_steps(b.current_step());
+                           Decide(change.state, change.current_step, change.steps.size(), approve));
+          const ApprovalStep& step = change.steps[change.current_step];
           ASSIGN_OR_RETURN(bool holds, HoldsStep(conn, caller, step, m.today()));
           if (!holds) {
             return rpc::WithReason(
-                rpc::PermissionDenied(absl::StrCat("deciding \"", step.title(), "\" needs ",
-                                                   step.required_capability(), " for ", step.at_unit())),
+                rpc::PermissionDenied(absl::StrCat("deciding \"", step.title, "\" needs ", step.capability,
+                                                   " for ", UnitName(step.at_unit_id))),
                 "CAPABILITY_MISSING");
           }
-          std::vector<std::string> earlier;
-          for (int i = 0; i < b.current_step(); ++i) earlier.push_back(b.steps(i).decided_by());
-          RETURN_IF_ERROR(CheckDecider(caller.subject, b.drafted_by(), earlier));
-          const v1::ChangeRequest before = b;
-          step.set_decided_by(caller.subject);
-          *step.mutable_decide_time() = rpc::ToTimestamp(m.now());
-          step.set_comment(req->comment());
-          if (req->has_document()) *step.mutable_document() = req->document();
-          step.set_state(approve ? v1::APPROVAL_STEP_STATE_APPROVED : v1::APPROVAL_STEP_STATE_REJECTED);
+          RETURN_IF_ERROR(CheckDecider(caller.subject, change.drafted_by, change.EarlierDeciders()));
+          const ChangeRequest before = change;
           if (next.apply_items) {
-            rpc::Violations ignored;
-            const absl::CivilDay effective = *rpc::FromDate(b.effective_date(), "effective_date", ignored);
-            RETURN_IF_ERROR(CheckEffectiveDate(effective, m.today()));
+            RETURN_IF_ERROR(CheckEffectiveDate(*change.effective_date, m.today()));
             ASSIGN_OR_RETURN(Unit root, LoadUnit(conn, change.unit_id));
             ASSIGN_OR_RETURN(const ApprovalChain chain, ChainFor(conn, root));
-            RETURN_IF_ERROR(ApplyItems({m, b.name(), OrganisationScope(root)}, chain.id, b,
-                                       {effective, m.today(), change.id}));
+            RETURN_IF_ERROR(ApplyItems({m, ChangeRequestName(change.id), OrganisationScope(root)}, chain.id, change,
+                                       {*change.effective_date, m.today(), change.id}));
             m.AfterCommit([this] { grants_.InvalidateAll(); });  // posts may grant differently
           }
-          b.set_state(static_cast<v1::ChangeRequestState>(next.state));
-          b.set_current_step(next.current_step);
+          RecordDecision(change, {caller.subject, approve, req->comment(), document, m.now()}, next);
           return Save(m, before, std::move(change));
         };
   });
@@ -397,13 +347,13 @@ grpc::Status ChangesApi::WithdrawChangeRequest(grpc::ServerContext* ctx,
     RETURN_IF_ERROR(v.ToStatus());
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::ChangeRequest> {
           sql::Connection& conn = m.tx();
-          ASSIGN_OR_RETURN(store::StoredChange change, LoadChange(conn, id, true));
-          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change.body));
-          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, change.body.name()));
-          RETURN_IF_ERROR(ChangeLifecycle().Next(StateOf(change.body), ChangeEvent::kWithdraw).status());
-          const v1::ChangeRequest before = change.body;
-          change.body.set_state(v1::CHANGE_REQUEST_STATE_WITHDRAWN);
-          change.body.set_current_step(-1);
+          ASSIGN_OR_RETURN(ChangeRequest change, LoadChange(conn, id, true));
+          RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change));
+          RETURN_IF_ERROR(rpc::CheckEtag(req->etag(), change.version, ChangeRequestName(change.id)));
+          ASSIGN_OR_RETURN(const ChangeState withdrawn, ChangeLifecycle().Next(change.state, ChangeEvent::kWithdraw));
+          const ChangeRequest before = change;
+          change.state = withdrawn;
+          change.current_step = -1;
           return Save(m, before, std::move(change));
         };
   });

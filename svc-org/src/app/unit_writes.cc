@@ -188,16 +188,8 @@ void ApplyUnitMask(const v1::Unit& in, const google::protobuf::FieldMask& mask, 
     path = path.substr(0, path.find_first_of(".["));
     if (paths.count(path)) v.Add(fv.field, fv.description);
   }
-  if (paths.count("display_name")) unit.display_name = incoming.display_name;
-  if (paths.count("kind")) unit.kind = incoming.kind;
-  if (paths.count("status")) {
-    if (in.status() == 0) v.Add("unit.status", "required");
-    unit.status = incoming.status;
-  }
-  if (paths.count("code")) unit.code = incoming.code;
-  if (paths.count("functions")) unit.functions = incoming.functions;
-  if (paths.count("effective_from")) unit.effective_from = incoming.effective_from;
-  if (paths.count("effective_to")) unit.effective_to = incoming.effective_to;
+  if (paths.count("status") && in.status() == 0) v.Add("unit.status", "required");
+  CopyUnitFields(paths, incoming, unit);
   if (!EffectiveDatesOrdered(unit.effective_from, unit.effective_to)) {
     v.Add("unit.effective_to", "must not be before effective_from");
   }

@@ -130,4 +130,48 @@ absl::Status CheckEffectiveDate(absl::CivilDay effective, absl::CivilDay today) 
                    " drafted again"));
 }
 
+std::set<int> ChangeRequest::ItemKinds() const {
+  std::set<int> kinds;
+  for (const ChangeItem& item : items) kinds.insert(static_cast<int>(item.kind));
+  return kinds;
+}
+
+std::vector<std::string> ChangeRequest::EarlierDeciders() const {
+  std::vector<std::string> out;
+  for (int i = 0; i < current_step && i < static_cast<int>(steps.size()); ++i) out.push_back(steps[i].decided_by);
+  return out;
+}
+
+absl::Status CheckReadable(const ChangeRequest& request) {
+  if (!request.legacy_body) return absl::OkStatus();
+  return rpc::FailedPrecondition("LEGACY_REQUEST",
+                                 "this request was written in an earlier format whose items cannot be read:"
+                                 " withdraw it and draft it again");
+}
+
+void StartApproval(ChangeRequest& request, const std::vector<StepTemplate>& steps, absl::Time now) {
+  request.steps.clear();
+  for (const StepTemplate& t : steps) {
+    ApprovalStep step;
+    step.title = t.title;
+    step.capability = t.capability;
+    step.at_unit_id = t.at_unit_id;
+    request.steps.push_back(std::move(step));
+  }
+  request.current_step = 0;
+  request.state = ChangeState::kInApproval;
+  request.submit_time = now;
+}
+
+void RecordDecision(ChangeRequest& request, const Decision& decision, const AfterDecision& next) {
+  ApprovalStep& step = request.steps[request.current_step];
+  step.decided_by = decision.decider;
+  step.decide_time = decision.at;
+  step.comment = decision.comment;
+  step.document = decision.document;
+  step.state = decision.approve ? StepState::kApproved : StepState::kRejected;
+  request.state = next.state;
+  request.current_step = next.current_step;
+}
+
 }  // namespace huinong::org

@@ -22,6 +22,8 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/domain/state_table.h"
+#include "svc-org/src/domain/change_item.h"
+#include "svc-org/src/domain/document.h"
 
 namespace huinong::org {
 
@@ -102,5 +104,69 @@ absl::Status CheckDecider(const std::string& decider, const std::string& drafter
 // A request takes effect on its effective date, never before its approval:
 // FAILED_PRECONDITION / EFFECTIVE_DATE_PASSED when that day is before today.
 absl::Status CheckEffectiveDate(absl::CivilDay effective, absl::CivilDay today);
+
+// Numeric values match huinong.org.v1.ApprovalStepState.
+enum class StepState { kPending = 1, kApproved = 2, kRejected = 3 };
+
+// One step of a submitted request: a step of its chain, and its decision.
+struct ApprovalStep {
+  std::string title;
+  std::string capability;
+  std::string at_unit_id;
+  StepState state = StepState::kPending;
+  std::string decided_by;  // "staff/{id}" (the caller's subject)
+  std::optional<absl::Time> decide_time;
+  std::string comment;
+  DocumentRef document;  // e.g. the meeting minutes
+};
+
+// A change request: items a drafter proposes for an organisation, passed
+// through the approval chain's steps and applied together on approval.
+struct ChangeRequest {
+  std::string id;
+  std::string unit_id;  // the organisation's root
+  std::string title;
+  std::string reason;
+  std::vector<ChangeItem> items;
+  std::optional<absl::CivilDay> effective_date;
+  std::vector<DocumentRef> documents;
+  ChangeState state = ChangeState::kDraft;
+  std::vector<ApprovalStep> steps;  // built at submit
+  int current_step = -1;            // index into steps; -1 when none is pending
+  std::string drafted_by;           // "staff/{id}"
+  std::optional<absl::Time> submit_time;
+  int64_t version = 1;  // the etag
+  absl::Time create_time;
+  absl::Time update_time;
+  // Written before its items were stored as domain items (migration 0015):
+  // the old text is kept, the items and steps cannot be read, and it can
+  // only be withdrawn (FAILED_PRECONDITION / LEGACY_REQUEST otherwise).
+  bool legacy_body = false;
+
+  // The kinds of its items, as chains select steps by them.
+  std::set<int> ItemKinds() const;
+  // Who decided the steps before the pending one.
+  std::vector<std::string> EarlierDeciders() const;
+};
+
+// Submitting: the request enters approval at the first of `steps` (from
+// BuildApprovalSteps), all pending, submitted at `now`. The caller has
+// checked CheckSubmit.
+// OK, or FAILED_PRECONDITION / LEGACY_REQUEST for a request written before
+// migration 0015 (see ChangeRequest::legacy_body).
+absl::Status CheckReadable(const ChangeRequest& request);
+
+void StartApproval(ChangeRequest& request, const std::vector<StepTemplate>& steps, absl::Time now);
+
+// Records `decider`'s decision on the pending step and moves the request as
+// `next` (from Decide) says.
+struct Decision {
+  std::string decider;
+  bool approve = false;
+  std::string comment;
+  DocumentRef document;
+  absl::Time at;
+};
+void RecordDecision(ChangeRequest& request, const Decision& decision, const AfterDecision& next);
 
 }  // namespace huinong::org

@@ -163,4 +163,14 @@ bool EffectiveDatesOrdered(const std::optional<absl::CivilDay>& from,
   return !from || !to || *from <= *to;
 }
 
+void CopyUnitFields(const std::set<std::string>& paths, const Unit& values, Unit& unit) {
+  if (paths.count("display_name")) unit.display_name = values.display_name;
+  if (paths.count("kind")) unit.kind = values.kind;
+  if (paths.count("status")) unit.status = values.status;
+  if (paths.count("code")) unit.code = values.code;
+  if (paths.count("functions")) unit.functions = values.functions;
+  if (paths.count("effective_from")) unit.effective_from = values.effective_from;
+  if (paths.count("effective_to")) unit.effective_to = values.effective_to;
+}
+
 }  // namespace huinong::org

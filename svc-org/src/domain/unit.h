@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include "absl/strings/string_view.h"
 #include <vector>
@@ -47,6 +48,10 @@ struct Unit {
 
   bool open() const { return status != UnitStatus::kAbolished; }
 };
+
+// What an update does to `unit`: the fields named in `paths` (UpdateUnit's
+// field names) take their values from `values`; the others stay.
+void CopyUnitFields(const std::set<std::string>& paths, const Unit& values, Unit& unit);
 
 absl::string_view LevelName(Level level);
 absl::string_view StatusName(UnitStatus status);

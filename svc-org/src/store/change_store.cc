@@ -7,7 +7,6 @@
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
-#include <google/protobuf/util/json_util.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -15,29 +14,12 @@
 #include "common/db/sql_time.h"
 #include "common/db/statements.h"
 #include "common/rpc/errors.h"
-#include "common/rpc/proto_time.h"
+#include "svc-org/src/store/change_json.h"
 #include "svc-org/src/store/json_codec.h"
 #include "svc-org/src/store/sql_columns.h"
 
 namespace huinong::org::store {
 namespace {
-
-std::string Json(const google::protobuf::Message& m) {
-  std::string out;
-  (void)google::protobuf::util::MessageToJsonString(m, &out);
-  return out;
-}
-
-void FromJson(const std::string& json, google::protobuf::Message& m) {
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  (void)google::protobuf::util::JsonStringToMessage(json, &m, options);
-}
-
-void SetTimes(sql::ResultSet& rs, google::protobuf::Timestamp* create, google::protobuf::Timestamp* update) {
-  *create = rpc::ToTimestamp(TimeColumn(rs, "create_time"));
-  *update = rpc::ToTimestamp(TimeColumn(rs, "update_time"));
-}
 
 ApprovalChain ChainRow(sql::ResultSet& rs) {
   ApprovalChain c;
@@ -51,18 +33,17 @@ ApprovalChain ChainRow(sql::ResultSet& rs) {
   return c;
 }
 
-StoredChange ChangeRow(sql::ResultSet& rs) {
-  StoredChange c;
+ChangeRequest ChangeRow(sql::ResultSet& rs) {
+  ChangeRequest c;
+  DecodeBody(std::string(rs.getString("body_json")), c);
   c.id = rs.getString("id");
   c.unit_id = rs.getString("unit_id");
+  c.state = static_cast<ChangeState>(rs.getInt("state"));
+  c.effective_date = OptionalDateColumn(rs, "effective_date");
+  c.drafted_by = rs.getString("drafted_by");
   c.version = rs.getInt64("version");
-  FromJson(rs.getString("body_json"), c.body);
-  c.body.set_name(absl::StrCat("changeRequests/", c.id));
-  c.body.set_unit(absl::StrCat("units/", c.unit_id));
-  c.body.set_state(static_cast<v1::ChangeRequestState>(rs.getInt("state")));
-  c.body.set_drafted_by(std::string(rs.getString("drafted_by")));
-  SetTimes(rs, c.body.mutable_create_time(), c.body.mutable_update_time());
-  c.body.set_etag(absl::StrCat(c.version));
+  c.create_time = TimeColumn(rs, "create_time");
+  c.update_time = TimeColumn(rs, "update_time");
   return c;
 }
 
@@ -80,22 +61,11 @@ std::optional<T> First(std::vector<T> rows) {
   return std::move(rows.front());
 }
 
-// The body as stored: without what the columns hold.
-std::string BodyJson(v1::ChangeRequest body) {
-  body.clear_name();
-  body.clear_unit();
-  body.clear_state();
-  body.clear_drafted_by();
-  body.clear_create_time();
-  body.clear_update_time();
-  body.clear_etag();
-  return Json(body);
-}
-
 constexpr const char* kChainColumns =
     "c.id, c.unit_id, c.require_change_requests, c.body_json, c.version, c.create_time, c.update_time";
 constexpr const char* kChangeColumns =
-    "c.id, c.unit_id, c.state, c.drafted_by, c.body_json, c.version, c.create_time, c.update_time";
+    "c.id, c.unit_id, c.state, c.effective_date, c.drafted_by, c.body_json, c.version, c.create_time,"
+    " c.update_time";
 constexpr const char* kVisible = " AND (u.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(u.path, '%'))";
 
 }  // namespace
@@ -169,15 +139,15 @@ absl::Status UpdateChain(sql::Connection& conn, const ApprovalChain& c, absl::Ti
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::optional<StoredChange>> GetChange(sql::Connection& conn, const std::string& id,
+absl::StatusOr<std::optional<ChangeRequest>> GetChange(sql::Connection& conn, const std::string& id,
                                                       bool for_update) {
   db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT ", kChangeColumns, " FROM change_requests c WHERE c.id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
-  return First(Rows<StoredChange>(*q, ChangeRow));
+  return First(Rows<ChangeRequest>(*q, ChangeRow));
 }
 
-absl::StatusOr<std::vector<StoredChange>> ListChanges(sql::Connection& conn, const ChangeQuery& f) {
+absl::StatusOr<std::vector<ChangeRequest>> ListChanges(sql::Connection& conn, const ChangeQuery& f) {
   std::string sql = absl::StrCat("SELECT ", kChangeColumns,
                                  " FROM change_requests c JOIN units u ON u.id = c.unit_id WHERE c.id > ?");
   if (!f.unit_id.empty()) absl::StrAppend(&sql, " AND c.unit_id = ?");
@@ -198,29 +168,19 @@ absl::StatusOr<std::vector<StoredChange>> ListChanges(sql::Connection& conn, con
     q->setString(i++, f.visible_path);
   }
   q->setInt(i, f.limit);
-  return Rows<StoredChange>(*q, ChangeRow);
+  return Rows<ChangeRequest>(*q, ChangeRow);
 }
 
-namespace {
-
-std::optional<absl::CivilDay> EffectiveDate(const v1::ChangeRequest& body) {
-  if (!body.has_effective_date()) return std::nullopt;
-  const auto& d = body.effective_date();
-  return absl::CivilDay(d.year(), d.month(), d.day());
-}
-
-}  // namespace
-
-absl::Status InsertChange(sql::Connection& conn, const StoredChange& c, absl::Time now) {
+absl::Status InsertChange(sql::Connection& conn, const ChangeRequest& c, absl::Time now) {
   db::Statement q = db::Prepare(conn,
       "INSERT INTO change_requests (id, unit_id, state, effective_date, drafted_by, body_json,"
       " version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->setString(1, c.id);
   q->setString(2, c.unit_id);
-  q->setInt(3, c.body.state());
-  BindOptionalDate(*q, 4, EffectiveDate(c.body));
-  q->setString(5, c.body.drafted_by());
-  q->setString(6, BodyJson(c.body));
+  q->setInt(3, static_cast<int>(c.state));
+  BindOptionalDate(*q, 4, c.effective_date);
+  q->setString(5, c.drafted_by);
+  q->setString(6, EncodeBody(c));
   q->setInt64(7, c.version);
   BindTime(*q, 8, now);
   BindTime(*q, 9, now);
@@ -228,13 +188,13 @@ absl::Status InsertChange(sql::Connection& conn, const StoredChange& c, absl::Ti
   return absl::OkStatus();
 }
 
-absl::Status UpdateChange(sql::Connection& conn, const StoredChange& c, absl::Time now) {
+absl::Status UpdateChange(sql::Connection& conn, const ChangeRequest& c, absl::Time now) {
   db::Statement q = db::Prepare(conn,
       "UPDATE change_requests SET state = ?, effective_date = ?, body_json = ?, version = ?,"
       " update_time = ? WHERE id = ?");
-  q->setInt(1, c.body.state());
-  BindOptionalDate(*q, 2, EffectiveDate(c.body));
-  q->setString(3, BodyJson(c.body));
+  q->setInt(1, static_cast<int>(c.state));
+  BindOptionalDate(*q, 2, c.effective_date);
+  q->setString(3, EncodeBody(c));
   q->setInt64(4, c.version);
   BindTime(*q, 5, now);
   q->setString(6, c.id);

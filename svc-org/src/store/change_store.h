@@ -1,9 +1,8 @@
-// SQL for approval chains and change requests (migrations/0012). A chain is
-// its domain type (domain/change_request.h): columns, with its title and
-// steps as JSON of the domain steps in body_json (migration 0014). A
-// request is still stored whole as its protobuf message in JSON (body_json);
-// the output-only fields that live in columns (name, state, times, etag)
-// are cleared on write and filled again on read from the columns.
+// SQL for approval chains and change requests (migrations/0012). Both are
+// their domain types (domain/change_request.h): columns for what is filtered
+// on or fixed, and JSON of the domain parts in body_json — a chain's title
+// and steps (json_codec.h, migration 0014), a request's title, reason,
+// documents, items and steps (change_json.h, migration 0015).
 #pragma once
 
 #include <optional>
@@ -12,7 +11,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
-#include "huinong/org/v1/changes.pb.h"
 #include "svc-org/src/domain/change_request.h"
 
 namespace sql {
@@ -20,13 +18,6 @@ class Connection;
 }
 
 namespace huinong::org::store {
-
-struct StoredChange {
-  std::string id;
-  std::string unit_id;
-  v1::ChangeRequest body;  // with name, state, times and etag filled in
-  int64_t version = 1;
-};
 
 absl::StatusOr<std::optional<ApprovalChain>> GetChain(sql::Connection& conn, const std::string& id,
                                                     bool for_update = false);
@@ -41,7 +32,7 @@ absl::StatusOr<std::vector<ApprovalChain>> ListChains(sql::Connection& conn, con
 absl::Status InsertChain(sql::Connection& conn, const ApprovalChain& chain, absl::Time now);
 absl::Status UpdateChain(sql::Connection& conn, const ApprovalChain& chain, absl::Time now);
 
-absl::StatusOr<std::optional<StoredChange>> GetChange(sql::Connection& conn, const std::string& id,
+absl::StatusOr<std::optional<ChangeRequest>> GetChange(sql::Connection& conn, const std::string& id,
                                                       bool for_update = false);
 struct ChangeQuery {
   std::string unit_id;       // requests of this organisation root; empty: any
@@ -51,8 +42,8 @@ struct ChangeQuery {
   std::string after_id;
   int limit = 50;
 };
-absl::StatusOr<std::vector<StoredChange>> ListChanges(sql::Connection& conn, const ChangeQuery& q);
-absl::Status InsertChange(sql::Connection& conn, const StoredChange& change, absl::Time now);
-absl::Status UpdateChange(sql::Connection& conn, const StoredChange& change, absl::Time now);
+absl::StatusOr<std::vector<ChangeRequest>> ListChanges(sql::Connection& conn, const ChangeQuery& q);
+absl::Status InsertChange(sql::Connection& conn, const ChangeRequest& request, absl::Time now);
+absl::Status UpdateChange(sql::Connection& conn, const ChangeRequest& request, absl::Time now);
 
 }  // namespace huinong::org::store

@@ -2,76 +2,21 @@
 // keys; reading takes whatever member is there and of the right type.
 #include "svc-org/src/store/json_codec.h"
 
-#include <optional>
-#include <utility>
-
-#include <nlohmann/json.hpp>
-
-#include "absl/time/civil_time.h"
+#include "svc-org/src/store/json_parts.h"
 
 namespace huinong::org::store {
-namespace {
 
-using Json = nlohmann::json;
+Json ToJson(const std::vector<Duty>& duties) {
+  return List(duties, [](const Duty& d) { return Json{{"text", d.text}, {"time_share_bp", d.time_share_bp}}; });
+}
+void FromJson(const Json& list, std::vector<Duty>& out) {
+  Each(list, out, [](const Json& v) { return Duty{Str(v, "text"), Int(v, "time_share_bp")}; });
+}
+std::string Encode(const std::vector<Duty>& duties) { return Print(ToJson(duties)); }
+void Decode(const std::string& json, std::vector<Duty>& out) { FromJson(Parse(json), out); }
 
-template <class T, class F>
-Json List(const std::vector<T>& items, F each) {
-  Json list = Json::array();
-  for (const auto& item : items) list.push_back(each(item));
-  return list;
-}
-Json Day(const std::optional<absl::CivilDay>& d) { return d ? absl::FormatCivilTime(*d) : ""; }
-Json Doc(const DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
-Json Selector(const PostSelector& s) { return {{"post", s.post_id}, {"code", s.post_code}}; }
-
-// Never throws: text that is not UTF-8 (the API refuses it) is replaced.
-std::string Print(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-Json Parse(const std::string& json) {
-  Json v = Json::parse(json, nullptr, /*allow_exceptions=*/false);
-  return v.is_discarded() ? Json() : v;
-}
-
-const Json& Field(const Json& obj, const char* key) {
-  static const Json* empty = new Json();
-  if (!obj.is_object()) return *empty;
-  auto it = obj.find(key);
-  return it == obj.end() ? *empty : *it;
-}
-std::string AsString(const Json& v) { return v.is_string() ? v.get<std::string>() : ""; }
-std::string Str(const Json& obj, const char* key) { return AsString(Field(obj, key)); }
-int Int(const Json& obj, const char* key) {
-  const Json& v = Field(obj, key);
-  return v.is_number() ? static_cast<int>(v.get<double>()) : 0;
-}
-std::optional<absl::CivilDay> DayOf(const Json& obj, const char* key) {
-  absl::CivilDay d;
-  const std::string text = Str(obj, key);
-  if (text.empty() || !absl::ParseCivilTime(text, &d)) return std::nullopt;
-  return d;
-}
-DocumentRef DocOf(const Json& v) { return {Str(v, "uri"), Str(v, "sha256"), Str(v, "title")}; }
-PostSelector SelectorOf(const Json& v) { return {Str(v, "post"), Str(v, "code")}; }
-template <class T, class F>
-void Each(const Json& list, std::vector<T>& out, F read) {
-  out.clear();
-  if (!list.is_array()) return;
-  for (const Json& item : list) out.push_back(read(item));
-}
-
-}  // namespace
-
-std::string Encode(const std::vector<Duty>& duties) {
-  return Print(List(duties, [](const Duty& d) {
-    return Json{{"text", d.text}, {"time_share_bp", d.time_share_bp}};
-  }));
-}
-void Decode(const std::string& json, std::vector<Duty>& out) {
-  Each(Parse(json), out, [](const Json& v) { return Duty{Str(v, "text"), Int(v, "time_share_bp")}; });
-}
-
-std::string Encode(const std::vector<QualificationGroup>& groups) {
-  return Print(List(groups, [](const QualificationGroup& g) {
+Json ToJson(const std::vector<QualificationGroup>& groups) {
+  return List(groups, [](const QualificationGroup& g) {
     return Json{{"title", g.title},
                 {"mode", static_cast<int>(g.mode)},
                 {"requirement", static_cast<int>(g.requirement)},
@@ -79,10 +24,10 @@ std::string Encode(const std::vector<QualificationGroup>& groups) {
                    return Json{{"code", q.code}, {"description", q.description}, {"kind", q.kind},
                                {"min_years", q.min_years}};
                  })}};
-  }));
+  });
 }
-void Decode(const std::string& json, std::vector<QualificationGroup>& out) {
-  Each(Parse(json), out, [](const Json& v) {
+void FromJson(const Json& list, std::vector<QualificationGroup>& out) {
+  Each(list, out, [](const Json& v) {
     QualificationGroup g;
     g.title = Str(v, "title");
     g.mode = static_cast<GroupMode>(Int(v, "mode"));
@@ -93,6 +38,8 @@ void Decode(const std::string& json, std::vector<QualificationGroup>& out) {
     return g;
   });
 }
+std::string Encode(const std::vector<QualificationGroup>& groups) { return Print(ToJson(groups)); }
+void Decode(const std::string& json, std::vector<QualificationGroup>& out) { FromJson(Parse(json), out); }
 
 std::string Encode(const std::vector<std::string>& strings) {
   return Print(List(strings, [](const std::string& s) { return Json(s); }));
@@ -101,16 +48,18 @@ void Decode(const std::string& json, std::vector<std::string>& out) {
   Each(Parse(json), out, AsString);
 }
 
-std::string Encode(const std::vector<ReportingLine>& lines) {
-  return Print(List(lines, [](const ReportingLine& l) {
+Json ToJson(const std::vector<ReportingLine>& lines) {
+  return List(lines, [](const ReportingLine& l) {
     return Json{{"post", l.post_id}, {"kind", static_cast<int>(l.kind)}, {"note", l.note}};
-  }));
+  });
 }
-void Decode(const std::string& json, std::vector<ReportingLine>& out) {
-  Each(Parse(json), out, [](const Json& v) {
+void FromJson(const Json& list, std::vector<ReportingLine>& out) {
+  Each(list, out, [](const Json& v) {
     return ReportingLine{Str(v, "post"), static_cast<LineKind>(Int(v, "kind")), Str(v, "note")};
   });
 }
+std::string Encode(const std::vector<ReportingLine>& lines) { return Print(ToJson(lines)); }
+void Decode(const std::string& json, std::vector<ReportingLine>& out) { FromJson(Parse(json), out); }
 
 std::string Encode(const DocumentRef& document) { return Print(Doc(document)); }
 void Decode(const std::string& json, DocumentRef& out) { out = DocOf(Parse(json)); }

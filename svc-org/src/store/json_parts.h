@@ -1,0 +1,76 @@
+// The pieces svc-org's JSON columns are made of (json_codec.cc,
+// change_json.cc): nlohmann-json values, lenient readers (a missing member or
+// one of the wrong type reads as empty), and the JSON of the post parts that
+// appear both in a post's columns and inside a change request's items.
+// Internal to store/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/time/civil_time.h"
+#include "svc-org/src/domain/concurrency.h"
+#include "svc-org/src/domain/document.h"
+#include "svc-org/src/domain/post.h"
+
+namespace huinong::org::store {
+
+using Json = nlohmann::json;
+
+template <class T, class F>
+Json List(const std::vector<T>& items, F each) {
+  Json list = Json::array();
+  for (const auto& item : items) list.push_back(each(item));
+  return list;
+}
+inline Json Day(const std::optional<absl::CivilDay>& d) { return d ? absl::FormatCivilTime(*d) : ""; }
+inline Json Doc(const DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
+inline Json Selector(const PostSelector& s) { return {{"post", s.post_id}, {"code", s.post_code}}; }
+
+// Never throws: text that is not UTF-8 (the API refuses it) is replaced.
+inline std::string Print(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+inline Json Parse(const std::string& json) {
+  Json v = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+  return v.is_discarded() ? Json() : v;
+}
+
+inline const Json& Field(const Json& obj, const char* key) {
+  static const Json* empty = new Json();
+  if (!obj.is_object()) return *empty;
+  auto it = obj.find(key);
+  return it == obj.end() ? *empty : *it;
+}
+inline std::string AsString(const Json& v) { return v.is_string() ? v.get<std::string>() : ""; }
+inline std::string Str(const Json& obj, const char* key) { return AsString(Field(obj, key)); }
+inline int Int(const Json& obj, const char* key) {
+  const Json& v = Field(obj, key);
+  return v.is_number() ? static_cast<int>(v.get<double>()) : 0;
+}
+inline std::optional<absl::CivilDay> DayOf(const Json& obj, const char* key) {
+  absl::CivilDay d;
+  const std::string text = Str(obj, key);
+  if (text.empty() || !absl::ParseCivilTime(text, &d)) return std::nullopt;
+  return d;
+}
+inline DocumentRef DocOf(const Json& v) { return {Str(v, "uri"), Str(v, "sha256"), Str(v, "title")}; }
+inline PostSelector SelectorOf(const Json& v) { return {Str(v, "post"), Str(v, "code")}; }
+template <class T, class F>
+void Each(const Json& list, std::vector<T>& out, F read) {
+  out.clear();
+  if (!list.is_array()) return;
+  for (const Json& item : list) out.push_back(read(item));
+}
+
+
+Json ToJson(const std::vector<Duty>& duties);
+Json ToJson(const std::vector<QualificationGroup>& groups);
+Json ToJson(const std::vector<ReportingLine>& lines);
+void FromJson(const Json& list, std::vector<Duty>& out);
+void FromJson(const Json& list, std::vector<QualificationGroup>& out);
+void FromJson(const Json& list, std::vector<ReportingLine>& out);
+
+}  // namespace huinong::org::store
