@@ -8,6 +8,7 @@
 
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/domain/application_flow.h"
+#include "svc-loans/src/domain/township_guard.h"
 
 namespace huinong::loans {
 namespace {
@@ -96,6 +97,14 @@ TEST(ApplicationFlow, EachWaitingStateNamesWhoActsOnIt) {
       EXPECT_FALSE(ApplicationFlow(true).Allows(final_state, event));
     }
   }
+}
+
+TEST(TownshipGuard, ASuspendedTownshipMayNotLendAndIsNamed) {
+  EXPECT_TRUE(CheckTownshipMayLend(LendingStatus::kOpen, "units/gu-an-town").ok());
+  const absl::Status s = CheckTownshipMayLend(LendingStatus::kSuspended, "units/gu-an-town");
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(rpc::ReasonOf(s), "TOWNSHIP_SUSPENDED");
+  EXPECT_EQ(s.message(), "units/gu-an-town is suspended from lending until the county approves its rectification");
 }
 
 }  // namespace
