@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 
@@ -75,5 +77,15 @@ struct CountyPolicy {
   int compensation_ratio_bp = 10'000;
   int subsidy_notice_days = 7;
 };
+
+// Every setting out of its range, as (field, description) with the field
+// named as the API names it ("base_rate_bp", …): rates and ceilings above
+// zero, the term at most 36 months (000:1509), the industry multiple at
+// least 1×, ratios within 0–100%, review deadlines 1–30 working days.
+std::vector<std::pair<std::string, std::string>> PolicyViolations(const CountyPolicy& policy);
+
+// The version in force on `day`: the one with the latest effective_from on
+// or before it; nullptr when none has started.
+const CountyPolicy* PolicyInForce(const std::vector<CountyPolicy>& versions, absl::CivilDay day);
 
 }  // namespace huinong::loans
