@@ -38,7 +38,7 @@ TEST(CountyPolicy, EverySettingOutOfRangeIsNamed) {
 
 CountyPolicy Version(const char* id, absl::CivilDay from, int base_rate_bp) {
   CountyPolicy p;
-  p.version = id;
+  p.id = id;
   p.effective_from = from;
   p.base_rate_bp = base_rate_bp;
   return p;
@@ -48,9 +48,9 @@ TEST(CountyPolicy, TheVersionInForceIsTheLatestStarted) {
   const std::vector<CountyPolicy> versions = {Version("v2", absl::CivilDay(2026, 7, 1), 400),
                                               Version("v1", absl::CivilDay(2026, 1, 1), 435)};
   EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2025, 12, 31)), nullptr);
-  EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2026, 1, 1))->version, "v1");
-  EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2026, 6, 30))->version, "v1");
-  EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2026, 7, 1))->version, "v2");
+  EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2026, 1, 1))->id, "v1");
+  EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2026, 6, 30))->id, "v1");
+  EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2026, 7, 1))->id, "v2");
   EXPECT_EQ(PolicyInForce(versions, absl::CivilDay(2027, 1, 1))->base_rate_bp, 400);
 }
 

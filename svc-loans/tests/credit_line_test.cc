@@ -11,7 +11,7 @@ namespace {
 
 CountyPolicy Policy() {
   CountyPolicy p;
-  p.version = "countyPolicies/guan-2026";
+  p.id = "countyPolicies/guan-2026";
   return p;
 }
 

@@ -13,7 +13,7 @@ const absl::CivilDay kApplied(2026, 12, 2);
 
 CountyPolicy Policy() {
   CountyPolicy p;
-  p.version = "countyPolicies/guan-2026";
+  p.id = "countyPolicies/guan-2026";
   p.effective_from = absl::CivilDay(2026, 1, 1);
   return p;
 }

@@ -31,7 +31,7 @@ absl::Time Beijing(int month, int day, int hour = 0) {
 
 CountyPolicy Policy() {
   CountyPolicy p;
-  p.version = "countyPolicies/guan-2026";
+  p.id = "countyPolicies/guan-2026";
   return p;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 
 namespace huinong::loans {
 
@@ -31,7 +32,11 @@ enum class AgeReference { kApplicationDate = 1, kMaturityDate = 2 };
 enum class FeeSchedule { kOnceAtDisbursement = 1, kYearly = 2 };
 
 struct CountyPolicy {
-  std::string version;  // the id of this dated version
+  std::string id;         // of this dated version; decisions record it
+  std::string county_id;  // the county unit it governs
+  int64_t revision = 1;   // the etag: edits before it is in force
+  absl::Time create_time;
+  absl::Time update_time;
   absl::CivilDay effective_from;
 
   int base_rate_bp = 435;

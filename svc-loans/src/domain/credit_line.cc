@@ -20,7 +20,7 @@ int64_t AvailableFen(const CreditLine& line) {
 std::vector<RuleFailure> CheckCreditLimit(int64_t limit_fen, const CountyPolicy& policy) {
   if (limit_fen > 0 && limit_fen <= policy.household_small_loan_ceiling_fen) return {};
   return {{"CEILING", "limit", absl::StrCat("1 to ", Fen(policy.household_small_loan_ceiling_fen)), Fen(limit_fen),
-           policy.version}};
+           policy.id}};
 }
 
 absl::CivilDay DrawMaturity(const Draw& draw) { return AddMonths(draw.day, draw.term_months); }
@@ -29,7 +29,7 @@ std::vector<RuleFailure> CheckDraw(const CreditLine& line, const Draw& draw, boo
                                    const CountyPolicy& policy) {
   std::vector<RuleFailure> out;
   auto add = [&](const char* rule, const char* field, std::string limit, std::string actual) {
-    out.push_back({rule, field, std::move(limit), std::move(actual), policy.version});
+    out.push_back({rule, field, std::move(limit), std::move(actual), policy.id});
   };
   if (blacklisted) add("BLACKLISTED", "borrower", "not on the blacklist", "blacklisted");
   if (draw.day > line.expiry) {

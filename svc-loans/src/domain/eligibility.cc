@@ -24,7 +24,7 @@ bool MayPledge(BorrowerType type, AssetKind kind) {
 
 class Failures {
  public:
-  explicit Failures(const CountyPolicy& policy) : version_(policy.version) {}
+  explicit Failures(const CountyPolicy& policy) : version_(policy.id) {}
   void Add(std::string rule, std::string field, std::string limit, std::string actual) {
     list_.push_back({std::move(rule), std::move(field), std::move(limit), std::move(actual), version_});
   }

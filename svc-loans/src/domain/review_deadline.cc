@@ -10,7 +10,7 @@ absl::StatusOr<ReviewDeadline> CountyReviewDeadline(const calendar::WorkCalendar
   const int days = product == ProductKind::kPovertySmallLoan ? policy.small_loan_review_working_days
                                                              : policy.industry_loan_review_working_days;
   ASSIGN_OR_RETURN(const absl::Time due, calendar.WorkingDaysDeadline(arrival, days));
-  return ReviewDeadline{due, days, policy.version};
+  return ReviewDeadline{due, days, policy.id};
 }
 
 }  // namespace huinong::loans
