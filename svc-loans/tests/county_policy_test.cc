@@ -29,11 +29,14 @@ TEST(CountyPolicy, EverySettingOutOfRangeIsNamed) {
   p.max_term_months = 37;
   p.industry_rate_max_multiple_bp = 9'999;
   p.min_driven_share_bp = 10'001;
+  p.planned_industries = {"kiwi-fruit", "", "kiwi-fruit"};
   std::vector<std::string> fields;
   for (const auto& [field, description] : PolicyViolations(p)) fields.push_back(field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"base_rate_bp", "max_term_months", "industry_rate_max_multiple_bp",
+  EXPECT_EQ(fields, (std::vector<std::string>{"planned_industries[1]", "planned_industries[2]", "base_rate_bp",
+                                              "max_term_months", "industry_rate_max_multiple_bp",
                                               "min_driven_share_bp"}));
-  EXPECT_EQ(PolicyViolations(p)[1].second, "must be 1–36, not 37");
+  EXPECT_EQ(PolicyViolations(p)[1].second, "repeats planned_industries[0]");
+  EXPECT_EQ(PolicyViolations(p)[3].second, "must be 1–36, not 37");
 }
 
 CountyPolicy Version(const char* id, absl::CivilDay from, int base_rate_bp) {

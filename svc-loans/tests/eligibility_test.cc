@@ -164,9 +164,16 @@ TEST(Eligibility, ConsumptionIsRefused) {
     r.purpose = p;
     EXPECT_EQ(Rules(CheckEligibility(Household(), r, Policy())), (std::vector<std::string>{"PURPOSE_CONSUMPTION"}));
   }
+  CountyPolicy planned = Policy();
+  planned.planned_industries = {"kiwi-fruit", "edible-fungi"};
   LoanRequest r = SmallLoan(3'000'000);
-  r.purpose = Purpose::kOutsideCountyPlan;
-  EXPECT_EQ(Rules(CheckEligibility(Household(), r, Policy())), (std::vector<std::string>{"PURPOSE_OUTSIDE_PLAN"}));
+  r.industry = "edible-fungi";
+  EXPECT_TRUE(CheckEligibility(Household(), r, planned).empty());
+  r.industry = "karaoke";
+  const auto outside = CheckEligibility(Household(), r, planned);
+  ASSERT_EQ(Rules(outside), (std::vector<std::string>{"PURPOSE_OUTSIDE_PLAN"}));
+  EXPECT_EQ(outside[0].field, "industry");
+  EXPECT_EQ(outside[0].actual, "karaoke");
 }
 
 TEST(Eligibility, ARefusalThatBreaksFourRulesNamesAllFour) {

@@ -36,6 +36,7 @@ TEST(PolicyJson, EverySettingRoundTripsAndMissingOnesKeepTheirDefaults) {
   p.age_reference = AgeReference::kMaturityDate;
   p.breaker_by_count = true;
   p.industry_loan_review_working_days = 7;
+  p.planned_industries = {"猕猴桃", "食用菌"};
   CountyPolicy back;
   store::DecodeSettings(store::EncodeSettings(p), back);
   EXPECT_EQ(store::EncodeSettings(back), store::EncodeSettings(p));
@@ -43,6 +44,7 @@ TEST(PolicyJson, EverySettingRoundTripsAndMissingOnesKeepTheirDefaults) {
   EXPECT_EQ(back.share_cooperative_ceiling_fen, 200'000'000);
   EXPECT_EQ(back.household_industry_ceiling_fen, std::nullopt);
   EXPECT_TRUE(back.breaker_by_count);
+  EXPECT_EQ(back.planned_industries, (std::vector<std::string>{"猕猴桃", "食用菌"}));
 
   CountyPolicy old;
   store::DecodeSettings(R"({"base_rate_bp": 500, "max_term_months": "36"})", old);

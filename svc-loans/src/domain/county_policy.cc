@@ -8,6 +8,7 @@ namespace {
 
 class Violations {
  public:
+  void Add(std::string field, std::string description) { list_.emplace_back(std::move(field), std::move(description)); }
   void Positive(const char* field, int64_t value) {
     if (value <= 0) list_.emplace_back(field, absl::StrCat("must be more than 0, not ", value));
   }
@@ -26,6 +27,14 @@ class Violations {
 
 std::vector<std::pair<std::string, std::string>> PolicyViolations(const CountyPolicy& p) {
   Violations v;
+  for (size_t i = 0; i < p.planned_industries.size(); ++i) {
+    const std::string& industry = p.planned_industries[i];
+    const std::string field = absl::StrCat("planned_industries[", i, "]");
+    if (industry.empty() || industry.size() > 64) v.Add(field, "1–64 bytes");
+    for (size_t j = 0; j < i; ++j) {
+      if (p.planned_industries[j] == industry) v.Add(field, absl::StrCat("repeats planned_industries[", j, "]"));
+    }
+  }
   v.Positive("base_rate_bp", p.base_rate_bp);
   v.Positive("household_small_loan_ceiling_fen", p.household_small_loan_ceiling_fen);
   v.Positive("family_farm_ceiling_fen", p.family_farm_ceiling_fen);

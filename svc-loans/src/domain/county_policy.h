@@ -42,6 +42,10 @@ struct CountyPolicy {
   int base_rate_bp = 435;
   SmallLoanModel small_loan_model = SmallLoanModel::kGuaranteeAndSuretyInsurance;
 
+  // The industries of the county's poverty-alleviation plan a loan may fund
+  // (000:1487); empty: the county has set none, and no industry is refused.
+  std::vector<std::string> planned_industries;
+
   // Ceilings per borrower, inclusive (000:1503).
   int64_t household_small_loan_ceiling_fen = 5'000'000;     // 50,000 CNY
   int64_t family_farm_ceiling_fen = 100'000'000;            // 1,000,000 CNY

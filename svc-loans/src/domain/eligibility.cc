@@ -2,6 +2,8 @@
 // the borrower, then the loan asked for, then its security.
 #include "svc-loans/src/domain/eligibility.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "svc-loans/src/domain/months.h"
 
@@ -129,8 +131,11 @@ std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRe
   if (IsConsumption(r.purpose)) {
     f.Add("PURPOSE_CONSUMPTION", "purpose", "production in the county's plan, never personal consumption",
           "personal consumption");
-  } else if (r.purpose != Purpose::kCountyPlanIndustry) {
-    f.Add("PURPOSE_OUTSIDE_PLAN", "purpose", "an industry in the county's plan", "outside the plan");
+  } else if (!p.planned_industries.empty() &&
+             std::find(p.planned_industries.begin(), p.planned_industries.end(), r.industry) ==
+                 p.planned_industries.end()) {
+    f.Add("PURPOSE_OUTSIDE_PLAN", "industry", "an industry of the county's plan",
+          r.industry.empty() ? "none named" : r.industry);
   }
   if (r.amount_fen <= 0) f.Add("AMOUNT", "amount", "more than 0 fen", Fen(r.amount_fen));
   if (const std::optional<int64_t> ceiling = CeilingFen(p, b.type, r.product);

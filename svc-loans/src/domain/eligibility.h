@@ -27,14 +27,17 @@ enum class ProductKind {
   kIndustryDevelopment = 2,  // 产业发展贷款
 };
 
-// What the money is for (000:1487): inside the county's plan, or not; never
-// personal consumption such as a house or a car.
+// What the money is for (000:1487, 000:1523, 000:1573): production or an
+// investment in an industry of the county's plan — never personal
+// consumption such as a house or a car.
 enum class Purpose {
-  kCountyPlanIndustry = 1,
-  kOutsideCountyPlan = 2,
-  kConsumptionHouse = 3,
-  kConsumptionCar = 4,
-  kConsumptionOther = 5,
+  kProduction = 1,                  // planting, breeding, processing
+  kShareCooperativeInvestment = 2,  // invested in a share-cooperative
+  kPairedEnterpriseInvestment = 3,  // invested in a paired enterprise
+  kBusinessOperation = 4,           // an organisation's operations
+  kConsumptionHouse = 5,
+  kConsumptionCar = 6,
+  kConsumptionOther = 7,
 };
 
 struct LoanRequest {
@@ -42,7 +45,8 @@ struct LoanRequest {
   int64_t amount_fen = 0;
   int term_months = 0;  // including every extension
   int rate_bp = 0;
-  Purpose purpose = Purpose::kCountyPlanIndustry;
+  Purpose purpose = Purpose::kProduction;
+  std::string industry;  // e.g. "kiwi-fruit"; must be in the policy's plan when it has one
   std::vector<AssetKind> counter_guarantee;  // pledged assets; empty: none
   absl::CivilDay application_date;
 };

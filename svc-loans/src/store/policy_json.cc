@@ -11,6 +11,7 @@ using Json = nlohmann::json;
 // Every setting once, for both directions: the name stored and the member.
 template <class Visit>
 void EachSetting(CountyPolicy& p, Visit&& visit) {
+  visit("planned_industries", p.planned_industries);
   visit("base_rate_bp", p.base_rate_bp);
   visit("small_loan_model", p.small_loan_model);
   visit("household_small_loan_ceiling_fen", p.household_small_loan_ceiling_fen);
@@ -65,6 +66,12 @@ struct Reader {
       if (it->is_number_integer()) value = static_cast<T>(it->template get<int>());
     } else if constexpr (std::is_same_v<T, bool>) {
       if (it->is_boolean()) value = it->template get<bool>();
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      value.clear();
+      if (!it->is_array()) return;
+      for (const Json& e : *it) {
+        if (e.is_string()) value.push_back(e.template get<std::string>());
+      }
     } else {
       if (it->is_number_integer()) value = it->template get<T>();
     }
@@ -82,7 +89,8 @@ std::string EncodeSettings(const CountyPolicy& policy) {
   Json out = Json::object();
   CountyPolicy copy = policy;
   EachSetting(copy, Writer{out});
-  return out.dump();
+  // Never throws: text that is not UTF-8 (the API refuses it) is replaced.
+  return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 void DecodeSettings(const std::string& json, CountyPolicy& out) {
