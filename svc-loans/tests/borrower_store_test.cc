@@ -2,17 +2,11 @@
 // back as written, registrations and all; an identity number or a credit
 // code is taken once, refused a second time without repeating it; lists
 // filter by unit and type and page by id.
-#include <memory>
-
-#include <cppconn/connection.h>
 #include <gtest/gtest.h>
 
-#include "common/db/migrations.h"
-#include "common/db/pool.h"
-#include "common/db/tests/test_database.h"
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/store/borrower_store.h"
-#include "svc-loans/src/store/migrations.h"
+#include "svc-loans/tests/loans_database.h"
 
 namespace huinong::loans {
 namespace {
@@ -37,25 +31,11 @@ Borrower Household(const char* id, const char* id_card) {
   return b;
 }
 
-class BorrowerStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    database_ = db::TestDatabase::Create("loansborrower");
-    ASSERT_NE(database_, nullptr);
-    pool_ = db::DbPool::Create(database_->config(), nullptr);
-    auto conn = pool_->Connect();
-    ASSERT_TRUE(conn.ok()) << conn.status();
-    conn_ = std::move(*conn);
-    ASSERT_TRUE(db::ApplyMigrations(*conn_, {db::RuntimeMigrations(), Migrations()}).ok());
-  }
-  std::unique_ptr<db::TestDatabase> database_;
-  std::unique_ptr<db::DbPool> pool_;
-  std::unique_ptr<sql::Connection> conn_;
-};
+using BorrowerStoreTest = LoansDatabaseTest;
 
 TEST_F(BorrowerStoreTest, AHouseholdReadsBackWhole) {
-  ASSERT_TRUE(store::InsertBorrower(*conn_, Household("01BORROWER0000000000000001", "11010519491231002X")).ok());
-  auto read = store::GetBorrower(*conn_, "01BORROWER0000000000000001");
+  ASSERT_TRUE(store::InsertBorrower(conn(), Household("01BORROWER0000000000000001", "11010519491231002X")).ok());
+  auto read = store::GetBorrower(conn(), "01BORROWER0000000000000001");
   ASSERT_TRUE(read.ok() && read->has_value());
   const Borrower& b = **read;
   EXPECT_EQ(b.display_name, "张三");
@@ -72,41 +52,41 @@ TEST_F(BorrowerStoreTest, AHouseholdReadsBackWhole) {
 }
 
 TEST_F(BorrowerStoreTest, AnIdentityNumberIsTakenOnce) {
-  ASSERT_TRUE(store::InsertBorrower(*conn_, Household("01BORROWER0000000000000001", "11010519491231002X")).ok());
+  ASSERT_TRUE(store::InsertBorrower(conn(), Household("01BORROWER0000000000000001", "11010519491231002X")).ok());
   const absl::Status again =
-      store::InsertBorrower(*conn_, Household("01BORROWER0000000000000002", "11010519491231002X"));
+      store::InsertBorrower(conn(), Household("01BORROWER0000000000000002", "11010519491231002X"));
   EXPECT_EQ(again.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(rpc::ReasonOf(again), "BORROWER_EXISTS");
   EXPECT_EQ(std::string(again.message()).find("11010519491231002X"), std::string::npos);
 }
 
 TEST_F(BorrowerStoreTest, ListsFilterByUnitAndTypeAndPageById) {
-  ASSERT_TRUE(store::InsertBorrower(*conn_, Household("01BORROWER0000000000000001", "11010519491231002X")).ok());
-  ASSERT_TRUE(store::InsertBorrower(*conn_, Household("01BORROWER0000000000000002", "440524188001010014")).ok());
+  ASSERT_TRUE(store::InsertBorrower(conn(), Household("01BORROWER0000000000000001", "11010519491231002X")).ok());
+  ASSERT_TRUE(store::InsertBorrower(conn(), Household("01BORROWER0000000000000002", "440524188001010014")).ok());
   Borrower coop;
   coop.id = "01BORROWER0000000000000003";
   coop.unit_id = "01VILLAGE00000000000000002";
   coop.display_name = "惠农种植专业合作社";
   coop.credit_code = "93131022MA0A1B2C3D";
   coop.profile.type = BorrowerType::kCooperative;
-  ASSERT_TRUE(store::InsertBorrower(*conn_, coop).ok());
+  ASSERT_TRUE(store::InsertBorrower(conn(), coop).ok());
 
   store::BorrowerQuery q;
   q.unit_ids = {kVillage};
   q.limit = 1;
-  auto page = store::ListBorrowers(*conn_, q);
+  auto page = store::ListBorrowers(conn(), q);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->size(), 1u);
   EXPECT_EQ((*page)[0].id, "01BORROWER0000000000000001");
   q.after_id = (*page)[0].id;
-  page = store::ListBorrowers(*conn_, q);
+  page = store::ListBorrowers(conn(), q);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->size(), 1u);
   EXPECT_EQ((*page)[0].id, "01BORROWER0000000000000002");
 
   store::BorrowerQuery coops;
   coops.type = static_cast<int>(BorrowerType::kCooperative);
-  page = store::ListBorrowers(*conn_, coops);
+  page = store::ListBorrowers(conn(), coops);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->size(), 1u);
   EXPECT_EQ((*page)[0].credit_code, "93131022MA0A1B2C3D");
@@ -115,12 +95,12 @@ TEST_F(BorrowerStoreTest, ListsFilterByUnitAndTypeAndPageById) {
 
 TEST_F(BorrowerStoreTest, AnUpdateKeepsTheIdentityAndBumpsTheVersion) {
   Borrower b = Household("01BORROWER0000000000000001", "11010519491231002X");
-  ASSERT_TRUE(store::InsertBorrower(*conn_, b).ok());
+  ASSERT_TRUE(store::InsertBorrower(conn(), b).ok());
   b.profile.blacklisted = true;
   b.profile.poor_registrations[1].lifted = absl::CivilDay(2026, 11, 30);
   b.version = 2;
-  ASSERT_TRUE(store::UpdateBorrower(*conn_, b).ok());
-  auto read = store::GetBorrower(*conn_, b.id);
+  ASSERT_TRUE(store::UpdateBorrower(conn(), b).ok());
+  auto read = store::GetBorrower(conn(), b.id);
   ASSERT_TRUE(read.ok() && read->has_value());
   EXPECT_TRUE((*read)->profile.blacklisted);
   EXPECT_EQ((*read)->version, 2);

@@ -1,18 +1,12 @@
 // County policy versions in MariaDB (migration 0001): every setting reads
 // back as written, a county has at most one version per day, and the version
 // in force on a day is found in SQL exactly as PolicyInForce finds it.
-#include <memory>
-
-#include <cppconn/connection.h>
 #include <gtest/gtest.h>
 
-#include "common/db/migrations.h"
-#include "common/db/pool.h"
-#include "common/db/tests/test_database.h"
 #include "common/rpc/status_details.h"
-#include "svc-loans/src/store/migrations.h"
 #include "svc-loans/src/store/policy_json.h"
 #include "svc-loans/src/store/policy_store.h"
+#include "svc-loans/tests/loans_database.h"
 
 namespace huinong::loans {
 namespace {
@@ -53,30 +47,26 @@ TEST(PolicyJson, EverySettingRoundTripsAndMissingOnesKeepTheirDefaults) {
   EXPECT_EQ(old.small_loan_review_working_days, 2);
 }
 
-TEST(PolicyStore, VersionsByDayAndTheOneInForce) {
-  std::unique_ptr<db::TestDatabase> database = db::TestDatabase::Create("loanspolicy");
-  ASSERT_NE(database, nullptr);
-  std::unique_ptr<db::DbPool> pool = db::DbPool::Create(database->config(), nullptr);
-  auto conn = pool->Connect();
-  ASSERT_TRUE(conn.ok()) << conn.status();
-  ASSERT_TRUE(db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()}).ok());
+using PolicyStore = LoansDatabaseTest;
 
-  ASSERT_TRUE(store::InsertPolicy(**conn, Version("01POLICY2026A0000000000000", absl::CivilDay(2026, 1, 1), 435)).ok());
-  ASSERT_TRUE(store::InsertPolicy(**conn, Version("01POLICY2026B0000000000000", absl::CivilDay(2026, 7, 1), 400)).ok());
+TEST_F(PolicyStore, VersionsByDayAndTheOneInForce) {
+  sql::Connection* conn = &this->conn();
+  ASSERT_TRUE(store::InsertPolicy(*conn, Version("01POLICY2026A0000000000000", absl::CivilDay(2026, 1, 1), 435)).ok());
+  ASSERT_TRUE(store::InsertPolicy(*conn, Version("01POLICY2026B0000000000000", absl::CivilDay(2026, 7, 1), 400)).ok());
   const absl::Status twice =
-      store::InsertPolicy(**conn, Version("01POLICY2026C0000000000000", absl::CivilDay(2026, 7, 1), 390));
+      store::InsertPolicy(*conn, Version("01POLICY2026C0000000000000", absl::CivilDay(2026, 7, 1), 390));
   EXPECT_EQ(twice.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(rpc::ReasonOf(twice), "POLICY_EXISTS");
 
   const std::string county = "01GUANCOUNTY0000000000000A";
-  auto before = store::PolicyOn(**conn, county, absl::CivilDay(2025, 12, 31));
+  auto before = store::PolicyOn(*conn, county, absl::CivilDay(2025, 12, 31));
   ASSERT_TRUE(before.ok());
   EXPECT_FALSE(before->has_value());
-  auto first = store::PolicyOn(**conn, county, absl::CivilDay(2026, 6, 30));
+  auto first = store::PolicyOn(*conn, county, absl::CivilDay(2026, 6, 30));
   ASSERT_TRUE(first.ok() && first->has_value());
   EXPECT_EQ((*first)->id, "01POLICY2026A0000000000000");
   EXPECT_EQ((*first)->base_rate_bp, 435);
-  auto second = store::PolicyOn(**conn, county, absl::CivilDay(2026, 7, 1));
+  auto second = store::PolicyOn(*conn, county, absl::CivilDay(2026, 7, 1));
   ASSERT_TRUE(second.ok() && second->has_value());
   EXPECT_EQ((*second)->base_rate_bp, 400);
   EXPECT_EQ((*second)->effective_from, absl::CivilDay(2026, 7, 1));
@@ -85,17 +75,17 @@ TEST(PolicyStore, VersionsByDayAndTheOneInForce) {
   CountyPolicy edited = **second;
   edited.base_rate_bp = 410;
   edited.revision = 2;
-  ASSERT_TRUE(store::UpdatePolicy(**conn, edited).ok());
-  auto read = store::GetPolicy(**conn, edited.id);
+  ASSERT_TRUE(store::UpdatePolicy(*conn, edited).ok());
+  auto read = store::GetPolicy(*conn, edited.id);
   ASSERT_TRUE(read.ok() && read->has_value());
   EXPECT_EQ((*read)->base_rate_bp, 410);
   EXPECT_EQ((*read)->revision, 2);
 
-  auto page = store::ListPolicies(**conn, county, "", 1);
+  auto page = store::ListPolicies(*conn, county, "", 1);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->size(), 1u);
   EXPECT_EQ((*page)[0].id, "01POLICY2026A0000000000000");
-  page = store::ListPolicies(**conn, "", "01POLICY2026A0000000000000", 10);
+  page = store::ListPolicies(*conn, "", "01POLICY2026A0000000000000", 10);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->size(), 1u);
   EXPECT_EQ((*page)[0].id, "01POLICY2026B0000000000000");

@@ -1,32 +1,17 @@
 // See borrower_json.h.
 #include "svc-loans/src/store/borrower_json.h"
 
-#include <nlohmann/json.hpp>
+#include "common/core/json_fields.h"
 
 namespace huinong::loans::store {
 namespace {
 
-using Json = nlohmann::json;
-
-std::string Str(const Json& v, const char* key) {
-  auto it = v.find(key);
-  return it != v.end() && it->is_string() ? it->get<std::string>() : "";
-}
-int Int(const Json& v, const char* key) {
-  auto it = v.find(key);
-  return it != v.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
-bool Bool(const Json& v, const char* key) {
-  auto it = v.find(key);
-  return it != v.end() && it->is_boolean() && it->get<bool>();
-}
-std::optional<absl::CivilDay> Day(const Json& v, const char* key) {
-  absl::CivilDay d;
-  const std::string text = Str(v, key);
-  if (text.empty() || !absl::ParseCivilTime(text, &d)) return std::nullopt;
-  return d;
-}
-std::string DayText(const std::optional<absl::CivilDay>& d) { return d ? absl::FormatCivilTime(*d) : ""; }
+using json::Array;
+using json::Bool;
+using json::Day;
+using json::DayText;
+using json::Int;
+using json::Json;
 
 }  // namespace
 
@@ -55,20 +40,19 @@ std::string EncodeBody(const Borrower& b) {
       {"shareholder_households", p.shareholder_households},
       {"poor_households_driven", p.poor_households_driven},
   };
-  // Never throws: text that is not UTF-8 (the API refuses it) is replaced.
-  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return json::Print(body);
 }
 
-void DecodeBody(const std::string& json, Borrower& b) {
-  const Json v = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+void DecodeBody(const std::string& text, Borrower& b) {
+  const Json v = json::Parse(text);
   if (!v.is_object()) return;
   BorrowerProfile& p = b.profile;
-  b.phone = Str(v, "phone");
-  b.poverty_registration_number = Str(v, "poverty_registration_number");
-  b.household_size = Int(v, "household_size");
-  b.legal_representative = Str(v, "legal_representative");
+  b.phone = json::String(v, "phone");
+  b.poverty_registration_number = json::String(v, "poverty_registration_number");
+  b.household_size = static_cast<int>(Int(v, "household_size"));
+  b.legal_representative = json::String(v, "legal_representative");
   if (auto account = v.find("account"); account != v.end() && account->is_object()) {
-    b.account = {Str(*account, "bank"), Str(*account, "number"), Str(*account, "holder")};
+    b.account = {json::String(*account, "bank"), json::String(*account, "number"), json::String(*account, "holder")};
   }
   p.birth_date = Day(v, "birth_date");
   p.poor_registrations.clear();
@@ -86,8 +70,8 @@ void DecodeBody(const std::string& json, Borrower& b) {
   p.registered = Bool(v, "registered");
   p.sound_accounting = Bool(v, "sound_accounting");
   p.leading_enterprise_qualification = Bool(v, "leading_enterprise_qualification");
-  p.shareholder_households = Int(v, "shareholder_households");
-  p.poor_households_driven = Int(v, "poor_households_driven");
+  p.shareholder_households = static_cast<int>(Int(v, "shareholder_households"));
+  p.poor_households_driven = static_cast<int>(Int(v, "poor_households_driven"));
 }
 
 }  // namespace huinong::loans::store
