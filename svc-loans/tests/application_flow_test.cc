@@ -67,10 +67,10 @@ TEST(ApplicationFlow, WithTheGuaranteeStepEveryStateAndEventIsTheDocumentedTable
 TEST(ApplicationFlow, WithoutItEveryStateAndEventIsTheDocumentedTable) { ExpectExactly(false); }
 
 TEST(ApplicationFlow, TheGuaranteeIsSkippedOnlyForASmallLoanUnderTwoFreeOneSubsidy) {
-  EXPECT_FALSE(GuaranteeRequired(ProductKind::kPovertySmallLoan, SmallLoanModel::kNoGuaranteeNoCollateral));
-  EXPECT_TRUE(GuaranteeRequired(ProductKind::kPovertySmallLoan, SmallLoanModel::kGuaranteeAndSuretyInsurance));
-  EXPECT_TRUE(GuaranteeRequired(ProductKind::kIndustryDevelopment, SmallLoanModel::kNoGuaranteeNoCollateral));
-  EXPECT_TRUE(GuaranteeRequired(ProductKind::kIndustryDevelopment, SmallLoanModel::kGuaranteeAndSuretyInsurance));
+  EXPECT_FALSE(GuaranteeRequired(ProductKind::kPovertySmallLoan, SmallLoanModel::kGuaranteeFree));
+  EXPECT_TRUE(GuaranteeRequired(ProductKind::kPovertySmallLoan, SmallLoanModel::kGuaranteed));
+  EXPECT_TRUE(GuaranteeRequired(ProductKind::kIndustryDevelopment, SmallLoanModel::kGuaranteeFree));
+  EXPECT_TRUE(GuaranteeRequired(ProductKind::kIndustryDevelopment, SmallLoanModel::kGuaranteed));
 
   // Under 两免一补 an approved small loan goes to the insurer; recording a guarantee is refused.
   const auto& without = ApplicationFlow(false);

@@ -25,7 +25,7 @@ Application Draft(const char* id, const char* township = kTownship) {
   a.request.amount_fen = 5'000'000;
   a.request.term_months = 36;
   a.request.rate_bp = 435;
-  a.request.industry = "食用菌";
+  a.request.purpose = Purpose::kShareCooperativeInvestment;
   a.request.application_date = absl::CivilDay(2026, 12, 2);
   a.create_time = a.update_time = kNine;
   return a;
@@ -53,7 +53,7 @@ TEST_F(ApplicationStore, TheLoanAndEveryStepReadBack) {
   EXPECT_EQ(b.submit_time, kNine);
   EXPECT_EQ(b.review_due, kNine + absl::Hours(96));
   EXPECT_EQ(b.request.amount_fen, 5'000'000);
-  EXPECT_EQ(b.request.industry, "食用菌");
+  EXPECT_EQ(b.request.purpose, Purpose::kShareCooperativeInvestment);
   EXPECT_EQ(b.request.application_date, absl::CivilDay(2026, 12, 2));
   EXPECT_EQ(b.policy_id, "01POLICY2026A0000000000000");
   ASSERT_EQ(b.steps.size(), 2u);

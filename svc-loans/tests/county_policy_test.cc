@@ -12,31 +12,37 @@ namespace {
 TEST(CountyPolicy, TheSeedsDefaultsAreValid) {
   const CountyPolicy p;
   EXPECT_TRUE(PolicyViolations(p).empty());
-  EXPECT_EQ(p.household_small_loan_ceiling_fen, 5'000'000);   // 50,000 CNY
-  EXPECT_EQ(p.leading_enterprise_ceiling_fen, 500'000'000);   // 5,000,000 CNY
-  EXPECT_EQ(p.max_term_months, 36);
-  EXPECT_EQ(p.industry_rate_max_multiple_bp, 14'500);
+  EXPECT_EQ(CeilingFen(p, BorrowerType::kHousehold, ProductKind::kPovertySmallLoan), 5'000'000);  // 50,000 CNY
+  EXPECT_EQ(CeilingFen(p, BorrowerType::kFamilyFarm, ProductKind::kIndustryDevelopment), 100'000'000);
+  EXPECT_EQ(CeilingFen(p, BorrowerType::kCooperative, ProductKind::kIndustryDevelopment), 300'000'000);
+  EXPECT_EQ(CeilingFen(p, BorrowerType::kLeadingEnterprise, ProductKind::kIndustryDevelopment), 500'000'000);
+  EXPECT_EQ(CeilingFen(p, BorrowerType::kShareCooperative, ProductKind::kIndustryDevelopment), std::nullopt);
+  EXPECT_EQ(CeilingFen(p, BorrowerType::kHousehold, ProductKind::kIndustryDevelopment), std::nullopt);
+  EXPECT_EQ(p.max_total_term_months, 36);
+  EXPECT_EQ(p.max_industry_rate_multiple_bp, 14'500);
   EXPECT_EQ(p.surety_premium_bp, 120);
   EXPECT_EQ(p.guarantee_fee_bp, 100);
-  EXPECT_EQ(p.min_driven_share_bp, 3'000);
+  EXPECT_EQ(p.min_driven_households_share_bp, 3'000);
   EXPECT_EQ(p.small_loan_review_working_days, 2);
-  EXPECT_EQ(p.breaker_ratio_bp, 300);
+  EXPECT_EQ(p.breaker_threshold_bp, 300);
+  EXPECT_EQ(p.maturity_reminder_months, 2);
 }
 
 TEST(CountyPolicy, EverySettingOutOfRangeIsNamed) {
   CountyPolicy p;
   p.base_rate_bp = 0;
-  p.max_term_months = 37;
-  p.industry_rate_max_multiple_bp = 9'999;
-  p.min_driven_share_bp = 10'001;
-  p.planned_industries = {"kiwi-fruit", "", "kiwi-fruit"};
+  p.max_total_term_months = 37;
+  p.max_industry_rate_multiple_bp = 9'999;
+  p.min_driven_households_share_bp = 10'001;
+  p.ceilings.push_back({BorrowerType::kCooperative, std::nullopt, 100});  // a second one for cooperatives
+  p.allowed_purposes = {Purpose::kProduction, Purpose::kPersonalConsumption};
   std::vector<std::string> fields;
   for (const auto& [field, description] : PolicyViolations(p)) fields.push_back(field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"planned_industries[1]", "planned_industries[2]", "base_rate_bp",
-                                              "max_term_months", "industry_rate_max_multiple_bp",
-                                              "min_driven_share_bp"}));
-  EXPECT_EQ(PolicyViolations(p)[1].second, "repeats planned_industries[0]");
-  EXPECT_EQ(PolicyViolations(p)[3].second, "must be 1–36, not 37");
+  EXPECT_EQ(fields, (std::vector<std::string>{"base_rate_bp", "max_industry_rate_multiple_bp", "ceilings[4]",
+                                              "min_driven_households_share_bp", "allowed_purposes[1]",
+                                              "max_total_term_months"}));
+  EXPECT_EQ(PolicyViolations(p)[2].second, "repeats ceilings[2]");
+  EXPECT_EQ(PolicyViolations(p)[5].second, "must be 1–36, not 37");
 }
 
 CountyPolicy Version(const char* id, absl::CivilDay from, int base_rate_bp) {

@@ -15,7 +15,41 @@ CountyPolicy Policy() {
   CountyPolicy p;
   p.id = "countyPolicies/guan-2026";
   p.effective_from = absl::CivilDay(2026, 1, 1);
+  // A household's industry loan: the seeds give no ceiling; this county sets 200,000 CNY.
+  p.ceilings.push_back({BorrowerType::kHousehold, ProductKind::kIndustryDevelopment, 20'000'000});
   return p;
+}
+
+// 扶贫小额信贷 (000:1497): households, 50,000, 3 years, the base rate.
+Product SmallLoanProduct() {
+  Product p;
+  p.kind = ProductKind::kPovertySmallLoan;
+  p.borrower_types = {BorrowerType::kHousehold};
+  p.max_amount_fen = 5'000'000;
+  p.max_term_months = 36;
+  p.min_rate_multiple_bp = p.max_rate_multiple_bp = 10'000;
+  p.revolving = true;
+  return p;
+}
+
+// 产业发展贷款 (000:1499, 000:1505): every type, up to base × 1.45, a
+// counter-guarantee above 50,000 for households (000:1519).
+Product IndustryProduct() {
+  Product p;
+  p.kind = ProductKind::kIndustryDevelopment;
+  p.borrower_types = {BorrowerType::kHousehold, BorrowerType::kFamilyFarm, BorrowerType::kCooperative,
+                      BorrowerType::kLeadingEnterprise, BorrowerType::kShareCooperative};
+  p.max_amount_fen = 500'000'000;
+  p.max_term_months = 36;
+  p.min_rate_multiple_bp = 10'000;
+  p.max_rate_multiple_bp = 14'500;
+  p.counter_guarantee_threshold_fen = 5'000'000;
+  return p;
+}
+
+std::vector<RuleFailure> Check(const BorrowerProfile& b, const LoanRequest& r, const CountyPolicy& p) {
+  return CheckEligibility(b, r, r.product == ProductKind::kPovertySmallLoan ? SmallLoanProduct() : IndustryProduct(),
+                          p);
 }
 
 // A registered poor household, aged 45, in good standing.
@@ -65,20 +99,20 @@ std::vector<std::string> Rules(const std::vector<RuleFailure>& failures) {
 }
 
 TEST(Eligibility, AGoodHouseholdsSmallLoanPasses) {
-  EXPECT_TRUE(CheckEligibility(Household(), SmallLoan(5'000'000), Policy()).empty());
+  EXPECT_TRUE(Check(Household(), SmallLoan(5'000'000), Policy()).empty());
 }
 
 TEST(Eligibility, TheFourCeilingsAreInclusive) {
   // 000:1503: 50,000 / 1,000,000 / 3,000,000 / 5,000,000 CNY.
-  EXPECT_TRUE(CheckEligibility(Household(), SmallLoan(5'000'000), Policy()).empty());
-  const auto over = CheckEligibility(Household(), SmallLoan(5'000'001), Policy());
+  EXPECT_TRUE(Check(Household(), SmallLoan(5'000'000), Policy()).empty());
+  const auto over = Check(Household(), SmallLoan(5'000'001), Policy());
   ASSERT_EQ(Rules(over), (std::vector<std::string>{"CEILING"}));
   EXPECT_EQ(over[0].field, "amount");
   EXPECT_EQ(over[0].limit, "at most 5000000 fen");
   EXPECT_EQ(over[0].actual, "5000001 fen");
   EXPECT_EQ(over[0].policy_version, "countyPolicies/guan-2026");
   // 50,000 CNY and one fen more, in whole yuan as the seeds write it: 50,001 fails.
-  EXPECT_EQ(Rules(CheckEligibility(Household(), SmallLoan(5'000'100), Policy())),
+  EXPECT_EQ(Rules(Check(Household(), SmallLoan(5'000'100), Policy())),
             (std::vector<std::string>{"CEILING"}));
 
   struct Case {
@@ -89,8 +123,8 @@ TEST(Eligibility, TheFourCeilingsAreInclusive) {
                         Case{BorrowerType::kLeadingEnterprise, 500'000'000}}) {
     BorrowerProfile b = c.type == BorrowerType::kFamilyFarm ? Household() : Cooperative();
     b.type = c.type;
-    EXPECT_TRUE(CheckEligibility(b, IndustryLoan(c.ceiling_fen), Policy()).empty()) << BorrowerTypeName(c.type);
-    EXPECT_EQ(Rules(CheckEligibility(b, IndustryLoan(c.ceiling_fen + 100), Policy())),
+    EXPECT_TRUE(Check(b, IndustryLoan(c.ceiling_fen), Policy()).empty()) << BorrowerTypeName(c.type);
+    EXPECT_EQ(Rules(Check(b, IndustryLoan(c.ceiling_fen + 100), Policy())),
               (std::vector<std::string>{"CEILING"}))
         << BorrowerTypeName(c.type);
   }
@@ -101,9 +135,9 @@ TEST(Eligibility, SixtyPassesAndTheSixtyFirstBirthdayFails) {
   b.birth_date = absl::CivilDay(1965, 12, 3);  // 61 on 2026-12-03
   LoanRequest r = SmallLoan(3'000'000);
   r.application_date = absl::CivilDay(2026, 12, 2);  // the day before: 60
-  EXPECT_TRUE(CheckEligibility(b, r, Policy()).empty());
+  EXPECT_TRUE(Check(b, r, Policy()).empty());
   r.application_date = absl::CivilDay(2026, 12, 3);  // the birthday: 61
-  const auto failures = CheckEligibility(b, r, Policy());
+  const auto failures = Check(b, r, Policy());
   ASSERT_EQ(Rules(failures), (std::vector<std::string>{"AGE_LIMIT"}));
   EXPECT_EQ(failures[0].field, "borrower.birth_date");
   EXPECT_EQ(failures[0].limit, "at most 60 years on 2026-12-03");
@@ -117,17 +151,17 @@ TEST(Eligibility, AgeJudgedAtMaturityWhenThePolicySaysSo) {
   b.birth_date = absl::CivilDay(1968, 1, 1);  // 58 today, 61 on 2029-01-01
   LoanRequest r = SmallLoan(3'000'000);
   r.term_months = 24;  // matures 2028-12-02: 60
-  EXPECT_TRUE(CheckEligibility(b, r, p).empty());
+  EXPECT_TRUE(Check(b, r, p).empty());
   r.term_months = 36;  // matures 2029-12-02: 61
-  EXPECT_EQ(Rules(CheckEligibility(b, r, p)), (std::vector<std::string>{"AGE_LIMIT"}));
+  EXPECT_EQ(Rules(Check(b, r, p)), (std::vector<std::string>{"AGE_LIMIT"}));
 }
 
 TEST(Eligibility, ThirtyPercentOfShareholderHouseholdsDriven) {
   BorrowerProfile b = Cooperative();
   b.poor_households_driven = 30;  // 30 of 100
-  EXPECT_TRUE(CheckEligibility(b, IndustryLoan(100'000'000), Policy()).empty());
+  EXPECT_TRUE(Check(b, IndustryLoan(100'000'000), Policy()).empty());
   b.poor_households_driven = 29;
-  const auto failures = CheckEligibility(b, IndustryLoan(100'000'000), Policy());
+  const auto failures = Check(b, IndustryLoan(100'000'000), Policy());
   ASSERT_EQ(Rules(failures), (std::vector<std::string>{"DRIVEN_SHARE"}));
   EXPECT_EQ(failures[0].field, "borrower.poor_households_driven");
   EXPECT_EQ(failures[0].limit, "at least 3000 bp of the 100 shareholder households");
@@ -137,9 +171,9 @@ TEST(Eligibility, ThirtyPercentOfShareholderHouseholdsDriven) {
 TEST(Eligibility, ThirtySixMonthsIncludingExtensions) {
   LoanRequest r = SmallLoan(3'000'000);
   r.term_months = 36;
-  EXPECT_TRUE(CheckEligibility(Household(), r, Policy()).empty());
+  EXPECT_TRUE(Check(Household(), r, Policy()).empty());
   r.term_months = 37;
-  EXPECT_EQ(Rules(CheckEligibility(Household(), r, Policy())), (std::vector<std::string>{"TERM_LIMIT"}));
+  EXPECT_EQ(Rules(Check(Household(), r, Policy())), (std::vector<std::string>{"TERM_LIMIT"}));
 }
 
 TEST(Eligibility, AnIndustryRateOfBaseTimesOnePointFourFivePassesAndOneBasisPointMoreFails) {
@@ -147,33 +181,29 @@ TEST(Eligibility, AnIndustryRateOfBaseTimesOnePointFourFivePassesAndOneBasisPoin
   p.base_rate_bp = 500;  // × 1.45 = 725 bp exactly
   LoanRequest r = IndustryLoan(100'000'000);
   r.rate_bp = 725;
-  EXPECT_TRUE(CheckEligibility(Cooperative(), r, p).empty());
+  EXPECT_TRUE(Check(Cooperative(), r, p).empty());
   r.rate_bp = 726;
-  EXPECT_EQ(Rules(CheckEligibility(Cooperative(), r, p)), (std::vector<std::string>{"RATE_LIMIT"}));
+  EXPECT_EQ(Rules(Check(Cooperative(), r, p)), (std::vector<std::string>{"RATE_LIMIT"}));
   // The demo's 435 bp: × 1.45 = 630.75 bp, so 630 passes and 631 fails.
   p.base_rate_bp = 435;
   r.rate_bp = 630;
-  EXPECT_TRUE(CheckEligibility(Cooperative(), r, p).empty());
+  EXPECT_TRUE(Check(Cooperative(), r, p).empty());
   r.rate_bp = 631;
-  EXPECT_EQ(Rules(CheckEligibility(Cooperative(), r, p)), (std::vector<std::string>{"RATE_LIMIT"}));
+  EXPECT_EQ(Rules(Check(Cooperative(), r, p)), (std::vector<std::string>{"RATE_LIMIT"}));
 }
 
 TEST(Eligibility, ConsumptionIsRefused) {
-  for (Purpose p : {Purpose::kConsumptionHouse, Purpose::kConsumptionCar, Purpose::kConsumptionOther}) {
-    LoanRequest r = SmallLoan(3'000'000);
-    r.purpose = p;
-    EXPECT_EQ(Rules(CheckEligibility(Household(), r, Policy())), (std::vector<std::string>{"PURPOSE_CONSUMPTION"}));
-  }
+  LoanRequest consumption = SmallLoan(3'000'000);
+  consumption.purpose = Purpose::kPersonalConsumption;  // a house, a car (000:1487)
+  EXPECT_EQ(Rules(Check(Household(), consumption, Policy())), (std::vector<std::string>{"PURPOSE_CONSUMPTION"}));
   CountyPolicy planned = Policy();
-  planned.planned_industries = {"kiwi-fruit", "edible-fungi"};
+  planned.allowed_purposes = {Purpose::kProduction};
   LoanRequest r = SmallLoan(3'000'000);
-  r.industry = "edible-fungi";
-  EXPECT_TRUE(CheckEligibility(Household(), r, planned).empty());
-  r.industry = "karaoke";
-  const auto outside = CheckEligibility(Household(), r, planned);
+  EXPECT_TRUE(Check(Household(), r, planned).empty());
+  r.purpose = Purpose::kPairedEnterpriseInvestment;
+  const auto outside = Check(Household(), r, planned);
   ASSERT_EQ(Rules(outside), (std::vector<std::string>{"PURPOSE_OUTSIDE_PLAN"}));
-  EXPECT_EQ(outside[0].field, "industry");
-  EXPECT_EQ(outside[0].actual, "karaoke");
+  EXPECT_EQ(outside[0].field, "purpose");
 }
 
 TEST(Eligibility, ARefusalThatBreaksFourRulesNamesAllFour) {
@@ -181,8 +211,8 @@ TEST(Eligibility, ARefusalThatBreaksFourRulesNamesAllFour) {
   b.birth_date = absl::CivilDay(1960, 1, 1);  // 66
   b.unresolved_legal_dispute = true;
   LoanRequest r = SmallLoan(6'000'000);  // 60,000 CNY
-  r.purpose = Purpose::kConsumptionCar;
-  const auto failures = CheckEligibility(b, r, Policy());
+  r.purpose = Purpose::kPersonalConsumption;
+  const auto failures = Check(b, r, Policy());
   EXPECT_EQ(Rules(failures),
             (std::vector<std::string>{"AGE_LIMIT", "LEGAL_DISPUTE", "PURPOSE_CONSUMPTION", "CEILING"}));
   for (const auto& f : failures) EXPECT_EQ(f.policy_version, "countyPolicies/guan-2026") << f.rule;
@@ -191,34 +221,34 @@ TEST(Eligibility, ARefusalThatBreaksFourRulesNamesAllFour) {
 TEST(Eligibility, ASmallLoanIsForHouseholdsRegisteredAsPoorOnTheDay) {
   BorrowerProfile b = Household();
   b.poor_registrations = {{absl::CivilDay(2015, 10, 1), absl::CivilDay(2026, 12, 2)}};  // lifted today
-  EXPECT_EQ(Rules(CheckEligibility(b, SmallLoan(3'000'000), Policy())),
+  EXPECT_EQ(Rules(Check(b, SmallLoan(3'000'000), Policy())),
             (std::vector<std::string>{"POOR_HOUSEHOLD_ONLY"}));
   b.poor_registrations.push_back({absl::CivilDay(2026, 12, 2), std::nullopt});  // registered again
-  EXPECT_TRUE(CheckEligibility(b, SmallLoan(3'000'000), Policy()).empty());
-  EXPECT_EQ(Rules(CheckEligibility(Cooperative(), SmallLoan(3'000'000), Policy())),
-            (std::vector<std::string>{"POOR_HOUSEHOLD_ONLY"}));
+  EXPECT_TRUE(Check(b, SmallLoan(3'000'000), Policy()).empty());
+  EXPECT_EQ(Rules(Check(Cooperative(), SmallLoan(3'000'000), Policy())),
+            (std::vector<std::string>{"PRODUCT_BORROWER_TYPE", "POOR_HOUSEHOLD_ONLY"}));
 }
 
 TEST(Eligibility, AHouseholdsIndustryLoanAboveFiftyThousandNeedsACounterGuarantee) {
   LoanRequest r = IndustryLoan(5'000'000);
-  EXPECT_TRUE(CheckEligibility(Household(), r, Policy()).empty());
+  EXPECT_TRUE(Check(Household(), r, Policy()).empty());
   r.amount_fen = 8'000'000;
-  EXPECT_EQ(Rules(CheckEligibility(Household(), r, Policy())), (std::vector<std::string>{"COUNTER_GUARANTEE"}));
+  EXPECT_EQ(Rules(Check(Household(), r, Policy())), (std::vector<std::string>{"COUNTER_GUARANTEE"}));
   r.counter_guarantee = {AssetKind::kForestRight};
-  EXPECT_TRUE(CheckEligibility(Household(), r, Policy()).empty());
+  EXPECT_TRUE(Check(Household(), r, Policy()).empty());
   // Equipment and warehouse receipts are for organisations (000:1525).
   r.counter_guarantee = {AssetKind::kHouse, AssetKind::kEquipment};
-  const auto failures = CheckEligibility(Household(), r, Policy());
+  const auto failures = Check(Household(), r, Policy());
   ASSERT_EQ(Rules(failures), (std::vector<std::string>{"PLEDGE_KIND"}));
   EXPECT_EQ(failures[0].field, "counter_guarantee[1]");
   r.counter_guarantee = {AssetKind::kWarehouseReceipt};
-  EXPECT_TRUE(CheckEligibility(Cooperative(), IndustryLoan(100'000'000), Policy()).empty());
+  EXPECT_TRUE(Check(Cooperative(), IndustryLoan(100'000'000), Policy()).empty());
 }
 
 TEST(Eligibility, ABlacklistedBorrowerCannotApply) {
   BorrowerProfile b = Household();
   b.blacklisted = true;
-  EXPECT_EQ(Rules(CheckEligibility(b, SmallLoan(3'000'000), Policy())), (std::vector<std::string>{"BLACKLISTED"}));
+  EXPECT_EQ(Rules(Check(b, SmallLoan(3'000'000), Policy())), (std::vector<std::string>{"BLACKLISTED"}));
 }
 
 TEST(Eligibility, AnOrganisationMustBeRegisteredKeepAccountsAndDriveHouseholds) {
@@ -226,9 +256,31 @@ TEST(Eligibility, AnOrganisationMustBeRegisteredKeepAccountsAndDriveHouseholds) 
   b.registered = false;
   b.sound_accounting = false;
   b.poor_households_driven = 0;
-  EXPECT_EQ(Rules(CheckEligibility(b, IndustryLoan(100'000'000), Policy())),
+  EXPECT_EQ(Rules(Check(b, IndustryLoan(100'000'000), Policy())),
             (std::vector<std::string>{"ORGANISATION_REGISTERED", "SOUND_ACCOUNTING", "DRIVES_POOR_HOUSEHOLDS",
                                       "DRIVEN_SHARE"}));
+}
+
+TEST(Eligibility, TheProductsOwnLimitsApplyWithTheCountys) {
+  Product small = SmallLoanProduct();
+  small.max_amount_fen = 3'000'000;  // a product of 30,000 under the county's 50,000
+  small.max_term_months = 24;
+  LoanRequest r = SmallLoan(3'000'001);
+  r.term_months = 25;
+  EXPECT_EQ(Rules(CheckEligibility(Household(), r, small, Policy())),
+            (std::vector<std::string>{"CEILING", "TERM_LIMIT"}));
+  small.status = ProductStatus::kRetired;
+  r = SmallLoan(1'000'000);
+  r.term_months = 12;
+  EXPECT_EQ(Rules(CheckEligibility(Household(), r, small, Policy())), (std::vector<std::string>{"PRODUCT_RETIRED"}));
+}
+
+TEST(Eligibility, ATypeWithoutACountyCeilingCannotBorrow) {
+  BorrowerProfile b = Cooperative();
+  b.type = BorrowerType::kShareCooperative;  // the seeds set none (000:1503)
+  const auto failures = Check(b, IndustryLoan(1'000'000), Policy());
+  ASSERT_EQ(Rules(failures), (std::vector<std::string>{"NO_CEILING"}));
+  EXPECT_EQ(failures[0].limit, "a county ceiling for SHARE_COOPERATIVE");
 }
 
 TEST(AgeOn, ALeapDayBirthdayComesOnTheFirstOfMarch) {

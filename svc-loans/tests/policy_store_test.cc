@@ -24,26 +24,27 @@ CountyPolicy Version(const char* id, absl::CivilDay from, int base_rate_bp) {
 TEST(PolicyJson, EverySettingRoundTripsAndMissingOnesKeepTheirDefaults) {
   CountyPolicy p;
   p.base_rate_bp = 400;
-  p.small_loan_model = SmallLoanModel::kNoGuaranteeNoCollateral;
-  p.share_cooperative_ceiling_fen = 200'000'000;
+  p.small_loan_model = SmallLoanModel::kGuaranteeFree;
+  p.ceilings.push_back({BorrowerType::kShareCooperative, std::nullopt, 200'000'000});
   p.fee_schedule = FeeSchedule::kYearly;
   p.age_reference = AgeReference::kMaturityDate;
-  p.breaker_by_count = true;
+  p.npl_measure = NplMeasure::kByCount;
   p.industry_loan_review_working_days = 7;
-  p.planned_industries = {"猕猴桃", "食用菌"};
+  p.allowed_purposes = {Purpose::kProduction, Purpose::kBusinessOperation};
   CountyPolicy back;
   store::DecodeSettings(store::EncodeSettings(p), back);
   EXPECT_EQ(store::EncodeSettings(back), store::EncodeSettings(p));
-  EXPECT_EQ(back.small_loan_model, SmallLoanModel::kNoGuaranteeNoCollateral);
-  EXPECT_EQ(back.share_cooperative_ceiling_fen, 200'000'000);
-  EXPECT_EQ(back.household_industry_ceiling_fen, std::nullopt);
-  EXPECT_TRUE(back.breaker_by_count);
-  EXPECT_EQ(back.planned_industries, (std::vector<std::string>{"猕猴桃", "食用菌"}));
+  EXPECT_EQ(back.small_loan_model, SmallLoanModel::kGuaranteeFree);
+  EXPECT_EQ(CeilingFen(back, BorrowerType::kShareCooperative, ProductKind::kIndustryDevelopment), 200'000'000);
+  EXPECT_EQ(CeilingFen(back, BorrowerType::kHousehold, ProductKind::kPovertySmallLoan), 5'000'000);
+  EXPECT_EQ(CeilingFen(back, BorrowerType::kHousehold, ProductKind::kIndustryDevelopment), std::nullopt);
+  EXPECT_EQ(back.npl_measure, NplMeasure::kByCount);
+  EXPECT_EQ(back.allowed_purposes, (std::vector<Purpose>{Purpose::kProduction, Purpose::kBusinessOperation}));
 
   CountyPolicy old;
-  store::DecodeSettings(R"({"base_rate_bp": 500, "max_term_months": "36"})", old);
+  store::DecodeSettings(R"({"base_rate_bp": 500, "max_total_term_months": "24"})", old);
   EXPECT_EQ(old.base_rate_bp, 500);
-  EXPECT_EQ(old.max_term_months, 36);  // a member of the wrong type reads as the default
+  EXPECT_EQ(old.max_total_term_months, 36);  // a member of the wrong type reads as the default
   EXPECT_EQ(old.small_loan_review_working_days, 2);
 }
 

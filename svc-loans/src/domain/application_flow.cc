@@ -83,7 +83,7 @@ absl::string_view ApplicationEventName(ApplicationEvent event) {
 }
 
 bool GuaranteeRequired(ProductKind product, SmallLoanModel model) {
-  return !(product == ProductKind::kPovertySmallLoan && model == SmallLoanModel::kNoGuaranteeNoCollateral);
+  return !(product == ProductKind::kPovertySmallLoan && model == SmallLoanModel::kGuaranteeFree);
 }
 
 const domain::StateTable<ApplicationState, ApplicationEvent>& ApplicationFlow(bool guarantee_required) {

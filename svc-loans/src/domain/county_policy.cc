@@ -25,37 +25,60 @@ class Violations {
 
 }  // namespace
 
+std::optional<int64_t> CeilingFen(const CountyPolicy& p, BorrowerType type, ProductKind product) {
+  std::optional<int64_t> any_kind;
+  for (const Ceiling& c : p.ceilings) {
+    if (c.type != type) continue;
+    if (c.product == product) return c.fen;
+    if (!c.product) any_kind = c.fen;
+  }
+  return any_kind;
+}
+
 std::vector<std::pair<std::string, std::string>> PolicyViolations(const CountyPolicy& p) {
   Violations v;
-  for (size_t i = 0; i < p.planned_industries.size(); ++i) {
-    const std::string& industry = p.planned_industries[i];
-    const std::string field = absl::StrCat("planned_industries[", i, "]");
-    if (industry.empty() || industry.size() > 64) v.Add(field, "1–64 bytes");
-    for (size_t j = 0; j < i; ++j) {
-      if (p.planned_industries[j] == industry) v.Add(field, absl::StrCat("repeats planned_industries[", j, "]"));
-    }
-  }
   v.Positive("base_rate_bp", p.base_rate_bp);
-  v.Positive("household_small_loan_ceiling_fen", p.household_small_loan_ceiling_fen);
-  v.Positive("family_farm_ceiling_fen", p.family_farm_ceiling_fen);
-  v.Positive("cooperative_ceiling_fen", p.cooperative_ceiling_fen);
-  v.Positive("leading_enterprise_ceiling_fen", p.leading_enterprise_ceiling_fen);
-  if (p.share_cooperative_ceiling_fen) v.Positive("share_cooperative_ceiling_fen", *p.share_cooperative_ceiling_fen);
-  if (p.household_industry_ceiling_fen) v.Positive("household_industry_ceiling_fen", *p.household_industry_ceiling_fen);
-  v.Range("max_term_months", p.max_term_months, 1, 36);
-  v.Range("industry_rate_max_multiple_bp", p.industry_rate_max_multiple_bp, 10'000, 100'000);
+  v.Range("small_loan_rate_multiple_bp", p.small_loan_rate_multiple_bp, 10'000, 100'000);
+  v.Range("max_industry_rate_multiple_bp", p.max_industry_rate_multiple_bp, 10'000, 100'000);
   v.Range("surety_premium_bp", p.surety_premium_bp, 0, 10'000);
   v.Range("guarantee_fee_bp", p.guarantee_fee_bp, 0, 10'000);
-  v.Range("max_age_years", p.max_age_years, 18, 100);
-  v.Range("min_driven_share_bp", p.min_driven_share_bp, 0, 10'000);
-  v.Positive("counter_guarantee_above_fen", p.counter_guarantee_above_fen);
-  v.Positive("entrusted_payment_above_fen", p.entrusted_payment_above_fen);
+  for (size_t i = 0; i < p.ceilings.size(); ++i) {
+    const Ceiling& c = p.ceilings[i];
+    if (c.fen <= 0) v.Add(absl::StrCat("ceilings[", i, "].ceiling"), absl::StrCat("must be more than 0, not ", c.fen));
+    for (size_t j = 0; j < i; ++j) {
+      if (p.ceilings[j].type == c.type && p.ceilings[j].product == c.product) {
+        v.Add(absl::StrCat("ceilings[", i, "]"), absl::StrCat("repeats ceilings[", j, "]"));
+      }
+    }
+  }
+  v.Range("max_borrower_age", p.max_borrower_age, 18, 100);
+  v.Range("min_driven_households_share_bp", p.min_driven_households_share_bp, 0, 10'000);
+  if (p.allowed_purposes.empty()) v.Add("allowed_purposes", "at least one");
+  for (size_t i = 0; i < p.allowed_purposes.size(); ++i) {
+    if (p.allowed_purposes[i] == Purpose::kPersonalConsumption) {
+      v.Add(absl::StrCat("allowed_purposes[", i, "]"), "personal consumption is never allowed (000:1487)");
+    }
+  }
+  v.Range("max_total_term_months", p.max_total_term_months, 1, 36);
+  v.Positive("entrusted_payment_threshold", p.entrusted_payment_threshold_fen);
   v.Range("small_loan_review_working_days", p.small_loan_review_working_days, 1, 30);
   v.Range("industry_loan_review_working_days", p.industry_loan_review_working_days, 1, 30);
   v.Range("npl_days_past_due", p.npl_days_past_due, 1, 3650);
-  v.Range("breaker_ratio_bp", p.breaker_ratio_bp, 1, 10'000);
-  v.Range("compensation_ratio_bp", p.compensation_ratio_bp, 0, 10'000);
+  v.Range("breaker_threshold_bp", p.breaker_threshold_bp, 1, 10'000);
+  v.Range("maturity_reminder_months", p.maturity_reminder_months, 0, 12);
+  v.Range("subsidy_min_on_time_months", p.subsidy_min_on_time_months, 0, 36);
   v.Range("subsidy_notice_days", p.subsidy_notice_days, 1, 90);
+  v.Positive("household_subsidy_threshold", p.household_subsidy_threshold_fen);
+  v.Range("household_above_threshold_rate_bp", p.household_above_threshold_rate_bp, 0, 10'000);
+  for (size_t i = 0; i < p.organisation_subsidy_bands.size(); ++i) {
+    const SubsidyBand& b = p.organisation_subsidy_bands[i];
+    if (b.min_households_lifted < 0 || (i > 0 && b.min_households_lifted <=
+                                                     p.organisation_subsidy_bands[i - 1].min_households_lifted)) {
+      v.Add(absl::StrCat("organisation_subsidy_bands[", i, "].min_households_lifted"),
+            "0 or more, and above the band before");
+    }
+  }
+  v.Range("compensation_ratio_bp", p.compensation_ratio_bp, 0, 10'000);
   return v.Take();
 }
 

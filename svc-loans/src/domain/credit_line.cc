@@ -18,9 +18,10 @@ int64_t AvailableFen(const CreditLine& line) {
 }
 
 std::vector<RuleFailure> CheckCreditLimit(int64_t limit_fen, const CountyPolicy& policy) {
-  if (limit_fen > 0 && limit_fen <= policy.household_small_loan_ceiling_fen) return {};
-  return {{"CEILING", "limit", absl::StrCat("1 to ", Fen(policy.household_small_loan_ceiling_fen)), Fen(limit_fen),
-           policy.id}};
+  const int64_t ceiling =
+      CeilingFen(policy, BorrowerType::kHousehold, ProductKind::kPovertySmallLoan).value_or(0);
+  if (limit_fen > 0 && limit_fen <= ceiling) return {};
+  return {{"CEILING", "limit", absl::StrCat("1 to ", Fen(ceiling)), Fen(limit_fen), policy.id}};
 }
 
 absl::CivilDay DrawMaturity(const Draw& draw) { return AddMonths(draw.day, draw.term_months); }
@@ -42,8 +43,8 @@ std::vector<RuleFailure> CheckDraw(const CreditLine& line, const Draw& draw, boo
     add("ABOVE_AVAILABLE", "amount", absl::StrCat("at most the available ", Fen(AvailableFen(line))),
         Fen(draw.amount_fen));
   }
-  if (draw.term_months <= 0 || draw.term_months > policy.max_term_months) {
-    add("TERM_LIMIT", "term_months", absl::StrCat("1 to ", policy.max_term_months, " months"),
+  if (draw.term_months <= 0 || draw.term_months > policy.max_total_term_months) {
+    add("TERM_LIMIT", "term_months", absl::StrCat("1 to ", policy.max_total_term_months, " months"),
         absl::StrCat(draw.term_months, " months"));
   }
   return out;

@@ -23,7 +23,8 @@ struct CreditLine {
 int64_t AvailableFen(const CreditLine& line);
 
 // The limit a county approval may set: more than zero and at most the
-// household small-loan ceiling (50,000 CNY). Failures as CheckEligibility's.
+// county's ceiling for a household's small loan (50,000 CNY by default).
+// Failures as CheckEligibility's.
 std::vector<RuleFailure> CheckCreditLimit(int64_t limit_fen, const CountyPolicy& policy);
 
 struct Draw {

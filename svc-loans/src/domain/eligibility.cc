@@ -13,8 +13,9 @@ namespace {
 std::string Fen(int64_t fen) { return absl::StrCat(fen, " fen"); }
 std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
 
-bool IsConsumption(Purpose p) {
-  return p == Purpose::kConsumptionHouse || p == Purpose::kConsumptionCar || p == Purpose::kConsumptionOther;
+template <class T>
+bool Contains(const std::vector<T>& list, T value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 // What a household may pledge (000:1519); organisations also buildings,
@@ -37,17 +38,24 @@ class Failures {
   std::vector<RuleFailure> list_;
 };
 
+absl::CivilDay AgeDay(const LoanRequest& r, AgeReference reference) {
+  switch (reference) {
+    case AgeReference::kMaturityDate: return AddMonths(r.application_date, r.term_months);
+    case AgeReference::kContractDate: return r.contract_date.value_or(r.application_date);
+    case AgeReference::kApplicationDate: break;
+  }
+  return r.application_date;
+}
+
 void CheckPerson(const BorrowerProfile& b, const LoanRequest& r, const CountyPolicy& p, Failures& f) {
   if (!b.birth_date) {
-    f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("at most ", p.max_age_years, " years"), "unknown");
+    f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("at most ", p.max_borrower_age, " years"), "unknown");
     return;
   }
-  const absl::CivilDay on = p.age_reference == AgeReference::kMaturityDate
-                                ? AddMonths(r.application_date, r.term_months)
-                                : r.application_date;
+  const absl::CivilDay on = AgeDay(r, p.age_reference);
   const int age = AgeOn(*b.birth_date, on);
-  if (age > p.max_age_years) {
-    f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("at most ", p.max_age_years, " years on ", Day(on)),
+  if (age > p.max_borrower_age) {
+    f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("at most ", p.max_borrower_age, " years on ", Day(on)),
           absl::StrCat(age, " years"));
   }
 }
@@ -63,46 +71,35 @@ void CheckOrganisation(const BorrowerProfile& b, const CountyPolicy& p, Failures
   }
   // driven / shareholders >= min, in integers: driven × 10000 >= min × shareholders.
   const int64_t driven = b.poor_households_driven, shareholders = b.shareholder_households;
-  if (shareholders <= 0 || driven * 10'000 < static_cast<int64_t>(p.min_driven_share_bp) * shareholders) {
+  if (shareholders <= 0 ||
+      driven * 10'000 < static_cast<int64_t>(p.min_driven_households_share_bp) * shareholders) {
     f.Add("DRIVEN_SHARE", "borrower.poor_households_driven",
-          absl::StrCat("at least ", p.min_driven_share_bp, " bp of the ", shareholders, " shareholder households"),
+          absl::StrCat("at least ", p.min_driven_households_share_bp, " bp of the ", shareholders,
+                       " shareholder households"),
           absl::StrCat(driven, " households"));
   }
 }
 
-void CheckRate(const LoanRequest& r, const CountyPolicy& p, Failures& f) {
-  if (r.product == ProductKind::kPovertySmallLoan) {
-    if (r.rate_bp > p.base_rate_bp) {
-      f.Add("RATE_LIMIT", "rate_bp", absl::StrCat("the base rate, ", p.base_rate_bp, " bp"),
-            absl::StrCat(r.rate_bp, " bp"));
-    }
-    return;
-  }
-  // rate <= base × multiple, in integers: rate × 10000 <= base × multiple.
-  if (static_cast<int64_t>(r.rate_bp) * 10'000 >
-      static_cast<int64_t>(p.base_rate_bp) * p.industry_rate_max_multiple_bp) {
+// The rate lies in the product's band and under the county's cap for the
+// kind, all as multiples of the base: rate × 10000 within base × [min, max].
+void CheckRate(const LoanRequest& r, const Product& product, const CountyPolicy& p, Failures& f) {
+  const int county_cap = r.product == ProductKind::kPovertySmallLoan ? p.small_loan_rate_multiple_bp
+                                                                      : p.max_industry_rate_multiple_bp;
+  const int64_t low = static_cast<int64_t>(p.base_rate_bp) * product.min_rate_multiple_bp;
+  const int64_t high = static_cast<int64_t>(p.base_rate_bp) * std::min(product.max_rate_multiple_bp, county_cap);
+  const int64_t rate = static_cast<int64_t>(r.rate_bp) * 10'000;
+  if (rate < low || rate > high) {
     f.Add("RATE_LIMIT", "rate_bp",
-          absl::StrCat("at most ", p.base_rate_bp, " bp × ", p.industry_rate_max_multiple_bp, "/10000"),
+          absl::StrCat(p.base_rate_bp, " bp × ", product.min_rate_multiple_bp, "–",
+                       std::min(product.max_rate_multiple_bp, county_cap), "/10000"),
           absl::StrCat(r.rate_bp, " bp"));
   }
 }
 
 }  // namespace
 
-std::optional<int64_t> CeilingFen(const CountyPolicy& p, BorrowerType type, ProductKind product) {
-  switch (type) {
-    case BorrowerType::kHousehold:
-      return product == ProductKind::kPovertySmallLoan ? std::optional<int64_t>(p.household_small_loan_ceiling_fen)
-                                                       : p.household_industry_ceiling_fen;
-    case BorrowerType::kFamilyFarm: return p.family_farm_ceiling_fen;
-    case BorrowerType::kCooperative: return p.cooperative_ceiling_fen;
-    case BorrowerType::kLeadingEnterprise: return p.leading_enterprise_ceiling_fen;
-    case BorrowerType::kShareCooperative: return p.share_cooperative_ceiling_fen;
-  }
-  return std::nullopt;
-}
-
-std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRequest& r, const CountyPolicy& p) {
+std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRequest& r, const Product& product,
+                                          const CountyPolicy& p) {
   Failures f(p);
   if (b.blacklisted) f.Add("BLACKLISTED", "borrower", "not on the blacklist", "blacklisted");
   if (IsOrganisation(b.type)) {
@@ -121,37 +118,41 @@ std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRe
     f.Add("SETTLEMENT_ACCOUNT", "borrower.settlement_account", "an account at a cooperating bank", "none");
   }
 
-  if (r.product == ProductKind::kPovertySmallLoan) {
-    if (b.type != BorrowerType::kHousehold || !b.PoorOn(r.application_date)) {
-      f.Add("POOR_HOUSEHOLD_ONLY", "product",
-            absl::StrCat("a household registered as poor on ", Day(r.application_date)),
-            b.type != BorrowerType::kHousehold ? std::string(BorrowerTypeName(b.type)) : "not registered");
-    }
+  if (product.status != ProductStatus::kActive) f.Add("PRODUCT_RETIRED", "product", "an active product", "retired");
+  if (!Contains(product.borrower_types, b.type)) {
+    f.Add("PRODUCT_BORROWER_TYPE", "product", "a product open to the borrower's type",
+          std::string(BorrowerTypeName(b.type)));
   }
-  if (IsConsumption(r.purpose)) {
+  if (r.product == ProductKind::kPovertySmallLoan && !b.PoorOn(r.application_date)) {
+    f.Add("POOR_HOUSEHOLD_ONLY", "product",
+          absl::StrCat("a household registered as poor on ", Day(r.application_date)),
+          b.type != BorrowerType::kHousehold ? std::string(BorrowerTypeName(b.type)) : "not registered");
+  }
+  if (r.purpose == Purpose::kPersonalConsumption) {
     f.Add("PURPOSE_CONSUMPTION", "purpose", "production in the county's plan, never personal consumption",
           "personal consumption");
-  } else if (!p.planned_industries.empty() &&
-             std::find(p.planned_industries.begin(), p.planned_industries.end(), r.industry) ==
-                 p.planned_industries.end()) {
-    f.Add("PURPOSE_OUTSIDE_PLAN", "industry", "an industry of the county's plan",
-          r.industry.empty() ? "none named" : r.industry);
+  } else if (!Contains(p.allowed_purposes, r.purpose)) {
+    f.Add("PURPOSE_OUTSIDE_PLAN", "purpose", "a purpose of the county's plan", "outside the plan");
   }
+
   if (r.amount_fen <= 0) f.Add("AMOUNT", "amount", "more than 0 fen", Fen(r.amount_fen));
-  if (const std::optional<int64_t> ceiling = CeilingFen(p, b.type, r.product);
-      ceiling && r.amount_fen > *ceiling) {
-    f.Add("CEILING", "amount", absl::StrCat("at most ", Fen(*ceiling)), Fen(r.amount_fen));
+  if (const std::optional<int64_t> county = CeilingFen(p, b.type, r.product); !county) {
+    f.Add("NO_CEILING", "amount", absl::StrCat("a county ceiling for ", BorrowerTypeName(b.type)), "none set");
+  } else if (const int64_t ceiling = std::min(*county, product.max_amount_fen); r.amount_fen > ceiling) {
+    f.Add("CEILING", "amount", absl::StrCat("at most ", Fen(ceiling)), Fen(r.amount_fen));
   }
-  if (r.term_months <= 0 || r.term_months > p.max_term_months) {
-    f.Add("TERM_LIMIT", "term_months", absl::StrCat("1 to ", p.max_term_months, " months including extensions"),
+  const int max_term = std::min(product.max_term_months, p.max_total_term_months);
+  if (r.term_months <= 0 || r.term_months > max_term) {
+    f.Add("TERM_LIMIT", "term_months", absl::StrCat("1 to ", max_term, " months including extensions"),
           absl::StrCat(r.term_months, " months"));
   }
-  CheckRate(r, p, f);
+  CheckRate(r, product, p, f);
 
-  if (b.type == BorrowerType::kHousehold && r.product == ProductKind::kIndustryDevelopment &&
-      r.amount_fen > p.counter_guarantee_above_fen && r.counter_guarantee.empty()) {
+  if (b.type == BorrowerType::kHousehold && product.counter_guarantee_threshold_fen > 0 &&
+      r.amount_fen > product.counter_guarantee_threshold_fen && r.counter_guarantee.empty()) {
     f.Add("COUNTER_GUARANTEE", "counter_guarantee",
-          absl::StrCat("a counter-guarantee for the part above ", Fen(p.counter_guarantee_above_fen)), "none");
+          absl::StrCat("a counter-guarantee for the part above ", Fen(product.counter_guarantee_threshold_fen)),
+          "none");
   }
   for (size_t i = 0; i < r.counter_guarantee.size(); ++i) {
     if (!MayPledge(b.type, r.counter_guarantee[i])) {

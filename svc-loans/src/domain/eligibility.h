@@ -8,7 +8,9 @@
 // Boundaries are inclusive where the seeds say "不超过" (at most): 50,000 CNY
 // passes and 50,000.01 fails; 60 years passes and the 61st birthday fails;
 // 36 months passes; a rate of base × 1.45 passes. The 30% rule is poor
-// households driven ÷ the organisation's shareholder households ≥ 30%.
+// households driven ÷ the organisation's shareholder households ≥ 30%. The
+// product's own limits (borrower types, maximum amount and term, rate band,
+// counter-guarantee threshold) apply with the county's; the stricter wins.
 #pragma once
 
 #include <cstdint>
@@ -19,26 +21,9 @@
 #include "absl/time/civil_time.h"
 #include "svc-loans/src/domain/borrower.h"
 #include "svc-loans/src/domain/county_policy.h"
+#include "svc-loans/src/domain/product.h"
 
 namespace huinong::loans {
-
-enum class ProductKind {
-  kPovertySmallLoan = 1,     // 扶贫小额信贷: registered poor households, a credit line
-  kIndustryDevelopment = 2,  // 产业发展贷款
-};
-
-// What the money is for (000:1487, 000:1523, 000:1573): production or an
-// investment in an industry of the county's plan — never personal
-// consumption such as a house or a car.
-enum class Purpose {
-  kProduction = 1,                  // planting, breeding, processing
-  kShareCooperativeInvestment = 2,  // invested in a share-cooperative
-  kPairedEnterpriseInvestment = 3,  // invested in a paired enterprise
-  kBusinessOperation = 4,           // an organisation's operations
-  kConsumptionHouse = 5,
-  kConsumptionCar = 6,
-  kConsumptionOther = 7,
-};
 
 struct LoanRequest {
   ProductKind product = ProductKind::kPovertySmallLoan;
@@ -46,9 +31,9 @@ struct LoanRequest {
   int term_months = 0;  // including every extension
   int rate_bp = 0;
   Purpose purpose = Purpose::kProduction;
-  std::string industry;  // e.g. "kiwi-fruit"; must be in the policy's plan when it has one
   std::vector<AssetKind> counter_guarantee;  // pledged assets; empty: none
   absl::CivilDay application_date;
+  std::optional<absl::CivilDay> contract_date;  // once the bank signs (AgeReference::kContractDate)
 };
 
 struct RuleFailure {
@@ -61,12 +46,9 @@ struct RuleFailure {
   bool operator==(const RuleFailure&) const = default;
 };
 
-// Empty when the borrower may take this loan under `policy`.
+// Empty when the borrower may take this loan of `product` under `policy`.
+// `request.product` is the product's kind.
 std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& borrower, const LoanRequest& request,
-                                          const CountyPolicy& policy);
-
-// The inclusive ceiling for this borrower and product; none when the policy
-// sets no ceiling of its own (a household's industry loan by default).
-std::optional<int64_t> CeilingFen(const CountyPolicy& policy, BorrowerType type, ProductKind product);
+                                          const Product& product, const CountyPolicy& policy);
 
 }  // namespace huinong::loans

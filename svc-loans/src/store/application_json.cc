@@ -47,7 +47,6 @@ std::string EncodeBody(const Application& a) {
       {"term_months", r.term_months},
       {"rate_bp", r.rate_bp},
       {"purpose", static_cast<int>(r.purpose)},
-      {"industry", r.industry},
       {"counter_guarantee", pledges},
       {"application_date", absl::FormatCivilTime(r.application_date)},
       {"guarantee_required", a.guarantee_required},
@@ -66,7 +65,6 @@ void DecodeBody(const std::string& text, Application& a) {
   r.term_months = static_cast<int>(Int(v, "term_months"));
   r.rate_bp = static_cast<int>(Int(v, "rate_bp"));
   r.purpose = static_cast<Purpose>(Int(v, "purpose"));
-  r.industry = json::String(v, "industry");
   r.counter_guarantee.clear();
   for (const Json& k : Array(v, "counter_guarantee")) {
     if (k.is_number_integer()) r.counter_guarantee.push_back(static_cast<AssetKind>(k.get<int>()));

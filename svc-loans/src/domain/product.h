@@ -1,0 +1,42 @@
+// A loan product (000:1495-1509): who may borrow under it, its own maximum
+// amount and term, the rate band it lends at (a multiple of the county's
+// base rate), whether it is a revolving credit line, how it is repaid, and
+// — for households — the amount above which a counter-guarantee is needed
+// (000:1519). The county policy's limits apply as well; the smaller wins.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "svc-loans/src/domain/county_policy.h"
+
+namespace huinong::loans {
+
+enum class RepaymentMethod { kMonthlyInterestBullet = 1, kEqualPrincipal = 2 };
+enum class DayCount { kActual360 = 1, kActual365 = 2 };
+enum class ProductStatus { kActive = 1, kRetired = 2 };
+
+struct Product {
+  std::string id;
+  std::string code;
+  std::string title;
+  ProductKind kind = ProductKind::kPovertySmallLoan;
+  std::vector<BorrowerType> borrower_types;
+  int64_t max_amount_fen = 0;
+  int max_term_months = 0;
+  int min_rate_multiple_bp = 10'000;  // of the county's base rate
+  int max_rate_multiple_bp = 10'000;
+  bool revolving = false;
+  RepaymentMethod repayment_method = RepaymentMethod::kMonthlyInterestBullet;
+  DayCount day_count = DayCount::kActual365;
+  std::optional<FeeSchedule> fee_schedule;  // none: the county's
+  int64_t counter_guarantee_threshold_fen = 0;  // households; 0: none needed
+  ProductStatus status = ProductStatus::kActive;
+  int64_t version = 1;
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+}  // namespace huinong::loans
