@@ -24,5 +24,5 @@ CREATE TABLE IF NOT EXISTS applications (
   KEY applications_township (township_id, id),
   KEY applications_unit (unit_id, id),
   KEY applications_borrower (borrower_id, id),
-  KEY applications_review (state, review_due)
+  KEY applications_review (county_id, state, review_due)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

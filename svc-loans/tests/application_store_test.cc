@@ -1,6 +1,6 @@
 // Applications in MariaDB (migration 0003): the loan asked for and every
 // step's record read back as written; a township pages through its own
-// applications by id; the overdue county reviews are the SURVEYED ones
+// applications by id; a county's overdue reviews are its SURVEYED ones
 // whose deadline has passed, oldest first.
 #include <gtest/gtest.h>
 
@@ -27,6 +27,8 @@ Application Draft(const char* id, const char* township = kTownship) {
   a.request.rate_bp = 435;
   a.request.purpose = Purpose::kShareCooperativeInvestment;
   a.request.application_date = absl::CivilDay(2026, 12, 2);
+  a.request.counter_guarantee = {AssetKind::kForestRight};
+  a.guarantee_required = false;  // a small loan under 两免一补
   a.create_time = a.update_time = kNine;
   return a;
 }
@@ -53,6 +55,11 @@ TEST_F(ApplicationStore, TheLoanAndEveryStepReadBack) {
   EXPECT_EQ(b.submit_time, kNine);
   EXPECT_EQ(b.review_due, kNine + absl::Hours(96));
   EXPECT_EQ(b.request.amount_fen, 5'000'000);
+  EXPECT_EQ(b.request.product, ProductKind::kPovertySmallLoan);
+  EXPECT_EQ(b.request.term_months, 36);
+  EXPECT_EQ(b.request.rate_bp, 435);
+  EXPECT_EQ(b.request.counter_guarantee, (std::vector<AssetKind>{AssetKind::kForestRight}));
+  EXPECT_FALSE(b.guarantee_required);
   EXPECT_EQ(b.request.purpose, Purpose::kShareCooperativeInvestment);
   EXPECT_EQ(b.request.application_date, absl::CivilDay(2026, 12, 2));
   EXPECT_EQ(b.policy_id, "01POLICY2026A0000000000000");
@@ -93,15 +100,23 @@ TEST_F(ApplicationStore, OverdueReviewsAreTheSurveyedPastTheirDeadline) {
   Application approved = Draft("01APPLICATION0000000000003");
   approved.state = ApplicationState::kApproved;
   approved.review_due = kNine - absl::Hours(48);
-  for (const Application& a : {late, due_later, approved}) ASSERT_TRUE(store::InsertApplication(conn(), a).ok());
-
-  auto overdue = store::OverdueReviews(conn(), kNine + absl::Hours(1), 10);
+  Application elsewhere = Draft("01APPLICATION0000000000004");
+  elsewhere.county_id = "01OTHERCOUNTY000000000000B";
+  elsewhere.state = ApplicationState::kSurveyed;
+  elsewhere.review_due = kNine - absl::Hours(72);
+  for (const Application& a : {due_later, late, approved, elsewhere}) {
+    ASSERT_TRUE(store::InsertApplication(conn(), a).ok());
+  }
+  const std::string county = "01GUANCOUNTY0000000000000A";
+  auto overdue = store::OverdueReviews(conn(), county, kNine + absl::Hours(1), 10);
   ASSERT_TRUE(overdue.ok());
   ASSERT_EQ(overdue->size(), 1u);
   EXPECT_EQ((*overdue)[0].id, "01APPLICATION0000000000001");
-  overdue = store::OverdueReviews(conn(), kNine + absl::Hours(48), 10);
+  overdue = store::OverdueReviews(conn(), county, kNine + absl::Hours(48), 10);
   ASSERT_TRUE(overdue.ok());
-  EXPECT_EQ(overdue->size(), 2u);
+  ASSERT_EQ(overdue->size(), 2u);
+  EXPECT_EQ((*overdue)[0].id, "01APPLICATION0000000000001");  // the older deadline first
+  EXPECT_EQ((*overdue)[1].id, "01APPLICATION0000000000002");
 }
 
 }  // namespace

@@ -57,5 +57,15 @@ TEST(Application, WithoutAGuaranteeTheInsurerFollowsTheCounty) {
   EXPECT_EQ(a.state, ApplicationState::kInsured);
 }
 
+TEST(Application, ARejectionStatesItsReason) {
+  Application a;
+  ASSERT_TRUE(Take(a, {ApplicationEvent::kSubmit, "staff/clerk", kNine, "", {}}).ok());
+  const absl::Status s = Take(a, {ApplicationEvent::kReject, "staff/director", kNine, "", {}});
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_EQ(rpc::FieldViolationsOf(s).size(), 1u);
+  EXPECT_EQ(rpc::FieldViolationsOf(s)[0].field, "reason");
+  EXPECT_EQ(a.state, ApplicationState::kSubmitted);
+}
+
 }  // namespace
 }  // namespace huinong::loans

@@ -54,7 +54,7 @@ TEST(BorrowerRecord, AnOrganisationHasACreditCode) {
   Borrower b;
   b.display_name = "固安县惠农种植专业合作社";
   b.profile.type = BorrowerType::kCooperative;
-  b.credit_code = "93131022MA0A1B2C3D";
+  b.credit_code = "93131022MA0A1B2C3X";
   EXPECT_TRUE(Fields(b).empty());
   b.credit_code = "93131022";
   b.display_name = "";

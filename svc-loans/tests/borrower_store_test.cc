@@ -67,7 +67,7 @@ TEST_F(BorrowerStoreTest, ListsFilterByUnitAndTypeAndPageById) {
   coop.id = "01BORROWER0000000000000003";
   coop.unit_id = "01VILLAGE00000000000000002";
   coop.display_name = "惠农种植专业合作社";
-  coop.credit_code = "93131022MA0A1B2C3D";
+  coop.credit_code = "93131022MA0A1B2C3X";
   coop.profile.type = BorrowerType::kCooperative;
   ASSERT_TRUE(store::InsertBorrower(conn(), coop).ok());
 
@@ -89,7 +89,7 @@ TEST_F(BorrowerStoreTest, ListsFilterByUnitAndTypeAndPageById) {
   page = store::ListBorrowers(conn(), coops);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->size(), 1u);
-  EXPECT_EQ((*page)[0].credit_code, "93131022MA0A1B2C3D");
+  EXPECT_EQ((*page)[0].credit_code, "93131022MA0A1B2C3X");
   EXPECT_EQ((*page)[0].id_card_number, "");
 }
 

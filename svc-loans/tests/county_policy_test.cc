@@ -45,6 +45,14 @@ TEST(CountyPolicy, EverySettingOutOfRangeIsNamed) {
   EXPECT_EQ(PolicyViolations(p)[5].second, "must be 1–36, not 37");
 }
 
+TEST(CountyPolicy, NoCountySetsASmallLoanCeilingAboveFiftyThousand) {
+  CountyPolicy p;
+  p.ceilings[0].fen = 5'000'001;
+  const auto violations = PolicyViolations(p);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].first, "ceilings[0].ceiling");
+}
+
 CountyPolicy Version(const char* id, absl::CivilDay from, int base_rate_bp) {
   CountyPolicy p;
   p.id = id;

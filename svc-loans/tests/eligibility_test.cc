@@ -111,7 +111,7 @@ TEST(Eligibility, TheFourCeilingsAreInclusive) {
   EXPECT_EQ(over[0].limit, "at most 5000000 fen");
   EXPECT_EQ(over[0].actual, "5000001 fen");
   EXPECT_EQ(over[0].policy_version, "countyPolicies/guan-2026");
-  // 50,000 CNY and one fen more, in whole yuan as the seeds write it: 50,001 fails.
+  // 50,001 CNY, in whole yuan as the seeds write amounts, fails too.
   EXPECT_EQ(Rules(Check(Household(), SmallLoan(5'000'100), Policy())),
             (std::vector<std::string>{"CEILING"}));
 
@@ -232,6 +232,8 @@ TEST(Eligibility, ASmallLoanIsForHouseholdsRegisteredAsPoorOnTheDay) {
 TEST(Eligibility, AHouseholdsIndustryLoanAboveFiftyThousandNeedsACounterGuarantee) {
   LoanRequest r = IndustryLoan(5'000'000);
   EXPECT_TRUE(Check(Household(), r, Policy()).empty());
+  r.amount_fen = 5'000'001;  // one fen above 50,000 CNY
+  EXPECT_EQ(Rules(Check(Household(), r, Policy())), (std::vector<std::string>{"COUNTER_GUARANTEE"}));
   r.amount_fen = 8'000'000;
   EXPECT_EQ(Rules(Check(Household(), r, Policy())), (std::vector<std::string>{"COUNTER_GUARANTEE"}));
   r.counter_guarantee = {AssetKind::kForestRight};
@@ -241,8 +243,9 @@ TEST(Eligibility, AHouseholdsIndustryLoanAboveFiftyThousandNeedsACounterGuarante
   const auto failures = Check(Household(), r, Policy());
   ASSERT_EQ(Rules(failures), (std::vector<std::string>{"PLEDGE_KIND"}));
   EXPECT_EQ(failures[0].field, "counter_guarantee[1]");
-  r.counter_guarantee = {AssetKind::kWarehouseReceipt};
-  EXPECT_TRUE(Check(Cooperative(), IndustryLoan(100'000'000), Policy()).empty());
+  LoanRequest organisation = IndustryLoan(100'000'000);
+  organisation.counter_guarantee = {AssetKind::kWarehouseReceipt, AssetKind::kEquipment};
+  EXPECT_TRUE(Check(Cooperative(), organisation, Policy()).empty());
 }
 
 TEST(Eligibility, ABlacklistedBorrowerCannotApply) {
@@ -281,6 +284,37 @@ TEST(Eligibility, ATypeWithoutACountyCeilingCannotBorrow) {
   const auto failures = Check(b, IndustryLoan(1'000'000), Policy());
   ASSERT_EQ(Rules(failures), (std::vector<std::string>{"NO_CEILING"}));
   EXPECT_EQ(failures[0].limit, "a county ceiling for SHARE_COOPERATIVE");
+}
+
+TEST(Eligibility, AHouseholdsIndustryLoanIsForARegisteredPoorHouseholdToo) {
+  BorrowerProfile b = Household();
+  b.poor_registrations.clear();
+  EXPECT_EQ(Rules(Check(b, IndustryLoan(3'000'000), Policy())), (std::vector<std::string>{"POOR_HOUSEHOLD_ONLY"}));
+}
+
+TEST(Eligibility, AnOrganisationWithoutShareholderHouseholdsOwesNoShare) {
+  BorrowerProfile b = Cooperative();
+  b.type = BorrowerType::kLeadingEnterprise;
+  b.shareholder_households = 0;
+  b.poor_households_driven = 0;
+  b.leading_enterprise_qualification = true;
+  EXPECT_TRUE(Check(b, IndustryLoan(100'000'000), Policy()).empty());
+}
+
+TEST(Eligibility, ARateBelowTheProductsBandFails) {
+  LoanRequest r = IndustryLoan(100'000'000);
+  r.rate_bp = 434;  // under the base rate
+  EXPECT_EQ(Rules(Check(Cooperative(), r, Policy())), (std::vector<std::string>{"RATE_LIMIT"}));
+  r.rate_bp = 0;
+  EXPECT_EQ(Rules(Check(Cooperative(), r, Policy())), (std::vector<std::string>{"RATE_LIMIT"}));
+}
+
+TEST(Eligibility, ABirthDateAfterTheReferenceDayFails) {
+  BorrowerProfile b = Household();
+  b.birth_date = absl::CivilDay(2027, 1, 1);
+  const auto failures = Check(b, SmallLoan(3'000'000), Policy());
+  ASSERT_EQ(Rules(failures), (std::vector<std::string>{"AGE_LIMIT"}));
+  EXPECT_EQ(failures[0].actual, "born later");
 }
 
 TEST(AgeOn, ALeapDayBirthdayComesOnTheFirstOfMarch) {

@@ -32,5 +32,10 @@ TEST(IdCard, LengthDigitsAndTheBirthDateAreChecked) {
   EXPECT_EQ(IdCardBirthDate("110105194902300021"), std::nullopt);
 }
 
+TEST(IdCard, ALowerCaseXIsStoredAsACapital) {
+  EXPECT_EQ(CanonicalIdCardNumber("11010519491231002x"), "11010519491231002X");
+  EXPECT_EQ(CanonicalIdCardNumber("440524188001010014"), "440524188001010014");
+}
+
 }  // namespace
 }  // namespace huinong::loans

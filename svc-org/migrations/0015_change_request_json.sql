@@ -13,4 +13,4 @@ UPDATE change_requests SET body_json = JSON_OBJECT(
     'reason', COALESCE(JSON_VALUE(body_json, '$.reason'), ''),
     'current_step', -1,
     'legacy_body', body_json)
-  WHERE JSON_EXISTS(body_json, '$.currentStep') OR JSON_EXISTS(body_json, '$.submitTime');
+  WHERE JSON_CONTAINS_PATH(body_json, 'one', '$.currentStep', '$.submitTime');

@@ -122,7 +122,7 @@ TEST(ChangeRequestMigration, ARequestWrittenAsProtoJsonKeepsItsTextAndReadsAsLeg
   EXPECT_EQ(r.effective_date, absl::CivilDay(2027, 1, 1));
   EXPECT_EQ(r.drafted_by, "staff/hr");
   EXPECT_EQ(r.version, 4);
-  EXPECT_TRUE(r.legacy_body);
+  EXPECT_EQ(r.legacy_body, json);
   EXPECT_TRUE(r.items.empty());
   EXPECT_EQ(r.current_step, -1);
   EXPECT_EQ(rpc::ReasonOf(CheckReadable(r)), "LEGACY_REQUEST");
@@ -130,6 +130,16 @@ TEST(ChangeRequestMigration, ARequestWrittenAsProtoJsonKeepsItsTextAndReadsAsLeg
   // The old text is kept whole beside the new members.
   std::unique_ptr<sql::Statement> raw((*conn)->createStatement());
   std::unique_ptr<sql::ResultSet> rs(raw->executeQuery(
+      "SELECT JSON_VALUE(body_json, '$.legacy_body') AS legacy FROM change_requests WHERE id = 'CR1'"));
+  ASSERT_TRUE(rs->next());
+  EXPECT_EQ(std::string(rs->getString("legacy")), json);
+
+  // Withdrawing it (its one allowed move) keeps the old text.
+  ChangeRequest withdrawn = r;
+  withdrawn.state = ChangeState::kWithdrawn;
+  withdrawn.version += 1;
+  ASSERT_TRUE(store::UpdateChange(**conn, withdrawn, absl::FromUnixSeconds(1'790'000'000)).ok());
+  rs.reset(raw->executeQuery(
       "SELECT JSON_VALUE(body_json, '$.legacy_body') AS legacy FROM change_requests WHERE id = 'CR1'"));
   ASSERT_TRUE(rs->next());
   EXPECT_EQ(std::string(rs->getString("legacy")), json);

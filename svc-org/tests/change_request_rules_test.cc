@@ -89,7 +89,7 @@ TEST(ChangeRequestApproval, ARejectionEndsItAtTheStepThatRejected) {
 TEST(ChangeRequestApproval, ARequestInTheOldFormatIsRefusedAsLegacy) {
   ChangeRequest r = Draft();
   EXPECT_TRUE(CheckReadable(r).ok());
-  r.legacy_body = true;
+  r.legacy_body = R"({"title":"设立风险管理部","currentStep":-1})";
   absl::Status s = CheckReadable(r);
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(rpc::ReasonOf(s), "LEGACY_REQUEST");

@@ -2,6 +2,7 @@
 #include "svc-loans/src/domain/application.h"
 
 #include "common/core/status_macros.h"
+#include "common/rpc/status_details.h"
 
 namespace huinong::loans {
 
@@ -11,6 +12,9 @@ std::string Application::EndReason() const {
 }
 
 absl::Status Take(Application& application, StepRecord step) {
+  if (step.event == ApplicationEvent::kReject && step.note.empty()) {
+    return rpc::InvalidField("reason", "a rejection states its reason");
+  }
   ASSIGN_OR_RETURN(const ApplicationState next,
                    ApplicationFlow(application.guarantee_required).Next(application.state, step.event));
   if (step.event == ApplicationEvent::kSubmit) {

@@ -51,9 +51,10 @@ struct Application {
 };
 
 // Takes `step.event` on the application: FAILED_PRECONDITION /
-// INVALID_TRANSITION unless its flow allows it from the current state;
-// otherwise moves the state, appends the step's record, and on SUBMIT
-// records who submitted it and when.
+// INVALID_TRANSITION unless its flow allows it from the current state,
+// INVALID_ARGUMENT naming "reason" for a rejection without one; otherwise
+// moves the state, appends the step's record, and on SUBMIT records who
+// submitted it and when.
 absl::Status Take(Application& application, StepRecord step);
 
 }  // namespace huinong::loans

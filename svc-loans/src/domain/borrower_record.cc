@@ -1,25 +1,11 @@
 // See borrower_record.h.
 #include "svc-loans/src/domain/borrower_record.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "svc-loans/src/domain/credit_code.h"
 #include "svc-loans/src/domain/id_card.h"
 
 namespace huinong::loans {
-namespace {
-
-bool ValidCreditCode(const std::string& code) {
-  if (code.size() != 18) return false;
-  for (char c : code) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(c)) && !absl::ascii_isupper(static_cast<unsigned char>(c))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
 std::vector<std::pair<std::string, std::string>> BorrowerViolations(const Borrower& b) {
   std::vector<std::pair<std::string, std::string>> v;
   auto add = [&](std::string field, std::string description) {
@@ -28,13 +14,17 @@ std::vector<std::pair<std::string, std::string>> BorrowerViolations(const Borrow
   if (b.display_name.empty() || b.display_name.size() > 200) add("display_name", "1–200 bytes");
   const BorrowerProfile& p = b.profile;
   if (IsOrganisation(p.type)) {
-    if (!ValidCreditCode(b.credit_code)) add("organisation.credit_code", "18 digits or capital letters");
+    if (const std::optional<std::string> problem = CreditCodeProblem(b.credit_code)) {
+      add("organisation.credit_code", *problem);
+    }
     if (p.shareholder_households < 0) add("organisation.shareholder_households", "0 or more");
     if (p.poor_households_driven < 0) add("organisation.poor_households_driven", "0 or more");
     return v;
   }
   if (const std::optional<std::string> problem = IdCardProblem(b.id_card_number)) {
     add("person.id_card_number", *problem);
+  } else if (b.id_card_number != CanonicalIdCardNumber(b.id_card_number)) {
+    add("person.id_card_number", "the check character X is written in capitals");
   } else if (p.birth_date != IdCardBirthDate(b.id_card_number)) {
     add("person.birth_date", "must be the birth date the identity number encodes");
   }

@@ -1,8 +1,8 @@
 // A borrower as svc-loans keeps it: who it is (name, unit, identity number
 // or credit code, contacts, account) around the BorrowerProfile the lending
 // rules read. Identity numbers, phones and account numbers are personal
-// data: masked in logs and audit events, in clear only to the borrower's
-// intake and bank staff.
+// data: the API must mask them in logs and audit events and show them in
+// clear only to the borrower's intake and bank staff (issue 10, item 5).
 #pragma once
 
 #include <cstdint>
@@ -42,9 +42,9 @@ struct Borrower {
 
 // Every field of the record that breaks a rule, as (field, description) named
 // as the API names them: the display name (1–200 bytes); for a person a valid
-// identity number whose birth date is the record's, and registrations in
-// order, each lifted after it began; for an organisation an 18-character
-// credit code and counts not below zero.
+// identity number (canonical: a capital X) whose birth date is the record's,
+// and registrations in order, each lifted after it began; for an
+// organisation a valid credit code (GB 32100) and counts not below zero.
 std::vector<std::pair<std::string, std::string>> BorrowerViolations(const Borrower& borrower);
 
 }  // namespace huinong::loans

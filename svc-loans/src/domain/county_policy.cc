@@ -45,6 +45,9 @@ std::vector<std::pair<std::string, std::string>> PolicyViolations(const CountyPo
   for (size_t i = 0; i < p.ceilings.size(); ++i) {
     const Ceiling& c = p.ceilings[i];
     if (c.fen <= 0) v.Add(absl::StrCat("ceilings[", i, "].ceiling"), absl::StrCat("must be more than 0, not ", c.fen));
+    if (c.product == ProductKind::kPovertySmallLoan && c.fen > kSmallLoanMaximumFen) {
+      v.Add(absl::StrCat("ceilings[", i, "].ceiling"), "a poverty small loan is at most 50,000 CNY (000:1497)");
+    }
     for (size_t j = 0; j < i; ++j) {
       if (p.ceilings[j].type == c.type && p.ceilings[j].product == c.product) {
         v.Add(absl::StrCat("ceilings[", i, "]"), absl::StrCat("repeats ceilings[", j, "]"));

@@ -52,6 +52,9 @@ enum class FeeSchedule { kOnce = 1, kYearly = 2 };
 enum class NplMeasure { kByBalance = 1, kByCount = 2 };
 enum class SubsidyTrigger { kAfterFullRepayment = 1, kHalfYearly = 2 };
 
+// A poverty small loan is "5万以下" everywhere (000:1497): no county may set more.
+inline constexpr int64_t kSmallLoanMaximumFen = 5'000'000;
+
 // A ceiling per borrower, inclusive (000:1503); `product` unset: every kind.
 struct Ceiling {
   BorrowerType type = BorrowerType::kHousehold;
@@ -101,7 +104,7 @@ struct CountyPolicy {
   // Workflow.
   int64_t entrusted_payment_threshold_fen = 50'000'000;  // 受托支付 above it
   int small_loan_review_working_days = 2;                // 000:1517
-  int industry_loan_review_working_days = 5;
+  int industry_loan_review_working_days = 5;  // not in the seeds: the project's default
 
   // Servicing (the next issue).
   int npl_days_past_due = 90;

@@ -53,6 +53,10 @@ void CheckPerson(const BorrowerProfile& b, const LoanRequest& r, const CountyPol
     return;
   }
   const absl::CivilDay on = AgeDay(r, p.age_reference);
+  if (*b.birth_date > on) {
+    f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("born on or before ", Day(on)), "born later");
+    return;
+  }
   const int age = AgeOn(*b.birth_date, on);
   if (age > p.max_borrower_age) {
     f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("at most ", p.max_borrower_age, " years on ", Day(on)),
@@ -69,10 +73,10 @@ void CheckOrganisation(const BorrowerProfile& b, const CountyPolicy& p, Failures
     f.Add("DRIVES_POOR_HOUSEHOLDS", "borrower.poor_households_driven",
           "a leading-enterprise qualification or poor households driven", "neither");
   }
-  // driven / shareholders >= min, in integers: driven × 10000 >= min × shareholders.
+  // driven / shareholders >= min, in integers: driven × 10000 >= min × shareholders
+  // (an organisation without shareholder households owes no share of them).
   const int64_t driven = b.poor_households_driven, shareholders = b.shareholder_households;
-  if (shareholders <= 0 ||
-      driven * 10'000 < static_cast<int64_t>(p.min_driven_households_share_bp) * shareholders) {
+  if (driven * 10'000 < static_cast<int64_t>(p.min_driven_households_share_bp) * shareholders) {
     f.Add("DRIVEN_SHARE", "borrower.poor_households_driven",
           absl::StrCat("at least ", p.min_driven_households_share_bp, " bp of the ", shareholders,
                        " shareholder households"),
@@ -123,7 +127,10 @@ std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRe
     f.Add("PRODUCT_BORROWER_TYPE", "product", "a product open to the borrower's type",
           std::string(BorrowerTypeName(b.type)));
   }
-  if (r.product == ProductKind::kPovertySmallLoan && !b.PoorOn(r.application_date)) {
+  // Small loans are for registered poor households only, and a household's
+  // industry loan too ("也可用于建档立卡贫困户", 000:1499).
+  const bool needs_poor = r.product == ProductKind::kPovertySmallLoan || b.type == BorrowerType::kHousehold;
+  if (needs_poor && !b.PoorOn(r.application_date)) {
     f.Add("POOR_HOUSEHOLD_ONLY", "product",
           absl::StrCat("a household registered as poor on ", Day(r.application_date)),
           b.type != BorrowerType::kHousehold ? std::string(BorrowerTypeName(b.type)) : "not registered");

@@ -8,7 +8,8 @@
 // Boundaries are inclusive where the seeds say "不超过" (at most): 50,000 CNY
 // passes and 50,000.01 fails; 60 years passes and the 61st birthday fails;
 // 36 months passes; a rate of base × 1.45 passes. The 30% rule is poor
-// households driven ÷ the organisation's shareholder households ≥ 30%. The
+// households driven ÷ the organisation's shareholder households ≥ 30%. A
+// household borrows only while registered as poor, under either product. The
 // product's own limits (borrower types, maximum amount and term, rate band,
 // counter-guarantee threshold) apply with the county's; the stricter wins.
 #pragma once

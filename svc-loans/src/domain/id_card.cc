@@ -26,6 +26,12 @@ char IdCardCheckCharacter(absl::string_view first17) {
   return kCheck[sum % 11];
 }
 
+std::string CanonicalIdCardNumber(absl::string_view number) {
+  std::string out(number);
+  if (out.size() == 18 && out[17] == 'x') out[17] = 'X';
+  return out;
+}
+
 std::optional<absl::CivilDay> IdCardBirthDate(absl::string_view number) {
   if (number.size() < 14 || !AllDigits(number.substr(6, 8))) return std::nullopt;
   int y = 0, m = 0, d = 0;

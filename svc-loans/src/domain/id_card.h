@@ -16,6 +16,10 @@ namespace huinong::loans {
 // number (personal data). A lower-case "x" is accepted as "X".
 std::optional<std::string> IdCardProblem(absl::string_view number);
 
+// The number as stored: a lower-case check character "x" as "X", so one
+// person has one key.
+std::string CanonicalIdCardNumber(absl::string_view number);
+
 // The check character for the first 17 digits (which must be digits).
 char IdCardCheckCharacter(absl::string_view first17);
 

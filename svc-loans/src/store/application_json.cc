@@ -71,7 +71,8 @@ void DecodeBody(const std::string& text, Application& a) {
   }
   absl::CivilDay day;
   if (absl::ParseCivilTime(json::String(v, "application_date"), &day)) r.application_date = day;
-  a.guarantee_required = Bool(v, "guarantee_required");
+  // Fails closed: a body without the member keeps the guarantee step.
+  a.guarantee_required = !json::Field(v, "guarantee_required").is_boolean() || Bool(v, "guarantee_required");
   a.submitted_by = json::String(v, "submitted_by");
   a.recommended_bank_id = json::String(v, "recommended_bank_id");
   a.steps.clear();

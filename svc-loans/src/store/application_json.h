@@ -2,7 +2,8 @@
 // for (product kind, term, rate, purpose, industry, pledges, day), whether
 // its flow has the guarantee step, the submitter, the recommended bank and
 // the record of every step, with nlohmann-json (keys sorted). A member
-// missing or of the wrong type reads as empty.
+// missing or of the wrong type reads as empty — except whether the flow has
+// the guarantee step, which then reads as yes (never skip a safeguard).
 #pragma once
 
 #include <string>

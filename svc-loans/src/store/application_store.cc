@@ -95,12 +95,14 @@ absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn,
   return Rows(*q);
 }
 
-absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, absl::Time now, int limit) {
-  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE state = ? AND review_due <= ?"
+absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, const std::string& county_id,
+                                                        absl::Time now, int limit) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE county_id = ? AND state = ? AND review_due <= ?"
                                                              " ORDER BY review_due, id LIMIT ?"));
-  q->setInt(1, static_cast<int>(ApplicationState::kSurveyed));
-  db::BindTime(*q, 2, now);
-  q->setInt(3, limit);
+  q->setString(1, county_id);
+  q->setInt(2, static_cast<int>(ApplicationState::kSurveyed));
+  db::BindTime(*q, 3, now);
+  q->setInt(4, limit);
   return Rows(*q);
 }
 

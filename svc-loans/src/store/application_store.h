@@ -30,9 +30,10 @@ struct ApplicationQuery {
   int limit = 50;
 };
 absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn, const ApplicationQuery& query);
-// SURVEYED applications whose county review is due at or before `now`,
-// oldest deadline first.
-absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, absl::Time now, int limit);
+// The county's SURVEYED applications whose review is due at or before
+// `now`, oldest deadline first.
+absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, const std::string& county_id,
+                                                        absl::Time now, int limit);
 absl::Status InsertApplication(sql::Connection& conn, const Application& application);
 absl::Status UpdateApplication(sql::Connection& conn, const Application& application);
 

@@ -177,6 +177,7 @@ grpc::Status ChangesApi::UpdateChangeRequest(grpc::ServerContext* ctx,
           ASSIGN_OR_RETURN(ChangeRequest change, LoadChange(conn, id, true));
           RETURN_IF_ERROR(IsDrafterOrAdmin(caller, change));
           RETURN_IF_ERROR(rpc::CheckEtag(etag, change.version, ChangeRequestName(change.id)));
+          RETURN_IF_ERROR(CheckReadable(change));
           if (change.state != ChangeState::kDraft) {
             return rpc::FailedPrecondition("INVALID_TRANSITION", "only a DRAFT request can be edited");
           }

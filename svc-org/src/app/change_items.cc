@@ -38,11 +38,16 @@ namespace {
 
 using Refs = std::map<std::string, std::string>;  // ref -> id of what an earlier item made
 
-// The id an item names: an existing one, or what an earlier item made.
-std::string Resolve(const ItemRef& r, const Refs& refs) {
+// The id an item names: an existing one, or what an earlier item made. A
+// ref no earlier item made is refused (reading the items checks that, so
+// only a damaged stored body gets here) rather than read as "none".
+absl::StatusOr<std::string> Resolve(const ItemRef& r, const Refs& refs) {
   if (r.ref.empty()) return r.id;
   auto it = refs.find(r.ref);
-  return it == refs.end() ? "" : it->second;
+  if (it == refs.end()) {
+    return rpc::FailedPrecondition("UNKNOWN_REF", absl::StrCat("new/", r.ref, " is not made by an earlier item"));
+  }
+  return it->second;
 }
 
 // What an applied item made: its resource ("units/…", "posts/…",
@@ -54,8 +59,8 @@ struct Applied {
 
 absl::StatusOr<Applied> ApplyOne(const WriteBy& by, const ChangeRequest& request, const ChangeItem& item,
                                  const Refs& refs, const WriteDay& when) {
-  const std::string subject = Resolve(item.subject, refs);
-  const std::string target = Resolve(item.target, refs);
+  ASSIGN_OR_RETURN(const std::string subject, Resolve(item.subject, refs));
+  ASSIGN_OR_RETURN(const std::string target, Resolve(item.target, refs));
   switch (item.kind) {
     case ChangeKind::kCreateUnit: {
       ASSIGN_OR_RETURN(v1::Unit u, CreateUnitIn(by, item.unit, target, when));
@@ -93,7 +98,9 @@ absl::StatusOr<Applied> ApplyOne(const WriteBy& by, const ChangeRequest& request
     case ChangeKind::kUpdatePost:
     case ChangeKind::kMoveReportingLine: {
       PostTerms terms = item.post;
-      if (!item.target_post.ref.empty()) terms.superior_post_id = Resolve(item.target_post, refs);
+      if (!item.target_post.ref.empty()) {
+        ASSIGN_OR_RETURN(terms.superior_post_id, Resolve(item.target_post, refs));
+      }
       ASSIGN_OR_RETURN(v1::Post post, UpdatePostIn(by, subject, item.paths, terms, when.day, std::nullopt));
       return Applied{post.name(), post.unit()};
     }
@@ -106,7 +113,7 @@ absl::StatusOr<Applied> ApplyOne(const WriteBy& by, const ChangeRequest& request
     case ChangeKind::kSetQuota: {
       Quota quota;
       quota.unit_id = target;
-      quota.post_id = Resolve(item.target_post, refs);
+      ASSIGN_OR_RETURN(quota.post_id, Resolve(item.target_post, refs));
       quota.terms = item.quota;
       quota.effective_to = item.quota_effective_to;
       ASSIGN_OR_RETURN(v1::Quota q, SetQuotaIn(by, quota, when.day));

@@ -143,7 +143,7 @@ std::vector<std::string> ChangeRequest::EarlierDeciders() const {
 }
 
 absl::Status CheckReadable(const ChangeRequest& request) {
-  if (!request.legacy_body) return absl::OkStatus();
+  if (request.legacy_body.empty()) return absl::OkStatus();
   return rpc::FailedPrecondition("LEGACY_REQUEST",
                                  "this request was written in an earlier format whose items cannot be read:"
                                  " withdraw it and draft it again");

@@ -139,9 +139,10 @@ struct ChangeRequest {
   absl::Time create_time;
   absl::Time update_time;
   // Written before its items were stored as domain items (migration 0015):
-  // the old text is kept, the items and steps cannot be read, and it can
-  // only be withdrawn (FAILED_PRECONDITION / LEGACY_REQUEST otherwise).
-  bool legacy_body = false;
+  // the old text, kept whole and written back on every save; the items and
+  // steps cannot be read, and the request can only be withdrawn
+  // (FAILED_PRECONDITION / LEGACY_REQUEST otherwise). Empty for every other.
+  std::string legacy_body;
 
   // The kinds of its items, as chains select steps by them.
   std::set<int> ItemKinds() const;

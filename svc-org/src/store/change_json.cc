@@ -164,9 +164,11 @@ ApprovalStep StepOf(const Json& v) {
 }  // namespace
 
 std::string EncodeBody(const ChangeRequest& r) {
-  return Print(Json{{"title", r.title}, {"reason", r.reason}, {"documents", List(r.documents, Doc)},
-                    {"items", List(r.items, ItemJson)}, {"steps", List(r.steps, StepJson)},
-                    {"current_step", r.current_step}, {"submit_time", Instant(r.submit_time)}});
+  Json body = {{"title", r.title}, {"reason", r.reason}, {"documents", List(r.documents, Doc)},
+               {"items", List(r.items, ItemJson)}, {"steps", List(r.steps, StepJson)},
+               {"current_step", r.current_step}, {"submit_time", Instant(r.submit_time)}};
+  if (!r.legacy_body.empty()) body["legacy_body"] = r.legacy_body;  // kept on every save
+  return Print(body);
 }
 
 void DecodeBody(const std::string& json, ChangeRequest& out) {
@@ -179,7 +181,8 @@ void DecodeBody(const std::string& json, ChangeRequest& out) {
   const Json& current = Field(v, "current_step");
   out.current_step = current.is_number() ? current.get<int>() : -1;
   out.submit_time = InstantOf(v, "submit_time");
-  out.legacy_body = !Field(v, "legacy_body").is_null();
+  const Json& legacy = Field(v, "legacy_body");
+  out.legacy_body = legacy.is_string() ? legacy.get<std::string>() : legacy.is_null() ? "" : legacy.dump();
 }
 
 }  // namespace huinong::org::store

@@ -7,7 +7,8 @@
 //
 // A row written before migration 0015 held the API message instead; the
 // migration keeps that text under "legacy_body" and copies its title and
-// reason, and such a row reads with `legacy_body` set (see ChangeRequest).
+// reason, and such a row reads with `legacy_body` holding that text, which
+// every later save writes back (see ChangeRequest).
 #pragma once
 
 #include <string>
