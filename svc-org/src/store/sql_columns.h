@@ -1,8 +1,9 @@
 // Small helpers for reading and binding the column types svc-org's stores
-// share (optional strings and dates, times). Header-only; used inside the
-// store's .cc files, never by the API.
+// share (optional strings and dates, times; all rows or the first of a
+// query). Header-only; used inside the store's .cc files, never by the API.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,22 @@ inline absl::CivilDay DateColumn(sql::ResultSet& rs, const char* column) {
 
 inline absl::Time TimeColumn(sql::ResultSet& rs, const char* column) {
   return db::ParseSqlDateTime(std::string(rs.getString(column)));
+}
+
+// Every row of the query, each read by `row(ResultSet&)`.
+template <class T, class RowFn>
+std::vector<T> Rows(sql::PreparedStatement& q, RowFn row) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<T> out;
+  while (rs->next()) out.push_back(row(*rs));
+  return out;
+}
+
+// The first of `rows`, if any.
+template <class T>
+std::optional<T> First(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 // Rows whose unit (alias `u`) lies on the caller's line: inside the subtree
