@@ -15,6 +15,7 @@
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/org_client.h"
 #include "tools/huinongctl/src/org_format.h"
+#include "tools/huinongctl/src/subcommands.h"
 
 namespace huinong::ctl {
 namespace {
@@ -232,14 +233,8 @@ absl::Status ChainList(const Invocation& inv, const OrgClient& org) {
   return absl::OkStatus();
 }
 
-struct Subcommand {
-  absl::Status (*run)(const Invocation&, const OrgClient&);
-  std::vector<std::string> flags;
-  size_t max_args;
-};
-
-const std::map<std::string, Subcommand>& Subcommands() {
-  static const auto* table = new std::map<std::string, Subcommand>{
+const OrgSubcommands& Subcommands() {
+  static const auto* table = new OrgSubcommands{
       {"change create", {&ChangeCreate, {"unit", "title", "reason", "effective", "items_file", "request_id"}, 0}},
       {"change get", {&ChangeGet, {}, 1}},
       {"change list", {&ChangeList, {"unit", "state", "awaiting_me", "effective_from", "effective_to"}, 0}},
@@ -256,18 +251,6 @@ const std::map<std::string, Subcommand>& Subcommands() {
 
 }  // namespace
 
-absl::Status RunChange(const Invocation& inv) {
-  const auto it = Subcommands().find(inv.command);
-  if (it == Subcommands().end()) {
-    if (inv.command == "change" || inv.command == "chain") {
-      return UsageError(absl::StrCat("which ", inv.command, " command?"));
-    }
-    return UsageError(absl::StrCat("unknown command \"", inv.command, "\""));
-  }
-  RETURN_IF_ERROR(CheckUsage(inv, it->second.flags, it->second.max_args));
-  const Connection connection(ConnectionOptionsFrom(inv.config));
-  const OrgClient org(connection);
-  return it->second.run(inv, org);
-}
+absl::Status RunChange(const Invocation& inv) { return RunOrgSubcommand(inv, Subcommands()); }
 
 }  // namespace huinong::ctl
