@@ -2,7 +2,7 @@
 // gateway (which routes health by the x-huinong-backend header), so a green
 // result means the gateway, the routing and every service are up together.
 // Exit 0 only when every backend reports SERVING for each of its services'
-// full names (svc-org serves six).
+// full names (svc-org serves seven).
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -33,6 +33,7 @@ constexpr Backend kBackends[] = {
     {"org", "huinong.org.v1.ChangeService"},
     {"org", "huinong.org.v1.StaffingService"},
     {"org", "huinong.org.v1.OrgQueryService"},
+    {"org", "huinong.org.v1.CalendarService"},
     {"tickets", "huinong.tickets.v1.TicketService"},
     {"loans", "huinong.loans.v1.LoanService"},
     {"audit", "huinong.audit.v1.AuditService"},

@@ -229,6 +229,7 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
             "org      huinong.org.v1.ChangeService      SERVING\n"
             "org      huinong.org.v1.StaffingService    SERVING\n"
             "org      huinong.org.v1.OrgQueryService    SERVING\n"
+            "org      huinong.org.v1.CalendarService    SERVING\n"
             "tickets  huinong.tickets.v1.TicketService  SERVING\n"
             "loans    huinong.loans.v1.LoanService      SERVING\n"
             "audit    huinong.audit.v1.AuditService     SERVING\n");
@@ -239,6 +240,7 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
                           std::pair<std::string, std::string>("org", "huinong.org.v1.ChangeService"),
                           std::pair<std::string, std::string>("org", "huinong.org.v1.StaffingService"),
                           std::pair<std::string, std::string>("org", "huinong.org.v1.OrgQueryService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.CalendarService"),
                           std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.TicketService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.LoanService"),
                           std::pair<std::string, std::string>("audit", "huinong.audit.v1.AuditService")));
