@@ -4,10 +4,8 @@
 // for a working-day deadline. Writes carry a request id (given or a new
 // ULID, printed, also on failure); add-version fetches the calendar's
 // current etag when none is given.
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
@@ -28,15 +26,8 @@ namespace v1 = ::huinong::org::v1;
 // The version in --spec FILE (- for stdin).
 absl::StatusOr<v1::WorkCalendarVersion> SpecFile(const Invocation& inv) {
   ASSIGN_OR_RETURN(const std::string path, RequiredFlag(inv, "spec"));
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream file(path);
-    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-    text << file.rdbuf();
-  }
-  absl::StatusOr<v1::WorkCalendarVersion> version = ParseCalendarFile(text.str());
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path));
+  absl::StatusOr<v1::WorkCalendarVersion> version = ParseCalendarFile(text);
   if (!version.ok()) return UsageError(absl::StrCat("--spec ", path, ": ", version.status().message()));
   return version;
 }

@@ -3,10 +3,8 @@
 // printed, also on failure) so a retry after a timeout is safe; the state
 // transitions (submit, approve, reject, withdraw) fetch the request's current
 // etag when none is given, as `unit move` and `unit update` do.
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
@@ -36,15 +34,8 @@ absl::StatusOr<bool> BoolFlag(const Invocation& inv, const std::string& key) {
 
 // The items of --items-file (- for stdin): a JSON array of ChangeItem.
 absl::StatusOr<std::vector<v1::ChangeItem>> ItemsFromFile(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream file(path);
-    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-    text << file.rdbuf();
-  }
-  absl::StatusOr<std::vector<v1::ChangeItem>> items = ParseChangeItems(text.str());
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path));
+  absl::StatusOr<std::vector<v1::ChangeItem>> items = ParseChangeItems(text);
   if (!items.ok()) return UsageError(absl::StrCat("--items-file ", path, ": ", items.status().message()));
   return items;
 }
