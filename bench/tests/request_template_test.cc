@@ -24,7 +24,7 @@ TEST(ResolveMethodTest, AcceptsTheThreeSpellings) {
 }
 
 TEST(ResolveMethodTest, FindsEveryServiceOfTheSuiteAndTheBenchProto) {
-  for (const char* name : {"huinong.tickets.v1.TicketService/CreateTicket", "huinong.loans.v1.LoanService/GetBorrower",
+  for (const char* name : {"huinong.tickets.v1.TicketService/CreateTicket", "huinong.loans.v1.BorrowerService/GetBorrower",
                            "huinong.audit.v1.AuditService/AppendEvents", "huinong.bench.v1.Empty/Ping"}) {
     EXPECT_TRUE(ResolveMethod(name).ok()) << name;
   }

@@ -1,14 +1,15 @@
-// svc-loans: wiring only (see common/server/service_main.h).
+// svc-loans: wiring only (see common/server/service_main.h). The seven
+// services of huinong.loans.v1 are api/loans_services.h.
 #include "common/server/service_main.h"
-#include "svc-loans/src/api/loans_api.h"
+#include "svc-loans/src/api/loans_services.h"
 #include "svc-loans/src/store/migrations.h"
 
 int main(int argc, char** argv) {
   using namespace huinong;
   server::ServiceSpec spec = server::StandardSpec("loans", 3);
   spec.migrations = {loans::Migrations()};
-  spec.build = server::Host(loans::v1::LoanService::service_full_name(), [](server::ServiceContext&) {
-    return std::make_unique<loans::LoanApi>();
-  });
+  spec.build = [](server::ServiceContext&) -> absl::StatusOr<std::vector<server::HostedService>> {
+    return loans::LoansServices();
+  };
   return server::RunService(argc, argv, spec);
 }

@@ -1,18 +1,11 @@
-// A reference to a written document (approval, delegation, certificate): where
-// it lives, its SHA-256 so tampering is evident, and a title. Mirrors
-// huinong.type.v1.DocumentRef; all parts optional.
+// svc-org's records name documents with the suite's DocumentRef
+// (common/domain/document_ref.h).
 #pragma once
 
-#include <string>
+#include "common/domain/document_ref.h"
 
 namespace huinong::org {
 
-struct DocumentRef {
-  std::string uri;
-  std::string sha256;
-  std::string title;
-
-  bool empty() const { return uri.empty() && sha256.empty() && title.empty(); }
-};
+using DocumentRef = domain::DocumentRef;
 
 }  // namespace huinong::org

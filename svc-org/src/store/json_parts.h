@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 #include "absl/time/civil_time.h"
+#include "common/core/json_fields.h"
 #include "svc-org/src/domain/concurrency.h"
 #include "svc-org/src/domain/document.h"
 #include "svc-org/src/domain/post.h"
 
 namespace huinong::org::store {
 
-using Json = nlohmann::json;
+using json::Json;
 
 template <class T, class F>
 Json List(const std::vector<T>& items, F each) {
@@ -26,36 +26,17 @@ Json List(const std::vector<T>& items, F each) {
   for (const auto& item : items) list.push_back(each(item));
   return list;
 }
-inline Json Day(const std::optional<absl::CivilDay>& d) { return d ? absl::FormatCivilTime(*d) : ""; }
+inline Json Day(const std::optional<absl::CivilDay>& d) { return json::DayText(d); }
 inline Json Doc(const DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
 inline Json Selector(const PostSelector& s) { return {{"post", s.post_id}, {"code", s.post_code}}; }
 
-// Never throws: text that is not UTF-8 (the API refuses it) is replaced.
-inline std::string Print(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-inline Json Parse(const std::string& json) {
-  Json v = Json::parse(json, nullptr, /*allow_exceptions=*/false);
-  return v.is_discarded() ? Json() : v;
-}
-
-inline const Json& Field(const Json& obj, const char* key) {
-  static const Json* empty = new Json();
-  if (!obj.is_object()) return *empty;
-  auto it = obj.find(key);
-  return it == obj.end() ? *empty : *it;
-}
-inline std::string AsString(const Json& v) { return v.is_string() ? v.get<std::string>() : ""; }
-inline std::string Str(const Json& obj, const char* key) { return AsString(Field(obj, key)); }
-inline int Int(const Json& obj, const char* key) {
-  const Json& v = Field(obj, key);
-  return v.is_number() ? static_cast<int>(v.get<double>()) : 0;
-}
-inline std::optional<absl::CivilDay> DayOf(const Json& obj, const char* key) {
-  absl::CivilDay d;
-  const std::string text = Str(obj, key);
-  if (text.empty() || !absl::ParseCivilTime(text, &d)) return std::nullopt;
-  return d;
-}
+using json::AsString;
+using json::Field;
+using json::Parse;
+using json::Print;
+inline std::string Str(const Json& obj, const char* key) { return json::String(obj, key); }
+inline int Int(const Json& obj, const char* key) { return static_cast<int>(json::Int(obj, key)); }
+inline std::optional<absl::CivilDay> DayOf(const Json& obj, const char* key) { return json::Day(obj, key); }
 inline DocumentRef DocOf(const Json& v) { return {Str(v, "uri"), Str(v, "sha256"), Str(v, "title")}; }
 inline PostSelector SelectorOf(const Json& v) { return {Str(v, "post"), Str(v, "code")}; }
 template <class T, class F>

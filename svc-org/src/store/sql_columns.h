@@ -1,6 +1,7 @@
-// Small helpers for reading and binding the column types svc-org's stores
-// share (optional strings and dates, times; all rows or the first of a
-// query). Header-only; used inside the store's .cc files, never by the API.
+// svc-org's store helpers: the shared column helpers of common/db, all rows
+// or the first of a query, and the data-scope and dated-read clauses of its
+// own queries. Header-only; used
+// inside the store's .cc files, never by the API.
 #pragma once
 
 #include <memory>
@@ -13,53 +14,19 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "common/db/sql_time.h"
+#include "common/db/sql_columns.h"
 #include "common/db/where.h"
 
 namespace huinong::org::store {
 
-inline void BindOptionalString(sql::PreparedStatement& q, int index, const std::string& value) {
-  if (value.empty()) {
-    q.setNull(index, 0);
-  } else {
-    q.setString(index, value);
-  }
-}
-
-inline void BindOptionalDate(sql::PreparedStatement& q, int index,
-                             const std::optional<absl::CivilDay>& day) {
-  if (day) {
-    q.setString(index, db::SqlDate(*day));
-  } else {
-    q.setNull(index, 0);
-  }
-}
-
-inline void BindDate(sql::PreparedStatement& q, int index, absl::CivilDay day) {
-  q.setString(index, db::SqlDate(day));
-}
-
-inline void BindTime(sql::PreparedStatement& q, int index, absl::Time t) {
-  q.setString(index, db::SqlDateTime(t));
-}
-
-inline std::string StringColumn(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return "";
-  return std::string(rs.getString(column));
-}
-
-inline std::optional<absl::CivilDay> OptionalDateColumn(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return db::ParseSqlDate(std::string(rs.getString(column)));
-}
-
-inline absl::CivilDay DateColumn(sql::ResultSet& rs, const char* column) {
-  return OptionalDateColumn(rs, column).value_or(absl::CivilDay(1970, 1, 1));
-}
-
-inline absl::Time TimeColumn(sql::ResultSet& rs, const char* column) {
-  return db::ParseSqlDateTime(std::string(rs.getString(column)));
-}
+using db::BindDate;
+using db::BindOptionalDate;
+using db::BindOptionalString;
+using db::BindTime;
+using db::DateColumn;
+using db::OptionalDateColumn;
+using db::StringColumn;
+using db::TimeColumn;
 
 // Every row of the query, each read by `row(ResultSet&)`.
 template <class T, class RowFn>

@@ -1,7 +1,8 @@
 // The county network's posts, staff and assignments (see demo_plan.h): a
 // centre director and two review officers (loans.review.county), in every
-// township department a director (loans.survey.lead, subsidy.check.township)
-// and a credit officer, in every village station an agent (loans.intake).
+// township department a director (loans.survey.lead,
+// loans.subsidy.check.township) and a credit officer, in every village
+// station an agent (loans.intake).
 // In 柳泉镇 the director is away on training and the deputy director acts
 // for them under a recorded delegation (seed: the loan workflow's roles,
 // `000:1511-1535`).
@@ -73,7 +74,7 @@ void AddCountyStaffing(DemoPlan& plan) {
       const std::string t = absl::StrCat("t", unit.index);
       add({.key = t + ".director", .unit = unit.index, .title = "金融服务部主任", .code = "township.director",
            .kind = v1::POST_KIND_MANAGEMENT, .head = true,
-           .capabilities = {"loans.survey.lead", "subsidy.check.township"}, .superior = "county.director",
+           .capabilities = {"loans.survey.lead", "loans.subsidy.check.township"}, .superior = "county.director",
            .duties = {"牵头组织入户实地调查并出具调查报告", "初核贫困户贴息申请", "督促按期还款"}});
       add({.key = t + ".officer", .unit = unit.index, .title = "信贷协理员", .code = "township.officer",
            .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .superior = t + ".director",

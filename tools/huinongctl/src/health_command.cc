@@ -2,7 +2,7 @@
 // gateway (which routes health by the x-huinong-backend header), so a green
 // result means the gateway, the routing and every service are up together.
 // Exit 0 only when every backend reports SERVING for each of its services'
-// full names (svc-org serves seven).
+// full names (svc-org serves seven, svc-loans seven: suite_services.h).
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -15,29 +15,12 @@
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/connection.h"
 #include "tools/huinongctl/src/output.h"
+#include "tools/huinongctl/src/suite_services.h"
 
 namespace huinong::ctl {
 namespace {
 
 namespace health = ::grpc::health::v1;
-
-struct Backend {
-  const char* name;
-  const char* service;
-};
-
-constexpr Backend kBackends[] = {
-    {"org", "huinong.org.v1.UnitService"},
-    {"org", "huinong.org.v1.PostService"},
-    {"org", "huinong.org.v1.StaffService"},
-    {"org", "huinong.org.v1.ChangeService"},
-    {"org", "huinong.org.v1.StaffingService"},
-    {"org", "huinong.org.v1.OrgQueryService"},
-    {"org", "huinong.org.v1.CalendarService"},
-    {"tickets", "huinong.tickets.v1.TicketService"},
-    {"loans", "huinong.loans.v1.LoanService"},
-    {"audit", "huinong.audit.v1.AuditService"},
-};
 
 struct BackendHealth {
   std::string backend;
@@ -49,15 +32,15 @@ struct BackendHealth {
 std::vector<BackendHealth> CheckAll(const Connection& connection, absl::Duration timeout) {
   auto stub = health::Health::NewStub(connection.channel());
   std::vector<BackendHealth> results;
-  for (const Backend& backend : kBackends) {
+  for (const SuiteService& backend : SuiteServices()) {
     grpc::ClientContext context;
-    connection.Prepare(context, timeout, {{"x-huinong-backend", backend.name}});
+    connection.Prepare(context, timeout, {{"x-huinong-backend", backend.backend}});
     health::HealthCheckRequest request;
     request.set_service(backend.service);
     health::HealthCheckResponse response;
     const grpc::Status status = stub->Check(&context, request, &response);
     BackendHealth result;
-    result.backend = backend.name;
+    result.backend = backend.backend;
     result.service = backend.service;
     if (status.ok()) {
       result.serving = response.status() == health::HealthCheckResponse::SERVING;

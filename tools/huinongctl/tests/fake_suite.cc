@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/rpc/errors.h"
+#include "tools/huinongctl/src/suite_services.h"
 
 namespace huinong::ctl::testing {
 
@@ -240,19 +241,12 @@ grpc::Status FakeHealth::Check(grpc::ServerContext* ctx, const health::HealthChe
   std::string backend = "org";  // the gateway's default
   const auto it = ctx->client_metadata().find("x-huinong-backend");
   if (it != ctx->client_metadata().end()) backend.assign(it->second.data(), it->second.size());
-  const std::multimap<std::string, std::string> services = {
-      {"org", "huinong.org.v1.UnitService"},       {"org", "huinong.org.v1.PostService"},
-      {"org", "huinong.org.v1.StaffService"},      {"org", "huinong.org.v1.ChangeService"},
-      {"org", "huinong.org.v1.StaffingService"},   {"org", "huinong.org.v1.OrgQueryService"},
-      {"org", "huinong.org.v1.CalendarService"},
-      {"tickets", "huinong.tickets.v1.TicketService"},
-      {"loans", "huinong.loans.v1.LoanService"},
-      {"audit", "huinong.audit.v1.AuditService"},
-  };
   absl::MutexLock lock(&mu_);
   seen_.emplace_back(backend, req->service());
-  const auto [first, last] = services.equal_range(backend);
-  if (std::none_of(first, last, [&](const auto& s) { return s.second == req->service(); })) {
+  // The backends the real gateway routes to serve these (suite_services.h).
+  const std::vector<SuiteService>& services = SuiteServices();
+  if (std::none_of(services.begin(), services.end(),
+                   [&](const SuiteService& s) { return s.backend == backend && s.service == req->service(); })) {
     return grpc::Status(grpc::StatusCode::NOT_FOUND, "unknown service");
   }
   resp->set_status(not_serving_.contains(backend) ? health::HealthCheckResponse::NOT_SERVING

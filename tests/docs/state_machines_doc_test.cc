@@ -1,4 +1,4 @@
-// Every lifecycle of svc-org is one StateTable; docs/state-machines.md is
+// Every lifecycle of the suite is one StateTable; docs/state-machines.md is
 // those tables as they are, not as someone remembered them. This test renders
 // them and compares: a table changed without its documentation fails here.
 // To rewrite the document from the code: HUINONG_UPDATE_DOCS=1 and run it.
@@ -13,9 +13,13 @@
 #include "svc-org/src/domain/staff.h"
 #include "svc-org/src/domain/staffing_standard.h"
 #include "svc-org/src/domain/unit.h"
+#include "svc-loans/src/domain/application_flow.h"
 
-namespace huinong::org {
+namespace huinong {
 namespace {
+
+using namespace org;  // NOLINT: the tables of every service are named here
+using loans::ApplicationFlow;
 
 template <class Table>
 std::string Section(const std::string& title, const std::string& source, const Table& table) {
@@ -31,12 +35,16 @@ std::string Section(const std::string& title, const std::string& source, const T
 std::string Rendered() {
   return "# State machines\n\n"
          "Generated from the tables in the code (`common/domain/state_table.h`); "
-         "`svc-org/tests/state_machines_doc_test.cc` fails when they differ.\n\n" +
+         "`tests/docs/state_machines_doc_test.cc` fails when they differ.\n\n" +
          Section("Units", "svc-org/src/domain/unit.h", UnitLifecycle()) +
          Section("Posts", "svc-org/src/domain/post.h", PostLifecycle()) +
          Section("Staff", "svc-org/src/domain/staff.h", StaffLifecycle()) +
          Section("Change requests", "svc-org/src/domain/change_request.h", ChangeLifecycle()) +
-         Section("Staffing standards", "svc-org/src/domain/staffing_standard.h", StandardLifecycle());
+         Section("Staffing standards", "svc-org/src/domain/staffing_standard.h", StandardLifecycle()) +
+         Section("Loan applications (with the guarantee step)", "svc-loans/src/domain/application_flow.h",
+                 ApplicationFlow(true)) +
+         Section("Loan applications (without it: a small loan under 两免一补)",
+                 "svc-loans/src/domain/application_flow.h", ApplicationFlow(false));
 }
 
 TEST(StateMachinesDoc, TheDocumentIsTheTablesOfTheCode) {
@@ -52,4 +60,4 @@ TEST(StateMachinesDoc, TheDocumentIsTheTablesOfTheCode) {
 }
 
 }  // namespace
-}  // namespace huinong::org
+}  // namespace huinong

@@ -1,0 +1,61 @@
+// Binding and reading the column types every service's store shares:
+// optional strings and dates, dates, and DATETIME(6) instants (UTC on both
+// sides, see sql_time.h). Header-only; for store code, never the API.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "common/db/sql_time.h"
+
+namespace huinong::db {
+
+inline void BindOptionalString(sql::PreparedStatement& q, int index, const std::string& value) {
+  if (value.empty()) {
+    q.setNull(index, 0);
+  } else {
+    q.setString(index, value);
+  }
+}
+
+inline void BindOptionalDate(sql::PreparedStatement& q, int index,
+                             const std::optional<absl::CivilDay>& day) {
+  if (day) {
+    q.setString(index, SqlDate(*day));
+  } else {
+    q.setNull(index, 0);
+  }
+}
+
+inline void BindDate(sql::PreparedStatement& q, int index, absl::CivilDay day) {
+  q.setString(index, SqlDate(day));
+}
+
+inline void BindTime(sql::PreparedStatement& q, int index, absl::Time t) {
+  q.setString(index, SqlDateTime(t));
+}
+
+inline std::string StringColumn(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return "";
+  return std::string(rs.getString(column));
+}
+
+inline std::optional<absl::CivilDay> OptionalDateColumn(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return ParseSqlDate(std::string(rs.getString(column)));
+}
+
+inline absl::CivilDay DateColumn(sql::ResultSet& rs, const char* column) {
+  return OptionalDateColumn(rs, column).value_or(absl::CivilDay(1970, 1, 1));
+}
+
+inline absl::Time TimeColumn(sql::ResultSet& rs, const char* column) {
+  return ParseSqlDateTime(std::string(rs.getString(column)));
+}
+
+}  // namespace huinong::db

@@ -1,0 +1,28 @@
+// See loans_services.h.
+#include "svc-loans/src/api/loans_services.h"
+
+#include <memory>
+
+#include "svc-loans/src/api/applications_api.h"
+#include "svc-loans/src/api/borrowers_api.h"
+#include "svc-loans/src/api/products_api.h"
+#include "svc-loans/src/api/risk_fund_api.h"
+#include "svc-loans/src/api/servicing_api.h"
+#include "svc-loans/src/api/subsidies_api.h"
+#include "svc-loans/src/api/township_breaker_api.h"
+
+namespace huinong::loans {
+
+std::vector<server::HostedService> LoansServices() {
+  std::vector<server::HostedService> services;
+  services.push_back({v1::BorrowerService::service_full_name(), std::make_unique<BorrowersApi>()});
+  services.push_back({v1::ProductService::service_full_name(), std::make_unique<ProductsApi>()});
+  services.push_back({v1::ApplicationService::service_full_name(), std::make_unique<ApplicationsApi>()});
+  services.push_back({v1::ServicingService::service_full_name(), std::make_unique<ServicingApi>()});
+  services.push_back({v1::SubsidyService::service_full_name(), std::make_unique<SubsidiesApi>()});
+  services.push_back({v1::RiskFundService::service_full_name(), std::make_unique<RiskFundApi>()});
+  services.push_back({v1::TownshipBreakerService::service_full_name(), std::make_unique<TownshipBreakerApi>()});
+  return services;
+}
+
+}  // namespace huinong::loans

@@ -1,0 +1,91 @@
+// See application_json.h. Enums as their numbers; instants as UTC text.
+#include "svc-loans/src/store/application_json.h"
+
+#include "common/core/json_fields.h"
+#include "common/core/utc_text.h"
+
+namespace huinong::loans::store {
+namespace {
+
+using json::Array;
+using json::Bool;
+using json::Day;
+using json::DayText;
+using json::Int;
+using json::Json;
+
+std::string Instant(absl::Time t) {
+  char text[kUtcTextSize];
+  return FormatUtcMicros(t, 'T', text) ? std::string(text, kUtcTextSize) : "";
+}
+absl::Time InstantOf(const Json& v, const char* key) {
+  absl::Time t = absl::InfinitePast();
+  (void)ParseUtcMicros(json::String(v, key), 'T', &t);
+  return t;
+}
+
+Json Doc(const domain::DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
+domain::DocumentRef DocOf(const Json& v) {
+  return {json::String(v, "uri"), json::String(v, "sha256"), json::String(v, "title")};
+}
+
+}  // namespace
+
+std::string EncodeBody(const Application& a) {
+  const LoanRequest& r = a.request;
+  Json pledges = Json::array();
+  for (AssetKind k : r.counter_guarantee) pledges.push_back(static_cast<int>(k));
+  Json steps = Json::array();
+  for (const StepRecord& s : a.steps) {
+    Json docs = Json::array();
+    for (const auto& d : s.documents) docs.push_back(Doc(d));
+    steps.push_back({{"event", static_cast<int>(s.event)}, {"by", s.by}, {"at", Instant(s.at)}, {"note", s.note},
+                     {"documents", docs}});
+  }
+  const Json body = {
+      {"product", static_cast<int>(r.product)},
+      {"term_months", r.term_months},
+      {"rate_bp", r.rate_bp},
+      {"purpose", static_cast<int>(r.purpose)},
+      {"industry", r.industry},
+      {"counter_guarantee", pledges},
+      {"application_date", absl::FormatCivilTime(r.application_date)},
+      {"guarantee_required", a.guarantee_required},
+      {"submitted_by", a.submitted_by},
+      {"recommended_bank_id", a.recommended_bank_id},
+      {"steps", steps},
+  };
+  return json::Print(body);
+}
+
+void DecodeBody(const std::string& text, Application& a) {
+  const Json v = json::Parse(text);
+  if (!v.is_object()) return;
+  LoanRequest& r = a.request;
+  r.product = static_cast<ProductKind>(Int(v, "product"));
+  r.term_months = static_cast<int>(Int(v, "term_months"));
+  r.rate_bp = static_cast<int>(Int(v, "rate_bp"));
+  r.purpose = static_cast<Purpose>(Int(v, "purpose"));
+  r.industry = json::String(v, "industry");
+  r.counter_guarantee.clear();
+  for (const Json& k : Array(v, "counter_guarantee")) {
+    if (k.is_number_integer()) r.counter_guarantee.push_back(static_cast<AssetKind>(k.get<int>()));
+  }
+  absl::CivilDay day;
+  if (absl::ParseCivilTime(json::String(v, "application_date"), &day)) r.application_date = day;
+  a.guarantee_required = Bool(v, "guarantee_required");
+  a.submitted_by = json::String(v, "submitted_by");
+  a.recommended_bank_id = json::String(v, "recommended_bank_id");
+  a.steps.clear();
+  for (const Json& s : Array(v, "steps")) {
+    StepRecord step;
+    step.event = static_cast<ApplicationEvent>(Int(s, "event"));
+    step.by = json::String(s, "by");
+    step.at = InstantOf(s, "at");
+    step.note = json::String(s, "note");
+    for (const Json& d : Array(s, "documents")) step.documents.push_back(DocOf(d));
+    a.steps.push_back(std::move(step));
+  }
+}
+
+}  // namespace huinong::loans::store

@@ -1,0 +1,148 @@
+// See application_store.h.
+#include "svc-loans/src/store/application_store.h"
+
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/sql_columns.h"
+#include "common/db/statements.h"
+#include "svc-loans/src/store/application_json.h"
+
+namespace huinong::loans::store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen, policy_id,"
+    " submit_time, review_due, body_json, version, create_time, update_time FROM applications";
+
+std::optional<absl::Time> OptionalTime(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return db::TimeColumn(rs, column);
+}
+
+void BindOptionalTime(sql::PreparedStatement& q, int index, const std::optional<absl::Time>& t) {
+  if (t) {
+    db::BindTime(q, index, *t);
+  } else {
+    q.setNull(index, 0);
+  }
+}
+
+std::vector<Application> Rows(sql::PreparedStatement& q) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<Application> out;
+  while (rs->next()) {
+    Application a;
+    DecodeBody(std::string(rs->getString("body_json")), a);
+    a.id = rs->getString("id");
+    a.borrower_id = rs->getString("borrower_id");
+    a.unit_id = rs->getString("unit_id");
+    a.township_id = rs->getString("township_id");
+    a.county_id = rs->getString("county_id");
+    a.product_id = rs->getString("product_id");
+    a.state = static_cast<ApplicationState>(rs->getInt("state"));
+    a.request.amount_fen = rs->getInt64("amount_fen");
+    a.policy_id = db::StringColumn(*rs, "policy_id");
+    a.submit_time = OptionalTime(*rs, "submit_time");
+    a.review_due = OptionalTime(*rs, "review_due");
+    a.version = rs->getInt64("version");
+    a.create_time = db::TimeColumn(*rs, "create_time");
+    a.update_time = db::TimeColumn(*rs, "update_time");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn, const std::string& id,
+                                                          bool for_update) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
+  q->setString(1, id);
+  std::vector<Application> rows = Rows(*q);
+  if (rows.empty()) return std::optional<Application>();
+  return std::move(rows.front());
+}
+
+absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn, const ApplicationQuery& f) {
+  // The narrowing column comes first so the (column, id) index serves the page.
+  std::string sql = kColumns;
+  std::vector<std::string> binds;
+  if (!f.township_id.empty()) {
+    absl::StrAppend(&sql, " WHERE township_id = ? AND id > ?");
+    binds = {f.township_id, f.after_id};
+  } else if (!f.unit_id.empty()) {
+    absl::StrAppend(&sql, " WHERE unit_id = ? AND id > ?");
+    binds = {f.unit_id, f.after_id};
+  } else if (!f.borrower_id.empty()) {
+    absl::StrAppend(&sql, " WHERE borrower_id = ? AND id > ?");
+    binds = {f.borrower_id, f.after_id};
+  } else {
+    absl::StrAppend(&sql, " WHERE id > ?");
+    binds = {f.after_id};
+  }
+  if (f.state != 0) absl::StrAppend(&sql, " AND state = ?");
+  absl::StrAppend(&sql, " ORDER BY id LIMIT ?");
+  db::Statement q = db::Prepare(conn, sql);
+  int i = 1;
+  for (const std::string& b : binds) q->setString(i++, b);
+  if (f.state != 0) q->setInt(i++, f.state);
+  q->setInt(i, f.limit);
+  return Rows(*q);
+}
+
+absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, absl::Time now, int limit) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE state = ? AND review_due <= ?"
+                                                             " ORDER BY review_due, id LIMIT ?"));
+  q->setInt(1, static_cast<int>(ApplicationState::kSurveyed));
+  db::BindTime(*q, 2, now);
+  q->setInt(3, limit);
+  return Rows(*q);
+}
+
+absl::Status InsertApplication(sql::Connection& conn, const Application& a) {
+  db::Statement q = db::Prepare(conn,
+      "INSERT INTO applications (id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen,"
+      " policy_id, submit_time, review_due, body_json, version, create_time, update_time)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q->setString(1, a.id);
+  q->setString(2, a.borrower_id);
+  q->setString(3, a.unit_id);
+  q->setString(4, a.township_id);
+  q->setString(5, a.county_id);
+  q->setString(6, a.product_id);
+  q->setInt(7, static_cast<int>(a.state));
+  q->setInt64(8, a.request.amount_fen);
+  db::BindOptionalString(*q, 9, a.policy_id);
+  BindOptionalTime(*q, 10, a.submit_time);
+  BindOptionalTime(*q, 11, a.review_due);
+  q->setString(12, EncodeBody(a));
+  q->setInt64(13, a.version);
+  db::BindTime(*q, 14, a.create_time);
+  db::BindTime(*q, 15, a.update_time);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::Status UpdateApplication(sql::Connection& conn, const Application& a) {
+  db::Statement q = db::Prepare(conn,
+      "UPDATE applications SET state = ?, amount_fen = ?, policy_id = ?, submit_time = ?, review_due = ?,"
+      " body_json = ?, version = ?, update_time = ? WHERE id = ?");
+  q->setInt(1, static_cast<int>(a.state));
+  q->setInt64(2, a.request.amount_fen);
+  db::BindOptionalString(*q, 3, a.policy_id);
+  BindOptionalTime(*q, 4, a.submit_time);
+  BindOptionalTime(*q, 5, a.review_due);
+  q->setString(6, EncodeBody(a));
+  q->setInt64(7, a.version);
+  db::BindTime(*q, 8, a.update_time);
+  q->setString(9, a.id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+}  // namespace huinong::loans::store

@@ -1,0 +1,39 @@
+// SQL for loan applications (table applications, migration 0003). Functions
+// run on a connection inside the caller's transaction; Connector/C++
+// exceptions are left to the pool. Lists are keyset-paginated by id on an
+// index that starts with the filtered column, so a page costs the same at a
+// million rows as at ten thousand.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "svc-loans/src/domain/application.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::loans::store {
+
+absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn, const std::string& id,
+                                                          bool for_update = false);
+struct ApplicationQuery {
+  std::string township_id;  // one of these three narrows the list
+  std::string unit_id;
+  std::string borrower_id;
+  int state = 0;  // ApplicationState value; 0: any
+  std::string after_id;
+  int limit = 50;
+};
+absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn, const ApplicationQuery& query);
+// SURVEYED applications whose county review is due at or before `now`,
+// oldest deadline first.
+absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, absl::Time now, int limit);
+absl::Status InsertApplication(sql::Connection& conn, const Application& application);
+absl::Status UpdateApplication(sql::Connection& conn, const Application& application);
+
+}  // namespace huinong::loans::store

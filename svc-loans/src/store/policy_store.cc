@@ -1,0 +1,109 @@
+// See policy_store.h.
+#include "svc-loans/src/store/policy_store.h"
+
+#include <memory>
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/pool.h"
+#include "common/db/sql_columns.h"
+#include "common/db/statements.h"
+#include "common/rpc/errors.h"
+#include "svc-loans/src/store/policy_json.h"
+
+namespace huinong::loans::store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, county_id, effective_from, settings_json, revision, create_time, update_time FROM county_policies";
+
+std::vector<CountyPolicy> Rows(sql::PreparedStatement& q) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<CountyPolicy> out;
+  while (rs->next()) {
+    CountyPolicy p;
+    DecodeSettings(std::string(rs->getString("settings_json")), p);
+    p.id = rs->getString("id");
+    p.county_id = rs->getString("county_id");
+    p.effective_from = db::DateColumn(*rs, "effective_from");
+    p.revision = rs->getInt64("revision");
+    p.create_time = db::TimeColumn(*rs, "create_time");
+    p.update_time = db::TimeColumn(*rs, "update_time");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<CountyPolicy> First(std::vector<CountyPolicy> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<CountyPolicy>> GetPolicy(sql::Connection& conn, const std::string& id,
+                                                      bool for_update) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
+  q->setString(1, id);
+  return First(Rows(*q));
+}
+
+absl::StatusOr<std::optional<CountyPolicy>> PolicyOn(sql::Connection& conn, const std::string& county_id,
+                                                     absl::CivilDay day) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE county_id = ? AND effective_from <= ?"
+                                                             " ORDER BY effective_from DESC LIMIT 1"));
+  q->setString(1, county_id);
+  db::BindDate(*q, 2, day);
+  return First(Rows(*q));
+}
+
+absl::StatusOr<std::vector<CountyPolicy>> ListPolicies(sql::Connection& conn, const std::string& county_id,
+                                                       const std::string& after_id, int limit) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id > ?",
+                                                   county_id.empty() ? "" : " AND county_id = ?",
+                                                   " ORDER BY id LIMIT ?"));
+  int i = 1;
+  q->setString(i++, after_id);
+  if (!county_id.empty()) q->setString(i++, county_id);
+  q->setInt(i, limit);
+  return Rows(*q);
+}
+
+absl::Status InsertPolicy(sql::Connection& conn, const CountyPolicy& p) {
+  try {
+    db::Statement q = db::Prepare(conn,
+        "INSERT INTO county_policies (id, county_id, effective_from, settings_json, revision, create_time,"
+        " update_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q->setString(1, p.id);
+    q->setString(2, p.county_id);
+    db::BindDate(*q, 3, p.effective_from);
+    q->setString(4, EncodeSettings(p));
+    q->setInt64(5, p.revision);
+    db::BindTime(*q, 6, p.create_time);
+    db::BindTime(*q, 7, p.update_time);
+    q->executeUpdate();
+    return absl::OkStatus();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() != db::kErrDuplicateKey) throw;
+    return rpc::AlreadyExists("POLICY_EXISTS",
+                              absl::StrCat("the county already has a policy version from ",
+                                           absl::FormatCivilTime(p.effective_from)));
+  }
+}
+
+absl::Status UpdatePolicy(sql::Connection& conn, const CountyPolicy& p) {
+  db::Statement q = db::Prepare(conn,
+      "UPDATE county_policies SET settings_json = ?, revision = ?, update_time = ? WHERE id = ?");
+  q->setString(1, EncodeSettings(p));
+  q->setInt64(2, p.revision);
+  db::BindTime(*q, 3, p.update_time);
+  q->setString(4, p.id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+}  // namespace huinong::loans::store
