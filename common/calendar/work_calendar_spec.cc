@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -159,6 +160,19 @@ std::string ClockText(absl::Duration since_midnight) {
   const int64_t h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
   if (s != 0) return absl::StrFormat("%02d:%02d:%02d", h, m, s);
   return absl::StrFormat("%02d:%02d", h, m);
+}
+
+std::optional<absl::Duration> ParseClockText(absl::string_view text) {
+  if (text.size() != 5 && text.size() != 8) return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  for (size_t i = 0, k = 0; i < text.size(); i += 3, ++k) {
+    if (i + 2 < text.size() && text[i + 2] != ':') return std::nullopt;
+    if (!absl::ascii_isdigit(text[i]) || !absl::ascii_isdigit(text[i + 1])) return std::nullopt;
+    parts[k] = (text[i] - '0') * 10 + (text[i + 1] - '0');
+  }
+  const int h = parts[0], m = parts[1], s = parts[2];
+  if (h > 24 || m > 59 || s > 59 || (h == 24 && (m != 0 || s != 0))) return std::nullopt;
+  return WallClock(h, m, s);
 }
 
 absl::string_view WeekdayName(absl::Weekday weekday) {

@@ -23,6 +23,7 @@
 // make-up day.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,10 @@ absl::Status CheckCalendarSpec(const WorkCalendarSpec& spec);
 
 // "08:30", or "08:30:15" when seconds are set; "24:00" for the end of day.
 std::string ClockText(absl::Duration since_midnight);
+// The inverse of ClockText: "HH:MM" or "HH:MM:SS" with two digits each,
+// hours 00–24 (24 only as "24:00" or "24:00:00"), minutes and seconds 00–59;
+// nullopt for anything else.
+std::optional<absl::Duration> ParseClockText(absl::string_view text);
 // "Monday" … "Sunday".
 absl::string_view WeekdayName(absl::Weekday weekday);
 

@@ -1,5 +1,5 @@
 // svc-org: wiring only. Configuration, database, migrations, server and
-// shutdown are the shared start-up in common/server/service_main.h; the six
+// shutdown are the shared start-up in common/server/service_main.h; the seven
 // services (api/org_services.h) share one OrgKit. Besides the common keys:
 // scheduled_interval (how often unit versions scheduled by approved change
 // requests are checked for their day; default 60s).

@@ -29,6 +29,7 @@ void OrgFixture::SetUp() {
   changes_ = v1::ChangeService::NewStub(channel);
   staffing_ = v1::StaffingService::NewStub(channel);
   queries_ = v1::OrgQueryService::NewStub(channel);
+  calendars_ = v1::CalendarService::NewStub(channel);
 }
 
 void OrgFixture::TearDown() {

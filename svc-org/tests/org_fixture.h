@@ -1,6 +1,6 @@
 // An in-process svc-org for integration tests: a fresh database on the test
 // MariaDB with the real migrations, the real handlers behind the real server
-// bootstrap on a free port (the six services hosted as the binary hosts
+// bootstrap on a free port (the seven services hosted as the binary hosts
 // them, api/org_services.h), and a client stub per service; tokens are real.
 #pragma once
 
@@ -15,6 +15,7 @@
 #include "common/db/tests/test_database.h"
 #include "common/server/tests/test_callers.h"
 #include "common/server/service_host.h"
+#include "huinong/org/v1/calendar_service.grpc.pb.h"
 #include "huinong/org/v1/change_service.grpc.pb.h"
 #include "huinong/org/v1/org_query_service.grpc.pb.h"
 #include "huinong/org/v1/post_service.grpc.pb.h"
@@ -55,6 +56,7 @@ class OrgFixture : public ::testing::Test {
   std::unique_ptr<v1::ChangeService::Stub> changes_;
   std::unique_ptr<v1::StaffingService::Stub> staffing_;
   std::unique_ptr<v1::OrgQueryService::Stub> queries_;
+  std::unique_ptr<v1::CalendarService::Stub> calendars_;
   int next_request_ = 0;
 };
 

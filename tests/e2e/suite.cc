@@ -49,7 +49,8 @@ Suite::Suite() {
   backends_ = {
       {"org",
        {"huinong.org.v1.UnitService", "huinong.org.v1.PostService", "huinong.org.v1.StaffService",
-        "huinong.org.v1.ChangeService", "huinong.org.v1.StaffingService", "huinong.org.v1.OrgQueryService"},
+        "huinong.org.v1.ChangeService", "huinong.org.v1.StaffingService", "huinong.org.v1.OrgQueryService",
+        "huinong.org.v1.CalendarService"},
        Env("HUINONG_ORG_ADDR"), Env("HUINONG_ORG_METRICS")},
       {"tickets", {"huinong.tickets.v1.TicketService"}, Env("HUINONG_TICKETS_ADDR"),
        Env("HUINONG_TICKETS_METRICS")},

@@ -145,5 +145,19 @@ TEST(CalendarSpec, ClockTextShowsSecondsOnlyWhenSet) {
   EXPECT_EQ(ClockText(WallClock(7, 5, 9)), "07:05:09");
 }
 
+TEST(CalendarSpec, ParseClockTextReadsWhatClockTextWritesAndNothingElse) {
+  EXPECT_EQ(ParseClockText("08:30"), WallClock(8, 30));
+  EXPECT_EQ(ParseClockText("07:05:09"), WallClock(7, 5, 9));
+  EXPECT_EQ(ParseClockText("24:00"), WallClock(24));
+  EXPECT_EQ(ParseClockText("00:00"), absl::ZeroDuration());
+  for (absl::Duration d : {WallClock(8, 30), WallClock(13, 30), WallClock(23, 59, 59), WallClock(24)}) {
+    EXPECT_EQ(ParseClockText(ClockText(d)), d) << ClockText(d);
+  }
+  for (const char* bad : {"", "8:30", "08:3", "08-30", "24:01", "24:00:01", "25:00", "08:60", "08:30:60",
+                          "08:30:", "0830", "ab:cd", "08:30:1x", " 08:30"}) {
+    EXPECT_EQ(ParseClockText(bad), std::nullopt) << '"' << bad << '"';
+  }
+}
+
 }  // namespace
 }  // namespace huinong::calendar

@@ -1,6 +1,6 @@
-// What every handler class of svc-org shares, so the six services of the
+// What every handler class of svc-org shares, so the seven services of the
 // package (UnitService, PostService, StaffService, ChangeService,
-// StaffingService, OrgQueryService) act as one: one handler kit (pool, gate,
+// StaffingService, OrgQueryService, CalendarService) act as one: one handler kit (pool, gate,
 // business clock, the service's identity in audit events), one cache of
 // callers' scopes and one cache of capability grants. A write through any
 // service invalidates the grants cache that CheckCapability answers from.

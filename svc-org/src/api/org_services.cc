@@ -1,6 +1,7 @@
 // See org_services.h and org_kit.h.
 #include "svc-org/src/api/org_services.h"
 
+#include "svc-org/src/api/calendars_api.h"
 #include "svc-org/src/api/changes_api.h"
 #include "svc-org/src/api/posts_api.h"
 #include "svc-org/src/api/queries_api.h"
@@ -33,6 +34,7 @@ std::vector<server::HostedService> OrgServices(std::shared_ptr<OrgKit> org) {
   services.push_back(Hosted<v1::ChangeService, ChangesApi>(org));
   services.push_back(Hosted<v1::StaffingService, StaffingApi>(org));
   services.push_back(Hosted<v1::OrgQueryService, QueriesApi>(org));
+  services.push_back(Hosted<v1::CalendarService, CalendarsApi>(org));
   return services;
 }
 

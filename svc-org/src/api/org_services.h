@@ -1,4 +1,4 @@
-// The six services svc-org serves, sharing one OrgKit: what main.cc hosts,
+// The seven services svc-org serves, sharing one OrgKit: what main.cc hosts,
 // and what the in-process tests host the same way.
 #pragma once
 

@@ -47,20 +47,6 @@ ChangeRequest ChangeRow(sql::ResultSet& rs) {
   return c;
 }
 
-template <class T, class RowFn>
-std::vector<T> Rows(sql::PreparedStatement& q, RowFn row) {
-  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
-  std::vector<T> out;
-  while (rs->next()) out.push_back(row(*rs));
-  return out;
-}
-
-template <class T>
-std::optional<T> First(std::vector<T> rows) {
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
-}
-
 constexpr const char* kChainColumns =
     "c.id, c.unit_id, c.require_change_requests, c.body_json, c.version, c.create_time, c.update_time";
 constexpr const char* kChangeColumns =

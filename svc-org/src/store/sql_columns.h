@@ -1,8 +1,10 @@
-// svc-org's store helpers: the shared column helpers of common/db, and the
-// data-scope and dated-read clauses of its own queries. Header-only; used
+// svc-org's store helpers: the shared column helpers of common/db, all rows
+// or the first of a query, and the data-scope and dated-read clauses of its
+// own queries. Header-only; used
 // inside the store's .cc files, never by the API.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,22 @@ using db::DateColumn;
 using db::OptionalDateColumn;
 using db::StringColumn;
 using db::TimeColumn;
+
+// Every row of the query, each read by `row(ResultSet&)`.
+template <class T, class RowFn>
+std::vector<T> Rows(sql::PreparedStatement& q, RowFn row) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<T> out;
+  while (rs->next()) out.push_back(row(*rs));
+  return out;
+}
+
+// The first of `rows`, if any.
+template <class T>
+std::optional<T> First(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
 
 // Rows whose unit (alias `u`) lies on the caller's line: inside the subtree
 // of `visible_path`, or above it. Nothing is added for an empty path.

@@ -3,10 +3,8 @@
 // printed, also on failure) so a retry after a timeout is safe; the state
 // transitions (submit, approve, reject, withdraw) fetch the request's current
 // etag when none is given, as `unit move` and `unit update` do.
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
@@ -15,6 +13,7 @@
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/org_client.h"
 #include "tools/huinongctl/src/org_format.h"
+#include "tools/huinongctl/src/subcommands.h"
 
 namespace huinong::ctl {
 namespace {
@@ -35,15 +34,8 @@ absl::StatusOr<bool> BoolFlag(const Invocation& inv, const std::string& key) {
 
 // The items of --items-file (- for stdin): a JSON array of ChangeItem.
 absl::StatusOr<std::vector<v1::ChangeItem>> ItemsFromFile(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream file(path);
-    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-    text << file.rdbuf();
-  }
-  absl::StatusOr<std::vector<v1::ChangeItem>> items = ParseChangeItems(text.str());
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path));
+  absl::StatusOr<std::vector<v1::ChangeItem>> items = ParseChangeItems(text);
   if (!items.ok()) return UsageError(absl::StrCat("--items-file ", path, ": ", items.status().message()));
   return items;
 }
@@ -232,14 +224,8 @@ absl::Status ChainList(const Invocation& inv, const OrgClient& org) {
   return absl::OkStatus();
 }
 
-struct Subcommand {
-  absl::Status (*run)(const Invocation&, const OrgClient&);
-  std::vector<std::string> flags;
-  size_t max_args;
-};
-
-const std::map<std::string, Subcommand>& Subcommands() {
-  static const auto* table = new std::map<std::string, Subcommand>{
+const OrgSubcommands& Subcommands() {
+  static const auto* table = new OrgSubcommands{
       {"change create", {&ChangeCreate, {"unit", "title", "reason", "effective", "items_file", "request_id"}, 0}},
       {"change get", {&ChangeGet, {}, 1}},
       {"change list", {&ChangeList, {"unit", "state", "awaiting_me", "effective_from", "effective_to"}, 0}},
@@ -256,18 +242,6 @@ const std::map<std::string, Subcommand>& Subcommands() {
 
 }  // namespace
 
-absl::Status RunChange(const Invocation& inv) {
-  const auto it = Subcommands().find(inv.command);
-  if (it == Subcommands().end()) {
-    if (inv.command == "change" || inv.command == "chain") {
-      return UsageError(absl::StrCat("which ", inv.command, " command?"));
-    }
-    return UsageError(absl::StrCat("unknown command \"", inv.command, "\""));
-  }
-  RETURN_IF_ERROR(CheckUsage(inv, it->second.flags, it->second.max_args));
-  const Connection connection(ConnectionOptionsFrom(inv.config));
-  const OrgClient org(connection);
-  return it->second.run(inv, org);
-}
+absl::Status RunChange(const Invocation& inv) { return RunOrgSubcommand(inv, Subcommands()); }
 
 }  // namespace huinong::ctl

@@ -2,7 +2,9 @@
 #include "tools/huinongctl/src/command_common.h"
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "common/core/ids.h"
@@ -52,6 +54,18 @@ absl::StatusOr<int> CountFlag(const Invocation& inv, const std::string& key, int
   if (!value.ok()) return AsUsageError(value.status());
   if (*value < 0 || *value > 1000000) return UsageError(absl::StrCat("--", key, " out of range"));
   return static_cast<int>(*value);
+}
+
+absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
+  std::stringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream file(path);
+    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+    text << file.rdbuf();
+  }
+  return text.str();
 }
 
 absl::StatusOr<std::string> Arg(const Invocation& inv, size_t index, const std::string& what) {

@@ -22,6 +22,9 @@ absl::Status PrintProtoJson(const google::protobuf::Message& message);
 // --key as a date (YYYY-MM-DD), or unset when the flag is absent.
 absl::Status DateFlag(const Invocation& inv, const std::string& key, type::v1::Date* out, bool* set);
 absl::StatusOr<int> CountFlag(const Invocation& inv, const std::string& key, int def);
+// The text of the file at `path`, or of stdin for "-"; NOT_FOUND when it
+// cannot be read.
+absl::StatusOr<std::string> ReadInputFile(const std::string& path);
 // The positional word `index`, or a usage error naming `what`.
 absl::StatusOr<std::string> Arg(const Invocation& inv, size_t index, const std::string& what);
 

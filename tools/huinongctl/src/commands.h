@@ -22,6 +22,8 @@ absl::Status RunDemoLoad(const Invocation& inv);
 absl::Status RunPeople(const Invocation& inv);
 // "change create|get|list|submit|approve|reject|withdraw", "chain create|get|list".
 absl::Status RunChange(const Invocation& inv);
+// "calendar create|get|versions|add-version|deadline".
+absl::Status RunCalendar(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

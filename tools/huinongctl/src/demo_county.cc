@@ -112,6 +112,9 @@ const DemoPlan& DemoStructure() {
     p->units = DemoNetwork();
     AddCountyStaffing(*p);
     AddOtherOrganisations(*p);
+    // The county centre (unit 1) governs its townships and villages.
+    p->calendars.push_back({.key = "county", .unit = 1, .display_name = "固安县金融扶贫服务中心工作日历",
+                            .file = DemoCalendarJson()});
     return p;
   }();
   return *plan;

@@ -5,6 +5,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
+#include "tools/huinongctl/src/calendar_format.h"
 #include "tools/huinongctl/src/org_format.h"
 
 namespace huinong::ctl {
@@ -38,7 +39,7 @@ bool CreatedSince(const google::protobuf::Timestamp& create_time, absl::Time sta
 
 DemoLoad::DemoLoad(const OrgClient& org, absl::Time start) : org_(org), start_(start) {
   for (const char* kind :
-       {"units", "posts", "quotas", "staff", "assignments", "policies", "standards", "chains"}) {
+       {"units", "posts", "quotas", "staff", "assignments", "policies", "standards", "chains", "calendars"}) {
     tally_.emplace_back(kind, DemoCount{});
   }
 }
@@ -295,6 +296,35 @@ absl::Status DemoLoad::Chain(const DemoChain& demo, const std::map<int, std::str
   ASSIGN_OR_RETURN(const v1::ApprovalChain made,
                    org_.Call<v1::ApprovalChain>(&v1::ChangeService::Stub::CreateApprovalChain, request));
   Count("chains", made.create_time());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::CreateWorkCalendarRequest> DemoCalendarRequest(const DemoCalendar& demo, const std::string& unit) {
+  v1::CreateWorkCalendarRequest request;
+  request.set_request_id("demo:calendar:" + demo.key);
+  v1::WorkCalendar& calendar = *request.mutable_calendar();
+  calendar.set_unit(unit);
+  calendar.set_display_name(demo.display_name);
+  absl::StatusOr<v1::WorkCalendarVersion> version = ParseCalendarFile(demo.file);
+  if (!version.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("the demo calendar file: ", version.status().message()));
+  }
+  *calendar.mutable_version() = *std::move(version);
+  return request;
+}
+
+absl::Status DemoLoad::Calendar(const DemoCalendar& demo, const std::string& unit) {
+  ASSIGN_OR_RETURN(const v1::CreateWorkCalendarRequest request, DemoCalendarRequest(demo, unit));
+  absl::StatusOr<v1::WorkCalendar> made =
+      org_.Call<v1::WorkCalendar>(&v1::CalendarService::Stub::CreateWorkCalendar, request);
+  if (IsReason(made.status(), absl::StatusCode::kAlreadyExists, "CALENDAR_EXISTS")) {
+    // The unit's own calendar, whoever made it, stays as it is.
+    v1::GetWorkCalendarRequest get;
+    get.set_unit(unit);
+    made = org_.Call<v1::WorkCalendar>(&v1::CalendarService::Stub::GetWorkCalendar, get);
+  }
+  if (!made.ok()) return made.status();
+  Count("calendars", made->create_time());
   return absl::OkStatus();
 }
 

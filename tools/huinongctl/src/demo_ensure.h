@@ -23,7 +23,7 @@ struct DemoCount {
   int created = 0;
   int total = 0;
 };
-// In a fixed order: units, posts, quotas, staff, assignments, policies, standards, chains.
+// In a fixed order: units, posts, quotas, staff, assignments, policies, standards, chains, calendars.
 using DemoTally = std::vector<std::pair<std::string, DemoCount>>;
 
 // KIND and TOTAL per object kind: the same on every run of the same plan.
@@ -51,6 +51,8 @@ class DemoLoad {
   absl::Status Standard(const DemoStandard& demo);
   // `units`: DemoUnit index -> units/{id}, for the chain's unit and its steps'.
   absl::Status Chain(const DemoChain& demo, const std::map<int, std::string>& units);
+  // The calendar of `unit` ("units/{id}"); one the unit already has is kept.
+  absl::Status Calendar(const DemoCalendar& demo, const std::string& unit);
 
  private:
   absl::Status Quota(org::v1::CreateQuotaRequest request);
@@ -65,6 +67,9 @@ org::v1::CreatePostRequest DemoPostRequest(const DemoPost& demo, const std::stri
                                            const std::string& superior);
 org::v1::CreateApprovalChainRequest DemoChainRequest(const DemoChain& demo,
                                                      const std::map<int, std::string>& units);
+// INVALID_ARGUMENT when the embedded calendar file does not parse.
+absl::StatusOr<org::v1::CreateWorkCalendarRequest> DemoCalendarRequest(const DemoCalendar& demo,
+                                                                      const std::string& unit);
 org::v1::CreateAssignmentRequest DemoAssignmentRequest(const DemoAssignment& demo,
                                                        const std::map<std::string, std::string>& staff,
                                                        const std::string& post);

@@ -1,12 +1,13 @@
 // `huinongctl demo load`: makes every object of DemoStructure() (units,
 // posts, quotas, staff, assignments, the concurrency policy, the staffing
-// standard, the approval chain) in dependency order; the chain comes last, as
-// it may require change requests for structural writes in its subtree. Each
+// standard, the approval chain, the county's work calendar) in dependency
+// order; the chain comes after the structure, as it may require change
+// requests for structural writes in its subtree. Each
 // request carries a fixed request id, so a rerun is answered from the server's
 // request log and changes nothing; an object someone else already made
 // (DUPLICATE_NAME, DUPLICATE_CODE, QUOTA_EXISTS, DUPLICATE_EMPLOYEE_NUMBER,
 // ALREADY_HOLDS_POST, POLICY_EXISTS) is looked up and adopted, and a unit that
-// already has an approval chain keeps it. An object counts as created when the
+// already has an approval chain or a work calendar (CALENDAR_EXISTS) keeps it. An object counts as created when the
 // server made it during this run (its create_time is not before the run began).
 #include <iostream>
 #include <map>
@@ -80,6 +81,10 @@ absl::StatusOr<DemoTally> Load(const OrgClient& org, absl::Time start, std::vect
   for (const DemoChain& demo : plan.chains) {
     absl::Status s = load.Chain(demo, unit_names);
     if (!s.ok()) return Named(s, "approval chain " + demo.key);
+  }
+  for (const DemoCalendar& demo : plan.calendars) {
+    absl::Status s = load.Calendar(demo, units.at(demo.unit).name());
+    if (!s.ok()) return Named(s, "work calendar " + demo.key);
   }
   return load.tally();
 }

@@ -7,7 +7,8 @@
 // (`000:343-785`), the loan company with its concurrency whitelist
 // (`001:251-467`) and its approval chain for organisation changes (drafted by
 // HR, decided by the general manager's office meeting, structure changes
-// approved by the board, `004:31-33`) — plus one staffing standard (`004:117`).
+// approved by the board, `004:31-33`) — plus one staffing standard (`004:117`)
+// and the county centre's work calendar for 2026 (data/demo_calendar_2026.json).
 //
 // Everything is keyed by ASCII keys that fix the request ids
 // ("demo:post:<key>", ...), and every date is fixed, so the same plan makes
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "huinong/org/v1/changes.pb.h"
@@ -103,6 +105,19 @@ struct DemoChain {
   bool require_change_requests = false;
 };
 
+// A unit's work calendar, its first version read from a calendar file
+// (calendar_format.h) embedded in huinongctl.
+struct DemoCalendar {
+  std::string key{};
+  int unit = 0;  // DemoUnit index
+  std::string display_name{};
+  std::string_view file{};  // the calendar file's text
+};
+
+// tools/huinongctl/data/demo_calendar_2026.json: the county centre's 2026
+// calendar (embedded at build time by embed_text.cmake).
+std::string_view DemoCalendarJson();
+
 struct DemoPlan {
   std::vector<DemoUnit> units{};  // the county network, then the other organisations
   std::vector<DemoPost> posts{};  // superiors first
@@ -111,7 +126,8 @@ struct DemoPlan {
   std::vector<DemoAssignment> assignments{};  // an acting one after its holder's
   std::vector<DemoPolicy> policies{};
   std::vector<DemoStandard> standards{};
-  std::vector<DemoChain> chains{};  // made last: they may forbid direct writes below
+  std::vector<DemoChain> chains{};  // made after the structure: they may forbid direct writes below
+  std::vector<DemoCalendar> calendars{};
 };
 
 const DemoPlan& DemoStructure();

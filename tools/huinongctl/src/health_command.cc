@@ -2,7 +2,7 @@
 // gateway (which routes health by the x-huinong-backend header), so a green
 // result means the gateway, the routing and every service are up together.
 // Exit 0 only when every backend reports SERVING for each of its services'
-// full names (svc-org serves six, svc-loans seven: suite_services.h).
+// full names (svc-org serves seven, svc-loans seven: suite_services.h).
 #include <algorithm>
 #include <chrono>
 #include <iostream>

@@ -121,7 +121,7 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
     used = 1;
     static const std::set<std::string> kGroups = {"unit",  "demo",       "audit",    "post",  "staff",
                                                   "assignment", "capability", "standard", "report",
-                                                  "change", "chain"};
+                                                  "change", "chain", "calendar"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;

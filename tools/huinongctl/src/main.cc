@@ -87,6 +87,8 @@ int Main(int argc, char** argv) {
     status = RunRules(*inv);
   } else if (inv->command.starts_with("change") || inv->command.starts_with("chain")) {
     status = RunChange(*inv);
+  } else if (inv->command.starts_with("calendar")) {
+    status = RunCalendar(*inv);
   } else if (inv->command.starts_with("report")) {
     status = RunReport(*inv);
   } else if (inv->command.starts_with("audit")) {

@@ -34,7 +34,8 @@ OrgClient::OrgClient(const Connection& connection)
                                                         v1::StaffService::NewStub(connection.channel()),
                                                         v1::ChangeService::NewStub(connection.channel()),
                                                         v1::StaffingService::NewStub(connection.channel()),
-                                                        v1::OrgQueryService::NewStub(connection.channel()))
+                                                        v1::OrgQueryService::NewStub(connection.channel()),
+                                                        v1::CalendarService::NewStub(connection.channel()))
                                        : decltype(stubs_)()) {}
 
 absl::Status OrgClient::FromGrpc(const grpc::Status& status) { return rpc::FromGrpcStatus(status); }

@@ -1,5 +1,5 @@
 // svc-org's services as huinongctl uses them: the unit methods of
-// UnitService by name, and any unary method of the six services through
+// UnitService by name, and any unary method of the seven services through
 // Call, which picks the service's stub from the method; each call prepared
 // by the Connection (deadline, token, x-request-id), errors returned as
 // absl::Status with the server's details (field violations, reason), and the
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "huinong/org/v1/calendar_service.grpc.pb.h"
 #include "huinong/org/v1/change_service.grpc.pb.h"
 #include "huinong/org/v1/org_query_service.grpc.pb.h"
 #include "huinong/org/v1/post_service.grpc.pb.h"
@@ -68,7 +69,8 @@ class OrgClient {
   // One stub per service, all on the connection's channel.
   std::tuple<std::unique_ptr<org::v1::UnitService::Stub>, std::unique_ptr<org::v1::PostService::Stub>,
              std::unique_ptr<org::v1::StaffService::Stub>, std::unique_ptr<org::v1::ChangeService::Stub>,
-             std::unique_ptr<org::v1::StaffingService::Stub>, std::unique_ptr<org::v1::OrgQueryService::Stub>>
+             std::unique_ptr<org::v1::StaffingService::Stub>, std::unique_ptr<org::v1::OrgQueryService::Stub>,
+             std::unique_ptr<org::v1::CalendarService::Stub>>
       stubs_;
 };
 

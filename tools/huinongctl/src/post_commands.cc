@@ -11,6 +11,7 @@
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/org_client.h"
 #include "tools/huinongctl/src/org_format.h"
+#include "tools/huinongctl/src/subcommands.h"
 
 namespace huinong::ctl {
 namespace {
@@ -226,14 +227,8 @@ absl::Status AssignmentList(const Invocation& inv, const OrgClient& org) {
   return absl::OkStatus();
 }
 
-struct Subcommand {
-  absl::Status (*run)(const Invocation&, const OrgClient&);
-  std::vector<std::string> flags;
-  size_t max_args;
-};
-
-const std::map<std::string, Subcommand>& Subcommands() {
-  static const auto* table = new std::map<std::string, Subcommand>{
+const OrgSubcommands& Subcommands() {
+  static const auto* table = new OrgSubcommands{
       {"post create", {&PostCreate, {"unit", "title", "kind", "code", "head", "deputy", "superior", "capability",
                                      "duty", "effective_from", "request_id"}, 0}},
       {"post get", {&PostGet, {"as_of"}, 1}},
@@ -251,13 +246,6 @@ const std::map<std::string, Subcommand>& Subcommands() {
 
 }  // namespace
 
-absl::Status RunPeople(const Invocation& inv) {
-  const auto it = Subcommands().find(inv.command);
-  if (it == Subcommands().end()) return UsageError(absl::StrCat("unknown command \"", inv.command, "\""));
-  RETURN_IF_ERROR(CheckUsage(inv, it->second.flags, it->second.max_args));
-  const Connection connection(ConnectionOptionsFrom(inv.config));
-  const OrgClient org(connection);
-  return it->second.run(inv, org);
-}
+absl::Status RunPeople(const Invocation& inv) { return RunOrgSubcommand(inv, Subcommands()); }
 
 }  // namespace huinong::ctl

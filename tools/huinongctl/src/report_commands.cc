@@ -11,6 +11,7 @@
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/org_client.h"
 #include "tools/huinongctl/src/org_format.h"
+#include "tools/huinongctl/src/subcommands.h"
 
 namespace huinong::ctl {
 namespace {
@@ -153,14 +154,8 @@ absl::Status QuotaReport(const Invocation& inv, const OrgClient& org) {
   return absl::OkStatus();
 }
 
-struct Subcommand {
-  absl::Status (*run)(const Invocation&, const OrgClient&);
-  std::vector<std::string> flags;
-  size_t max_args;
-};
-
-const std::map<std::string, Subcommand>& Subcommands() {
-  static const auto* table = new std::map<std::string, Subcommand>{
+const OrgSubcommands& Subcommands() {
+  static const auto* table = new OrgSubcommands{
       {"report vacancies", {&Vacancies, {"depth", "as_of"}, 1}},
       {"report chain", {&Chain, {"other_lines", "as_of"}, 1}},
       {"report acting-heads", {&ActingHeads, {"root", "deputies", "date"}, 0}},
@@ -172,13 +167,6 @@ const std::map<std::string, Subcommand>& Subcommands() {
 
 }  // namespace
 
-absl::Status RunReport(const Invocation& inv) {
-  const auto it = Subcommands().find(inv.command);
-  if (it == Subcommands().end()) return UsageError(absl::StrCat("unknown command \"", inv.command, "\""));
-  RETURN_IF_ERROR(CheckUsage(inv, it->second.flags, it->second.max_args));
-  const Connection connection(ConnectionOptionsFrom(inv.config));
-  const OrgClient org(connection);
-  return it->second.run(inv, org);
-}
+absl::Status RunReport(const Invocation& inv) { return RunOrgSubcommand(inv, Subcommands()); }
 
 }  // namespace huinong::ctl

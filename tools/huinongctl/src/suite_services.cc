@@ -10,6 +10,7 @@
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/subsidy_service.grpc.pb.h"
 #include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
+#include "huinong/org/v1/calendar_service.grpc.pb.h"
 #include "huinong/org/v1/change_service.grpc.pb.h"
 #include "huinong/org/v1/org_query_service.grpc.pb.h"
 #include "huinong/org/v1/post_service.grpc.pb.h"
@@ -28,6 +29,7 @@ const std::vector<SuiteService>& SuiteServices() {
       {"org", org::v1::ChangeService::service_full_name()},
       {"org", org::v1::StaffingService::service_full_name()},
       {"org", org::v1::OrgQueryService::service_full_name()},
+      {"org", org::v1::CalendarService::service_full_name()},
       {"tickets", tickets::v1::TicketService::service_full_name()},
       {"loans", loans::v1::BorrowerService::service_full_name()},
       {"loans", loans::v1::ProductService::service_full_name()},

@@ -19,6 +19,7 @@
 #include "tools/huinongctl/src/org_client.h"
 #include "tools/huinongctl/src/org_format.h"
 #include "tools/huinongctl/src/output.h"
+#include "tools/huinongctl/src/subcommands.h"
 #include "tools/huinongctl/src/unit_format.h"
 
 namespace huinong::ctl {
@@ -281,14 +282,8 @@ absl::Status Update(const Invocation& inv, const OrgClient& org) {
   return absl::OkStatus();
 }
 
-struct Subcommand {
-  absl::Status (*run)(const Invocation&, const OrgClient&);
-  std::vector<std::string> flags;
-  size_t max_args;
-};
-
-const std::map<std::string, Subcommand>& Subcommands() {
-  static const auto* table = new std::map<std::string, Subcommand>{
+const OrgSubcommands& Subcommands() {
+  static const auto* table = new OrgSubcommands{
       {"unit create", {&Create, {"name", "kind", "level", "parent", "code", "status", "function", "request_id"}, 0}},
       {"unit get", {&Get, {"as_of"}, 1}},
       {"unit list", {&List, {"parent", "level", "kind", "status", "page_size", "page_token", "all"}, 0}},
@@ -303,19 +298,6 @@ const std::map<std::string, Subcommand>& Subcommands() {
 
 }  // namespace
 
-absl::Status RunUnit(const Invocation& inv) {
-  const auto it = Subcommands().find(inv.command);
-  if (it == Subcommands().end()) {
-    return UsageError(inv.command == "unit" ? "which unit command?"
-                                            : absl::StrCat("unknown command \"", inv.command, "\""));
-  }
-  const Subcommand& sub = it->second;
-  RETURN_IF_ERROR(CheckUsage(inv, sub.flags, sub.max_args));
-  // Connection problems surface at the first call, after the command's own
-  // flags have been checked.
-  const Connection connection(ConnectionOptionsFrom(inv.config));
-  const OrgClient org(connection);
-  return sub.run(inv, org);
-}
+absl::Status RunUnit(const Invocation& inv) { return RunOrgSubcommand(inv, Subcommands()); }
 
 }  // namespace huinong::ctl

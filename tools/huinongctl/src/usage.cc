@@ -15,7 +15,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
   --timeout=10s        deadline of each call
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -131,6 +131,30 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kCommand
     {"chain list", R"(usage: huinongctl chain list [--applies-to units/ID]
   --applies-to: the chain that applies to the unit (the nearest up the tree).
 )"},
+    {"calendar create", R"(usage: huinongctl calendar create --unit units/ID --name NAME --spec FILE [--request-id ID]
+  Creates the unit's work calendar (one per unit; normally the county centre's,
+  which then governs the townships and villages below it) with its first version.
+  FILE (- for stdin): a WorkCalendarVersion in JSON, e.g.
+    {"effective_from": "2026-01-01", "time_zone": "Asia/Shanghai",
+     "weekday_hours": [{"weekday": "Monday", "periods": [{"start": "08:30", "end": "12:00"}]}],
+     "holidays": [{"day": "2026-10-01", "name": "国庆节"}],
+     "makeup_days": [{"day": "2026-10-10", "name": "调休上班"}]}
+  (tools/huinongctl/data/demo_calendar_2026.json is a whole one; "about" is ignored).
+)"},
+    {"calendar get", R"(usage: huinongctl calendar get workCalendars/ID | --unit units/ID  [--as-of D]
+  --unit: the calendar governing the unit (its own, or the nearest above it).
+  --as-of: the version in force that day (default today).
+)"},
+    {"calendar versions", R"(usage: huinongctl calendar versions workCalendars/ID
+)"},
+    {"calendar add-version", R"(usage: huinongctl calendar add-version workCalendars/ID --spec FILE [--etag E] [--request-id ID]
+  A new version from the file's effective_from (today or later): the same day as
+  the latest version replaces it. Without --etag the current one is fetched.
+)"},
+    {"calendar deadline", R"(usage: huinongctl calendar deadline --unit units/ID --arrival RFC3339 --days N
+  "Within N working days" of an arrival at the unit: the end (24:00 local) of the
+  N-th working day after the arrival day, on the version in force that day.
+)"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
 )"},
@@ -200,12 +224,13 @@ Commands:
   unit move        move a unit under a new parent
   unit update      change a unit's name, status, kind, code or functions
   unit history     a unit's dated versions
-  demo load        create the demo organisations, posts, staff and standard
+  demo load        create the demo organisations, posts, staff, standard and calendar
   post create|get|list, staff create|get|list, assign, assignment list
   capability check|holders, standard list|get, calc STANDARD --input k=v
   report vacancies|chain|acting-heads|coverage|quota
   change create|get|list|submit|approve|reject|withdraw   change requests
   chain create|get|list                                   approval chains
+  calendar create|get|versions|add-version|deadline       work calendars
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -221,11 +246,12 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
       {"chain", "create|get|list"},
+      {"calendar", "create|get|versions|add-version|deadline"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;

@@ -229,6 +229,7 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
             "org      huinong.org.v1.ChangeService             SERVING\n"
             "org      huinong.org.v1.StaffingService           SERVING\n"
             "org      huinong.org.v1.OrgQueryService           SERVING\n"
+            "org      huinong.org.v1.CalendarService           SERVING\n"
             "tickets  huinong.tickets.v1.TicketService         SERVING\n"
             "loans    huinong.loans.v1.BorrowerService         SERVING\n"
             "loans    huinong.loans.v1.ProductService          SERVING\n"
@@ -245,6 +246,7 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
                           std::pair<std::string, std::string>("org", "huinong.org.v1.ChangeService"),
                           std::pair<std::string, std::string>("org", "huinong.org.v1.StaffingService"),
                           std::pair<std::string, std::string>("org", "huinong.org.v1.OrgQueryService"),
+                          std::pair<std::string, std::string>("org", "huinong.org.v1.CalendarService"),
                           std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.TicketService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.BorrowerService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.ProductService"),

@@ -277,6 +277,7 @@ FakeSuite::FakeSuite() {
   builder.RegisterService(static_cast<org::v1::ChangeService::Service*>(&org_));
   builder.RegisterService(static_cast<org::v1::StaffingService::Service*>(&org_));
   builder.RegisterService(static_cast<org::v1::OrgQueryService::Service*>(&org_));
+  builder.RegisterService(&calendars_);
   builder.RegisterService(&health_);
   builder.RegisterService(&audit_);
   server_ = builder.BuildAndStart();
@@ -285,5 +286,11 @@ FakeSuite::FakeSuite() {
 FakeSuite::~FakeSuite() { server_->Shutdown(absl::ToChronoTime(absl::Now() + absl::Seconds(1))); }
 
 std::string FakeSuite::address() const { return absl::StrCat("127.0.0.1:", port_); }
+
+absl::StatusOr<Invocation> FakeSuite::Parse(const std::vector<std::string>& words) const {
+  std::vector<std::string> argv = {"huinongctl", "--gateway=" + address(), "--token=tok", "--timeout=5s"};
+  argv.insert(argv.end(), words.begin(), words.end());
+  return ParseInvocation(argv, [](const std::string&) -> std::optional<std::string> { return std::nullopt; });
+}
 
 }  // namespace huinong::ctl::testing

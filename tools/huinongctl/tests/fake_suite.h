@@ -24,7 +24,9 @@
 #include "huinong/org/v1/staff_service.grpc.pb.h"
 #include "huinong/org/v1/staffing_service.grpc.pb.h"
 #include "huinong/org/v1/unit_service.grpc.pb.h"
+#include "tools/huinongctl/src/invocation.h"
 #include "tools/huinongctl/tests/fake_audit.h"
+#include "tools/huinongctl/tests/fake_calendars.h"
 
 namespace huinong::ctl::testing {
 
@@ -34,9 +36,9 @@ struct SeenCall {
   absl::Duration deadline_in;  // deadline minus arrival time
 };
 
-// One in-memory svc-org behind all six of its services (they share the
+// One in-memory svc-org behind six of its services (they share the
 // registry, as the real ones share the database); FakeSuite registers each
-// base with the server.
+// base with the server, and the seventh, CalendarService, is FakeCalendars.
 class FakeOrg final : public org::v1::UnitService::Service,
                       public org::v1::PostService::Service,
                       public org::v1::StaffService::Service,
@@ -202,18 +204,23 @@ class FakeHealth final : public grpc::health::v1::Health::Service {
   std::vector<std::pair<std::string, std::string>> seen_;
 };
 
-// The services (org, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
+// The services (org, calendars, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
 class FakeSuite {
  public:
   FakeSuite();
   ~FakeSuite();
   std::string address() const;
+  // `huinongctl --gateway=<this suite> --token=tok --timeout=5s WORDS...`
+  // parsed as main parses it, with no environment.
+  absl::StatusOr<Invocation> Parse(const std::vector<std::string>& words) const;
   FakeOrg& org() { return org_; }
   FakeHealth& health() { return health_; }
   FakeAudit& audit() { return audit_; }
+  FakeCalendars& calendars() { return calendars_; }
 
  private:
   FakeOrg org_;
+  FakeCalendars calendars_;
   FakeHealth health_;
   FakeAudit audit_;
   std::unique_ptr<grpc::Server> server_;

@@ -70,7 +70,7 @@ TEST_F(OrgCommandsTest, DemoLoadTwiceCreatesNothingTheSecondTime) {
   const std::string first = out_;
   const size_t objects = plan.units.size() + plan.posts.size() * 2 + plan.unit_quotas.size() + plan.staff.size() +
                          plan.assignments.size() + plan.policies.size() + plan.standards.size() +
-                         plan.chains.size();
+                         plan.chains.size() + plan.calendars.size();
   EXPECT_THAT(first, HasSubstr(absl::StrCat("demo data: ", objects, " created, 0 already present, ", objects, " total")));
   EXPECT_THAT(first, HasSubstr("loaded in "));
   EXPECT_THAT(first, HasSubstr(absl::StrCat("posts        ", plan.posts.size(), "\n")));
