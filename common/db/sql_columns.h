@@ -58,4 +58,17 @@ inline absl::Time TimeColumn(sql::ResultSet& rs, const char* column) {
   return ParseSqlDateTime(std::string(rs.getString(column)));
 }
 
+inline std::optional<absl::Time> OptionalTimeColumn(sql::ResultSet& rs, const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return TimeColumn(rs, column);
+}
+
+inline void BindOptionalTime(sql::PreparedStatement& q, int index, const std::optional<absl::Time>& t) {
+  if (t) {
+    BindTime(q, index, *t);
+  } else {
+    q.setNull(index, 0);
+  }
+}
+
 }  // namespace huinong::db

@@ -51,7 +51,9 @@ class FakeOrg final : public v1::OrgQueryService::Service {
     absl::MutexLock lock(&mu_);
     ++calls_;
     auto auth = ctx->client_metadata().find("authorization");
-    if (auth != ctx->client_metadata().end()) last_authorization_ = std::string(auth->second.data(), auth->second.size());
+    if (auth != ctx->client_metadata().end()) {
+      last_authorization_ = std::string(auth->second.data(), auth->second.size());
+    }
     if (refuse_tokens_) return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "token expired");
     if (req->unit() == "units/nowhere") return grpc::Status(grpc::StatusCode::NOT_FOUND, "units/nowhere");
     resp->set_allowed(req->staff() == "staff/director" && req->capability() == "loans.survey.lead" &&

@@ -2,7 +2,6 @@
 #include "svc-loans/src/store/application_json.h"
 
 #include "common/core/json_fields.h"
-#include "common/core/utc_text.h"
 
 namespace huinong::loans::store {
 namespace {
@@ -14,15 +13,6 @@ using json::DayText;
 using json::Int;
 using json::Json;
 
-std::string Instant(absl::Time t) {
-  char text[kUtcTextSize];
-  return FormatUtcMicros(t, 'T', text) ? std::string(text, kUtcTextSize) : "";
-}
-absl::Time InstantOf(const Json& v, const char* key) {
-  absl::Time t = absl::InfinitePast();
-  (void)ParseUtcMicros(json::String(v, key), 'T', &t);
-  return t;
-}
 
 Json Doc(const domain::DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
 domain::DocumentRef DocOf(const Json& v) {
@@ -39,8 +29,8 @@ std::string EncodeBody(const Application& a) {
   for (const StepRecord& s : a.steps) {
     Json docs = Json::array();
     for (const auto& d : s.documents) docs.push_back(Doc(d));
-    steps.push_back({{"event", static_cast<int>(s.event)}, {"by", s.by}, {"at", Instant(s.at)}, {"note", s.note},
-                     {"documents", docs}});
+    steps.push_back({{"event", static_cast<int>(s.event)}, {"by", s.by}, {"at", json::InstantText(s.at)},
+                     {"note", s.note}, {"documents", docs}});
   }
   const Json body = {
       {"product", static_cast<int>(r.product)},
@@ -80,7 +70,7 @@ void DecodeBody(const std::string& text, Application& a) {
     StepRecord step;
     step.event = static_cast<ApplicationEvent>(Int(s, "event"));
     step.by = json::String(s, "by");
-    step.at = InstantOf(s, "at");
+    step.at = json::Instant(s, "at").value_or(absl::InfinitePast());
     step.note = json::String(s, "note");
     for (const Json& d : Array(s, "documents")) step.documents.push_back(DocOf(d));
     a.steps.push_back(std::move(step));

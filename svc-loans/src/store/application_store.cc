@@ -19,19 +19,6 @@ constexpr const char* kColumns =
     "SELECT id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen, policy_id,"
     " submit_time, review_due, body_json, version, create_time, update_time FROM applications";
 
-std::optional<absl::Time> OptionalTime(sql::ResultSet& rs, const char* column) {
-  if (rs.isNull(column)) return std::nullopt;
-  return db::TimeColumn(rs, column);
-}
-
-void BindOptionalTime(sql::PreparedStatement& q, int index, const std::optional<absl::Time>& t) {
-  if (t) {
-    db::BindTime(q, index, *t);
-  } else {
-    q.setNull(index, 0);
-  }
-}
-
 std::vector<Application> Rows(sql::PreparedStatement& q) {
   std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
   std::vector<Application> out;
@@ -47,8 +34,8 @@ std::vector<Application> Rows(sql::PreparedStatement& q) {
     a.state = static_cast<ApplicationState>(rs->getInt("state"));
     a.request.amount_fen = rs->getInt64("amount_fen");
     a.policy_id = db::StringColumn(*rs, "policy_id");
-    a.submit_time = OptionalTime(*rs, "submit_time");
-    a.review_due = OptionalTime(*rs, "review_due");
+    a.submit_time = db::OptionalTimeColumn(*rs, "submit_time");
+    a.review_due = db::OptionalTimeColumn(*rs, "review_due");
     a.version = rs->getInt64("version");
     a.create_time = db::TimeColumn(*rs, "create_time");
     a.update_time = db::TimeColumn(*rs, "update_time");
@@ -120,8 +107,8 @@ absl::Status InsertApplication(sql::Connection& conn, const Application& a) {
   q->setInt(7, static_cast<int>(a.state));
   q->setInt64(8, a.request.amount_fen);
   db::BindOptionalString(*q, 9, a.policy_id);
-  BindOptionalTime(*q, 10, a.submit_time);
-  BindOptionalTime(*q, 11, a.review_due);
+  db::BindOptionalTime(*q, 10, a.submit_time);
+  db::BindOptionalTime(*q, 11, a.review_due);
   q->setString(12, EncodeBody(a));
   q->setInt64(13, a.version);
   db::BindTime(*q, 14, a.create_time);
@@ -137,8 +124,8 @@ absl::Status UpdateApplication(sql::Connection& conn, const Application& a) {
   q->setInt(1, static_cast<int>(a.state));
   q->setInt64(2, a.request.amount_fen);
   db::BindOptionalString(*q, 3, a.policy_id);
-  BindOptionalTime(*q, 4, a.submit_time);
-  BindOptionalTime(*q, 5, a.review_due);
+  db::BindOptionalTime(*q, 4, a.submit_time);
+  db::BindOptionalTime(*q, 5, a.review_due);
   q->setString(6, EncodeBody(a));
   q->setInt64(7, a.version);
   db::BindTime(*q, 8, a.update_time);

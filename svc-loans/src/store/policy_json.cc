@@ -68,7 +68,9 @@ struct Writer {
   }
   void operator()(const char* name, const std::vector<SubsidyBand>& bands) {
     Json list = Json::array();
-    for (const SubsidyBand& b : bands) list.push_back({{"min_households_lifted", b.min_households_lifted}, {"rate_bp", b.rate_bp}});
+    for (const SubsidyBand& b : bands) {
+      list.push_back({{"min_households_lifted", b.min_households_lifted}, {"rate_bp", b.rate_bp}});
+    }
     out[name] = list;
   }
 };

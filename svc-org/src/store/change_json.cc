@@ -2,22 +2,11 @@
 // which match the API's); absent members read as empty.
 #include "svc-org/src/store/change_json.h"
 
-#include "common/core/utc_text.h"
 #include "svc-org/src/store/json_parts.h"
 
 namespace huinong::org::store {
 namespace {
 
-Json Instant(const std::optional<absl::Time>& t) {
-  char text[kUtcTextSize];
-  if (!t || !FormatUtcMicros(*t, 'T', text)) return "";
-  return std::string(text, kUtcTextSize);
-}
-std::optional<absl::Time> InstantOf(const Json& obj, const char* key) {
-  absl::Time t;
-  if (!ParseUtcMicros(Str(obj, key), 'T', &t)) return std::nullopt;
-  return t;
-}
 bool Bool(const Json& obj, const char* key) {
   const Json& v = Field(obj, key);
   return v.is_boolean() && v.get<bool>();
@@ -146,7 +135,7 @@ ChangeItem ItemOf(const Json& v) {
 Json StepJson(const ApprovalStep& s) {
   return {{"title", s.title}, {"capability", s.capability}, {"at_unit_id", s.at_unit_id},
           {"state", static_cast<int>(s.state)}, {"decided_by", s.decided_by},
-          {"decide_time", Instant(s.decide_time)}, {"comment", s.comment}, {"document", Doc(s.document)}};
+          {"decide_time", json::InstantText(s.decide_time)}, {"comment", s.comment}, {"document", Doc(s.document)}};
 }
 ApprovalStep StepOf(const Json& v) {
   ApprovalStep s;
@@ -155,7 +144,7 @@ ApprovalStep StepOf(const Json& v) {
   s.at_unit_id = Str(v, "at_unit_id");
   s.state = static_cast<StepState>(Int(v, "state"));
   s.decided_by = Str(v, "decided_by");
-  s.decide_time = InstantOf(v, "decide_time");
+  s.decide_time = json::Instant(v, "decide_time");
   s.comment = Str(v, "comment");
   s.document = DocOf(Field(v, "document"));
   return s;
@@ -166,7 +155,7 @@ ApprovalStep StepOf(const Json& v) {
 std::string EncodeBody(const ChangeRequest& r) {
   Json body = {{"title", r.title}, {"reason", r.reason}, {"documents", List(r.documents, Doc)},
                {"items", List(r.items, ItemJson)}, {"steps", List(r.steps, StepJson)},
-               {"current_step", r.current_step}, {"submit_time", Instant(r.submit_time)}};
+               {"current_step", r.current_step}, {"submit_time", json::InstantText(r.submit_time)}};
   if (!r.legacy_body.empty()) body["legacy_body"] = r.legacy_body;  // kept on every save
   return Print(body);
 }
@@ -180,7 +169,7 @@ void DecodeBody(const std::string& json, ChangeRequest& out) {
   Each(Field(v, "steps"), out.steps, StepOf);
   const Json& current = Field(v, "current_step");
   out.current_step = current.is_number() ? current.get<int>() : -1;
-  out.submit_time = InstantOf(v, "submit_time");
+  out.submit_time = json::Instant(v, "submit_time");
   const Json& legacy = Field(v, "legacy_body");
   out.legacy_body = legacy.is_string() ? legacy.get<std::string>() : legacy.is_null() ? "" : legacy.dump();
 }
