@@ -1,6 +1,8 @@
 // Creating or adopting one demo object; see demo_ensure.h.
 #include "tools/huinongctl/src/demo_ensure.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/errors.h"
@@ -80,10 +82,39 @@ v1::CreatePostRequest DemoPostRequest(const DemoPost& demo, const std::string& u
   return request;
 }
 
+// Brings an adopted post's title, capabilities and duties to the demo's
+// current definition, so re-running `demo load` after an upgrade leaves the
+// demo as the new code describes it.
+absl::StatusOr<v1::Post> DemoLoad::Refresh(const v1::Post& wanted, const v1::Post& found) {
+  auto same = [](const auto& a, const auto& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const auto& x, const auto& y) { return x.SerializeAsString() == y.SerializeAsString(); });
+  };
+  const bool duties_same = same(wanted.duties(), found.duties());
+  const bool capabilities_same =
+      std::equal(wanted.capabilities().begin(), wanted.capabilities().end(), found.capabilities().begin(),
+                 found.capabilities().end());
+  if (wanted.title() == found.title() && duties_same && capabilities_same) return found;
+  v1::UpdatePostRequest update;
+  const std::string id = found.name().substr(found.name().find('/') + 1);
+  update.set_request_id(absl::StrCat("demo:post-refresh:", id, ":", found.etag()));
+  v1::Post& post = *update.mutable_post();
+  post.set_name(found.name());
+  post.set_etag(found.etag());
+  post.set_title(wanted.title());
+  *post.mutable_capabilities() = wanted.capabilities();
+  *post.mutable_duties() = wanted.duties();
+  for (const char* path : {"title", "capabilities", "duties"}) update.mutable_update_mask()->add_paths(path);
+  return org_.Call<v1::Post>(&v1::PostService::Stub::UpdatePost, update);
+}
+
 absl::StatusOr<v1::Post> DemoLoad::Post(const DemoPost& demo, const std::string& unit, const std::string& superior) {
   const v1::CreatePostRequest request = DemoPostRequest(demo, unit, superior);
   absl::StatusOr<v1::Post> post = org_.Call<v1::Post>(&v1::PostService::Stub::CreatePost, request);
-  if (absl::IsAlreadyExists(post.status()) ||
+  // REQUEST_ID_REUSED: the post was loaded from an earlier version of the
+  // demo whose definition has since changed (a capability renamed, say).
+  const bool changed = IsReason(post.status(), absl::StatusCode::kInvalidArgument, "REQUEST_ID_REUSED");
+  if (absl::IsAlreadyExists(post.status()) || changed ||
       IsReason(post.status(), absl::StatusCode::kFailedPrecondition, "HEAD_POST_EXISTS")) {
     v1::ListPostsRequest list;
     list.set_unit(unit);
@@ -91,6 +122,7 @@ absl::StatusOr<v1::Post> DemoLoad::Post(const DemoPost& demo, const std::string&
     ASSIGN_OR_RETURN(const v1::ListPostsResponse found, org_.Call<v1::ListPostsResponse>(&v1::PostService::Stub::ListPosts, list));
     if (found.posts().empty()) return post.status();
     post = found.posts(0);
+    if (changed) post = Refresh(request.post(), *post);
   }
   if (post.ok()) Count("posts", post->create_time());
   return post;

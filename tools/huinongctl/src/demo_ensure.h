@@ -1,6 +1,8 @@
 // One demo object at a time, for `demo load` (see demo_loader.cc): each is
 // created with its fixed request id ("demo:<kind>:<key>"), or, when the
-// server says an equal object already exists, found and adopted. Every
+// server says an equal object already exists, found and adopted; a post the
+// server knows from an earlier version of the demo (REQUEST_ID_REUSED) is
+// found and brought up to the current definition. Every
 // object is tallied as created (made by the server during this run) or
 // already present.
 #pragma once
@@ -56,6 +58,7 @@ class DemoLoad {
 
  private:
   absl::Status Quota(org::v1::CreateQuotaRequest request);
+  absl::StatusOr<org::v1::Post> Refresh(const org::v1::Post& wanted, const org::v1::Post& found);
 
   const OrgClient& org_;
   absl::Time start_;
