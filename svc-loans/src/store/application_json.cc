@@ -4,15 +4,10 @@
 #include "common/core/json_fields.h"
 
 namespace huinong::loans::store {
-namespace {
 
-using json::Array;
-using json::Bool;
-using json::Day;
-using json::DayText;
-using json::Int;
 using json::Json;
 
+namespace {
 
 Json Doc(const domain::DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
 domain::DocumentRef DocOf(const Json& v) {
@@ -51,28 +46,28 @@ void DecodeBody(const std::string& text, Application& a) {
   const Json v = json::Parse(text);
   if (!v.is_object()) return;
   LoanRequest& r = a.request;
-  r.product = static_cast<ProductKind>(Int(v, "product"));
-  r.term_months = static_cast<int>(Int(v, "term_months"));
-  r.rate_bp = static_cast<int>(Int(v, "rate_bp"));
-  r.purpose = static_cast<Purpose>(Int(v, "purpose"));
+  r.product = static_cast<ProductKind>(json::Int(v, "product"));
+  r.term_months = static_cast<int>(json::Int(v, "term_months"));
+  r.rate_bp = static_cast<int>(json::Int(v, "rate_bp"));
+  r.purpose = static_cast<Purpose>(json::Int(v, "purpose"));
   r.counter_guarantee.clear();
-  for (const Json& k : Array(v, "counter_guarantee")) {
+  for (const Json& k : json::Array(v, "counter_guarantee")) {
     if (k.is_number_integer()) r.counter_guarantee.push_back(static_cast<AssetKind>(k.get<int>()));
   }
   absl::CivilDay day;
   if (absl::ParseCivilTime(json::String(v, "application_date"), &day)) r.application_date = day;
   // Fails closed: a body without the member keeps the guarantee step.
-  a.guarantee_required = !json::Field(v, "guarantee_required").is_boolean() || Bool(v, "guarantee_required");
+  a.guarantee_required = !json::Field(v, "guarantee_required").is_boolean() || json::Bool(v, "guarantee_required");
   a.submitted_by = json::String(v, "submitted_by");
   a.recommended_bank_id = json::String(v, "recommended_bank_id");
   a.steps.clear();
-  for (const Json& s : Array(v, "steps")) {
+  for (const Json& s : json::Array(v, "steps")) {
     StepRecord step;
-    step.event = static_cast<ApplicationEvent>(Int(s, "event"));
+    step.event = static_cast<ApplicationEvent>(json::Int(s, "event"));
     step.by = json::String(s, "by");
     step.at = json::Instant(s, "at").value_or(absl::InfinitePast());
     step.note = json::String(s, "note");
-    for (const Json& d : Array(s, "documents")) step.documents.push_back(DocOf(d));
+    for (const Json& d : json::Array(s, "documents")) step.documents.push_back(DocOf(d));
     a.steps.push_back(std::move(step));
   }
 }

@@ -4,22 +4,14 @@
 #include "common/core/json_fields.h"
 
 namespace huinong::loans::store {
-namespace {
 
-using json::Array;
-using json::Bool;
-using json::Day;
-using json::DayText;
-using json::Int;
 using json::Json;
-
-}  // namespace
 
 std::string EncodeBody(const Borrower& b) {
   const BorrowerProfile& p = b.profile;
   Json registrations = Json::array();
   for (const PoorRegistration& r : p.poor_registrations) {
-    registrations.push_back({{"registered", absl::FormatCivilTime(r.registered)}, {"lifted", DayText(r.lifted)}});
+    registrations.push_back({{"registered", absl::FormatCivilTime(r.registered)}, {"lifted", json::DayText(r.lifted)}});
   }
   const Json body = {
       {"phone", b.phone},
@@ -28,7 +20,7 @@ std::string EncodeBody(const Borrower& b) {
       {"legal_representative", b.legal_representative},
       {"account", {{"bank", b.account.bank}, {"number", b.account.account_number},
                    {"holder", b.account.holder_name}}},
-      {"birth_date", DayText(p.birth_date)},
+      {"birth_date", json::DayText(p.birth_date)},
       {"poor_registrations", registrations},
       {"good_credit", p.good_credit},
       {"bad_credit_record", p.bad_credit_record},
@@ -49,29 +41,29 @@ void DecodeBody(const std::string& text, Borrower& b) {
   BorrowerProfile& p = b.profile;
   b.phone = json::String(v, "phone");
   b.poverty_registration_number = json::String(v, "poverty_registration_number");
-  b.household_size = static_cast<int>(Int(v, "household_size"));
+  b.household_size = static_cast<int>(json::Int(v, "household_size"));
   b.legal_representative = json::String(v, "legal_representative");
   if (auto account = v.find("account"); account != v.end() && account->is_object()) {
     b.account = {json::String(*account, "bank"), json::String(*account, "number"), json::String(*account, "holder")};
   }
-  p.birth_date = Day(v, "birth_date");
+  p.birth_date = json::Day(v, "birth_date");
   p.poor_registrations.clear();
   if (auto list = v.find("poor_registrations"); list != v.end() && list->is_array()) {
     for (const Json& r : *list) {
-      if (std::optional<absl::CivilDay> registered = Day(r, "registered")) {
-        p.poor_registrations.push_back({*registered, Day(r, "lifted")});
+      if (std::optional<absl::CivilDay> registered = json::Day(r, "registered")) {
+        p.poor_registrations.push_back({*registered, json::Day(r, "lifted")});
       }
     }
   }
-  p.good_credit = Bool(v, "good_credit");
-  p.bad_credit_record = Bool(v, "bad_credit_record");
-  p.unresolved_legal_dispute = Bool(v, "unresolved_legal_dispute");
-  p.settlement_account_at_cooperating_bank = Bool(v, "settlement_account_at_cooperating_bank");
-  p.registered = Bool(v, "registered");
-  p.sound_accounting = Bool(v, "sound_accounting");
-  p.leading_enterprise_qualification = Bool(v, "leading_enterprise_qualification");
-  p.shareholder_households = static_cast<int>(Int(v, "shareholder_households"));
-  p.poor_households_driven = static_cast<int>(Int(v, "poor_households_driven"));
+  p.good_credit = json::Bool(v, "good_credit");
+  p.bad_credit_record = json::Bool(v, "bad_credit_record");
+  p.unresolved_legal_dispute = json::Bool(v, "unresolved_legal_dispute");
+  p.settlement_account_at_cooperating_bank = json::Bool(v, "settlement_account_at_cooperating_bank");
+  p.registered = json::Bool(v, "registered");
+  p.sound_accounting = json::Bool(v, "sound_accounting");
+  p.leading_enterprise_qualification = json::Bool(v, "leading_enterprise_qualification");
+  p.shareholder_households = static_cast<int>(json::Int(v, "shareholder_households"));
+  p.poor_households_driven = static_cast<int>(json::Int(v, "poor_households_driven"));
 }
 
 }  // namespace huinong::loans::store
