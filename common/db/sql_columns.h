@@ -1,10 +1,13 @@
 // Binding and reading the column types every service's store shares:
 // optional strings and dates, dates, and DATETIME(6) instants (UTC on both
-// sides, see sql_time.h). Header-only; for store code, never the API.
+// sides, see sql_time.h), and a query's rows as records. Header-only; for
+// store code, never the API.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
@@ -69,6 +72,22 @@ inline void BindOptionalTime(sql::PreparedStatement& q, int index, const std::op
   } else {
     q.setNull(index, 0);
   }
+}
+
+// Every row of the query, each read by `row(ResultSet&)`.
+template <class T, class RowFn>
+std::vector<T> Rows(sql::PreparedStatement& q, RowFn row) {
+  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
+  std::vector<T> out;
+  while (rs->next()) out.push_back(row(*rs));
+  return out;
+}
+
+// The first of `rows`, if any.
+template <class T>
+std::optional<T> First(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 }  // namespace huinong::db

@@ -2,19 +2,11 @@
 #include "svc-loans/src/store/application_json.h"
 
 #include "common/core/json_fields.h"
+#include "common/db/document_ref_json.h"
 
 namespace huinong::loans::store {
 
 using json::Json;
-
-namespace {
-
-Json Doc(const domain::DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
-domain::DocumentRef DocOf(const Json& v) {
-  return {json::String(v, "uri"), json::String(v, "sha256"), json::String(v, "title")};
-}
-
-}  // namespace
 
 std::string EncodeBody(const Application& a) {
   const LoanRequest& r = a.request;
@@ -23,7 +15,7 @@ std::string EncodeBody(const Application& a) {
   Json steps = Json::array();
   for (const StepRecord& s : a.steps) {
     Json docs = Json::array();
-    for (const auto& d : s.documents) docs.push_back(Doc(d));
+    for (const auto& d : s.documents) docs.push_back(db::DocumentRefJson(d));
     steps.push_back({{"event", static_cast<int>(s.event)}, {"by", s.by}, {"at", json::InstantText(s.at)},
                      {"note", s.note}, {"documents", docs}});
   }
@@ -67,7 +59,7 @@ void DecodeBody(const std::string& text, Application& a) {
     step.by = json::String(s, "by");
     step.at = json::Instant(s, "at").value_or(absl::InfinitePast());
     step.note = json::String(s, "note");
-    for (const Json& d : json::Array(s, "documents")) step.documents.push_back(DocOf(d));
+    for (const Json& d : json::Array(s, "documents")) step.documents.push_back(db::DocumentRefOf(d));
     a.steps.push_back(std::move(step));
   }
 }

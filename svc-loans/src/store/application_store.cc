@@ -19,29 +19,24 @@ constexpr const char* kColumns =
     "SELECT id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen, policy_id,"
     " submit_time, review_due, body_json, version, create_time, update_time FROM applications";
 
-std::vector<Application> Rows(sql::PreparedStatement& q) {
-  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
-  std::vector<Application> out;
-  while (rs->next()) {
-    Application a;
-    DecodeBody(std::string(rs->getString("body_json")), a);
-    a.id = rs->getString("id");
-    a.borrower_id = rs->getString("borrower_id");
-    a.unit_id = rs->getString("unit_id");
-    a.township_id = rs->getString("township_id");
-    a.county_id = rs->getString("county_id");
-    a.product_id = rs->getString("product_id");
-    a.state = static_cast<ApplicationState>(rs->getInt("state"));
-    a.request.amount_fen = rs->getInt64("amount_fen");
-    a.policy_id = db::StringColumn(*rs, "policy_id");
-    a.submit_time = db::OptionalTimeColumn(*rs, "submit_time");
-    a.review_due = db::OptionalTimeColumn(*rs, "review_due");
-    a.version = rs->getInt64("version");
-    a.create_time = db::TimeColumn(*rs, "create_time");
-    a.update_time = db::TimeColumn(*rs, "update_time");
-    out.push_back(std::move(a));
-  }
-  return out;
+Application ApplicationRow(sql::ResultSet& rs) {
+  Application a;
+  DecodeBody(std::string(rs.getString("body_json")), a);
+  a.id = rs.getString("id");
+  a.borrower_id = rs.getString("borrower_id");
+  a.unit_id = rs.getString("unit_id");
+  a.township_id = rs.getString("township_id");
+  a.county_id = rs.getString("county_id");
+  a.product_id = rs.getString("product_id");
+  a.state = static_cast<ApplicationState>(rs.getInt("state"));
+  a.request.amount_fen = rs.getInt64("amount_fen");
+  a.policy_id = db::StringColumn(rs, "policy_id");
+  a.submit_time = db::OptionalTimeColumn(rs, "submit_time");
+  a.review_due = db::OptionalTimeColumn(rs, "review_due");
+  a.version = rs.getInt64("version");
+  a.create_time = db::TimeColumn(rs, "create_time");
+  a.update_time = db::TimeColumn(rs, "update_time");
+  return a;
 }
 
 }  // namespace
@@ -50,9 +45,7 @@ absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn,
                                                           bool for_update) {
   db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
-  std::vector<Application> rows = Rows(*q);
-  if (rows.empty()) return std::optional<Application>();
-  return std::move(rows.front());
+  return db::First(db::Rows<Application>(*q, ApplicationRow));
 }
 
 absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn, const ApplicationQuery& f) {
@@ -79,7 +72,7 @@ absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn,
   for (const std::string& b : binds) q->setString(i++, b);
   if (f.state != 0) q->setInt(i++, f.state);
   q->setInt(i, f.limit);
-  return Rows(*q);
+  return db::Rows<Application>(*q, ApplicationRow);
 }
 
 absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, const std::string& county_id,
@@ -90,7 +83,7 @@ absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, c
   q->setInt(2, static_cast<int>(ApplicationState::kSurveyed));
   db::BindTime(*q, 3, now);
   q->setInt(4, limit);
-  return Rows(*q);
+  return db::Rows<Application>(*q, ApplicationRow);
 }
 
 absl::Status InsertApplication(sql::Connection& conn, const Application& a) {

@@ -23,25 +23,20 @@ constexpr const char* kColumns =
     "SELECT id, unit_id, type, display_name, id_card_number, credit_code, blacklisted, body_json, version,"
     " create_time, update_time FROM borrowers";
 
-std::vector<Borrower> Rows(sql::PreparedStatement& q) {
-  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
-  std::vector<Borrower> out;
-  while (rs->next()) {
-    Borrower b;
-    DecodeBody(std::string(rs->getString("body_json")), b);
-    b.id = rs->getString("id");
-    b.unit_id = rs->getString("unit_id");
-    b.profile.type = static_cast<BorrowerType>(rs->getInt("type"));
-    b.display_name = rs->getString("display_name");
-    b.id_card_number = db::StringColumn(*rs, "id_card_number");
-    b.credit_code = db::StringColumn(*rs, "credit_code");
-    b.profile.blacklisted = rs->getInt("blacklisted") != 0;
-    b.version = rs->getInt64("version");
-    b.create_time = db::TimeColumn(*rs, "create_time");
-    b.update_time = db::TimeColumn(*rs, "update_time");
-    out.push_back(std::move(b));
-  }
-  return out;
+Borrower BorrowerRow(sql::ResultSet& rs) {
+  Borrower b;
+  DecodeBody(std::string(rs.getString("body_json")), b);
+  b.id = rs.getString("id");
+  b.unit_id = rs.getString("unit_id");
+  b.profile.type = static_cast<BorrowerType>(rs.getInt("type"));
+  b.display_name = rs.getString("display_name");
+  b.id_card_number = db::StringColumn(rs, "id_card_number");
+  b.credit_code = db::StringColumn(rs, "credit_code");
+  b.profile.blacklisted = rs.getInt("blacklisted") != 0;
+  b.version = rs.getInt64("version");
+  b.create_time = db::TimeColumn(rs, "create_time");
+  b.update_time = db::TimeColumn(rs, "update_time");
+  return b;
 }
 
 }  // namespace
@@ -49,9 +44,7 @@ std::vector<Borrower> Rows(sql::PreparedStatement& q) {
 absl::StatusOr<std::optional<Borrower>> GetBorrower(sql::Connection& conn, const std::string& id, bool for_update) {
   db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
-  std::vector<Borrower> rows = Rows(*q);
-  if (rows.empty()) return std::optional<Borrower>();
-  return std::move(rows.front());
+  return db::First(db::Rows<Borrower>(*q, BorrowerRow));
 }
 
 absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const BorrowerQuery& f) {
@@ -68,7 +61,7 @@ absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const
   for (const std::string& unit : f.unit_ids) q->setString(i++, unit);
   if (f.type != 0) q->setInt(i++, f.type);
   q->setInt(i, f.limit);
-  return Rows(*q);
+  return db::Rows<Borrower>(*q, BorrowerRow);
 }
 
 absl::Status InsertBorrower(sql::Connection& conn, const Borrower& b) {

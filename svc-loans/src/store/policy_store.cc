@@ -21,26 +21,16 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, county_id, effective_from, settings_json, revision, create_time, update_time FROM county_policies";
 
-std::vector<CountyPolicy> Rows(sql::PreparedStatement& q) {
-  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
-  std::vector<CountyPolicy> out;
-  while (rs->next()) {
-    CountyPolicy p;
-    DecodeSettings(std::string(rs->getString("settings_json")), p);
-    p.id = rs->getString("id");
-    p.county_id = rs->getString("county_id");
-    p.effective_from = db::DateColumn(*rs, "effective_from");
-    p.revision = rs->getInt64("revision");
-    p.create_time = db::TimeColumn(*rs, "create_time");
-    p.update_time = db::TimeColumn(*rs, "update_time");
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
-std::optional<CountyPolicy> First(std::vector<CountyPolicy> rows) {
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+CountyPolicy PolicyRow(sql::ResultSet& rs) {
+  CountyPolicy p;
+  DecodeSettings(std::string(rs.getString("settings_json")), p);
+  p.id = rs.getString("id");
+  p.county_id = rs.getString("county_id");
+  p.effective_from = db::DateColumn(rs, "effective_from");
+  p.revision = rs.getInt64("revision");
+  p.create_time = db::TimeColumn(rs, "create_time");
+  p.update_time = db::TimeColumn(rs, "update_time");
+  return p;
 }
 
 }  // namespace
@@ -49,7 +39,7 @@ absl::StatusOr<std::optional<CountyPolicy>> GetPolicy(sql::Connection& conn, con
                                                       bool for_update) {
   db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
-  return First(Rows(*q));
+  return db::First(db::Rows<CountyPolicy>(*q, PolicyRow));
 }
 
 absl::StatusOr<std::optional<CountyPolicy>> PolicyOn(sql::Connection& conn, const std::string& county_id,
@@ -58,7 +48,7 @@ absl::StatusOr<std::optional<CountyPolicy>> PolicyOn(sql::Connection& conn, cons
                                                              " ORDER BY effective_from DESC LIMIT 1"));
   q->setString(1, county_id);
   db::BindDate(*q, 2, day);
-  return First(Rows(*q));
+  return db::First(db::Rows<CountyPolicy>(*q, PolicyRow));
 }
 
 absl::StatusOr<std::vector<CountyPolicy>> ListPolicies(sql::Connection& conn, const std::string& county_id,
@@ -70,7 +60,7 @@ absl::StatusOr<std::vector<CountyPolicy>> ListPolicies(sql::Connection& conn, co
   q->setString(i++, after_id);
   if (!county_id.empty()) q->setString(i++, county_id);
   q->setInt(i, limit);
-  return Rows(*q);
+  return db::Rows<CountyPolicy>(*q, PolicyRow);
 }
 
 absl::Status InsertPolicy(sql::Connection& conn, const CountyPolicy& p) {

@@ -12,6 +12,7 @@
 
 #include "absl/time/civil_time.h"
 #include "common/core/json_fields.h"
+#include "common/db/document_ref_json.h"
 #include "svc-org/src/domain/concurrency.h"
 #include "svc-org/src/domain/document.h"
 #include "svc-org/src/domain/post.h"
@@ -27,7 +28,7 @@ Json List(const std::vector<T>& items, F each) {
   return list;
 }
 inline Json Day(const std::optional<absl::CivilDay>& d) { return json::DayText(d); }
-inline Json Doc(const DocumentRef& d) { return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}}; }
+inline Json Doc(const DocumentRef& d) { return db::DocumentRefJson(d); }
 inline Json Selector(const PostSelector& s) { return {{"post", s.post_id}, {"code", s.post_code}}; }
 
 using json::AsString;
@@ -37,7 +38,7 @@ using json::Print;
 inline std::string Str(const Json& obj, const char* key) { return json::String(obj, key); }
 inline int Int(const Json& obj, const char* key) { return static_cast<int>(json::Int(obj, key)); }
 inline std::optional<absl::CivilDay> DayOf(const Json& obj, const char* key) { return json::Day(obj, key); }
-inline DocumentRef DocOf(const Json& v) { return {Str(v, "uri"), Str(v, "sha256"), Str(v, "title")}; }
+inline DocumentRef DocOf(const Json& v) { return db::DocumentRefOf(v); }
 inline PostSelector SelectorOf(const Json& v) { return {Str(v, "post"), Str(v, "code")}; }
 template <class T, class F>
 void Each(const Json& list, std::vector<T>& out, F read) {

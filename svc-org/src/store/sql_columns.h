@@ -28,21 +28,8 @@ using db::OptionalDateColumn;
 using db::StringColumn;
 using db::TimeColumn;
 
-// Every row of the query, each read by `row(ResultSet&)`.
-template <class T, class RowFn>
-std::vector<T> Rows(sql::PreparedStatement& q, RowFn row) {
-  std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
-  std::vector<T> out;
-  while (rs->next()) out.push_back(row(*rs));
-  return out;
-}
-
-// The first of `rows`, if any.
-template <class T>
-std::optional<T> First(std::vector<T> rows) {
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
-}
+using db::First;
+using db::Rows;
 
 // Rows whose unit (alias `u`) lies on the caller's line: inside the subtree
 // of `visible_path`, or above it. Nothing is added for an empty path.
