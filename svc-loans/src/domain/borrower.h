@@ -66,7 +66,10 @@ struct BorrowerProfile {
 };
 
 // Full years of age on `day` for someone born on `birth`; a 29 February
-// birthday falls on 1 March in other years.
+// birthday falls on 1 March in other years (the birthday has not come
+// until February is over). Terms and due dates clamp instead (months.h:
+// 31 January + 1 month is 28 February): a term must end inside its month,
+// an age must not be reached early.
 int AgeOn(absl::CivilDay birth, absl::CivilDay day);
 
 }  // namespace huinong::loans

@@ -7,12 +7,6 @@
 #include "svc-loans/src/domain/months.h"
 
 namespace huinong::loans {
-namespace {
-
-std::string Fen(int64_t fen) { return absl::StrCat(fen, " fen"); }
-
-}  // namespace
-
 int64_t AvailableFen(const CreditLine& line) {
   return std::max<int64_t>(0, line.limit_fen - line.outstanding_principal_fen);
 }
@@ -21,33 +15,30 @@ std::vector<RuleFailure> CheckCreditLimit(int64_t limit_fen, const CountyPolicy&
   const int64_t ceiling =
       CeilingFen(policy, BorrowerType::kHousehold, ProductKind::kPovertySmallLoan).value_or(0);
   if (limit_fen > 0 && limit_fen <= ceiling) return {};
-  return {{"CEILING", "limit", absl::StrCat("1 to ", Fen(ceiling)), Fen(limit_fen), policy.id}};
+  return {{"CEILING", "limit", absl::StrCat("1 to ", FenText(ceiling)), FenText(limit_fen), policy.id}};
 }
 
 absl::CivilDay DrawMaturity(const Draw& draw) { return AddMonths(draw.day, draw.term_months); }
 
 std::vector<RuleFailure> CheckDraw(const CreditLine& line, const Draw& draw, bool blacklisted,
                                    const CountyPolicy& policy) {
-  std::vector<RuleFailure> out;
-  auto add = [&](const char* rule, const char* field, std::string limit, std::string actual) {
-    out.push_back({rule, field, std::move(limit), std::move(actual), policy.id});
-  };
-  if (blacklisted) add("BLACKLISTED", "borrower", "not on the blacklist", "blacklisted");
+  RuleFailures f(policy.id);
+  if (blacklisted) f.Add("BLACKLISTED", "borrower", "not on the blacklist", "blacklisted");
   if (draw.day > line.expiry) {
-    add("EXPIRED", "day", absl::StrCat("on or before ", absl::FormatCivilTime(line.expiry)),
-        absl::FormatCivilTime(draw.day));
+    f.Add("EXPIRED", "day", absl::StrCat("on or before ", absl::FormatCivilTime(line.expiry)),
+          absl::FormatCivilTime(draw.day));
   }
   if (draw.amount_fen <= 0) {
-    add("AMOUNT", "amount", "more than 0 fen", Fen(draw.amount_fen));
+    f.Add("AMOUNT", "amount", "more than 0 fen", FenText(draw.amount_fen));
   } else if (draw.amount_fen > AvailableFen(line)) {
-    add("ABOVE_AVAILABLE", "amount", absl::StrCat("at most the available ", Fen(AvailableFen(line))),
-        Fen(draw.amount_fen));
+    f.Add("ABOVE_AVAILABLE", "amount", absl::StrCat("at most the available ", FenText(AvailableFen(line))),
+          FenText(draw.amount_fen));
   }
   if (draw.term_months <= 0 || draw.term_months > policy.max_total_term_months) {
-    add("TERM_LIMIT", "term_months", absl::StrCat("1 to ", policy.max_total_term_months, " months"),
-        absl::StrCat(draw.term_months, " months"));
+    f.Add("TERM_LIMIT", "term_months", absl::StrCat("1 to ", policy.max_total_term_months, " months"),
+          absl::StrCat(draw.term_months, " months"));
   }
-  return out;
+  return f.Take();
 }
 
 }  // namespace huinong::loans

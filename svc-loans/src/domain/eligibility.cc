@@ -10,7 +10,6 @@
 namespace huinong::loans {
 namespace {
 
-std::string Fen(int64_t fen) { return absl::StrCat(fen, " fen"); }
 std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
 
 template <class T>
@@ -25,19 +24,6 @@ bool MayPledge(BorrowerType type, AssetKind kind) {
   return kind == AssetKind::kHouse || kind == AssetKind::kLandUseRight || kind == AssetKind::kForestRight;
 }
 
-class Failures {
- public:
-  explicit Failures(const CountyPolicy& policy) : version_(policy.id) {}
-  void Add(std::string rule, std::string field, std::string limit, std::string actual) {
-    list_.push_back({std::move(rule), std::move(field), std::move(limit), std::move(actual), version_});
-  }
-  std::vector<RuleFailure> Take() { return std::move(list_); }
-
- private:
-  std::string version_;
-  std::vector<RuleFailure> list_;
-};
-
 absl::CivilDay AgeDay(const LoanRequest& r, AgeReference reference) {
   switch (reference) {
     case AgeReference::kMaturityDate: return AddMonths(r.application_date, r.term_months);
@@ -47,7 +33,7 @@ absl::CivilDay AgeDay(const LoanRequest& r, AgeReference reference) {
   return r.application_date;
 }
 
-void CheckPerson(const BorrowerProfile& b, const LoanRequest& r, const CountyPolicy& p, Failures& f) {
+void CheckPerson(const BorrowerProfile& b, const LoanRequest& r, const CountyPolicy& p, RuleFailures& f) {
   if (!b.birth_date) {
     f.Add("AGE_LIMIT", "borrower.birth_date", absl::StrCat("at most ", p.max_borrower_age, " years"), "unknown");
     return;
@@ -64,7 +50,7 @@ void CheckPerson(const BorrowerProfile& b, const LoanRequest& r, const CountyPol
   }
 }
 
-void CheckOrganisation(const BorrowerProfile& b, const CountyPolicy& p, Failures& f) {
+void CheckOrganisation(const BorrowerProfile& b, const CountyPolicy& p, RuleFailures& f) {
   if (!b.registered) {
     f.Add("ORGANISATION_REGISTERED", "borrower.registered", "registered, licensed and tax-paying", "no");
   }
@@ -86,7 +72,7 @@ void CheckOrganisation(const BorrowerProfile& b, const CountyPolicy& p, Failures
 
 // The rate lies in the product's band and under the county's cap for the
 // kind, all as multiples of the base: rate × 10000 within base × [min, max].
-void CheckRate(const LoanRequest& r, const Product& product, const CountyPolicy& p, Failures& f) {
+void CheckRate(const LoanRequest& r, const Product& product, const CountyPolicy& p, RuleFailures& f) {
   const int county_cap = r.product == ProductKind::kPovertySmallLoan ? p.small_loan_rate_multiple_bp
                                                                       : p.max_industry_rate_multiple_bp;
   const int64_t low = static_cast<int64_t>(p.base_rate_bp) * product.min_rate_multiple_bp;
@@ -104,7 +90,7 @@ void CheckRate(const LoanRequest& r, const Product& product, const CountyPolicy&
 
 std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRequest& r, const Product& product,
                                           const CountyPolicy& p) {
-  Failures f(p);
+  RuleFailures f(p.id);
   if (b.blacklisted) f.Add("BLACKLISTED", "borrower", "not on the blacklist", "blacklisted");
   if (IsOrganisation(b.type)) {
     CheckOrganisation(b, p, f);
@@ -142,11 +128,11 @@ std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRe
     f.Add("PURPOSE_OUTSIDE_PLAN", "purpose", "a purpose of the county's plan", "outside the plan");
   }
 
-  if (r.amount_fen <= 0) f.Add("AMOUNT", "amount", "more than 0 fen", Fen(r.amount_fen));
+  if (r.amount_fen <= 0) f.Add("AMOUNT", "amount", "more than 0 fen", FenText(r.amount_fen));
   if (const std::optional<int64_t> county = CeilingFen(p, b.type, r.product); !county) {
     f.Add("NO_CEILING", "amount", absl::StrCat("a county ceiling for ", BorrowerTypeName(b.type)), "none set");
   } else if (const int64_t ceiling = std::min(*county, product.max_amount_fen); r.amount_fen > ceiling) {
-    f.Add("CEILING", "amount", absl::StrCat("at most ", Fen(ceiling)), Fen(r.amount_fen));
+    f.Add("CEILING", "amount", absl::StrCat("at most ", FenText(ceiling)), FenText(r.amount_fen));
   }
   const int max_term = std::min(product.max_term_months, p.max_total_term_months);
   if (r.term_months <= 0 || r.term_months > max_term) {
@@ -158,7 +144,7 @@ std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRe
   if (b.type == BorrowerType::kHousehold && product.counter_guarantee_threshold_fen > 0 &&
       r.amount_fen > product.counter_guarantee_threshold_fen && r.counter_guarantee.empty()) {
     f.Add("COUNTER_GUARANTEE", "counter_guarantee",
-          absl::StrCat("a counter-guarantee for the part above ", Fen(product.counter_guarantee_threshold_fen)),
+          absl::StrCat("a counter-guarantee for the part above ", FenText(product.counter_guarantee_threshold_fen)),
           "none");
   }
   for (size_t i = 0; i < r.counter_guarantee.size(); ++i) {

@@ -23,6 +23,7 @@
 #include "svc-loans/src/domain/borrower.h"
 #include "svc-loans/src/domain/county_policy.h"
 #include "svc-loans/src/domain/product.h"
+#include "svc-loans/src/domain/rule_failures.h"
 
 namespace huinong::loans {
 
@@ -35,16 +36,6 @@ struct LoanRequest {
   std::vector<AssetKind> counter_guarantee;  // pledged assets; empty: none
   absl::CivilDay application_date;
   std::optional<absl::CivilDay> contract_date;  // once the bank signs (AgeReference::kContractDate)
-};
-
-struct RuleFailure {
-  std::string rule;            // e.g. "AGE_LIMIT"
-  std::string field;           // the request's field, e.g. "borrower.birth_date"
-  std::string limit;           // e.g. "at most 60 years on 2026-12-02"
-  std::string actual;          // e.g. "61 years"
-  std::string policy_version;  // the CountyPolicy version that set the limit
-
-  bool operator==(const RuleFailure&) const = default;
 };
 
 // Empty when the borrower may take this loan of `product` under `policy`.
