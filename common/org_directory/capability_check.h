@@ -25,12 +25,10 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/core/ttl_cache.h"
+#include "common/org_directory/org_call.h"
 #include "huinong/org/v1/org_query_service.grpc.pb.h"
 
 namespace huinong::org_directory {
-
-// The bearer token of the calling service's account.
-using TokenSource = std::function<absl::StatusOr<std::string>()>;
 
 struct CapabilityCheckOptions {
   absl::Duration ttl = absl::Seconds(30);

@@ -13,7 +13,7 @@
 
 namespace huinong::loans {
 
-std::vector<server::HostedService> LoansServices() {
+std::vector<server::HostedService> LoansServices(std::shared_ptr<LoansKit> loans) {
   std::vector<server::HostedService> services;
   services.push_back({v1::BorrowerService::service_full_name(), std::make_unique<BorrowersApi>()});
   services.push_back({v1::ProductService::service_full_name(), std::make_unique<ProductsApi>()});

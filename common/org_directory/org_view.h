@@ -1,0 +1,63 @@
+// What a service other than svc-org asks svc-org, as one interface: whether
+// a person holds a capability for a unit, where a unit stands in the tree,
+// and which work calendar governs it. Use cases take an OrgView, so their
+// tests answer from a table while the service wires OrgDirectory — the
+// cached gRPC readers of this folder, with their guarantees (svc-org down is
+// UNAVAILABLE / ORG_UNAVAILABLE, never "no"; answers reused for a short ttl).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <grpcpp/channel.h>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "common/calendar/work_calendar.h"
+#include "common/org_directory/capability_check.h"
+#include "common/org_directory/unit_directory.h"
+#include "common/org_directory/work_calendars.h"
+
+namespace huinong::org_directory {
+
+class OrgView {
+ public:
+  virtual ~OrgView() = default;
+  // Whether `staff_id` (without "staff/") holds `capability` for `unit_id`
+  // (without "units/") on `day`.
+  virtual absl::StatusOr<bool> Holds(const std::string& staff_id, const std::string& capability,
+                                     const std::string& unit_id, absl::CivilDay day) = 0;
+  virtual absl::StatusOr<UnitLineage> Lineage(const std::string& unit_id) = 0;
+  virtual absl::StatusOr<std::shared_ptr<const calendar::WorkCalendar>> CalendarFor(const std::string& unit_id,
+                                                                                    absl::CivilDay day) = 0;
+};
+
+struct OrgDirectoryOptions {
+  CapabilityCheckOptions capabilities;
+  UnitDirectoryOptions units;
+  WorkCalendarsOptions calendars;
+};
+
+// The OrgView of a running service: svc-org over one channel, with the
+// service's own token on every call.
+class OrgDirectory final : public OrgView {
+ public:
+  OrgDirectory(std::shared_ptr<grpc::Channel> org, TokenSource token, OrgDirectoryOptions options = {});
+
+  absl::StatusOr<bool> Holds(const std::string& staff_id, const std::string& capability, const std::string& unit_id,
+                             absl::CivilDay day) override {
+    return capabilities_.Holds(staff_id, capability, unit_id, day);
+  }
+  absl::StatusOr<UnitLineage> Lineage(const std::string& unit_id) override { return units_.Lineage(unit_id); }
+  absl::StatusOr<std::shared_ptr<const calendar::WorkCalendar>> CalendarFor(const std::string& unit_id,
+                                                                            absl::CivilDay day) override {
+    return calendars_.For(unit_id, day);
+  }
+
+ private:
+  CapabilityCheck capabilities_;
+  UnitDirectory units_;
+  WorkCalendars calendars_;
+};
+
+}  // namespace huinong::org_directory

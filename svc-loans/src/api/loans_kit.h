@@ -1,0 +1,41 @@
+// What every handler class of svc-loans shares, so the seven services of the
+// package act as one: one handler kit (pool, gate, business clock, the
+// service's identity in audit events) and one view of svc-org (capabilities,
+// the unit tree, work calendars; cached, see common/org_directory/org_view.h).
+//
+// LoansHandlers is the base of each handler class: the members its handler
+// bodies use, all reaching into one shared LoansKit (kept alive by each class
+// that holds it).
+#pragma once
+
+#include <memory>
+
+#include "common/core/business_clock.h"
+#include "common/db/pool.h"
+#include "common/org_directory/org_view.h"
+#include "common/server/call_gate.h"
+#include "common/server/handler_kit.h"
+#include "svc-loans/src/app/loans_identity.h"
+
+namespace huinong::loans {
+
+struct LoansKit {
+  LoansKit(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
+           std::shared_ptr<org_directory::OrgView> org_view)
+      : kit(pool, gate, std::move(clock), LoansIdentity()), org(std::move(org_view)) {}
+
+  const server::HandlerKit kit;
+  const std::shared_ptr<org_directory::OrgView> org;
+};
+
+class LoansHandlers {
+ protected:
+  explicit LoansHandlers(std::shared_ptr<LoansKit> loans)
+      : loans_(std::move(loans)), kit_(loans_->kit), org_(*loans_->org) {}
+
+  std::shared_ptr<LoansKit> loans_;
+  const server::HandlerKit& kit_;
+  org_directory::OrgView& org_;
+};
+
+}  // namespace huinong::loans

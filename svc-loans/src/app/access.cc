@@ -1,0 +1,69 @@
+// See access.h.
+#include "svc-loans/src/app/access.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/status_details.h"
+
+namespace huinong::loans {
+
+std::string StaffIdOf(const auth::Principal& caller) {
+  if (absl::StartsWith(caller.subject, "staff/")) return caller.subject.substr(6);
+  return caller.subject;
+}
+
+std::string CallerUnitId(const auth::Principal& caller) {
+  if (absl::StartsWith(caller.unit, "units/")) return caller.unit.substr(6);
+  return "";
+}
+
+bool ReadsAll(const auth::Principal& caller) {
+  return caller.IsAdmin() || caller.IsService() || caller.HasRole("auditor");
+}
+
+absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
+                               const std::string& unit_id, absl::CivilDay day) {
+  const std::string staff = StaffIdOf(caller);
+  bool held = false;
+  if (!caller.IsService() && !staff.empty()) {
+    ASSIGN_OR_RETURN(held, org.Holds(staff, std::string(capability), unit_id, day));
+  }
+  if (held) return absl::OkStatus();
+  return rpc::WithReason(rpc::PermissionDenied(absl::StrCat(caller.subject, " does not hold ", capability,
+                                                            " for units/", unit_id)),
+                         "CAPABILITY_MISSING");
+}
+
+absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& caller) {
+  const std::string unit = CallerUnitId(caller);
+  if (unit.empty()) {
+    if (ReadsAll(caller)) return UnitLineage{};
+    return rpc::PermissionDenied("the caller's token names no unit to act for");
+  }
+  absl::StatusOr<UnitLineage> lineage = org.Lineage(unit);
+  if (absl::IsNotFound(lineage.status())) {
+    return rpc::PermissionDenied(absl::StrCat("the caller's unit ", caller.unit, " does not exist"));
+  }
+  return lineage;
+}
+
+const org_directory::UnitLink* PlaceOf(const UnitLineage& caller) {
+  for (auto it = caller.chain.rbegin(); it != caller.chain.rend(); ++it) {
+    if (it->level != type::v1::LEVEL_UNSPECIFIED) return &*it;
+  }
+  return nullptr;
+}
+
+absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id) {
+  if (ReadsAll(caller)) return absl::OkStatus();
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
+  const org_directory::UnitLink* place = PlaceOf(mine);
+  if (place != nullptr) {
+    ASSIGN_OR_RETURN(UnitLineage record, org.Lineage(record_unit_id));
+    if (record.Within(place->id)) return absl::OkStatus();
+  }
+  return rpc::PermissionDenied(absl::StrCat(caller.unit, " does not cover units/", record_unit_id));
+}
+
+}  // namespace huinong::loans

@@ -1,0 +1,59 @@
+// Who may act on and see svc-loans' records, decided from svc-org (an
+// OrgView), in one place for every loans service:
+// - a change or a workflow step is authorized by one capability that the
+//   calling staff member holds, through svc-org, for a unit: the record's
+//   unit for the county's own network (village, township, county), or the
+//   caller's own unit inside a partner organisation (bank, guarantee
+//   company, insurer) that the record names. Lacking it is
+//   PERMISSION_DENIED / CAPABILITY_MISSING naming the capability and unit.
+// - reads: admin, auditor and service accounts see everything; staff see
+//   the records of the place they act for and below it — the nearest unit
+//   with a place level in their chain (a village its own, a township its
+//   villages, the county — its departments included — everything). A caller
+//   in a partner organisation has no place; it sees what is routed to its
+//   organisation (ApplicationService decides which).
+// svc-org unreachable is UNAVAILABLE, never a refusal.
+#pragma once
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "common/auth/principal.h"
+#include "common/org_directory/org_view.h"
+
+namespace huinong::loans {
+
+using org_directory::OrgView;
+using org_directory::UnitLineage;
+
+// "staff/{id}" or "{id}" → "{id}".
+std::string StaffIdOf(const auth::Principal& caller);
+// The id in the caller's "units/{id}"; empty when the token names none.
+std::string CallerUnitId(const auth::Principal& caller);
+
+// Admin, auditor and service accounts read every record.
+bool ReadsAll(const auth::Principal& caller);
+
+// OK when the caller holds `capability` for `unit_id` on `day`; otherwise
+// PERMISSION_DENIED / CAPABILITY_MISSING (a service account or a token
+// without a staff subject never holds one).
+absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
+                               const std::string& unit_id, absl::CivilDay day);
+
+// Where the caller stands: their unit's chain (empty chain for callers who
+// read everything without a unit). PERMISSION_DENIED for staff whose token
+// names no unit.
+absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& caller);
+
+// The place the caller acts for: the nearest unit with a place level in
+// their chain; null for a partner's staff (no place in the chain).
+const org_directory::UnitLink* PlaceOf(const UnitLineage& caller);
+
+// OK when the caller reads records of `record_unit_id` (see above);
+// PERMISSION_DENIED otherwise.
+absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id);
+
+}  // namespace huinong::loans

@@ -1,0 +1,91 @@
+// See loans_fixture.h.
+#include "svc-loans/tests/loans_fixture.h"
+
+#include <map>
+
+#include <cppconn/connection.h>
+#include <grpcpp/create_channel.h>
+
+#include "absl/strings/str_cat.h"
+#include "svc-loans/src/store/migrations.h"
+
+namespace huinong::loans {
+namespace {
+
+// staff id -> the unit its grants are at (and that it acts for).
+const std::map<std::string, std::string>& People() {
+  static const auto* people = new std::map<std::string, std::string>{
+      {"clerk11", "v11"},    {"clerk21", "v21"},        {"director1", "town1"},  {"director2", "town2"},
+      {"reviewer", "county"}, {"policy", "county"},     {"guarantee", "guarantor"}, {"insure", "picc"},
+      {"rcc-officer", "rcc-b1"}, {"abc-officer", "abc"},
+  };
+  return *people;
+}
+
+}  // namespace
+
+void LoansFixture::SetUp() {
+  db_ = db::TestDatabase::Create("loans");
+  ASSERT_NE(db_, nullptr);
+  pool_ = db::DbPool::Create(db_->config(), nullptr);
+  auto conn = pool_->Connect();
+  ASSERT_TRUE(conn.ok()) << conn.status();
+  auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()});
+  ASSERT_TRUE(applied.ok()) << applied.status();
+
+  using type::v1::LEVEL_COUNTY, type::v1::LEVEL_TOWNSHIP, type::v1::LEVEL_VILLAGE, type::v1::LEVEL_UNSPECIFIED;
+  org_->AddUnit("county", LEVEL_COUNTY);
+  org_->AddUnit("town1", LEVEL_TOWNSHIP, "county");
+  org_->AddUnit("town2", LEVEL_TOWNSHIP, "county");
+  org_->AddUnit("v11", LEVEL_VILLAGE, "town1");
+  org_->AddUnit("v12", LEVEL_VILLAGE, "town1");
+  org_->AddUnit("v21", LEVEL_VILLAGE, "town2");
+  org_->AddUnit("risk", LEVEL_UNSPECIFIED, "county");
+  org_->AddUnit("rcc", LEVEL_UNSPECIFIED);
+  org_->AddUnit("rcc-b1", LEVEL_UNSPECIFIED, "rcc");
+  org_->AddUnit("abc", LEVEL_UNSPECIFIED);
+  org_->AddUnit("guarantor", LEVEL_UNSPECIFIED);
+  org_->AddUnit("picc", LEVEL_UNSPECIFIED);
+  org_->Grant("clerk11", "loans.intake", "v11");
+  org_->Grant("clerk21", "loans.intake", "v21");
+  org_->Grant("director1", "loans.survey.lead", "town1");
+  org_->Grant("director2", "loans.survey.lead", "town2");
+  org_->Grant("reviewer", "loans.review.county", "county");
+  org_->Grant("policy", "loans.policy", "county");
+  org_->Grant("guarantee", "loans.guarantee", "guarantor");
+  org_->Grant("insure", "loans.insure", "picc");
+  for (const char* bank : {"rcc-b1", "abc"}) {
+    const std::string officer = std::string(bank) == "abc" ? "abc-officer" : "rcc-officer";
+    org_->Grant(officer, "loans.contract", bank);
+    org_->Grant(officer, "loans.disburse", bank);
+  }
+
+  services_ = LoansServices(std::make_shared<LoansKit>(*pool_, callers_.gate(), clock_, org_));
+  host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, callers_.gate());
+  for (auto& s : services_) host_->AddService(s.service.get(), s.health_name);
+  ASSERT_TRUE(host_->Start().ok());
+  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->port()), grpc::InsecureChannelCredentials());
+  borrowers_ = v1::BorrowerService::NewStub(channel);
+  products_ = v1::ProductService::NewStub(channel);
+  applications_ = v1::ApplicationService::NewStub(channel);
+  servicing_ = v1::ServicingService::NewStub(channel);
+}
+
+void LoansFixture::TearDown() {
+  if (host_) {
+    host_->RequestStop();
+    host_->WaitForStop();
+  }
+}
+
+std::unique_ptr<grpc::ClientContext> LoansFixture::AsStaff(const std::string& staff_id, const std::string& unit_id) {
+  return callers_.As(absl::StrCat("staff/", staff_id), {}, absl::StrCat("units/", unit_id));
+}
+
+std::unique_ptr<grpc::ClientContext> LoansFixture::As(const std::string& staff_id) {
+  auto it = People().find(staff_id);
+  EXPECT_NE(it, People().end()) << staff_id << " is not one of the fixture's people";
+  return AsStaff(staff_id, it == People().end() ? "" : it->second);
+}
+
+}  // namespace huinong::loans
