@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS credit_lines (
   PRIMARY KEY (id),
   UNIQUE KEY credit_lines_application (application_id),
   KEY credit_lines_borrower (borrower_id, id),
+  KEY credit_lines_unit (unit_id, id),
   KEY credit_lines_township (township_id, id),
   KEY credit_lines_county (county_id, id),
   KEY credit_lines_bank (bank_id, id)

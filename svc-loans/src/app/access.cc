@@ -8,10 +8,12 @@
 
 namespace huinong::loans {
 
-std::string StaffIdOf(const auth::Principal& caller) {
-  if (absl::StartsWith(caller.subject, "staff/")) return caller.subject.substr(6);
-  return caller.subject;
+std::string StaffIdOf(absl::string_view subject) {
+  if (absl::StartsWith(subject, "staff/")) subject.remove_prefix(6);
+  return std::string(subject);
 }
+
+std::string StaffIdOf(const auth::Principal& caller) { return StaffIdOf(caller.subject); }
 
 std::string CallerUnitId(const auth::Principal& caller) {
   if (absl::StartsWith(caller.unit, "units/")) return caller.unit.substr(6);
@@ -26,7 +28,9 @@ absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl
                                const std::string& unit_id, absl::CivilDay day) {
   const std::string staff = StaffIdOf(caller);
   bool held = false;
-  if (!caller.IsService() && !staff.empty()) {
+  // A staff token acting for no unit holds nothing here (svc-org is not
+  // asked a question about a unit the caller never named).
+  if (!caller.IsService() && !staff.empty() && !unit_id.empty()) {
     ASSIGN_OR_RETURN(held, org.Holds(staff, std::string(capability), unit_id, day));
   }
   if (held) return absl::OkStatus();

@@ -29,7 +29,8 @@ namespace huinong::loans {
 using org_directory::OrgView;
 using org_directory::UnitLineage;
 
-// "staff/{id}" or "{id}" → "{id}".
+// "staff/{id}" or "{id}" → "{id}", of a subject or of the caller's.
+std::string StaffIdOf(absl::string_view subject);
 std::string StaffIdOf(const auth::Principal& caller);
 // The id in the caller's "units/{id}"; empty when the token names none.
 std::string CallerUnitId(const auth::Principal& caller);

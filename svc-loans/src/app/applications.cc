@@ -147,7 +147,7 @@ absl::StatusOr<ApplicationChange> RecordSurvey(server::Mutation& m, OrgView& org
   ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.survey.lead", E::kRecordSurvey));
   const Application before = a;
   FieldProblems problems = SurveyProblems(a, survey, m.today());
-  if (survey.lead != m.caller().subject) {
+  if (survey.lead.empty() || StaffIdOf(survey.lead) != StaffIdOf(m.caller())) {
     problems.emplace_back("survey.lead", absl::StrCat("the caller, ", m.caller().subject, ", who leads the survey"));
   }
   if (absl::Status bad = Problems(problems); !bad.ok()) {

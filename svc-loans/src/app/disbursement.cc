@@ -61,16 +61,22 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
     return rpc::FailedPrecondition("CREDIT_LINE_CLOSED", absl::StrCat(name, " is no longer active"));
   }
   rpc::Violations v;
-  if (t.draw.day > m.today()) v.Add("value_date", "not in the future");
+  if (t.draw.day > m.today() || t.draw.day < line.start_date) {
+    v.Add("value_date", absl::StrCat("from the line's start, ", absl::FormatCivilTime(line.start_date), ", to today"));
+  }
   if (t.bank_reference.empty()) v.Add("bank_reference", "required");
   if (line.entrusted_payment && !t.entrusted_payee) {
     v.Add("entrusted_payee", "required: the credit line's contract uses entrusted payment (受托支付)");
+  } else if (t.entrusted_payee) {
+    for (const auto& [field, description] : PayeeProblems(*t.entrusted_payee, "entrusted_payee")) {
+      v.Add(field, description);
+    }
   }
   RETURN_IF_ERROR(v.ToStatus());
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), line.place.township_id));
   ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), routing, m.today()));
   const CountyPolicy& policy = facts.policy;
-  std::vector<RuleFailure> failures = CheckDraw(line.line, t.draw, facts.borrower.profile.blacklisted, policy);
+  std::vector<RuleFailure> failures = CheckDraw(line.line, t.draw, facts.borrower.profile.blacklisted, policy, m.today());
   if (t.draw.term_months > 0 && DrawMaturity(t.draw) > line.line.expiry) {
     RuleFailures beyond(policy.id);
     beyond.Add("DRAW_BEYOND_EXPIRY", "term_months",
@@ -81,7 +87,7 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
   RETURN_IF_ERROR(Refusal("DRAW_REFUSED", absl::StrCat("the draw on ", name, " is refused"), failures));
 
   DrawChange change{line, line,
-                    LoanFromDraw(line, t.draw, facts.product, facts.borrower.profile.type, t.purpose, NewUlid(),
+                    LoanFromDraw(line, t.draw, facts.product, facts.borrower.profile.type, t.draw.purpose, NewUlid(),
                                  t.bank_reference, t.entrusted_payee)};
   change.loan.create_time = change.loan.update_time = m.now();
   RETURN_IF_ERROR(store::InsertLoan(m.tx(), change.loan));
