@@ -11,7 +11,7 @@
 #include "common/rpc/proto_time.h"
 #include "common/rpc/request_checks.h"
 #include "common/rpc/validate.h"
-#include "svc-loans/src/api/document_mapping.h"
+#include "common/rpc/shared_types.h"
 
 namespace huinong::loans {
 namespace {
@@ -61,7 +61,7 @@ void ReadOrganisation(const v1::OrganisationProfile& in, const std::string& pref
   b.licensed = in.licensed();
   b.tax_paying = in.tax_paying();
   b.leading_enterprise_qualification =
-      ReadDocument(in.leading_enterprise_qualification(), Field(prefix, "leading_enterprise_qualification"), v);
+      rpc::ReadDocument(in.leading_enterprise_qualification(), Field(prefix, "leading_enterprise_qualification"), v);
   CheckCount(in.shareholder_households(), Field(prefix, "shareholder_households"), v);
   CheckCount(in.poor_households_driven(), Field(prefix, "poor_households_driven"), v);
   CheckCount(in.poor_households_lifted(), Field(prefix, "poor_households_lifted"), v);
@@ -100,7 +100,7 @@ void ReadProfile(const v1::Borrower& in, const std::string& prefix, Borrower& b,
 void ReadCredit(const v1::CreditStanding& in, const std::string& prefix, Borrower& b, rpc::Violations& v) {
   b.credit.checked_date = rpc::FromDate(in.checked_date(), Field(prefix, "checked_date"), v);
   if (!in.has_checked_date()) v.Add(Field(prefix, "checked_date"), "required");
-  b.credit.report = ReadDocument(in.report(), Field(prefix, "report"), v);
+  b.credit.report = rpc::ReadDocument(in.report(), Field(prefix, "report"), v);
   b.profile.good_credit = in.good_credit();
   b.profile.bad_credit_record = in.bad_credit_record();
   b.profile.unresolved_legal_dispute = in.unresolved_legal_dispute();
@@ -131,8 +131,8 @@ v1::PovertyRegistration RegistrationProto(const PoorRegistration& r) {
   p.set_registration_number(r.number);
   *p.mutable_registered_date() = rpc::ToDate(r.registered);
   if (r.lifted) *p.mutable_lifted_date() = rpc::ToDate(*r.lifted);
-  if (!r.registration_document.empty()) *p.mutable_registration_document() = ToProto(r.registration_document);
-  if (!r.lifting_document.empty()) *p.mutable_lifting_document() = ToProto(r.lifting_document);
+  if (!r.registration_document.empty()) *p.mutable_registration_document() = rpc::ToProto(r.registration_document);
+  if (!r.lifting_document.empty()) *p.mutable_lifting_document() = rpc::ToProto(r.lifting_document);
   p.set_registered_by(r.registered_by);
   if (!r.registered_by.empty()) *p.mutable_register_time() = rpc::ToTimestamp(r.register_time);
   p.set_lifted_by(r.lifted_by);
@@ -161,7 +161,7 @@ v1::Borrower ToProto(const Borrower& b, absl::CivilDay as_of, PersonalData shown
     o->set_tax_paying(b.tax_paying);
     o->set_sound_accounting(b.profile.sound_accounting);
     if (!b.leading_enterprise_qualification.empty()) {
-      *o->mutable_leading_enterprise_qualification() = ToProto(b.leading_enterprise_qualification);
+      *o->mutable_leading_enterprise_qualification() = rpc::ToProto(b.leading_enterprise_qualification);
     }
     o->set_shareholder_households(b.profile.shareholder_households);
     o->set_poor_households_driven(b.profile.poor_households_driven);
@@ -181,7 +181,7 @@ v1::Borrower ToProto(const Borrower& b, absl::CivilDay as_of, PersonalData shown
     c->set_bad_credit_record(b.profile.bad_credit_record);
     c->set_unresolved_legal_dispute(b.profile.unresolved_legal_dispute);
     *c->mutable_checked_date() = rpc::ToDate(*b.credit.checked_date);
-    if (!b.credit.report.empty()) *c->mutable_report() = ToProto(b.credit.report);
+    if (!b.credit.report.empty()) *c->mutable_report() = rpc::ToProto(b.credit.report);
   }
   if (!b.account.bank.empty()) {
     v1::SettlementAccount* a = p.mutable_settlement_account();
@@ -204,7 +204,7 @@ v1::BlacklistEntry ToProto(const BlacklistEntry& e) {
   p.set_category(static_cast<v1::BlacklistCategory>(e.category));
   p.set_reason(e.reason);
   if (!e.loan_id.empty()) p.set_loan(rpc::FormatName("loans", e.loan_id));
-  for (const domain::DocumentRef& d : e.evidence) *p.add_evidence() = ToProto(d);
+  for (const domain::DocumentRef& d : e.evidence) *p.add_evidence() = rpc::ToProto(d);
   p.set_active(e.active);
   p.set_listed_by(e.listed_by);
   *p.mutable_list_time() = rpc::ToTimestamp(e.list_time);
@@ -288,7 +288,7 @@ PovertyChange ReadPovertyChange(const v1::PovertyStatusChange& in, const std::st
   if (day) change.day = *day;
   rpc::CheckText(in.registration_number(), Field(prefix, "registration_number"), 0, 64, v);
   change.number = in.registration_number();
-  change.document = ReadDocument(in.document(), Field(prefix, "document"), v);
+  change.document = rpc::ReadDocument(in.document(), Field(prefix, "document"), v);
   return change;
 }
 
@@ -307,7 +307,7 @@ void ReadBlacklistEntry(const v1::BlacklistEntry& in, const std::string& prefix,
   e.loan_id = rpc::ParseOptionalName(in.loan(), "loans", Field(prefix, "loan"), v);
   if (in.evidence_size() == 0) v.Add(Field(prefix, "evidence"), "at least one document");
   for (int i = 0; i < in.evidence_size(); ++i) {
-    e.evidence.push_back(ReadDocument(in.evidence(i), absl::StrCat(prefix, ".evidence[", i, "]"), v));
+    e.evidence.push_back(rpc::ReadDocument(in.evidence(i), absl::StrCat(prefix, ".evidence[", i, "]"), v));
   }
 }
 

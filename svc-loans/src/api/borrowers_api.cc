@@ -142,7 +142,7 @@ grpc::Status BorrowersApi::ListBorrowers(grpc::ServerContext* ctx, const v1::Lis
     query.limit = page_size + 1;
     if (!v.empty()) return absl::OkStatus();  // answered with the bad fields
     const absl::CivilDay today = kit_.clock().Today();
-    ASSIGN_OR_RETURN(ListScope scope, ListScopeOf(org_, caller));
+    ASSIGN_OR_RETURN(PlaceScope scope, PlaceScopeOf(org_, caller));
     if (!unit_id.empty()) {
       RETURN_IF_ERROR(RequireReadable(org_, caller, unit_id));
       if (req->include_subtree()) {
@@ -235,7 +235,7 @@ grpc::Status BorrowersApi::ListBlacklistEntries(grpc::ServerContext* ctx, const 
     query.after_id = rpc::PageAfter(req->page_token(), filters, v);
     query.limit = page_size + 1;
     if (!v.empty()) return absl::OkStatus();  // answered with the bad fields
-    ASSIGN_OR_RETURN(ListScope scope, ListScopeOf(org_, caller));
+    ASSIGN_OR_RETURN(PlaceScope scope, PlaceScopeOf(org_, caller));
     return reader([&](sql::Connection& conn) -> absl::Status {
       if (!query.borrower_id.empty()) {
         ASSIGN_OR_RETURN(Borrower b, ReadableBorrower(conn, org_, caller, query.borrower_id));

@@ -62,10 +62,10 @@ absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const 
 // under `place` (a village its own, a township its villages', the county
 // everything in it), or nothing — a partner's staff, whose records are
 // routed to them rather than placed (`place` null).
-struct ListScope {
+struct PlaceScope {
   bool all = false;
   std::optional<org_directory::UnitLink> place;
 };
-absl::StatusOr<ListScope> ListScopeOf(OrgView& org, const auth::Principal& caller);
+absl::StatusOr<PlaceScope> PlaceScopeOf(OrgView& org, const auth::Principal& caller);
 
 }  // namespace huinong::loans

@@ -200,7 +200,7 @@ store::PlaceFilter PlaceFilterOf(const org_directory::UnitLink& place) {
   return {column, place.id};
 }
 
-absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const ListScope& scope,
+absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const PlaceScope& scope,
                                                     store::BorrowerQuery query,
                                                     std::optional<absl::CivilDay> registered_poor_on) {
   if (!scope.all) {
@@ -227,7 +227,7 @@ absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const
   return picked;
 }
 
-absl::StatusOr<std::vector<BlacklistEntry>> ListBlacklistEntries(sql::Connection& conn, const ListScope& scope,
+absl::StatusOr<std::vector<BlacklistEntry>> ListBlacklistEntries(sql::Connection& conn, const PlaceScope& scope,
                                                                  store::BlacklistQuery query) {
   if (!scope.all) {
     if (!scope.place) return std::vector<BlacklistEntry>{};

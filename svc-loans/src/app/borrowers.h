@@ -94,12 +94,12 @@ store::PlaceFilter PlaceFilterOf(const org_directory::UnitLink& place);
 // Borrowers matching `query` within `scope`, at most query.limit of them
 // after query.after_id; with `registered_poor_on`, only households
 // registered poor that day (read on, page by page, until enough match).
-absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const ListScope& scope,
+absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const PlaceScope& scope,
                                                     store::BorrowerQuery query,
                                                     std::optional<absl::CivilDay> registered_poor_on);
 
 // Entries matching `query` within `scope` (through their borrowers' places).
-absl::StatusOr<std::vector<BlacklistEntry>> ListBlacklistEntries(sql::Connection& conn, const ListScope& scope,
+absl::StatusOr<std::vector<BlacklistEntry>> ListBlacklistEntries(sql::Connection& conn, const PlaceScope& scope,
                                                                  store::BlacklistQuery query);
 
 }  // namespace huinong::loans
