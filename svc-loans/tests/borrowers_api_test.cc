@@ -9,10 +9,14 @@
 #include <string>
 #include <vector>
 
+#include <cppconn/connection.h>
 #include <gtest/gtest.h>
 
 #include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
+#include "svc-loans/src/store/policy_store.h"
+#include "svc-loans/src/store/product_store.h"
+#include "svc-loans/src/store/township_store.h"
 #include "svc-loans/tests/loans_fixture.h"
 
 namespace huinong::loans {
@@ -91,6 +95,43 @@ v1::PovertyStatusChange Lifted(type::v1::Date day) {
   return c;
 }
 
+constexpr char kSmallLoan[] = "01PRODUCTSMALL000000000001";
+
+// The poverty small loan of 000:1497: households, at most 50,000 CNY and 36 months.
+Product SmallLoanProduct() {
+  Product p;
+  p.id = kSmallLoan;
+  p.code = "FPXD";
+  p.title = "扶贫小额信贷";
+  p.kind = ProductKind::kPovertySmallLoan;
+  p.borrower_types = {BorrowerType::kHousehold};
+  p.max_amount_fen = 5'000'000;
+  p.max_term_months = 36;
+  p.revolving = true;
+  p.create_time = p.update_time = absl::Now();
+  return p;
+}
+
+// The county's policy from 2026-01-01, the seeds' defaults.
+CountyPolicy Policy2026() {
+  CountyPolicy p;
+  p.id = "01POLICY2026A0000000000000";
+  p.county_id = "county";
+  p.effective_from = absl::CivilDay(2026, 1, 1);
+  p.create_time = p.update_time = absl::Now();
+  return p;
+}
+
+v1::CheckEligibilityRequest Ask(const v1::Borrower& b, int64_t fen, int term_months, v1::Purpose purpose) {
+  v1::CheckEligibilityRequest req;
+  req.set_borrower(b.name());
+  req.set_product(std::string("products/") + kSmallLoan);
+  req.mutable_amount()->set_fen(fen);
+  req.set_term_months(term_months);
+  req.set_purpose(purpose);
+  return req;
+}
+
 class BorrowersApi : public LoansFixture {
  protected:
   grpc::Status Create(const std::string& as, const v1::Borrower& b, v1::Borrower* out,
@@ -114,6 +155,15 @@ class BorrowersApi : public LoansFixture {
     const absl::CivilDay birth(std::stoi(id_card.substr(6, 4)), std::stoi(id_card.substr(10, 2)),
                                std::stoi(id_card.substr(12, 2)));
     return Person(v1::BORROWER_TYPE_HOUSEHOLD, name, unit, id_card, birth);
+  }
+
+  std::set<std::string> Rules(const std::string& as, const v1::CheckEligibilityRequest& req,
+                              v1::EligibilityResult* out) {
+    const grpc::Status s = borrowers_->CheckEligibility(As(as).get(), req, out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    std::set<std::string> rules;
+    for (const auto& f : out->findings()) rules.insert(f.rule());
+    return rules;
   }
 
   grpc::Status Get(std::unique_ptr<grpc::ClientContext> ctx, const std::string& name, v1::Borrower* out,
@@ -490,6 +540,68 @@ TEST_F(BorrowersApi, TheBlacklistNeedsTwoReviewers) {
   for (const auto& e : OutboxEvents()) actions.insert(e.action());
   EXPECT_EQ(actions, (std::set<std::string>{"loans.CreateBorrower", "loans.AddToBlacklist",
                                             "loans.RemoveFromBlacklist"}));
+}
+
+TEST_F(BorrowersApi, EligibilityNamesEveryFailedRule) {
+  {
+    auto conn = pool_->Connect();
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(store::InsertPolicy(**conn, Policy2026()).ok());
+    ASSERT_TRUE(store::InsertProduct(**conn, SmallLoanProduct()).ok());
+  }
+  v1::CreateBorrowerRequest create;
+  create.set_request_id(NextRequestId());
+  *create.mutable_borrower() = Household();
+  *create.mutable_poverty_registration() = Registered(Day(2016, 3, 1), "JD-131022-0001");
+  v1::Borrower poor;
+  ASSERT_TRUE(borrowers_->CreateBorrower(As("clerk11").get(), create, &poor).ok());
+  const v1::Borrower not_poor = MustCreate("clerk11", Household("李四", "v11", kIdCard1980));
+
+  v1::EligibilityResult result;
+  EXPECT_TRUE(Rules("clerk11", Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION), &result).empty());
+  EXPECT_TRUE(result.eligible());
+  EXPECT_EQ(result.ceiling().fen(), 5'000'000);
+  EXPECT_EQ(result.policy(), "countyPolicies/01POLICY2026A0000000000000");
+  // 50,000.01 CNY is one fen above the ceiling.
+  EXPECT_EQ(Rules("director1", Ask(poor, 5'000'001, 36, v1::PURPOSE_PRODUCTION), &result),
+            std::set<std::string>{"CEILING"});
+  EXPECT_FALSE(result.eligible());
+  // Four rules broken at once, four findings.
+  EXPECT_EQ(Rules("clerk11", Ask(not_poor, 5'000'001, 37, v1::PURPOSE_PERSONAL_CONSUMPTION), &result),
+            (std::set<std::string>{"POOR_HOUSEHOLD_ONLY", "CEILING", "TERM_LIMIT", "PURPOSE_CONSUMPTION"}));
+  for (const auto& f : result.findings()) {
+    EXPECT_FALSE(f.limit().empty()) << f.rule();
+    EXPECT_FALSE(f.value().empty()) << f.rule();
+  }
+  // Registered in 2016, so eligible as of a day in 2026 only; the policy starts in 2026.
+  v1::CheckEligibilityRequest before_policy = Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION);
+  *before_policy.mutable_as_of() = Day(2025, 12, 31);
+  grpc::Status s = borrowers_->CheckEligibility(As("clerk11").get(), before_policy, &result);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(s), "NO_POLICY");
+
+  // The blacklist and a suspended township each add a finding.
+  v1::BlacklistEntry entry;
+  ASSERT_TRUE(Blacklist("reviewer", poor, &entry).ok());
+  {
+    auto conn = pool_->Connect();
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(store::SetTownshipLendingStatus(**conn, "town1", LendingStatus::kSuspended, absl::Now()).ok());
+  }
+  EXPECT_EQ(Rules("clerk11", Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION), &result),
+            (std::set<std::string>{"BLACKLISTED", "TOWNSHIP_SUSPENDED"}));
+
+  // Bad fields, other places, unknown products.
+  v1::CheckEligibilityRequest bad;
+  bad.set_borrower(poor.name());
+  s = borrowers_->CheckEligibility(As("clerk11").get(), bad, &result);
+  EXPECT_EQ(FieldsOf(s), (std::set<std::string>{"product", "amount", "term_months", "purpose"}));
+  s = borrowers_->CheckEligibility(As("clerk21").get(), Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION), &result);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  v1::CheckEligibilityRequest unknown = Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION);
+  unknown.set_product("products/01PRODUCTNONE0000000000001");
+  EXPECT_EQ(borrowers_->CheckEligibility(As("clerk11").get(), unknown, &result).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(BorrowersApi, SvcOrgUnreachableIsUnavailable) {

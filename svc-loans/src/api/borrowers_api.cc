@@ -13,6 +13,7 @@
 #include "common/rpc/page_token.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/request_checks.h"
+#include "common/rpc/shared_types.h"
 #include "common/rpc/validate.h"
 #include "svc-loans/src/api/borrower_mapping.h"
 #include "svc-loans/src/app/access.h"
@@ -186,9 +187,44 @@ grpc::Status BorrowersApi::RecordPovertyStatusChange(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status BorrowersApi::CheckEligibility(grpc::ServerContext*, const v1::CheckEligibilityRequest*,
-                                            v1::EligibilityResult*) {
-  return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "CheckEligibility waits for the product store");
+grpc::Status BorrowersApi::CheckEligibility(grpc::ServerContext* ctx, const v1::CheckEligibilityRequest* req,
+                                            v1::EligibilityResult* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
+    const std::string borrower_id = rpc::ParseName(req->borrower(), "borrowers", "borrower", v);
+    const std::string product_id = rpc::ParseName(req->product(), "products", "product", v);
+    LoanRequest request;
+    if (req->amount().fen() <= 0) v.Add("amount", "more than 0 fen");
+    request.amount_fen = req->amount().fen();
+    if (req->term_months() <= 0) v.Add("term_months", "at least 1 month");
+    request.term_months = req->term_months();
+    if (req->purpose() == v1::PURPOSE_UNSPECIFIED) {
+      v.Add("purpose", "required");
+    } else if (!v1::Purpose_IsValid(req->purpose())) {
+      v.Add("purpose", absl::StrCat("unknown value ", req->purpose()));
+    } else {
+      request.purpose = static_cast<Purpose>(req->purpose());
+    }
+    const std::optional<absl::CivilDay> as_of = rpc::FromDate(req->as_of(), "as_of", v);
+    request.application_date = as_of.value_or(kit_.clock().Today());
+    return reader([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(EligibilityAnswer answer,
+                       JudgeEligibility(conn, org_, caller, borrower_id, product_id, request));
+      resp->set_eligible(answer.failures.empty());
+      for (const RuleFailure& f : answer.failures) {
+        v1::EligibilityFinding* finding = resp->add_findings();
+        finding->set_rule(f.rule);
+        finding->set_field(f.field);
+        finding->set_description(absl::StrCat(f.field, ": ", f.limit, "; found ", f.actual));
+        finding->set_limit(f.limit);
+        finding->set_value(f.actual);
+      }
+      if (answer.ceiling_fen) *resp->mutable_ceiling() = rpc::ToMoney(*answer.ceiling_fen);
+      *resp->mutable_counter_guarantee_threshold() = rpc::ToMoney(answer.counter_guarantee_threshold_fen);
+      resp->set_policy(rpc::FormatName("countyPolicies", answer.policy_id));
+      return absl::OkStatus();
+    });
+  });
 }
 
 grpc::Status BorrowersApi::AddToBlacklist(grpc::ServerContext* ctx, const v1::AddToBlacklistRequest* req,

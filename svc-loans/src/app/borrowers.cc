@@ -9,6 +9,9 @@
 #include "common/rpc/request_checks.h"
 #include "common/rpc/status_details.h"
 #include "common/rpc/validate.h"
+#include "svc-loans/src/app/application_load.h"
+#include "svc-loans/src/domain/application_steps.h"
+#include "svc-loans/src/store/township_store.h"
 
 namespace huinong::loans {
 namespace {
@@ -225,6 +228,31 @@ absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const
     if (!more) break;
   }
   return picked;
+}
+
+absl::StatusOr<EligibilityAnswer> JudgeEligibility(sql::Connection& conn, OrgView& org, const auth::Principal& caller,
+                                                   const std::string& borrower_id, const std::string& product_id,
+                                                   LoanRequest request) {
+  ASSIGN_OR_RETURN(Borrower borrower, ReadableBorrower(conn, org, caller, borrower_id));
+  ASSIGN_OR_RETURN(Product product, LoadProduct(conn, product_id));
+  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(conn, borrower.county_id, request.application_date));
+  request.product = product.kind;
+  request.rate_bp = ProposedRateBp(product, policy);
+  EligibilityAnswer answer;
+  answer.failures = CheckEligibility(borrower.profile, request, product, policy);
+  ASSIGN_OR_RETURN(LendingStatus township, store::TownshipLendingStatus(conn, borrower.township_id));
+  if (township == LendingStatus::kSuspended) {
+    answer.failures.push_back({"TOWNSHIP_SUSPENDED", "borrower.unit", "a township open for lending",
+                               absl::StrCat("units/", borrower.township_id, " suspended"), policy.id});
+  }
+  if (const std::optional<int64_t> county = CeilingFen(policy, borrower.profile.type, product.kind)) {
+    answer.ceiling_fen = std::min(*county, product.max_amount_fen);
+  }
+  if (borrower.profile.type == BorrowerType::kHousehold) {
+    answer.counter_guarantee_threshold_fen = product.counter_guarantee_threshold_fen;
+  }
+  answer.policy_id = policy.id;
+  return answer;
 }
 
 absl::StatusOr<std::vector<BlacklistEntry>> ListBlacklistEntries(sql::Connection& conn, const PlaceScope& scope,

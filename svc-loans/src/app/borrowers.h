@@ -22,6 +22,7 @@
 #include "svc-loans/src/app/access.h"
 #include "svc-loans/src/domain/blacklist.h"
 #include "svc-loans/src/domain/borrower_record.h"
+#include "svc-loans/src/domain/eligibility.h"
 #include "svc-loans/src/domain/poverty_registration.h"
 #include "svc-loans/src/store/blacklist_store.h"
 #include "svc-loans/src/store/borrower_store.h"
@@ -97,6 +98,27 @@ store::PlaceFilter PlaceFilterOf(const org_directory::UnitLink& place);
 absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const PlaceScope& scope,
                                                     store::BorrowerQuery query,
                                                     std::optional<absl::CivilDay> registered_poor_on);
+
+// What CheckEligibility answers: every failed rule, the ceiling that
+// applies (none: the county sets no ceiling for the type), the amount above
+// which a household needs a counter-guarantee (0: none) and the policy
+// version that judged.
+struct EligibilityAnswer {
+  std::vector<RuleFailure> failures;
+  std::optional<int64_t> ceiling_fen;
+  int64_t counter_guarantee_threshold_fen = 0;
+  std::string policy_id;
+};
+// Judges `request` (amount, term, purpose; no pledges: a dry run) on
+// `request.application_date` for a borrower the caller reads, under the
+// product and the policy in force for the borrower's county that day, the
+// borrower as recorded (its registration that day, the blacklist) and its
+// township's lending status (a suspended township is one more failure,
+// TOWNSHIP_SUSPENDED). NOT_FOUND (borrower, product); PERMISSION_DENIED;
+// FAILED_PRECONDITION / NO_POLICY.
+absl::StatusOr<EligibilityAnswer> JudgeEligibility(sql::Connection& conn, OrgView& org, const auth::Principal& caller,
+                                                   const std::string& borrower_id, const std::string& product_id,
+                                                   LoanRequest request);
 
 // Entries matching `query` within `scope` (through their borrowers' places).
 absl::StatusOr<std::vector<BlacklistEntry>> ListBlacklistEntries(sql::Connection& conn, const PlaceScope& scope,
