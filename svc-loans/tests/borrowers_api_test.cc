@@ -18,6 +18,7 @@
 #include "svc-loans/src/store/product_store.h"
 #include "svc-loans/src/store/township_store.h"
 #include "svc-loans/tests/loans_fixture.h"
+#include "svc-loans/tests/loans_seed_data.h"
 
 namespace huinong::loans {
 namespace {
@@ -95,37 +96,10 @@ v1::PovertyStatusChange Lifted(type::v1::Date day) {
   return c;
 }
 
-constexpr char kSmallLoan[] = "01PRODUCTSMALL000000000001";
-
-// The poverty small loan of 000:1497: households, at most 50,000 CNY and 36 months.
-Product SmallLoanProduct() {
-  Product p;
-  p.id = kSmallLoan;
-  p.code = "FPXD";
-  p.title = "扶贫小额信贷";
-  p.kind = ProductKind::kPovertySmallLoan;
-  p.borrower_types = {BorrowerType::kHousehold};
-  p.max_amount_fen = 5'000'000;
-  p.max_term_months = 36;
-  p.revolving = true;
-  p.create_time = p.update_time = absl::Now();
-  return p;
-}
-
-// The county's policy from 2026-01-01, the seeds' defaults.
-CountyPolicy Policy2026() {
-  CountyPolicy p;
-  p.id = "01POLICY2026A0000000000000";
-  p.county_id = "county";
-  p.effective_from = absl::CivilDay(2026, 1, 1);
-  p.create_time = p.update_time = absl::Now();
-  return p;
-}
-
 v1::CheckEligibilityRequest Ask(const v1::Borrower& b, int64_t fen, int term_months, v1::Purpose purpose) {
   v1::CheckEligibilityRequest req;
   req.set_borrower(b.name());
-  req.set_product(std::string("products/") + kSmallLoan);
+  req.set_product(std::string("products/") + kPovertySmallLoanId);
   req.mutable_amount()->set_fen(fen);
   req.set_term_months(term_months);
   req.set_purpose(purpose);
@@ -546,8 +520,8 @@ TEST_F(BorrowersApi, EligibilityNamesEveryFailedRule) {
   {
     auto conn = pool_->Connect();
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(store::InsertPolicy(**conn, Policy2026()).ok());
-    ASSERT_TRUE(store::InsertProduct(**conn, SmallLoanProduct()).ok());
+    ASSERT_TRUE(store::InsertPolicy(**conn, CountyPolicy2026()).ok());
+    ASSERT_TRUE(store::InsertProduct(**conn, PovertySmallLoanProduct()).ok());
   }
   v1::CreateBorrowerRequest create;
   create.set_request_id(NextRequestId());
@@ -561,7 +535,7 @@ TEST_F(BorrowersApi, EligibilityNamesEveryFailedRule) {
   EXPECT_TRUE(Rules("clerk11", Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION), &result).empty());
   EXPECT_TRUE(result.eligible());
   EXPECT_EQ(result.ceiling().fen(), 5'000'000);
-  EXPECT_EQ(result.policy(), "countyPolicies/01POLICY2026A0000000000000");
+  EXPECT_EQ(result.policy(), std::string("countyPolicies/") + kCountyPolicy2026Id);
   // 50,000.01 CNY is one fen above the ceiling.
   EXPECT_EQ(Rules("director1", Ask(poor, 5'000'001, 36, v1::PURPOSE_PRODUCTION), &result),
             std::set<std::string>{"CEILING"});
