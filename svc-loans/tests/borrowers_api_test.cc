@@ -444,6 +444,9 @@ TEST_F(BorrowersApi, PovertyRegistrationIsDatedAndReadAsOfADay) {
   v1::ListBorrowersRequest poor;
   poor.set_registered_poor_only(true);
   EXPECT_EQ(Listed(As("clerk11"), poor), std::set<std::string>{b.name()});
+  poor.set_type(v1::BORROWER_TYPE_COOPERATIVE);  // only households are registered
+  EXPECT_TRUE(Listed(As("clerk11"), poor).empty());
+  poor.clear_type();
   *poor.mutable_as_of() = Day(2021, 1, 1);
   EXPECT_TRUE(Listed(As("clerk11"), poor).empty());
   EXPECT_EQ(Listed(As("clerk11")), (std::set<std::string>{b.name(), other.name()}));

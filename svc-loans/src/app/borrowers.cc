@@ -213,7 +213,9 @@ absl::StatusOr<std::vector<Borrower>> ListBorrowers(sql::Connection& conn, const
   if (!registered_poor_on) return store::ListBorrowers(conn, query);
   // Registration periods live in the record's JSON: read pages of
   // households and keep those registered that day.
-  query.type = static_cast<int>(BorrowerType::kHousehold);
+  const int household = static_cast<int>(BorrowerType::kHousehold);
+  if (query.type != 0 && query.type != household) return std::vector<Borrower>{};
+  query.type = household;
   const int wanted = query.limit;
   std::vector<Borrower> picked;
   while (static_cast<int>(picked.size()) < wanted) {
