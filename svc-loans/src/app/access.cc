@@ -70,4 +70,12 @@ absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const 
   return rpc::PermissionDenied(absl::StrCat(caller.unit, " does not cover units/", record_unit_id));
 }
 
+absl::StatusOr<PlaceScope> PlaceScopeOf(OrgView& org, const auth::Principal& caller) {
+  if (ReadsAll(caller)) return PlaceScope{true, std::nullopt};
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
+  const org_directory::UnitLink* place = PlaceOf(mine);
+  if (place == nullptr) return PlaceScope{false, std::nullopt};
+  return PlaceScope{false, *place};
+}
+
 }  // namespace huinong::loans

@@ -15,6 +15,7 @@
 // svc-org unreachable is UNAVAILABLE, never a refusal.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -56,5 +57,16 @@ const org_directory::UnitLink* PlaceOf(const UnitLineage& caller);
 // OK when the caller reads records of `record_unit_id` (see above);
 // PERMISSION_DENIED otherwise.
 absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id);
+
+// What a caller's lists of placed records (borrowers, and what belongs to
+// them) cover, by the rules above: everything (`all`), the records placed
+// under `place` (a village its own, a township its villages', the county
+// everything in it), or nothing — a partner's staff, whose records are
+// routed to them rather than placed (`place` null).
+struct PlaceScope {
+  bool all = false;
+  std::optional<org_directory::UnitLink> place;
+};
+absl::StatusOr<PlaceScope> PlaceScopeOf(OrgView& org, const auth::Principal& caller);
 
 }  // namespace huinong::loans
