@@ -17,46 +17,16 @@
 #include "svc-loans/src/store/policy_store.h"
 #include "svc-loans/src/store/product_store.h"
 #include "svc-loans/tests/loans_fixture.h"
+#include "svc-loans/tests/loans_seed_data.h"
 
 namespace huinong::loans {
 namespace {
 
-constexpr char kSmall[] = "01PRODUCTSMALL000000000001";
-constexpr char kIndustry[] = "01PRODUCTINDUSTRY000000001";
+constexpr const char* kSmall = kPovertySmallLoanId;
+constexpr const char* kIndustry = kIndustryLoanId;
 constexpr char kHousehold[] = "01BORROWERHOUSEHOLD0000001";
 constexpr char kCooperative[] = "01BORROWERCOOPERATIVE00001";
 constexpr char kOther[] = "01BORROWERHOUSEHOLD0000021";  // in v21
-
-Product SmallLoanProduct() {
-  Product p;
-  p.id = kSmall;
-  p.code = "FPXD";
-  p.title = "扶贫小额信贷";
-  p.kind = ProductKind::kPovertySmallLoan;
-  p.borrower_types = {BorrowerType::kHousehold};
-  p.max_amount_fen = 5'000'000;
-  p.max_term_months = 36;
-  p.revolving = true;
-  p.create_time = p.update_time = absl::Now();
-  return p;
-}
-
-Product IndustryProduct() {
-  Product p;
-  p.id = kIndustry;
-  p.code = "CYFZ";
-  p.title = "产业发展贷款";
-  p.kind = ProductKind::kIndustryDevelopment;
-  p.borrower_types = {BorrowerType::kHousehold, BorrowerType::kFamilyFarm, BorrowerType::kCooperative,
-                      BorrowerType::kLeadingEnterprise, BorrowerType::kShareCooperative};
-  p.max_amount_fen = 500'000'000;
-  p.max_term_months = 36;
-  p.min_rate_multiple_bp = 10'000;
-  p.max_rate_multiple_bp = 14'500;
-  p.counter_guarantee_threshold_fen = 5'000'000;
-  p.create_time = p.update_time = absl::Now();
-  return p;
-}
 
 Borrower Household(const char* id, const char* unit) {
   Borrower b;
@@ -91,12 +61,8 @@ Borrower Cooperative() {
 }
 
 CountyPolicy Policy(SmallLoanModel model) {
-  CountyPolicy p;
-  p.id = "01POLICY2026A0000000000000";
-  p.county_id = "county";
-  p.effective_from = absl::CivilDay(2026, 1, 1);
+  CountyPolicy p = CountyPolicy2026();
   p.small_loan_model = model;
-  p.create_time = p.update_time = absl::Now();
   return p;
 }
 
@@ -127,8 +93,8 @@ class Applications : public LoansFixture {
     auto conn = pool_->Connect();
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(store::InsertPolicy(**conn, Policy(model)).ok());
-    ASSERT_TRUE(store::InsertProduct(**conn, SmallLoanProduct()).ok());
-    ASSERT_TRUE(store::InsertProduct(**conn, IndustryProduct()).ok());
+    ASSERT_TRUE(store::InsertProduct(**conn, PovertySmallLoanProduct()).ok());
+    ASSERT_TRUE(store::InsertProduct(**conn, IndustryLoanProduct()).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Household(kHousehold, "v11")).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Household(kOther, "v21")).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Cooperative()).ok());

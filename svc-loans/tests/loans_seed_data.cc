@@ -19,6 +19,23 @@ Product PovertySmallLoanProduct() {
   return p;
 }
 
+Product IndustryLoanProduct() {
+  Product p;
+  p.id = kIndustryLoanId;
+  p.code = "CYFZ";
+  p.title = "产业发展贷款";
+  p.kind = ProductKind::kIndustryDevelopment;
+  p.borrower_types = {BorrowerType::kHousehold, BorrowerType::kFamilyFarm, BorrowerType::kCooperative,
+                      BorrowerType::kLeadingEnterprise, BorrowerType::kShareCooperative};
+  p.max_amount_fen = 500'000'000;
+  p.max_term_months = 36;
+  p.min_rate_multiple_bp = 10'000;
+  p.max_rate_multiple_bp = 14'500;
+  p.counter_guarantee_threshold_fen = 5'000'000;
+  p.create_time = p.update_time = absl::Now();
+  return p;
+}
+
 CountyPolicy CountyPolicy2026() {
   CountyPolicy p;
   p.id = kCountyPolicy2026Id;
