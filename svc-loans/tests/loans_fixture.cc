@@ -4,6 +4,8 @@
 #include <map>
 
 #include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 #include <grpcpp/create_channel.h>
 
 #include "absl/strings/str_cat.h"
@@ -86,6 +88,15 @@ std::unique_ptr<grpc::ClientContext> LoansFixture::As(const std::string& staff_i
   auto it = People().find(staff_id);
   EXPECT_NE(it, People().end()) << staff_id << " is not one of the fixture's people";
   return AsStaff(staff_id, it == People().end() ? "" : it->second);
+}
+
+int64_t LoansFixture::Count(const std::string& sql) {
+  auto conn = pool_->Connect();
+  EXPECT_TRUE(conn.ok()) << conn.status();
+  if (!conn.ok()) return -1;
+  std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(sql));
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  return rs->next() ? rs->getInt64(1) : -1;
 }
 
 }  // namespace huinong::loans

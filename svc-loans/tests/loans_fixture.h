@@ -53,6 +53,8 @@ class LoansFixture : public ::testing::Test {
   std::unique_ptr<grpc::ClientContext> Admin() { return callers_.As("admin", {"admin"}); }
   std::unique_ptr<grpc::ClientContext> Auditor() { return callers_.As("auditor1", {"auditor"}); }
   std::string NextRequestId() { return "req-" + std::to_string(++next_request_); }
+  // The one number a query answers (a COUNT(*)), read on its own connection.
+  int64_t Count(const std::string& sql);
 
   std::unique_ptr<db::TestDatabase> db_;
   std::unique_ptr<db::DbPool> pool_;
