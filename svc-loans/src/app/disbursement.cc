@@ -54,8 +54,8 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
   if (!found) return rpc::NotFound(name);
   CreditLineRecord line = *std::move(found);
   // The draw is the bank's: the recommended bank's officer holding loans.disburse.
-  RETURN_IF_ERROR(
-      AuthorizeStep(org, m.caller(), RoutingOf(line.application_id, line.place), "loans.disburse", m.today()));
+  const Application routing = RoutingOf(line.application_id, line.place);
+  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), routing, "loans.disburse", m.today()));
   RETURN_IF_ERROR(rpc::CheckEtag(t.etag, line.version, name));
   if (line.state != CreditLineState::kActive) {
     return rpc::FailedPrecondition("CREDIT_LINE_CLOSED", absl::StrCat(name, " is no longer active"));
@@ -68,10 +68,9 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
   }
   RETURN_IF_ERROR(v.ToStatus());
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), line.place.township_id));
-  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), line.place.borrower_id));
-  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), line.place.product_id));
-  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), line.place.county_id, m.today()));
-  std::vector<RuleFailure> failures = CheckDraw(line.line, t.draw, borrower.profile.blacklisted, policy);
+  ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), routing, m.today()));
+  const CountyPolicy& policy = facts.policy;
+  std::vector<RuleFailure> failures = CheckDraw(line.line, t.draw, facts.borrower.profile.blacklisted, policy);
   if (t.draw.term_months > 0 && DrawMaturity(t.draw) > line.line.expiry) {
     RuleFailures beyond(policy.id);
     beyond.Add("DRAW_BEYOND_EXPIRY", "term_months",
@@ -81,8 +80,9 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
   }
   RETURN_IF_ERROR(Refusal("DRAW_REFUSED", absl::StrCat("the draw on ", name, " is refused"), failures));
 
-  DrawChange change{line, line, LoanFromDraw(line, t.draw, product, borrower.profile.type, t.purpose, NewUlid(),
-                                             t.bank_reference, t.entrusted_payee)};
+  DrawChange change{line, line,
+                    LoanFromDraw(line, t.draw, facts.product, facts.borrower.profile.type, t.purpose, NewUlid(),
+                                 t.bank_reference, t.entrusted_payee)};
   change.loan.create_time = change.loan.update_time = m.now();
   RETURN_IF_ERROR(store::InsertLoan(m.tx(), change.loan));
   change.after.line.outstanding_principal_fen += t.draw.amount_fen;
