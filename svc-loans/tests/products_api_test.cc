@@ -71,6 +71,8 @@ v1::CountyPolicy SeedPolicy(absl::CivilDay from) {
   }
   p.set_compensation_ratio_bp(10'000);
   p.set_note("县扶贫小额信贷实施方案");
+  p.mutable_decision_document()->set_uri("docs://county/2026/policy");
+  p.mutable_decision_document()->set_title("县政府常务会议纪要");
   return p;
 }
 
@@ -191,6 +193,7 @@ TEST_F(Products, TheSeedsPolicyReadsBackWithEveryNumber) {
   EXPECT_EQ(read.min_driven_households_share_bp(), 3'000);
   EXPECT_EQ(read.organisation_subsidy_bands_size(), 3);
   EXPECT_EQ(read.note(), "县扶贫小额信贷实施方案");
+  EXPECT_EQ(read.decision_document().title(), "县政府常务会议纪要");
   EXPECT_EQ(read.effective_from().year(), Today().year());
 
   // Any unit below the county reads the version in force today.
