@@ -107,14 +107,6 @@ class Applications : public LoansFixture {
     q->executeUpdate();
   }
 
-  int64_t Count(const std::string& sql) {
-    auto conn = pool_->Connect();
-    EXPECT_TRUE(conn.ok());
-    std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(sql));
-    std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
-    return rs->next() ? rs->getInt64(1) : -1;
-  }
-
   // CreateApplication as clerk11 (or `who`).
   grpc::Status Create(const std::string& borrower, const std::string& product, int64_t fen, int months,
                       v1::Purpose purpose, v1::Application* out, const std::string& who = "clerk11") {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 #include <grpcpp/create_channel.h>
@@ -102,6 +103,15 @@ std::vector<audit::v1::Event> LoansFixture::OutboxEvents() const {
     EXPECT_TRUE(events.emplace_back().ParseFromString(rs->getString(1)));
   }
   return events;
+}
+
+int64_t LoansFixture::Count(const std::string& sql) {
+  auto conn = pool_->Connect();
+  EXPECT_TRUE(conn.ok()) << conn.status();
+  if (!conn.ok()) return -1;
+  std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(sql));
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  return rs->next() ? rs->getInt64(1) : -1;
 }
 
 }  // namespace huinong::loans

@@ -57,6 +57,8 @@ class LoansFixture : public ::testing::Test {
   std::string NextRequestId() { return "req-" + std::to_string(++next_request_); }
   // The audit events written to the outbox so far, oldest first.
   std::vector<audit::v1::Event> OutboxEvents() const;
+  // The one number a query answers (a COUNT(*)), read on its own connection.
+  int64_t Count(const std::string& sql);
 
   std::unique_ptr<db::TestDatabase> db_;
   std::unique_ptr<db::DbPool> pool_;

@@ -59,6 +59,18 @@ const org_directory::UnitLink* PlaceOf(const UnitLineage& caller) {
   return nullptr;
 }
 
+absl::Status RequirePolicyAuthority(OrgView& org, const auth::Principal& caller, const std::string& county_id,
+                                    absl::CivilDay day) {
+  if (caller.IsAdmin()) return absl::OkStatus();
+  return RequireCapability(org, caller, "loans.policy", county_id, day);
+}
+
+absl::StatusOr<std::string> CallerCountyId(OrgView& org, const auth::Principal& caller) {
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
+  const org_directory::UnitLink* county = mine.Nearest(type::v1::LEVEL_COUNTY);
+  return county == nullptr ? std::string() : county->id;
+}
+
 absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id) {
   if (ReadsAll(caller)) return absl::OkStatus();
   ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));

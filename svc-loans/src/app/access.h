@@ -54,6 +54,16 @@ absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& c
 // their chain; null for a partner's staff (no place in the chain).
 const org_directory::UnitLink* PlaceOf(const UnitLineage& caller);
 
+// Products and county policies (ProductService's changes): admin, or a
+// holder of loans.policy for the county (`county_id`); otherwise
+// PERMISSION_DENIED / CAPABILITY_MISSING.
+absl::Status RequirePolicyAuthority(OrgView& org, const auth::Principal& caller, const std::string& county_id,
+                                    absl::CivilDay day);
+
+// The COUNTY unit in the caller's chain (without "units/"); "" when the
+// chain has none (a partner's staff, or a caller without a unit).
+absl::StatusOr<std::string> CallerCountyId(OrgView& org, const auth::Principal& caller);
+
 // OK when the caller reads records of `record_unit_id` (see above);
 // PERMISSION_DENIED otherwise.
 absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id);
