@@ -6,8 +6,7 @@
 
 #include "svc-loans/tests/applications_fixture.h"
 
-namespace huinong::loans {
-namespace {
+namespace huinong::loans::applications_api_test {
 
 TEST_F(Applications, AVillageSeesOnlyItsOwnAndABankOnlyWhatIsRoutedToIt) {
   v1::Application a = SurveyedSmallLoan();
@@ -180,5 +179,4 @@ TEST_F(Applications, ABanksReferencePaysOutOnceAndADrawIsJudgedOnTheDayItIsRecor
   EXPECT_EQ(Reason(s), "NOT_RECOMMENDED_BANK");
 }
 
-}  // namespace
-}  // namespace huinong::loans
+}  // namespace huinong::loans::applications_api_test

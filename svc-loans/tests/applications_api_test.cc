@@ -9,8 +9,7 @@
 
 #include "svc-loans/tests/applications_fixture.h"
 
-namespace huinong::loans {
-namespace {
+namespace huinong::loans::applications_api_test {
 
 TEST_F(Applications, AHouseholdsSmallLoanRunsFromTheVillageStationToADisbursedDrawOnItsCreditLine) {
   v1::Application a;
@@ -188,5 +187,4 @@ TEST_F(Applications, ARefusalThatBreaksFourRulesNamesAllFour) {
   EXPECT_EQ(read.state(), v1::APPLICATION_STATE_DRAFT);
 }
 
-}  // namespace
-}  // namespace huinong::loans
+}  // namespace huinong::loans::applications_api_test

@@ -16,7 +16,10 @@
 #include "svc-loans/tests/loans_fixture.h"
 #include "svc-loans/tests/loans_seed_data.h"
 
-namespace huinong::loans {
+// A namespace of their own: the fixture class may share its name with a
+// handler class of svc-loans (BorrowersApi), which an unnamed namespace
+// per test file used to keep apart.
+namespace huinong::loans::applications_api_test {
 
 inline constexpr const char* kSmall = kPovertySmallLoanId;
 inline constexpr const char* kIndustry = kIndustryLoanId;
@@ -229,4 +232,4 @@ class Applications : public LoansFixture {
 
 inline std::string Reason(const grpc::Status& s) { return rpc::ReasonOf(rpc::FromGrpcStatus(s)); }
 
-}  // namespace huinong::loans
+}  // namespace huinong::loans::applications_api_test

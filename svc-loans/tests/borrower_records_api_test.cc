@@ -5,8 +5,7 @@
 
 #include "svc-loans/tests/borrowers_fixture.h"
 
-namespace huinong::loans {
-namespace {
+namespace huinong::loans::borrowers_api_test {
 
 TEST_F(BorrowersApi, EachCallerSeesItsOwnPlace) {
   const v1::Borrower v11 = MustCreate("clerk11", Household());
@@ -284,5 +283,4 @@ TEST_F(BorrowersApi, SvcOrgUnreachableIsUnavailable) {
   EXPECT_EQ(Listed(Admin()).size(), 1u);
 }
 
-}  // namespace
-}  // namespace huinong::loans
+}  // namespace huinong::loans::borrowers_api_test

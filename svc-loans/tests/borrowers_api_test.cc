@@ -9,8 +9,7 @@
 
 #include "svc-loans/tests/borrowers_fixture.h"
 
-namespace huinong::loans {
-namespace {
+namespace huinong::loans::borrowers_api_test {
 
 TEST_F(BorrowersApi, EachTypeIsCreatedAtItsLevel) {
   const v1::Borrower household = MustCreate("clerk11", Household());
@@ -145,5 +144,4 @@ TEST_F(BorrowersApi, AnUpdateChecksTheEtagAndTheMask) {
   EXPECT_EQ(ReasonOf(s), "CAPABILITY_MISSING");
 }
 
-}  // namespace
-}  // namespace huinong::loans
+}  // namespace huinong::loans::borrowers_api_test

@@ -16,7 +16,10 @@
 #include "svc-loans/tests/loans_fixture.h"
 #include "svc-loans/tests/loans_seed_data.h"
 
-namespace huinong::loans {
+// A namespace of their own: the fixture class may share its name with a
+// handler class of svc-loans (BorrowersApi), which an unnamed namespace
+// per test file used to keep apart.
+namespace huinong::loans::borrowers_api_test {
 
 // Valid GB 11643 numbers (region 131022, 固安县) and GB 32100 credit codes.
 inline constexpr char kIdCard1970[] = "131022197005151239";  // born 1970-05-15
@@ -182,4 +185,4 @@ class BorrowersApi : public LoansFixture {
   }
 };
 
-}  // namespace huinong::loans
+}  // namespace huinong::loans::borrowers_api_test
