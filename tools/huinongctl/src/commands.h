@@ -24,6 +24,15 @@ absl::Status RunPeople(const Invocation& inv);
 absl::Status RunChange(const Invocation& inv);
 // "calendar create|get|versions|add-version|deadline".
 absl::Status RunCalendar(const Invocation& inv);
+// svc-loans: "borrower create|get|list|poverty|eligibility",
+// "borrower blacklist add|remove|list"; "product create|get|list|update",
+// "policy create|get|list|effective"; "application create|get|list|submit|
+// survey|review|guarantee|insure|contract|disburse|reject|withdraw";
+// "creditline get|list|draw", "loan get|list".
+absl::Status RunBorrower(const Invocation& inv);
+absl::Status RunProduct(const Invocation& inv);
+absl::Status RunApplication(const Invocation& inv);
+absl::Status RunLending(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".
