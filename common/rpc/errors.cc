@@ -15,6 +15,7 @@ namespace {
 constexpr absl::string_view kTypePrefix = "type.googleapis.com/";
 constexpr absl::string_view kBadRequestUrl = "type.googleapis.com/google.rpc.BadRequest";
 constexpr absl::string_view kErrorInfoUrl = "type.googleapis.com/google.rpc.ErrorInfo";
+constexpr absl::string_view kPreconditionFailureUrl = "type.googleapis.com/google.rpc.PreconditionFailure";
 constexpr absl::string_view kDomain = "huinong";
 
 absl::Status WithMessage(absl::StatusCode code, absl::string_view reason,
@@ -46,6 +47,23 @@ absl::Status InvalidArgument(const std::vector<FieldViolation>& violations) {
                       absl::StrCat("invalid request: ", absl::StrJoin(parts, "; ")));
   status.SetPayload(kBadRequestUrl, absl::Cord(bad.SerializeAsString()));
   return WithReason(std::move(status), "INVALID_ARGUMENT");
+}
+
+absl::Status FailedPreconditions(absl::string_view reason, absl::string_view message,
+                                 const std::vector<PreconditionViolation>& violations) {
+  google::rpc::PreconditionFailure failure;
+  std::vector<std::string> parts;
+  for (const auto& v : violations) {
+    auto* pv = failure.add_violations();
+    pv->set_type(v.type);
+    pv->set_subject(v.subject);
+    pv->set_description(v.description);
+    parts.push_back(absl::StrCat(v.type, " (", v.subject, "): ", v.description));
+  }
+  absl::Status status = FailedPrecondition(
+      reason, parts.empty() ? std::string(message) : absl::StrCat(message, ": ", absl::StrJoin(parts, "; ")));
+  status.SetPayload(kPreconditionFailureUrl, absl::Cord(failure.SerializeAsString()));
+  return status;
 }
 
 absl::Status InvalidField(std::string field, std::string description) {
@@ -93,6 +111,16 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
   google::rpc::BadRequest bad;
   if (!bad.ParseFromString(std::string(*payload))) return out;
   for (const auto& fv : bad.field_violations()) out.push_back({fv.field(), fv.description()});
+  return out;
+}
+
+std::vector<PreconditionViolation> PreconditionViolationsOf(const absl::Status& status) {
+  std::vector<PreconditionViolation> out;
+  auto payload = status.GetPayload(kPreconditionFailureUrl);
+  if (!payload) return out;
+  google::rpc::PreconditionFailure failure;
+  if (!failure.ParseFromString(std::string(*payload))) return out;
+  for (const auto& pv : failure.violations()) out.push_back({pv.type(), pv.subject(), pv.description()});
   return out;
 }
 

@@ -34,6 +34,21 @@ class Violations {
 absl::Status InvalidArgument(const std::vector<FieldViolation>& violations);
 absl::Status InvalidField(std::string field, std::string description);
 
+// One broken business rule of a FAILED_PRECONDITION (google.rpc.
+// PreconditionFailure): its type (the rule, e.g. "CEILING_EXCEEDED"), the
+// subject it is about (a field or a resource) and what is wrong.
+struct PreconditionViolation {
+  std::string type;
+  std::string subject;
+  std::string description;
+};
+
+// FAILED_PRECONDITION with `reason`, every violation in a PreconditionFailure
+// detail and listed in the message too, so a refusal that breaks four rules
+// names all four to any client.
+absl::Status FailedPreconditions(absl::string_view reason, absl::string_view message,
+                                 const std::vector<PreconditionViolation>& violations);
+
 // Attaches a machine-readable reason (google.rpc.ErrorInfo, domain "huinong").
 absl::Status WithReason(absl::Status status, absl::string_view reason);
 
@@ -47,6 +62,7 @@ absl::Status PermissionDenied(absl::string_view message);
 // Reading details back (tests, clients, service-to-service calls).
 std::string ReasonOf(const absl::Status& status);
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
+std::vector<PreconditionViolation> PreconditionViolationsOf(const absl::Status& status);
 
 
 }  // namespace huinong::rpc

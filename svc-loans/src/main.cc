@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     if (!token.ok()) return token.status();
     auto org = std::make_shared<org_directory::OrgDirectory>(
         grpc::CreateChannel(org_addr, grpc::InsecureChannelCredentials()), *token);
-    return loans::LoansServices(std::make_shared<loans::LoansKit>(ctx.pool, ctx.gate, ctx.clock, std::move(org)));
+    return loans::LoansServices(std::make_shared<loans::LoansKit>(ctx.pool, ctx.gate, ctx.clock, std::move(org), ctx.metrics));
   };
   return server::RunService(argc, argv, spec);
 }

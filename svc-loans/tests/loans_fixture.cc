@@ -60,7 +60,7 @@ void LoansFixture::SetUp() {
     org_->Grant(officer, "loans.disburse", bank);
   }
 
-  services_ = LoansServices(std::make_shared<LoansKit>(*pool_, callers_.gate(), clock_, org_));
+  services_ = LoansServices(std::make_shared<LoansKit>(*pool_, callers_.gate(), clock_, org_, registry_));
   host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, callers_.gate());
   for (auto& s : services_) host_->AddService(s.service.get(), s.health_name);
   ASSERT_TRUE(host_->Start().ok());

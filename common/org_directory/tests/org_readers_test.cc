@@ -167,9 +167,13 @@ TEST_F(OrgReadersTest, TheGoverningCalendarCountsWorkingDaysAndIsCachedPerUnitAn
 TEST_F(OrgReadersTest, SvcOrgUnreachableIsUnavailableAndNotCached) {
   int closed = 0;
   {
+    FakeUnits gone;  // a port that was just closed
     grpc::ServerBuilder builder;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &closed);
-    builder.BuildAndStart()->Shutdown();
+    builder.RegisterService(&gone);
+    std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+    ASSERT_NE(server, nullptr);
+    server->Shutdown(std::chrono::system_clock::now());
   }
   UnitDirectory directory(Channel(closed), Token, {}, [this] { return now_; });
   WorkCalendars calendars(Channel(closed), Token, {}, [this] { return now_; });

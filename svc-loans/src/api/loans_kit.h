@@ -1,7 +1,8 @@
 // What every handler class of svc-loans shares, so the seven services of the
 // package act as one: one handler kit (pool, gate, business clock, the
-// service's identity in audit events) and one view of svc-org (capabilities,
-// the unit tree, work calendars; cached, see common/org_directory/org_view.h).
+// service's identity in audit events), one view of svc-org (capabilities,
+// the unit tree, work calendars; cached, see common/org_directory/org_view.h)
+// and the workflow's metrics.
 //
 // LoansHandlers is the base of each handler class: the members its handler
 // bodies use, all reaching into one shared LoansKit (kept alive by each class
@@ -15,17 +16,21 @@
 #include "common/org_directory/org_view.h"
 #include "common/server/call_gate.h"
 #include "common/server/handler_kit.h"
+#include "svc-loans/src/api/application_metrics.h"
 #include "svc-loans/src/app/loans_identity.h"
 
 namespace huinong::loans {
 
 struct LoansKit {
   LoansKit(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
-           std::shared_ptr<org_directory::OrgView> org_view)
-      : kit(pool, gate, std::move(clock), LoansIdentity()), org(std::move(org_view)) {}
+           std::shared_ptr<org_directory::OrgView> org_view, metrics::Registry& registry)
+      : kit(pool, gate, std::move(clock), LoansIdentity()),
+        org(std::move(org_view)),
+        application_metrics(registry, pool) {}
 
   const server::HandlerKit kit;
   const std::shared_ptr<org_directory::OrgView> org;
+  ApplicationMetrics application_metrics;
 };
 
 class LoansHandlers {

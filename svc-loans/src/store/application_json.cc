@@ -3,6 +3,7 @@
 
 #include "common/core/json_fields.h"
 #include "common/db/document_ref_json.h"
+#include "svc-loans/src/store/application_records_json.h"
 
 namespace huinong::loans::store {
 
@@ -12,6 +13,8 @@ std::string EncodeBody(const Application& a) {
   const LoanRequest& r = a.request;
   Json pledges = Json::array();
   for (AssetKind k : r.counter_guarantee) pledges.push_back(static_cast<int>(k));
+  Json documents = Json::array();
+  for (const auto& d : a.documents) documents.push_back(db::DocumentRefJson(d));
   Json steps = Json::array();
   for (const StepRecord& s : a.steps) {
     Json docs = Json::array();
@@ -19,7 +22,7 @@ std::string EncodeBody(const Application& a) {
     steps.push_back({{"event", static_cast<int>(s.event)}, {"by", s.by}, {"at", json::InstantText(s.at)},
                      {"note", s.note}, {"documents", docs}});
   }
-  const Json body = {
+  Json body = {
       {"product", static_cast<int>(r.product)},
       {"term_months", r.term_months},
       {"rate_bp", r.rate_bp},
@@ -28,9 +31,20 @@ std::string EncodeBody(const Application& a) {
       {"application_date", absl::FormatCivilTime(r.application_date)},
       {"guarantee_required", a.guarantee_required},
       {"submitted_by", a.submitted_by},
-      {"recommended_bank_id", a.recommended_bank_id},
       {"steps", steps},
+      {"purpose_detail", a.purpose_detail},
+      {"collateral", CollateralJson(a.collateral)},
+      {"documents", documents},
+      {"credit_line_id", a.credit_line_id},
+      {"loan_id", a.loan_id},
   };
+  if (a.survey) body["survey"] = SurveyJson(*a.survey);
+  if (a.review) body["review"] = ReviewJson(*a.review);
+  if (a.guarantee) body["guarantee"] = GuaranteeJson(*a.guarantee);
+  if (a.insurance) body["insurance"] = InsuranceJson(*a.insurance);
+  if (a.contract) body["contract"] = ContractJson(*a.contract);
+  if (a.disbursement) body["disbursement"] = DisbursementJson(*a.disbursement);
+  if (a.rejection) body["rejection"] = RejectionJson(*a.rejection);
   return json::Print(body);
 }
 
@@ -51,7 +65,6 @@ void DecodeBody(const std::string& text, Application& a) {
   // Fails closed: a body without the member keeps the guarantee step.
   a.guarantee_required = !json::Field(v, "guarantee_required").is_boolean() || json::Bool(v, "guarantee_required");
   a.submitted_by = json::String(v, "submitted_by");
-  a.recommended_bank_id = json::String(v, "recommended_bank_id");
   a.steps.clear();
   for (const Json& s : json::Array(v, "steps")) {
     StepRecord step;
@@ -62,6 +75,30 @@ void DecodeBody(const std::string& text, Application& a) {
     for (const Json& d : json::Array(s, "documents")) step.documents.push_back(db::DocumentRefOf(d));
     a.steps.push_back(std::move(step));
   }
+  a.purpose_detail = json::String(v, "purpose_detail");
+  a.collateral = CollateralOf(json::Field(v, "collateral"));
+  a.documents.clear();
+  for (const Json& d : json::Array(v, "documents")) a.documents.push_back(db::DocumentRefOf(d));
+  a.credit_line_id = json::String(v, "credit_line_id");
+  a.loan_id = json::String(v, "loan_id");
+  const auto record = [&v](const char* key) -> const Json* {
+    const Json& member = json::Field(v, key);
+    return member.is_object() ? &member : nullptr;
+  };
+  a.survey.reset();
+  a.review.reset();
+  a.guarantee.reset();
+  a.insurance.reset();
+  a.contract.reset();
+  a.disbursement.reset();
+  a.rejection.reset();
+  if (const Json* o = record("survey")) a.survey = SurveyOf(*o);
+  if (const Json* o = record("review")) a.review = ReviewOf(*o);
+  if (const Json* o = record("guarantee")) a.guarantee = GuaranteeOf(*o);
+  if (const Json* o = record("insurance")) a.insurance = InsuranceOf(*o);
+  if (const Json* o = record("contract")) a.contract = ContractOf(*o);
+  if (const Json* o = record("disbursement")) a.disbursement = DisbursementOf(*o);
+  if (const Json* o = record("rejection")) a.rejection = RejectionOf(*o);
 }
 
 }  // namespace huinong::loans::store

@@ -2,12 +2,14 @@
 #include "svc-loans/src/store/application_store.h"
 
 #include <memory>
+#include <utility>
 
 #include <cppconn/connection.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/db/sql_columns.h"
 #include "common/db/statements.h"
 #include "svc-loans/src/store/application_json.h"
@@ -16,7 +18,7 @@ namespace huinong::loans::store {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen, policy_id,"
+    "SELECT id, borrower_id, unit_id, township_id, county_id, bank_id, product_id, state, amount_fen, policy_id,"
     " submit_time, review_due, body_json, version, create_time, update_time FROM applications";
 
 Application ApplicationRow(sql::ResultSet& rs) {
@@ -27,6 +29,7 @@ Application ApplicationRow(sql::ResultSet& rs) {
   a.unit_id = rs.getString("unit_id");
   a.township_id = rs.getString("township_id");
   a.county_id = rs.getString("county_id");
+  a.recommended_bank_id = db::StringColumn(rs, "bank_id");
   a.product_id = rs.getString("product_id");
   a.state = static_cast<ApplicationState>(rs.getInt("state"));
   a.request.amount_fen = rs.getInt64("amount_fen");
@@ -49,28 +52,30 @@ absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn,
 }
 
 absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn, const ApplicationQuery& f) {
-  // The narrowing column comes first so the (column, id) index serves the page.
+  // The first narrowing column set comes first, so its (column, id) index
+  // serves the page; the other filters only thin it.
+  const std::pair<const char*, const std::string*> narrowing[] = {
+      {"borrower_id", &f.borrower_id}, {"unit_id", &f.unit_id}, {"township_id", &f.township_id},
+      {"county_id", &f.county_id},     {"bank_id", &f.bank_id}, {"product_id", &f.product_id},
+  };
   std::string sql = kColumns;
   std::vector<std::string> binds;
-  if (!f.township_id.empty()) {
-    absl::StrAppend(&sql, " WHERE township_id = ? AND id > ?");
-    binds = {f.township_id, f.after_id};
-  } else if (!f.unit_id.empty()) {
-    absl::StrAppend(&sql, " WHERE unit_id = ? AND id > ?");
-    binds = {f.unit_id, f.after_id};
-  } else if (!f.borrower_id.empty()) {
-    absl::StrAppend(&sql, " WHERE borrower_id = ? AND id > ?");
-    binds = {f.borrower_id, f.after_id};
-  } else {
-    absl::StrAppend(&sql, " WHERE id > ?");
-    binds = {f.after_id};
+  std::string where;
+  for (const auto& [column, value] : narrowing) {
+    if (value->empty()) continue;
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", column, " = ?");
+    binds.push_back(*value);
   }
-  if (f.state != 0) absl::StrAppend(&sql, " AND state = ?");
+  absl::StrAppend(&sql, where, where.empty() ? " WHERE " : " AND ", "id > ?");
+  binds.push_back(f.after_id);
+  if (f.state != 0) absl::StrAppend(&sql, " AND state = ", f.state);
+  if (!f.any_state.empty()) absl::StrAppend(&sql, " AND state IN (", absl::StrJoin(f.any_state, ", "), ")");
+  if (f.overdue_at) absl::StrAppend(&sql, " AND state = ", static_cast<int>(ApplicationState::kSurveyed), " AND review_due <= ?");
   absl::StrAppend(&sql, " ORDER BY id LIMIT ?");
   db::Statement q = db::Prepare(conn, sql);
   int i = 1;
   for (const std::string& b : binds) q->setString(i++, b);
-  if (f.state != 0) q->setInt(i++, f.state);
+  if (f.overdue_at) db::BindTime(*q, i++, *f.overdue_at);
   q->setInt(i, f.limit);
   return db::Rows<Application>(*q, ApplicationRow);
 }
@@ -89,8 +94,8 @@ absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, c
 absl::Status InsertApplication(sql::Connection& conn, const Application& a) {
   db::Statement q = db::Prepare(conn,
       "INSERT INTO applications (id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen,"
-      " policy_id, submit_time, review_due, body_json, version, create_time, update_time)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " policy_id, submit_time, review_due, body_json, version, create_time, update_time, bank_id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->setString(1, a.id);
   q->setString(2, a.borrower_id);
   q->setString(3, a.unit_id);
@@ -106,6 +111,7 @@ absl::Status InsertApplication(sql::Connection& conn, const Application& a) {
   q->setInt64(13, a.version);
   db::BindTime(*q, 14, a.create_time);
   db::BindTime(*q, 15, a.update_time);
+  db::BindOptionalString(*q, 16, a.recommended_bank_id);
   q->executeUpdate();
   return absl::OkStatus();
 }
@@ -113,7 +119,7 @@ absl::Status InsertApplication(sql::Connection& conn, const Application& a) {
 absl::Status UpdateApplication(sql::Connection& conn, const Application& a) {
   db::Statement q = db::Prepare(conn,
       "UPDATE applications SET state = ?, amount_fen = ?, policy_id = ?, submit_time = ?, review_due = ?,"
-      " body_json = ?, version = ?, update_time = ? WHERE id = ?");
+      " body_json = ?, version = ?, update_time = ?, bank_id = ? WHERE id = ?");
   q->setInt(1, static_cast<int>(a.state));
   q->setInt64(2, a.request.amount_fen);
   db::BindOptionalString(*q, 3, a.policy_id);
@@ -122,7 +128,8 @@ absl::Status UpdateApplication(sql::Connection& conn, const Application& a) {
   q->setString(6, EncodeBody(a));
   q->setInt64(7, a.version);
   db::BindTime(*q, 8, a.update_time);
-  q->setString(9, a.id);
+  db::BindOptionalString(*q, 9, a.recommended_bank_id);
+  q->setString(10, a.id);
   q->executeUpdate();
   return absl::OkStatus();
 }

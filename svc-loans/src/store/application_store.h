@@ -21,11 +21,19 @@ namespace huinong::loans::store {
 
 absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn, const std::string& id,
                                                           bool for_update = false);
+// Filters combined with AND; the first narrowing column set (borrower,
+// intake unit, township, county, bank, product) picks the index.
 struct ApplicationQuery {
-  std::string township_id;  // one of these three narrows the list
-  std::string unit_id;
   std::string borrower_id;
-  int state = 0;  // ApplicationState value; 0: any
+  std::string unit_id;
+  std::string township_id;
+  std::string county_id;
+  std::string bank_id;  // the recommended bank
+  std::string product_id;
+  int state = 0;      // ApplicationState value; 0: any
+  std::vector<int> any_state;  // one of these ApplicationState values; empty: any
+  // Only SURVEYED applications whose review was due at or before this instant.
+  std::optional<absl::Time> overdue_at;
   std::string after_id;
   int limit = 50;
 };

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/org_directory/calendar_proto.h"
 #include "common/rpc/proto_time.h"
+#include "common/rpc/validate.h"
 #include "svc-org/src/api/unit_mapping.h"
 
 namespace huinong::org {

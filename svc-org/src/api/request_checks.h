@@ -1,5 +1,6 @@
-// Request-shape pieces of svc-org's handlers: `as_of` reads and
-// document references (page tokens, masks and etags: common/rpc/request_checks.h). Every check adds to a
+// Request-shape pieces of svc-org's handlers: `as_of` reads (document
+// references: common/rpc/shared_types.h; page tokens, masks and etags:
+// common/rpc/request_checks.h). Every check adds to a
 // Violations list so one error names every bad field.
 #pragma once
 
@@ -15,6 +16,7 @@
 #include "absl/time/civil_time.h"
 #include "common/rpc/errors.h"
 #include "common/rpc/request_checks.h"
+#include "common/rpc/shared_types.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "huinong/type/v1/types.pb.h"
 #include "svc-org/src/domain/document.h"
@@ -27,8 +29,8 @@ namespace huinong::org {
 store::DayRead ReadAsOf(const type::v1::Date& as_of, const std::string& field, absl::CivilDay today,
                         rpc::Violations& v);
 
-DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::string& field, rpc::Violations& v);
-type::v1::DocumentRef ToProto(const DocumentRef& d);
+using rpc::ReadDocument;
+using rpc::ToProto;
 // Sets `out` to the date when set.
 void SetDate(const std::optional<absl::CivilDay>& day, type::v1::Date* out);
 

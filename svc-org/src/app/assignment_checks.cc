@@ -51,19 +51,13 @@ absl::Status CheckQualifications(const Post& post, const Staff& staff, absl::Civ
   const auto& groups = post.terms.qualification_groups;
   std::vector<int> missing = UnsatisfiedRequiredGroups(groups, staff.qualifications, day);
   if (missing.empty()) return absl::OkStatus();
-  google::rpc::PreconditionFailure failure;
-  std::string message = absl::StrCat(StaffName(staff.id), " does not satisfy");
+  std::vector<rpc::PreconditionViolation> violations;
   for (int i : missing) {
-    auto* fv = failure.add_violations();
-    fv->set_type("QUALIFICATION");
-    fv->set_subject(absl::StrCat(PostName(post.id), "/qualification_groups[", i, "]"));
-    fv->set_description(DescribeGroup(groups[i], i));
-    absl::StrAppend(&message, " ", DescribeGroup(groups[i], i), ";");
+    violations.push_back({"QUALIFICATION", absl::StrCat(PostName(post.id), "/qualification_groups[", i, "]"),
+                          DescribeGroup(groups[i], i)});
   }
-  absl::Status status = rpc::FailedPrecondition("QUALIFICATION_MISSING", message);
-  status.SetPayload("type.googleapis.com/google.rpc.PreconditionFailure",
-                    absl::Cord(failure.SerializeAsString()));
-  return status;
+  return rpc::FailedPreconditions("QUALIFICATION_MISSING", absl::StrCat(StaffName(staff.id), " does not satisfy"),
+                                  violations);
 }
 
 // Judges `a` against the person's other assignments in force during its

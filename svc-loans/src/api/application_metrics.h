@@ -1,0 +1,48 @@
+// The application workflow as dashboards see it (issue 10, item 12):
+//   huinong_loans_applications{township,state}   gauge, applications standing
+//                                                 in each state per township
+//   huinong_loans_reviews_overdue{county}        gauge, SURVEYED applications
+//                                                 past their review deadline
+//   huinong_loans_application_step_seconds{step} histogram, time an
+//                                                 application waited at a step
+//                                                 before it was taken
+// The gauges are counted from the database at scrape time (one index-only
+// GROUP BY each, at most once per `refresh` however often Prometheus
+// scrapes); the histogram is observed after each step's commit, never for a
+// rolled-back or replayed call.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "common/db/pool.h"
+#include "common/metrics/registry.h"
+#include "svc-loans/src/domain/application.h"
+
+namespace huinong::loans {
+
+class ApplicationMetrics {
+ public:
+  ApplicationMetrics(metrics::Registry& registry, db::DbPool& pool, absl::Duration refresh = absl::Seconds(15));
+
+  // After the commit of a step that left `from` after waiting `waited`.
+  void StepTaken(ApplicationState from, absl::Duration waited);
+
+ private:
+  void Refresh();
+
+  db::DbPool& pool_;
+  const absl::Duration refresh_;
+  metrics::GaugeFamily& applications_;
+  metrics::GaugeFamily& overdue_;
+  metrics::HistogramFamily& step_seconds_;
+  absl::Mutex mu_;
+  absl::Time last_refresh_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
+  std::set<std::string> known_townships_;
+  std::set<std::string> known_counties_;
+};
+
+}  // namespace huinong::loans

@@ -1,0 +1,57 @@
+// See application_load.h.
+#include "svc-loans/src/app/application_load.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/request_checks.h"
+#include "common/rpc/status_details.h"
+#include "svc-loans/src/store/application_store.h"
+#include "svc-loans/src/store/borrower_store.h"
+#include "svc-loans/src/store/policy_store.h"
+#include "svc-loans/src/store/product_store.h"
+#include "svc-loans/src/store/township_store.h"
+
+namespace huinong::loans {
+
+absl::StatusOr<Application> LoadApplicationForChange(sql::Connection& conn, const ApplicationRef& ref) {
+  ASSIGN_OR_RETURN(std::optional<Application> a, store::GetApplication(conn, ref.id, /*for_update=*/true));
+  const std::string name = absl::StrCat("applications/", ref.id);
+  if (!a) return rpc::NotFound(name);
+  RETURN_IF_ERROR(rpc::CheckEtag(ref.etag, a->version, name));
+  return *std::move(a);
+}
+
+absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id) {
+  ASSIGN_OR_RETURN(std::optional<Borrower> b, store::GetBorrower(conn, id));
+  if (!b) return rpc::NotFound(absl::StrCat("borrowers/", id));
+  return *std::move(b);
+}
+
+absl::StatusOr<Product> LoadProduct(sql::Connection& conn, const std::string& id) {
+  ASSIGN_OR_RETURN(std::optional<Product> p, store::GetProduct(conn, id));
+  if (!p) return rpc::NotFound(absl::StrCat("products/", id));
+  return *std::move(p);
+}
+
+absl::StatusOr<CountyPolicy> LoadPolicyInForce(sql::Connection& conn, const std::string& county_id,
+                                               absl::CivilDay day) {
+  ASSIGN_OR_RETURN(std::optional<CountyPolicy> p, store::PolicyOn(conn, county_id, day));
+  if (!p) {
+    return rpc::FailedPrecondition("NO_POLICY", absl::StrCat("no county policy of units/", county_id, " is in force on ",
+                                                             absl::FormatCivilTime(day)));
+  }
+  return *std::move(p);
+}
+
+absl::Status CheckTownshipLends(sql::Connection& conn, const std::string& township_id) {
+  ASSIGN_OR_RETURN(LendingStatus status, store::TownshipLendingStatus(conn, township_id));
+  return CheckTownshipMayLend(status, absl::StrCat("units/", township_id));
+}
+
+absl::Status SaveStep(server::Mutation& m, Application& a) {
+  a.version += 1;
+  a.update_time = m.now();
+  return store::UpdateApplication(m.tx(), a);
+}
+
+}  // namespace huinong::loans

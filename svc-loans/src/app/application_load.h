@@ -1,0 +1,35 @@
+// What every application use case loads before it judges (applications.cc,
+// disbursement.cc): the application locked for the change with its etag
+// checked, the borrower, the product, the county policy in force, and the
+// township's permission to lend — each missing one answered the same way
+// everywhere (NOT_FOUND; FAILED_PRECONDITION NO_POLICY; TOWNSHIP_SUSPENDED).
+#pragma once
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "svc-loans/src/app/applications.h"
+#include "svc-loans/src/domain/borrower_record.h"
+#include "svc-loans/src/domain/county_policy.h"
+#include "svc-loans/src/domain/product.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::loans {
+
+// Locked FOR UPDATE; ABORTED STALE_ETAG when `ref.etag` is not current.
+absl::StatusOr<Application> LoadApplicationForChange(sql::Connection& conn, const ApplicationRef& ref);
+absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id);
+absl::StatusOr<Product> LoadProduct(sql::Connection& conn, const std::string& id);
+// The version in force for the county on `day`; FAILED_PRECONDITION / NO_POLICY when none.
+absl::StatusOr<CountyPolicy> LoadPolicyInForce(sql::Connection& conn, const std::string& county_id, absl::CivilDay day);
+// OK while the township may lend (domain/township_guard.h).
+absl::Status CheckTownshipLends(sql::Connection& conn, const std::string& township_id);
+
+// Writes the application after a step: the next version, updated now.
+absl::Status SaveStep(server::Mutation& m, Application& application);
+
+}  // namespace huinong::loans

@@ -1,0 +1,281 @@
+// See applications.h. Every use case follows one order: load and lock,
+// authorize the step's actor, check the workflow allows the step from the
+// current state, check the step's content (every bad field at once), judge
+// the lending rules, then write.
+#include "svc-loans/src/app/applications.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/core/ids.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/status_details.h"
+#include "svc-loans/src/app/application_access.h"
+#include "svc-loans/src/app/application_load.h"
+#include "svc-loans/src/app/refusal.h"
+#include "svc-loans/src/domain/application_steps.h"
+#include "svc-loans/src/domain/eligibility.h"
+#include "svc-loans/src/domain/review_deadline.h"
+#include "svc-loans/src/store/application_store.h"
+#include "svc-loans/src/store/policy_store.h"
+
+namespace huinong::loans {
+namespace {
+
+using E = ApplicationEvent;
+
+absl::Status Problems(const FieldProblems& problems) {
+  rpc::Violations v;
+  for (const auto& [field, description] : problems) v.Add(field, description);
+  return v.ToStatus();
+}
+
+// The workflow allows `event` from the application's state (the table of
+// application_flow.h; FAILED_PRECONDITION / INVALID_TRANSITION otherwise).
+absl::Status Allowed(const Application& a, ApplicationEvent event) {
+  return ApplicationFlow(a.guarantee_required).Next(a.state, event).status();
+}
+
+StepRecord StepBy(const server::Mutation& m, ApplicationEvent event, std::string note = "",
+                  std::vector<domain::DocumentRef> documents = {}) {
+  return StepRecord{event, m.caller().subject, m.now(), std::move(note), std::move(documents)};
+}
+
+// The policy a county review judged by, for the fees later steps charge.
+absl::StatusOr<CountyPolicy> ReviewPolicy(sql::Connection& conn, const Application& a) {
+  const std::string id = a.review ? a.review->policy_id : a.policy_id;
+  ASSIGN_OR_RETURN(std::optional<CountyPolicy> p, store::GetPolicy(conn, id));
+  if (!p) return absl::InternalError(absl::StrCat("applications/", a.id, " names a missing policy ", id));
+  return *std::move(p);
+}
+
+// Loads, authorizes `capability` and checks `event` is allowed: the opening
+// of every step after the draft.
+absl::StatusOr<Application> OpenStep(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                     absl::string_view capability, ApplicationEvent event) {
+  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
+  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, capability, m.today()));
+  RETURN_IF_ERROR(Allowed(a, event));
+  return a;
+}
+
+absl::StatusOr<ApplicationChange> Finish(server::Mutation& m, Application before, Application after, StepRecord step) {
+  RETURN_IF_ERROR(Take(after, std::move(step)));
+  RETURN_IF_ERROR(SaveStep(m, after));
+  return ApplicationChange{std::move(before), std::move(after), std::nullopt, std::nullopt};
+}
+
+}  // namespace
+
+absl::StatusOr<ApplicationChange> CreateApplication(server::Mutation& m, OrgView& org, const DraftTerms& t) {
+  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), t.borrower_id));
+  RETURN_IF_ERROR(RequireCapability(org, m.caller(), "loans.intake", borrower.unit_id, m.today()));
+  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), t.product_id));
+  if (product.status != ProductStatus::kActive) {
+    return rpc::FailedPrecondition("PRODUCT_RETIRED", absl::StrCat("products/", product.id, " is retired"));
+  }
+  ASSIGN_OR_RETURN(UnitLineage place, org.Lineage(borrower.unit_id));
+  const org_directory::UnitLink* township = place.Nearest(type::v1::LEVEL_TOWNSHIP);
+  const org_directory::UnitLink* county = place.Nearest(type::v1::LEVEL_COUNTY);
+  const type::v1::Level intake = borrower.profile.type == BorrowerType::kLeadingEnterprise ? type::v1::LEVEL_TOWNSHIP
+                                                                                           : type::v1::LEVEL_VILLAGE;
+  if (township == nullptr || county == nullptr || place.unit().level != intake) {
+    return rpc::FailedPrecondition(
+        "WRONG_INTAKE_LEVEL",
+        absl::StrCat("borrowers/", borrower.id, " is registered at units/", borrower.unit_id, ", which is not a ",
+                     intake == type::v1::LEVEL_VILLAGE ? "village station" : "township department",
+                     " of a county's network"));
+  }
+  Application a;
+  a.id = NewUlid();
+  a.borrower_id = borrower.id;
+  a.unit_id = borrower.unit_id;
+  a.township_id = township->id;
+  a.county_id = county->id;
+  a.product_id = product.id;
+  a.request.product = product.kind;
+  a.request.amount_fen = t.amount_fen;
+  a.request.term_months = t.term_months;
+  a.request.purpose = t.purpose;
+  a.request.counter_guarantee = PledgedAssets(t.collateral);
+  a.request.application_date = m.today();
+  a.purpose_detail = t.purpose_detail;
+  a.collateral = t.collateral;
+  a.documents = t.documents;
+  a.create_time = a.update_time = m.now();
+  RETURN_IF_ERROR(store::InsertApplication(m.tx(), a));
+  return ApplicationChange{std::nullopt, std::move(a), std::nullopt, std::nullopt};
+}
+
+absl::StatusOr<ApplicationChange> UpdateDraft(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                              const DraftEdit& e) {
+  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
+  RETURN_IF_ERROR(RequireCapability(org, m.caller(), "loans.intake", a.unit_id, m.today()));
+  if (a.state != ApplicationState::kDraft) {
+    return rpc::FailedPrecondition("INVALID_TRANSITION",
+                                   absl::StrCat("applications/", a.id, " is ", ApplicationStateName(a.state),
+                                                ": only a DRAFT is edited"));
+  }
+  const Application before = a;
+  if (e.amount) a.request.amount_fen = e.terms.amount_fen;
+  if (e.term_months) a.request.term_months = e.terms.term_months;
+  if (e.purpose) a.request.purpose = e.terms.purpose;
+  if (e.purpose_detail) a.purpose_detail = e.terms.purpose_detail;
+  if (e.collateral) {
+    a.collateral = e.terms.collateral;
+    a.request.counter_guarantee = PledgedAssets(a.collateral);
+  }
+  if (e.documents) a.documents = e.terms.documents;
+  RETURN_IF_ERROR(SaveStep(m, a));
+  return ApplicationChange{before, std::move(a), std::nullopt, std::nullopt};
+}
+
+absl::StatusOr<ApplicationChange> SubmitApplication(server::Mutation& m, OrgView& org, const ApplicationRef& ref) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.intake", E::kSubmit));
+  const Application before = a;
+  RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
+  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), a.borrower_id));
+  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), a.product_id));
+  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
+  a.request.application_date = m.today();
+  a.request.rate_bp = ProposedRateBp(product, policy);
+  RETURN_IF_ERROR(Refusal("BORROWER_INELIGIBLE", absl::StrCat("applications/", a.id, " breaks the lending rules"),
+                          CheckEligibility(borrower.profile, a.request, product, policy)));
+  a.guarantee_required = GuaranteeRequired(product.kind, policy.small_loan_model);
+  a.policy_id = policy.id;
+  return Finish(m, before, std::move(a), StepBy(m, E::kSubmit));
+}
+
+absl::StatusOr<ApplicationChange> RecordSurvey(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                               Survey survey) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.survey.lead", E::kRecordSurvey));
+  const Application before = a;
+  FieldProblems problems = SurveyProblems(a, survey, m.today());
+  if (survey.lead != m.caller().subject) {
+    problems.emplace_back("survey.lead", absl::StrCat("the caller, ", m.caller().subject, ", who leads the survey"));
+  }
+  if (absl::Status bad = Problems(problems); !bad.ok()) {
+    return MissingBenefitSharingAgreement(problems) ? rpc::WithReason(bad, "BENEFIT_SHARING_AGREEMENT_REQUIRED") : bad;
+  }
+  // The review's clock starts when the survey reaches the county: now.
+  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
+  ASSIGN_OR_RETURN(std::shared_ptr<const calendar::WorkCalendar> calendar, org.CalendarFor(a.county_id, m.today()));
+  ASSIGN_OR_RETURN(ReviewDeadline deadline, CountyReviewDeadline(*calendar, m.now(), a.request.product, policy));
+  a.review_due = deadline.due;
+  std::vector<domain::DocumentRef> documents = {survey.report};
+  if (!survey.guarantee_application.empty()) documents.push_back(survey.guarantee_application);
+  if (!survey.benefit_sharing_agreement.empty()) documents.push_back(survey.benefit_sharing_agreement);
+  StepRecord step = StepBy(m, E::kRecordSurvey, survey.findings, std::move(documents));
+  a.survey = std::move(survey);
+  return Finish(m, before, std::move(a), std::move(step));
+}
+
+absl::StatusOr<ApplicationChange> ReviewApplication(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                    Review review) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.review.county", E::kApprove));
+  const Application before = a;
+  FieldProblems problems = ReviewProblems(review);
+  if (!review.recommended_bank_id.empty()) {
+    absl::StatusOr<UnitLineage> bank = org.Lineage(review.recommended_bank_id);
+    if (absl::IsNotFound(bank.status())) {
+      problems.emplace_back("review.recommended_bank", "no such unit in svc-org");
+    } else if (!bank.ok()) {
+      return bank.status();
+    } else if (bank->chain.size() != 1 || bank->unit().level != type::v1::LEVEL_UNSPECIFIED) {
+      problems.emplace_back("review.recommended_bank", "a cooperating bank: the root unit of its organisation");
+    }
+  }
+  RETURN_IF_ERROR(Problems(problems));
+  RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
+  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), a.borrower_id));
+  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), a.product_id));
+  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
+  std::vector<RuleFailure> failures = CheckReviewWithinRequest(a, review, policy.id);
+  for (RuleFailure& f : CheckEligibility(borrower.profile, ApprovedRequest(a, review), product, policy)) {
+    failures.push_back(std::move(f));
+  }
+  RETURN_IF_ERROR(Refusal("BORROWER_INELIGIBLE", absl::StrCat("the review of applications/", a.id,
+                                                              " breaks the lending rules"),
+                          failures));
+  review.on_time = !a.review_due || m.now() < *a.review_due;
+  review.policy_id = policy.id;
+  a.recommended_bank_id = review.recommended_bank_id;
+  StepRecord step = StepBy(m, E::kApprove, review.comment, review.documents);
+  a.review = std::move(review);
+  return Finish(m, before, std::move(a), std::move(step));
+}
+
+absl::StatusOr<ApplicationChange> RecordGuarantee(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                  Guarantee guarantee) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.guarantee", E::kRecordGuarantee));
+  const Application before = a;
+  RETURN_IF_ERROR(Problems(GuaranteeProblems(a, guarantee)));
+  ASSIGN_OR_RETURN(guarantee.guarantor_id, CallerOrganisation(org, m.caller()));
+  ASSIGN_OR_RETURN(CountyPolicy policy, ReviewPolicy(m.tx(), a));
+  guarantee.service_fee_fen = GuaranteeServiceFeeFen(a.review->approved_amount_fen, policy);
+  StepRecord step = StepBy(m, E::kRecordGuarantee, guarantee.contract_number, {guarantee.contract});
+  a.guarantee = std::move(guarantee);
+  return Finish(m, before, std::move(a), std::move(step));
+}
+
+absl::StatusOr<ApplicationChange> RecordInsurance(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                  Insurance insurance) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.insure", E::kRecordInsurance));
+  const Application before = a;
+  RETURN_IF_ERROR(Problems(InsuranceProblems(a, insurance)));
+  ASSIGN_OR_RETURN(insurance.insurer_id, CallerOrganisation(org, m.caller()));
+  if (insurance.kind == InsuranceKind::kSurety) {
+    ASSIGN_OR_RETURN(CountyPolicy policy, ReviewPolicy(m.tx(), a));
+    insurance.premium_fen = SuretyPremiumFen(a.review->approved_amount_fen, policy);
+  }
+  std::vector<domain::DocumentRef> documents;
+  if (!insurance.policy_document.empty()) documents.push_back(insurance.policy_document);
+  StepRecord step = StepBy(m, E::kRecordInsurance, insurance.policy_number, std::move(documents));
+  a.insurance = std::move(insurance);
+  return Finish(m, before, std::move(a), std::move(step));
+}
+
+absl::StatusOr<ApplicationChange> SignContract(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                               Contract contract) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.contract", E::kSignContract));
+  const Application before = a;
+  FieldProblems problems = ContractProblems(a, contract, m.today());
+  if (!contract.bank_id.empty() && contract.bank_id != a.recommended_bank_id) {
+    problems.emplace_back("contract.bank", absl::StrCat("the recommended bank, units/", a.recommended_bank_id));
+  }
+  RETURN_IF_ERROR(Problems(problems));
+  contract.bank_id = a.recommended_bank_id;
+  RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
+  // The bank checks every rule again before it signs (issue 10, item 6).
+  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), a.borrower_id));
+  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), a.product_id));
+  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
+  RETURN_IF_ERROR(Refusal("BORROWER_INELIGIBLE", absl::StrCat("the contract of applications/", a.id,
+                                                              " breaks the lending rules"),
+                          CheckEligibility(borrower.profile, ContractedRequest(a, contract), product, policy)));
+  CompleteContract(contract, policy);
+  std::vector<domain::DocumentRef> documents;
+  if (!contract.contract.empty()) documents.push_back(contract.contract);
+  StepRecord step = StepBy(m, E::kSignContract, contract.contract_number, std::move(documents));
+  a.contract = std::move(contract);
+  return Finish(m, before, std::move(a), std::move(step));
+}
+
+absl::StatusOr<ApplicationChange> RejectApplication(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                    int category, std::string reason) {
+  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
+  // Rejected by the actor of the step it waits at; a final one has none.
+  const absl::string_view capability = StepCapability(a.state, a.guarantee_required);
+  if (!capability.empty()) RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, capability, m.today()));
+  RETURN_IF_ERROR(Allowed(a, E::kReject));
+  const Application before = a;
+  a.rejection = Rejection{a.state, category, reason};
+  return Finish(m, before, std::move(a), StepBy(m, E::kReject, std::move(reason)));
+}
+
+absl::StatusOr<ApplicationChange> WithdrawApplication(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                      std::string reason) {
+  ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.intake", E::kWithdraw));
+  const Application before = a;
+  return Finish(m, before, std::move(a), StepBy(m, E::kWithdraw, std::move(reason)));
+}
+
+}  // namespace huinong::loans

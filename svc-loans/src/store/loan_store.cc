@@ -1,0 +1,205 @@
+// See loan_store.h.
+#include "svc-loans/src/store/loan_store.h"
+
+#include <memory>
+#include <utility>
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/pool.h"
+#include "common/db/sql_columns.h"
+#include "common/db/statements.h"
+#include "common/rpc/status_details.h"
+#include "svc-loans/src/store/loan_json.h"
+
+namespace huinong::loans::store {
+namespace {
+
+constexpr const char* kLoanColumns =
+    "SELECT id, application_id, credit_line_id, borrower_id, product_id, unit_id, township_id, county_id, bank_id,"
+    " bank_reference, status, principal_fen, outstanding_principal_fen, disbursement_date, maturity_date,"
+    " body_json, version, create_time, update_time FROM loans";
+constexpr const char* kLineColumns =
+    "SELECT id, application_id, borrower_id, unit_id, township_id, county_id, bank_id, state, limit_fen,"
+    " outstanding_fen, body_json, version, create_time, update_time FROM credit_lines";
+
+LendingPlace PlaceRow(sql::ResultSet& rs) {
+  return {rs.getString("borrower_id"), db::StringColumn(rs, "product_id"), rs.getString("unit_id"),
+          rs.getString("township_id"), rs.getString("county_id"),         rs.getString("bank_id")};
+}
+
+Loan LoanRow(sql::ResultSet& rs) {
+  Loan l;
+  DecodeLoanBody(std::string(rs.getString("body_json")), l);
+  l.id = rs.getString("id");
+  l.application_id = rs.getString("application_id");
+  l.credit_line_id = db::StringColumn(rs, "credit_line_id");
+  l.place = PlaceRow(rs);
+  l.bank_reference = rs.getString("bank_reference");
+  l.status = static_cast<LoanStatus>(rs.getInt("status"));
+  l.principal_fen = rs.getInt64("principal_fen");
+  l.outstanding_principal_fen = rs.getInt64("outstanding_principal_fen");
+  l.disbursement_date = db::DateColumn(rs, "disbursement_date");
+  l.maturity_date = db::DateColumn(rs, "maturity_date");
+  l.version = rs.getInt64("version");
+  l.create_time = db::TimeColumn(rs, "create_time");
+  l.update_time = db::TimeColumn(rs, "update_time");
+  return l;
+}
+
+CreditLineRecord LineRow(sql::ResultSet& rs) {
+  CreditLineRecord c;
+  DecodeCreditLineBody(std::string(rs.getString("body_json")), c);  // the product and the expiry too
+  const std::string product_id = c.place.product_id;
+  c.id = rs.getString("id");
+  c.application_id = rs.getString("application_id");
+  c.place = LendingPlace{rs.getString("borrower_id"), product_id,           rs.getString("unit_id"),
+                         rs.getString("township_id"), rs.getString("county_id"), rs.getString("bank_id")};
+  c.state = static_cast<CreditLineState>(rs.getInt("state"));
+  c.line.limit_fen = rs.getInt64("limit_fen");
+  c.line.outstanding_principal_fen = rs.getInt64("outstanding_fen");
+  c.version = rs.getInt64("version");
+  c.create_time = db::TimeColumn(rs, "create_time");
+  c.update_time = db::TimeColumn(rs, "update_time");
+  return c;
+}
+
+// The WHERE of a page: the first narrowing column set (its (column, id)
+// index serves the page), then the other filters.
+struct Page {
+  std::string sql;
+  std::vector<std::string> strings;
+};
+
+Page PageOf(const char* columns, const LendingQuery& q, const char* state_column, bool loans) {
+  const std::pair<const char*, const std::string*> narrowing[] = {
+      {"borrower_id", &q.borrower_id}, {"credit_line_id", &q.credit_line_id}, {"unit_id", &q.unit_id},
+      {"township_id", &q.township_id}, {"county_id", &q.county_id},           {"bank_id", &q.bank_id},
+  };
+  Page page{columns, {}};
+  std::string where;
+  for (const auto& [column, value] : narrowing) {
+    if (value->empty() || (!loans && std::string(column) == "credit_line_id")) continue;
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", column, " = ?");
+    page.strings.push_back(*value);
+  }
+  if (loans && !q.product_id.empty()) {
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "product_id = ?");
+    page.strings.push_back(q.product_id);
+  }
+  absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "id > ?");
+  page.strings.push_back(q.after_id);
+  if (q.state != 0) absl::StrAppend(&where, " AND ", state_column, " = ", q.state);
+  absl::StrAppend(&page.sql, where, " ORDER BY id LIMIT ?");
+  return page;
+}
+
+template <class T, class RowFn>
+absl::StatusOr<std::vector<T>> RunPage(sql::Connection& conn, const Page& page, int limit, RowFn row) {
+  db::Statement s = db::Prepare(conn, page.sql);
+  int i = 1;
+  for (const std::string& b : page.strings) s->setString(i++, b);
+  s->setInt(i, limit);
+  return db::Rows<T>(*s, row);
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kLoanColumns, " WHERE id = ?"));
+  q->setString(1, id);
+  return db::First(db::Rows<Loan>(*q, LoanRow));
+}
+
+absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const LendingQuery& query) {
+  return RunPage<Loan>(conn, PageOf(kLoanColumns, query, "status", true), query.limit, LoanRow);
+}
+
+absl::Status InsertLoan(sql::Connection& conn, const Loan& l) {
+  try {
+    db::Statement q = db::Prepare(conn,
+        "INSERT INTO loans (id, application_id, credit_line_id, borrower_id, product_id, unit_id, township_id,"
+        " county_id, bank_id, bank_reference, status, principal_fen, outstanding_principal_fen, disbursement_date,"
+        " maturity_date, body_json, version, create_time, update_time)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q->setString(1, l.id);
+    q->setString(2, l.application_id);
+    db::BindOptionalString(*q, 3, l.credit_line_id);
+    q->setString(4, l.place.borrower_id);
+    q->setString(5, l.place.product_id);
+    q->setString(6, l.place.unit_id);
+    q->setString(7, l.place.township_id);
+    q->setString(8, l.place.county_id);
+    q->setString(9, l.place.bank_id);
+    q->setString(10, l.bank_reference);
+    q->setInt(11, static_cast<int>(l.status));
+    q->setInt64(12, l.principal_fen);
+    q->setInt64(13, l.outstanding_principal_fen);
+    db::BindDate(*q, 14, l.disbursement_date);
+    db::BindDate(*q, 15, l.maturity_date);
+    q->setString(16, EncodeLoanBody(l));
+    q->setInt64(17, l.version);
+    db::BindTime(*q, 18, l.create_time);
+    db::BindTime(*q, 19, l.update_time);
+    q->executeUpdate();
+    return absl::OkStatus();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() != db::kErrDuplicateKey) throw;
+    return rpc::AlreadyExists("BANK_REFERENCE_USED",
+                              absl::StrCat("the bank's reference ", l.bank_reference, " has paid out a loan already"));
+  }
+}
+
+absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,
+                                                              bool for_update) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kLineColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
+  q->setString(1, id);
+  return db::First(db::Rows<CreditLineRecord>(*q, LineRow));
+}
+
+absl::StatusOr<std::vector<CreditLineRecord>> ListCreditLines(sql::Connection& conn, const LendingQuery& query) {
+  return RunPage<CreditLineRecord>(conn, PageOf(kLineColumns, query, "state", false), query.limit, LineRow);
+}
+
+absl::Status InsertCreditLine(sql::Connection& conn, const CreditLineRecord& c) {
+  db::Statement q = db::Prepare(conn,
+      "INSERT INTO credit_lines (id, application_id, borrower_id, unit_id, township_id, county_id, bank_id, state,"
+      " limit_fen, outstanding_fen, body_json, version, create_time, update_time)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q->setString(1, c.id);
+  q->setString(2, c.application_id);
+  q->setString(3, c.place.borrower_id);
+  q->setString(4, c.place.unit_id);
+  q->setString(5, c.place.township_id);
+  q->setString(6, c.place.county_id);
+  q->setString(7, c.place.bank_id);
+  q->setInt(8, static_cast<int>(c.state));
+  q->setInt64(9, c.line.limit_fen);
+  q->setInt64(10, c.line.outstanding_principal_fen);
+  q->setString(11, EncodeCreditLineBody(c));
+  q->setInt64(12, c.version);
+  db::BindTime(*q, 13, c.create_time);
+  db::BindTime(*q, 14, c.update_time);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+absl::Status UpdateCreditLine(sql::Connection& conn, const CreditLineRecord& c) {
+  db::Statement q = db::Prepare(conn,
+      "UPDATE credit_lines SET state = ?, outstanding_fen = ?, body_json = ?, version = ?, update_time = ?"
+      " WHERE id = ?");
+  q->setInt(1, static_cast<int>(c.state));
+  q->setInt64(2, c.line.outstanding_principal_fen);
+  q->setString(3, EncodeCreditLineBody(c));
+  q->setInt64(4, c.version);
+  db::BindTime(*q, 5, c.update_time);
+  q->setString(6, c.id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
+}  // namespace huinong::loans::store

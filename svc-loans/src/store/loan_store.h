@@ -1,0 +1,48 @@
+// SQL for loans and credit lines (tables loans and credit_lines, migration
+// 0006). Functions run on a connection inside the caller's transaction;
+// Connector/C++ exceptions are left to the pool. Lists are keyset-paginated
+// by id on an index that starts with the filtered column, so a page costs
+// the same at a million rows as at ten thousand.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "svc-loans/src/domain/loan.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::loans::store {
+
+// Which records a list may show and which it asks for: at most one of the
+// place columns narrows the page (the first set, in this order).
+struct LendingQuery {
+  std::string borrower_id;
+  std::string credit_line_id;  // loans only
+  std::string unit_id;
+  std::string township_id;
+  std::string county_id;
+  std::string bank_id;
+  std::string product_id;
+  int state = 0;  // LoanStatus / CreditLineState value; 0: any
+  std::string after_id;
+  int limit = 50;
+};
+
+absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id);
+absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const LendingQuery& query);
+// ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out before.
+absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);
+
+absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,
+                                                              bool for_update = false);
+absl::StatusOr<std::vector<CreditLineRecord>> ListCreditLines(sql::Connection& conn, const LendingQuery& query);
+absl::Status InsertCreditLine(sql::Connection& conn, const CreditLineRecord& line);
+// Rewrites the outstanding principal, draw count, state, version and update time.
+absl::Status UpdateCreditLine(sql::Connection& conn, const CreditLineRecord& line);
+
+}  // namespace huinong::loans::store
