@@ -8,7 +8,6 @@
 #include "common/core/utf8.h"
 #include "common/rpc/errors.h"
 #include "google/protobuf/util/json_util.h"
-#include "google/rpc/error_details.pb.h"
 
 namespace huinong::ctl {
 namespace {
@@ -45,21 +44,6 @@ void AppendPadded(std::string& out, const std::string& cell, size_t width) {
   out += cell;
   const size_t have = DisplayWidth(cell);
   if (have < width) out.append(width - have, ' ');
-}
-
-struct Broken {
-  std::string type, subject, description;
-};
-
-// TEMPORARY until main has rpc::PreconditionViolationsOf.
-std::vector<Broken> PreconditionViolations(const absl::Status& status) {
-  std::vector<Broken> out;
-  auto payload = status.GetPayload("type.googleapis.com/google.rpc.PreconditionFailure");
-  if (!payload) return out;
-  google::rpc::PreconditionFailure failure;
-  if (!failure.ParseFromString(std::string(*payload))) return out;
-  for (const auto& v : failure.violations()) out.push_back({v.type(), v.subject(), v.description()});
-  return out;
 }
 
 }  // namespace
@@ -193,7 +177,7 @@ std::string FormatError(const absl::Status& status) {
   for (const rpc::FieldViolation& v : rpc::FieldViolationsOf(status)) {
     absl::StrAppend(&out, "  ", v.field, ": ", v.description, "\n");
   }
-  const auto broken = PreconditionViolations(status);
+  const std::vector<rpc::PreconditionViolation> broken = rpc::PreconditionViolationsOf(status);
   if (!broken.empty()) absl::StrAppend(&out, "  broken rules (", broken.size(), "):\n");
   for (const auto& v : broken) {
     absl::StrAppend(&out, "    ", v.type, v.subject.empty() ? "" : absl::StrCat(" (", v.subject, ")"), ": ",

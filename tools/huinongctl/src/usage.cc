@@ -63,7 +63,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
   customer-service department; the loan company with its concurrency whitelist
   and its approval chain (总经理办公会 decides every change request, 董事会
   approves structure changes; non-admins must use change requests there);
-  one staffing standard. Idempotent: running it again changes nothing.
+  one staffing standard; the lending partners (the county rural credit union,
+  the Agricultural Bank, the guarantee company, PICC's desk at the county
+  centre) with their officers; then, as the demo's people (tokens minted with
+  the secret, as `token` does), the county policy, the two loan products,
+  borrowers of every type and applications standing in every state.
+  Idempotent: running it again changes nothing.
 )"},
     {"post create", R"(usage: huinongctl post create --unit units/ID --title T --kind management|technical|support
          [--code C] [--head|--deputy] [--superior posts/ID] [--capability CAP]... [--duty TEXT]...

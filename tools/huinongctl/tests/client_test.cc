@@ -33,9 +33,7 @@ class ClientTest : public ::testing::Test {
     std::vector<std::string> argv = {"huinongctl", "--gateway=" + suite_.address(), "--token=tok-123",
                                      "--timeout=5s"};
     argv.insert(argv.end(), words.begin(), words.end());
-    auto inv = ParseInvocation(argv, [](const std::string&) -> std::optional<std::string> {
-      return std::nullopt;
-    });
+    auto inv = ParseInvocation(argv, suite_.Environment());
     if (!inv.ok()) return inv.status();
     ::testing::internal::CaptureStdout();
     absl::Status status;

@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tools/huinongctl/src/commands.h"
+#include "tools/huinongctl/src/demo_lending.h"
 #include "tools/huinongctl/src/demo_plan.h"
 #include "tools/huinongctl/src/output.h"
 #include "tools/huinongctl/tests/fake_suite.h"
@@ -64,13 +65,22 @@ class OrgCommandsTest : public ::testing::Test {
   std::string out_;
 };
 
+// The loans part: the county policy, two products, the borrowers, the
+// applications and each second draw on a credit line.
+size_t DemoLendingObjects() {
+  const DemoLending& lending = DemoLendingPlan();
+  size_t draws = 0;
+  for (const DemoApplication& a : lending.applications) draws += a.second_draw_yuan > 0 ? 1 : 0;
+  return 1 + 2 + lending.borrowers.size() + lending.applications.size() + draws;
+}
+
 TEST_F(OrgCommandsTest, DemoLoadTwiceCreatesNothingTheSecondTime) {
   const DemoPlan& plan = DemoStructure();
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
   const std::string first = out_;
   const size_t objects = plan.units.size() + plan.posts.size() * 2 + plan.unit_quotas.size() + plan.staff.size() +
                          plan.assignments.size() + plan.policies.size() + plan.standards.size() +
-                         plan.chains.size() + plan.calendars.size();
+                         plan.chains.size() + plan.calendars.size() + DemoLendingObjects();
   EXPECT_THAT(first, HasSubstr(absl::StrCat("demo data: ", objects, " created, 0 already present, ", objects, " total")));
   EXPECT_THAT(first, HasSubstr("loaded in "));
   EXPECT_THAT(first, HasSubstr(absl::StrCat("posts        ", plan.posts.size(), "\n")));
