@@ -190,7 +190,7 @@ TEST_F(ClientTest, DemoLoadTwiceChangesNothing) {
   ASSERT_TRUE(Run({"demo", "load"}).ok());
   const size_t total = DemoStructure().units.size();
   const std::string first = out_;
-  EXPECT_THAT(first, HasSubstr("\nunits        " + std::to_string(total) + "\n"));
+  EXPECT_THAT(first, HasSubstr("\nunits          " + std::to_string(total) + "\n"));
   EXPECT_THAT(first, HasSubstr(" total; root 固安县金融扶贫服务中心 (units/U001)"));
   EXPECT_THAT(first, HasSubstr("├── 宫村镇金融服务部  [TOWNSHIP department]"));
   EXPECT_THAT(first, HasSubstr("│   ├── 大韩寨村金融扶贫服务站  [VILLAGE station]"));

@@ -26,7 +26,7 @@ class OrgCommandsTest : public ::testing::Test {
   absl::Status Run(std::vector<std::string> words) {
     std::vector<std::string> argv = {"huinongctl", "--gateway=" + suite_.address(), "--token=tok", "--timeout=5s"};
     argv.insert(argv.end(), words.begin(), words.end());
-    auto inv = ParseInvocation(argv, [](const std::string&) -> std::optional<std::string> { return std::nullopt; });
+    auto inv = ParseInvocation(argv, suite_.Environment());
     if (!inv.ok()) return inv.status();
     ::testing::internal::CaptureStdout();
     absl::Status status;
@@ -83,14 +83,14 @@ TEST_F(OrgCommandsTest, DemoLoadTwiceCreatesNothingTheSecondTime) {
                          plan.chains.size() + plan.calendars.size() + DemoLendingObjects();
   EXPECT_THAT(first, HasSubstr(absl::StrCat("demo data: ", objects, " created, 0 already present, ", objects, " total")));
   EXPECT_THAT(first, HasSubstr("loaded in "));
-  EXPECT_THAT(first, HasSubstr(absl::StrCat("posts        ", plan.posts.size(), "\n")));
+  EXPECT_THAT(first, HasSubstr(absl::StrCat("posts          ", plan.posts.size(), "\n")));
   EXPECT_EQ(suite_.org().Posts().size(), plan.posts.size());
   EXPECT_EQ(suite_.org().StaffMembers().size(), plan.staff.size());
   EXPECT_EQ(suite_.org().Assignments().size(), plan.assignments.size());
   EXPECT_EQ(suite_.org().PolicyCount(), 1u);
   EXPECT_EQ(suite_.org().StandardCount(), 1u);
   EXPECT_EQ(suite_.org().Chains().size(), 1u);
-  EXPECT_THAT(first, HasSubstr("chains       1\n"));
+  EXPECT_THAT(first, HasSubstr("chains         1\n"));
 
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
   EXPECT_THAT(out_, HasSubstr(absl::StrCat("demo data: 0 created, ", objects, " already present, ", objects, " total")));
@@ -179,11 +179,17 @@ TEST_F(OrgCommandsTest, DemoHasTheWorkflowCapabilitiesAndOneActingHead) {
   EXPECT_THAT(out_, HasSubstr("(acting) on " + acting_post));
   EXPECT_THAT(out_, HasSubstr("(distance 1), acting for staff/"));
   EXPECT_EQ(suite_.org().last_check().capability(), "loans.survey.lead");
-  // A village agent may take in applications but not review them.
+  // A village agent may take in applications but not review them (the
+  // township's credit officer holds loans.intake too, for the leading
+  // enterprises that apply at the township: the agent is the one at the village).
   ASSERT_TRUE(Run({"capability", "holders", "loans.intake", village}).ok());
   const std::vector<std::string> rows = absl::StrSplit(out_, '\n', absl::SkipEmpty());
-  ASSERT_EQ(rows.size(), 2u) << out_;
-  const std::string agent = std::string(rows[1].substr(0, rows[1].find(' ')));
+  ASSERT_EQ(rows.size(), 3u) << out_;
+  std::string agent;
+  for (const std::string& row : rows) {
+    if (absl::StrContains(row, village)) agent = row.substr(0, row.find(' '));
+  }
+  ASSERT_FALSE(agent.empty()) << out_;
   ASSERT_TRUE(Run({"capability", "check", agent, "loans.review.county", village}).ok());
   EXPECT_EQ(out_, "refused: not granted\n");
 }
