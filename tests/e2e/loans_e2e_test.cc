@@ -96,7 +96,8 @@ class LoansE2E : public ::testing::Test {
     insurer_ = Holder("loans.insure", ChildOf(picc));
     rcu_officer_ = Holder("loans.contract", ChildOf(rcu_));
     abc_officer_ = Holder("loans.contract", abc_);
-    for (const v1::Product& p : Json<v1::ListProductsResponse>(agent_.token, {"product", "list"}).products()) {
+    const auto products = Json<v1::ListProductsResponse>(agent_.token, {"product", "list"});
+    for (const v1::Product& p : products.products()) {
       if (p.kind() == v1::PRODUCT_KIND_POVERTY_SMALL_LOAN) small_ = p.name();
       if (p.kind() == v1::PRODUCT_KIND_INDUSTRY_DEVELOPMENT) industry_ = p.name();
     }
