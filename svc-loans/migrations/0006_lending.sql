@@ -13,8 +13,11 @@ ALTER TABLE applications
   ADD KEY IF NOT EXISTS applications_county (county_id, id),
   ADD KEY IF NOT EXISTS applications_bank (bank_id, id),
   ADD KEY IF NOT EXISTS applications_state (state, id),
-  -- The metrics' count per township and state reads this index alone.
-  ADD KEY IF NOT EXISTS applications_township_state (township_id, state);
+  -- A county's or township's page of one state (the county's overdue
+  -- reviews are its SURVEYED ones) reads only that state's rows; the
+  -- metrics' count per township and state reads the second index alone.
+  ADD KEY IF NOT EXISTS applications_county_state (county_id, state, id),
+  ADD KEY IF NOT EXISTS applications_township_state (township_id, state, id);
 
 CREATE TABLE IF NOT EXISTS credit_lines (
   id CHAR(26) CHARACTER SET ascii NOT NULL,
@@ -34,6 +37,7 @@ CREATE TABLE IF NOT EXISTS credit_lines (
   PRIMARY KEY (id),
   UNIQUE KEY credit_lines_application (application_id),
   KEY credit_lines_borrower (borrower_id, id),
+  KEY credit_lines_unit (unit_id, id),
   KEY credit_lines_township (township_id, id),
   KEY credit_lines_county (county_id, id),
   KEY credit_lines_bank (bank_id, id)

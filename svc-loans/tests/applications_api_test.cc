@@ -17,46 +17,16 @@
 #include "svc-loans/src/store/policy_store.h"
 #include "svc-loans/src/store/product_store.h"
 #include "svc-loans/tests/loans_fixture.h"
+#include "svc-loans/tests/loans_seed_data.h"
 
 namespace huinong::loans {
 namespace {
 
-constexpr char kSmall[] = "01PRODUCTSMALL000000000001";
-constexpr char kIndustry[] = "01PRODUCTINDUSTRY000000001";
+constexpr const char* kSmall = kPovertySmallLoanId;
+constexpr const char* kIndustry = kIndustryLoanId;
 constexpr char kHousehold[] = "01BORROWERHOUSEHOLD0000001";
 constexpr char kCooperative[] = "01BORROWERCOOPERATIVE00001";
 constexpr char kOther[] = "01BORROWERHOUSEHOLD0000021";  // in v21
-
-Product SmallLoanProduct() {
-  Product p;
-  p.id = kSmall;
-  p.code = "FPXD";
-  p.title = "扶贫小额信贷";
-  p.kind = ProductKind::kPovertySmallLoan;
-  p.borrower_types = {BorrowerType::kHousehold};
-  p.max_amount_fen = 5'000'000;
-  p.max_term_months = 36;
-  p.revolving = true;
-  p.create_time = p.update_time = absl::Now();
-  return p;
-}
-
-Product IndustryProduct() {
-  Product p;
-  p.id = kIndustry;
-  p.code = "CYFZ";
-  p.title = "产业发展贷款";
-  p.kind = ProductKind::kIndustryDevelopment;
-  p.borrower_types = {BorrowerType::kHousehold, BorrowerType::kFamilyFarm, BorrowerType::kCooperative,
-                      BorrowerType::kLeadingEnterprise, BorrowerType::kShareCooperative};
-  p.max_amount_fen = 500'000'000;
-  p.max_term_months = 36;
-  p.min_rate_multiple_bp = 10'000;
-  p.max_rate_multiple_bp = 14'500;
-  p.counter_guarantee_threshold_fen = 5'000'000;
-  p.create_time = p.update_time = absl::Now();
-  return p;
-}
 
 Borrower Household(const char* id, const char* unit) {
   Borrower b;
@@ -91,12 +61,8 @@ Borrower Cooperative() {
 }
 
 CountyPolicy Policy(SmallLoanModel model) {
-  CountyPolicy p;
-  p.id = "01POLICY2026A0000000000000";
-  p.county_id = "county";
-  p.effective_from = absl::CivilDay(2026, 1, 1);
+  CountyPolicy p = CountyPolicy2026();
   p.small_loan_model = model;
-  p.create_time = p.update_time = absl::Now();
   return p;
 }
 
@@ -127,8 +93,8 @@ class Applications : public LoansFixture {
     auto conn = pool_->Connect();
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(store::InsertPolicy(**conn, Policy(model)).ok());
-    ASSERT_TRUE(store::InsertProduct(**conn, SmallLoanProduct()).ok());
-    ASSERT_TRUE(store::InsertProduct(**conn, IndustryProduct()).ok());
+    ASSERT_TRUE(store::InsertProduct(**conn, PovertySmallLoanProduct()).ok());
+    ASSERT_TRUE(store::InsertProduct(**conn, IndustryLoanProduct()).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Household(kHousehold, "v11")).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Household(kOther, "v21")).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Cooperative()).ok());
@@ -139,14 +105,6 @@ class Applications : public LoansFixture {
     ASSERT_TRUE(conn.ok());
     std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(sql));
     q->executeUpdate();
-  }
-
-  int64_t Count(const std::string& sql) {
-    auto conn = pool_->Connect();
-    EXPECT_TRUE(conn.ok());
-    std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(sql));
-    std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
-    return rs->next() ? rs->getInt64(1) : -1;
   }
 
   // CreateApplication as clerk11 (or `who`).
@@ -555,6 +513,71 @@ TEST_F(Applications, EveryBadFieldIsNamedAndAMissingCapabilityOrSvcOrgDownIsRefu
   s = Create(kHousehold, kSmall, 5'000'000, 36, v1::PURPOSE_PRODUCTION, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM applications"), 0);
+}
+
+TEST_F(Applications, ASuspendedTownshipMayNotLendAndOthersAreUnaffected) {
+  v1::Application a = SurveyedSmallLoan();
+  v1::Application draft;
+  ASSERT_TRUE(Create(kHousehold, kSmall, 1'000'000, 12, v1::PURPOSE_PRODUCTION, &draft).ok());
+  v1::Application other;
+  ASSERT_TRUE(Create(kOther, kSmall, 1'000'000, 12, v1::PURPOSE_PRODUCTION, &other, "clerk21").ok());
+  Exec("INSERT INTO township_lending (township_id, status, update_time) VALUES ('town1', 2, NOW(6))");
+  grpc::Status s = Submit(draft);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(Reason(s), "TOWNSHIP_SUSPENDED");
+  s = Review(a, 5'000'000, 36, 435);
+  EXPECT_EQ(Reason(s), "TOWNSHIP_SUSPENDED");
+  EXPECT_TRUE(Submit(other, "clerk21").ok());  // town2 lends on
+  Exec("UPDATE township_lending SET status = 1 WHERE township_id = 'town1'");
+  EXPECT_TRUE(Submit(draft).ok());
+}
+
+TEST_F(Applications, ABanksReferencePaysOutOnceAndADrawIsJudgedOnTheDayItIsRecorded) {
+  v1::Application a = SurveyedSmallLoan();
+  ASSERT_TRUE(Review(a, 5'000'000, 36, 435).ok());
+  ASSERT_TRUE(Guarantee(a, 5'000'000).ok());
+  ASSERT_TRUE(Insure(a, v1::INSURANCE_KIND_SURETY, 5'000'000).ok());
+  ASSERT_TRUE(Sign(a, 5'000'000, 36, 435).ok());
+  ASSERT_TRUE(Pay(a, 1'000'000, "RCC-TX-7").ok());
+  v1::CreditLine line;
+  v1::GetCreditLineRequest get_line;
+  get_line.set_name(a.credit_line());
+  ASSERT_TRUE(applications_->GetCreditLine(As("rcc-officer").get(), get_line, &line).ok());
+
+  v1::DrawCreditLineRequest draw;
+  draw.set_name(line.name());
+  draw.set_etag(line.etag());
+  draw.mutable_amount()->set_fen(1'000'000);
+  *draw.mutable_value_date() = Today();
+  draw.set_term_months(6);
+  draw.set_purpose(v1::PURPOSE_PRODUCTION);
+  v1::Loan drawn;
+  draw.set_request_id(NextRequestId());
+  draw.set_bank_reference("RCC-TX-7");  // the disbursement's reference
+  grpc::Status s = applications_->DrawCreditLine(As("rcc-officer").get(), draw, &drawn);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(Reason(s), "BANK_REFERENCE_USED");
+  // Before the line started is refused, naming the value date.
+  draw.set_request_id(NextRequestId());
+  draw.set_bank_reference("RCC-TX-8");
+  draw.mutable_value_date()->set_year(Today().year() - 1);
+  s = applications_->DrawCreditLine(As("rcc-officer").get(), draw, &drawn);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("value_date"), std::string::npos);
+  // A line that expired yesterday is refused even for a value date before.
+  Exec("UPDATE credit_lines SET body_json = JSON_SET(body_json, '$.expiry', DATE_FORMAT(DATE_SUB(UTC_DATE(), INTERVAL 3 DAY), '%Y-%m-%d'), '$.start_date', '2020-01-01')");
+  ASSERT_TRUE(applications_->GetCreditLine(As("rcc-officer").get(), get_line, &line).ok());
+  draw.set_request_id(NextRequestId());
+  draw.set_etag(line.etag());
+  *draw.mutable_value_date() = Today();
+  draw.mutable_value_date()->set_year(Today().year() - 1);
+  s = applications_->DrawCreditLine(As("rcc-officer").get(), draw, &drawn);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(s.error_message().find("EXPIRED"), std::string::npos) << s.error_message();
+  // And another bank's officer cannot draw.
+  draw.set_request_id(NextRequestId());
+  s = applications_->DrawCreditLine(As("abc-officer").get(), draw, &drawn);
+  EXPECT_EQ(Reason(s), "NOT_RECOMMENDED_BANK");
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 #include <map>
 
 #include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
 #include <grpcpp/create_channel.h>
 
 #include "absl/strings/str_cat.h"
@@ -15,8 +18,9 @@ namespace {
 // staff id -> the unit its grants are at (and that it acts for).
 const std::map<std::string, std::string>& People() {
   static const auto* people = new std::map<std::string, std::string>{
-      {"clerk11", "v11"},    {"clerk21", "v21"},        {"director1", "town1"},  {"director2", "town2"},
-      {"reviewer", "county"}, {"policy", "county"},     {"guarantee", "guarantor"}, {"insure", "picc"},
+      {"clerk11", "v11"},    {"clerk21", "v21"},        {"clerk1", "town1"},
+      {"director1", "town1"},  {"director2", "town2"},  {"reviewer", "county"}, {"reviewer2", "county"},
+      {"policy", "county"},     {"guarantee", "guarantor"}, {"insure", "picc"},
       {"rcc-officer", "rcc-b1"}, {"abc-officer", "abc"},
   };
   return *people;
@@ -48,9 +52,11 @@ void LoansFixture::SetUp() {
   org_->AddUnit("picc", LEVEL_UNSPECIFIED);
   org_->Grant("clerk11", "loans.intake", "v11");
   org_->Grant("clerk21", "loans.intake", "v21");
+  org_->Grant("clerk1", "loans.intake", "town1");
   org_->Grant("director1", "loans.survey.lead", "town1");
   org_->Grant("director2", "loans.survey.lead", "town2");
   org_->Grant("reviewer", "loans.review.county", "county");
+  org_->Grant("reviewer2", "loans.review.county", "county");
   org_->Grant("policy", "loans.policy", "county");
   org_->Grant("guarantee", "loans.guarantee", "guarantor");
   org_->Grant("insure", "loans.insure", "picc");
@@ -86,6 +92,26 @@ std::unique_ptr<grpc::ClientContext> LoansFixture::As(const std::string& staff_i
   auto it = People().find(staff_id);
   EXPECT_NE(it, People().end()) << staff_id << " is not one of the fixture's people";
   return AsStaff(staff_id, it == People().end() ? "" : it->second);
+}
+
+std::vector<audit::v1::Event> LoansFixture::OutboxEvents() const {
+  std::vector<audit::v1::Event> events;
+  auto conn = db_->Admin();
+  std::unique_ptr<sql::Statement> st(conn->createStatement());
+  std::unique_ptr<sql::ResultSet> rs(st->executeQuery("SELECT payload FROM outbox ORDER BY seq"));
+  while (rs->next()) {
+    EXPECT_TRUE(events.emplace_back().ParseFromString(rs->getString(1)));
+  }
+  return events;
+}
+
+int64_t LoansFixture::Count(const std::string& sql) {
+  auto conn = pool_->Connect();
+  EXPECT_TRUE(conn.ok()) << conn.status();
+  if (!conn.ok()) return -1;
+  std::unique_ptr<sql::PreparedStatement> q((*conn)->prepareStatement(sql));
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  return rs->next() ? rs->getInt64(1) : -1;
 }
 
 }  // namespace huinong::loans

@@ -12,8 +12,9 @@
 //
 // and these people (staff id: capability @ unit):
 //   clerk11: loans.intake @ v11      clerk21: loans.intake @ v21
+//   clerk1: loans.intake @ town1 (the township department's, so its villages too)
 //   director1: loans.survey.lead @ town1   director2: … @ town2
-//   reviewer: loans.review.county @ county   policy: loans.policy @ county
+//   reviewer, reviewer2: loans.review.county @ county   policy: loans.policy @ county
 //   guarantee: loans.guarantee @ guarantor   insure: loans.insure @ picc
 //   rcc-officer: loans.contract, loans.disburse @ rcc-b1
 //   abc-officer: loans.contract, loans.disburse @ abc
@@ -32,6 +33,7 @@
 #include "common/metrics/registry.h"
 #include "common/server/service_host.h"
 #include "common/server/tests/test_callers.h"
+#include "huinong/audit/v1/audit.pb.h"
 #include "huinong/loans/v1/application_service.grpc.pb.h"
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
@@ -53,6 +55,10 @@ class LoansFixture : public ::testing::Test {
   std::unique_ptr<grpc::ClientContext> Admin() { return callers_.As("admin", {"admin"}); }
   std::unique_ptr<grpc::ClientContext> Auditor() { return callers_.As("auditor1", {"auditor"}); }
   std::string NextRequestId() { return "req-" + std::to_string(++next_request_); }
+  // The audit events written to the outbox so far, oldest first.
+  std::vector<audit::v1::Event> OutboxEvents() const;
+  // The one number a query answers (a COUNT(*)), read on its own connection.
+  int64_t Count(const std::string& sql);
 
   std::unique_ptr<db::TestDatabase> db_;
   std::unique_ptr<db::DbPool> pool_;

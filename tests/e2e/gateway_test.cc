@@ -4,6 +4,7 @@
 // clean under promtool. Reflection through it: reflection_e2e_test.cc.
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
@@ -71,29 +72,48 @@ const Backend& Named(Suite& suite, const std::string& name) {
   return suite.backends().front();
 }
 
+// The loans services built so far (issue 10): every method of these, and
+// these methods of the others; the rest still answer UNIMPLEMENTED.
+bool LoansMethodBuilt(const std::string& service, const std::string& method) {
+  static const std::set<std::string> kWholeServices = {
+      "huinong.loans.v1.BorrowerService", "huinong.loans.v1.ProductService", "huinong.loans.v1.ApplicationService"};
+  static const std::set<std::string> kMethods = {"huinong.loans.v1.ServicingService/GetLoan",
+                                                 "huinong.loans.v1.ServicingService/ListLoans"};
+  return kWholeServices.contains(service) || kMethods.contains(service + "/" + method);
+}
+
 TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
   Suite& suite = Suite::Get();
   ASSERT_TRUE(suite.ok());
-  // Every method of svc-org's services is built; svc-tickets and svc-loans are not yet.
+  // Every method of svc-org's services is built; svc-tickets is not yet.
   EXPECT_EQ(CallEmpty(suite, "/huinong.tickets.v1.TicketService/GetTicket"), absl::StatusCode::kUnimplemented);
   // Every method of every loans service, by its path: each reaches svc-loans
-  // (the gateway refuses a path it routes nowhere with the same code, but its
-  // own message) and answers UNIMPLEMENTED, never a fake success.
+  // (the gateway refuses a path it routes nowhere with UNIMPLEMENTED and its
+  // own message). A built one answers the empty request itself (naming its
+  // missing fields); one not built yet answers UNIMPLEMENTED, never a fake
+  // success.
   const Backend& loans = Named(suite, "loans");
   ASSERT_EQ(loans.services.size(), 7u);
   int methods = 0;
+  int built = 0;
   for (const std::string& service : loans.services) {
     const pb::ServiceDescriptor* descriptor = pb::DescriptorPool::generated_pool()->FindServiceByName(service);
     ASSERT_NE(descriptor, nullptr) << service;
     for (int i = 0; i < descriptor->method_count(); ++i) {
       const std::string path = "/" + service + "/" + descriptor->method(i)->name();
       const absl::Status status = CallEmptyStatus(suite, path);
-      EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented) << path;
       EXPECT_NE(status.message(), kUnrouted) << path << " was not routed to svc-loans";
+      if (LoansMethodBuilt(service, descriptor->method(i)->name())) {
+        EXPECT_NE(status.code(), absl::StatusCode::kUnimplemented) << path;
+        ++built;
+      } else {
+        EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented) << path;
+      }
       ++methods;
     }
   }
   EXPECT_EQ(methods, 72);
+  EXPECT_EQ(built, 9 + 9 + 16 + 2);
 }
 
 TEST(Gateway, UnknownServiceIsNotRouted) {

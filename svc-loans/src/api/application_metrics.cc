@@ -24,8 +24,10 @@ std::string StateLabel(int state) {
 
 }  // namespace
 
-ApplicationMetrics::ApplicationMetrics(metrics::Registry& registry, db::DbPool& pool, absl::Duration refresh)
+ApplicationMetrics::ApplicationMetrics(metrics::Registry& registry, db::DbPool& pool, const BusinessClock& clock,
+                                       absl::Duration refresh)
     : pool_(pool),
+      clock_(clock),
       refresh_(refresh),
       applications_(registry.AddGauge("huinong_loans_applications",
                                       "Loan applications standing in each state, per township.",
@@ -40,14 +42,16 @@ ApplicationMetrics::ApplicationMetrics(metrics::Registry& registry, db::DbPool& 
   registry.AddCollector([this] { Refresh(); });
 }
 
-void ApplicationMetrics::StepTaken(ApplicationState from, absl::Duration waited) {
-  step_seconds_.WithLabels({StateLabel(static_cast<int>(from))}).Observe(absl::ToDoubleSeconds(waited));
+void ApplicationMetrics::StepTaken(ApplicationState from, bool guarantee_required, absl::Duration waited) {
+  const absl::string_view step = StepWaitedFor(from, guarantee_required);
+  if (step.empty()) return;
+  step_seconds_.WithLabels({std::string(step)}).Observe(absl::ToDoubleSeconds(waited));
 }
 
 void ApplicationMetrics::Refresh() {
   {
     absl::MutexLock lock(&mu_);
-    const absl::Time now = absl::Now();
+    const absl::Time now = clock_.Now();
     if (now - last_refresh_ < refresh_) return;
     last_refresh_ = now;
   }
@@ -60,7 +64,7 @@ void ApplicationMetrics::Refresh() {
     db::Statement o = db::Prepare(conn,
         "SELECT county_id, COUNT(*) AS n FROM applications WHERE state = ? AND review_due <= ? GROUP BY 1");
     o->setInt(1, static_cast<int>(ApplicationState::kSurveyed));
-    db::BindTime(*o, 2, absl::Now());
+    db::BindTime(*o, 2, clock_.Now());
     std::unique_ptr<sql::ResultSet> ors(o->executeQuery());
     while (ors->next()) overdue[ors->getString("county_id")] = ors->getInt64("n");
     return absl::OkStatus();

@@ -4,7 +4,8 @@
 //   huinong_loans_reviews_overdue{county}        gauge, SURVEYED applications
 //                                                 past their review deadline
 //   huinong_loans_application_step_seconds{step} histogram, time an
-//                                                 application waited at a step
+//                                                 application waited for a step
+//                                                 (survey, county_review, …)
 //                                                 before it was taken
 // The gauges are counted from the database at scrape time (one index-only
 // GROUP BY each, at most once per `refresh` however often Prometheus
@@ -18,6 +19,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/core/business_clock.h"
 #include "common/db/pool.h"
 #include "common/metrics/registry.h"
 #include "svc-loans/src/domain/application.h"
@@ -26,15 +28,18 @@ namespace huinong::loans {
 
 class ApplicationMetrics {
  public:
-  ApplicationMetrics(metrics::Registry& registry, db::DbPool& pool, absl::Duration refresh = absl::Seconds(15));
+  ApplicationMetrics(metrics::Registry& registry, db::DbPool& pool, const BusinessClock& clock,
+                     absl::Duration refresh = absl::Seconds(15));
 
-  // After the commit of a step that left `from` after waiting `waited`.
-  void StepTaken(ApplicationState from, absl::Duration waited);
+  // After the commit of a step taken on an application that waited
+  // `waited` in `from` (labelled with the step it waited for).
+  void StepTaken(ApplicationState from, bool guarantee_required, absl::Duration waited);
 
  private:
   void Refresh();
 
   db::DbPool& pool_;
+  const BusinessClock& clock_;
   const absl::Duration refresh_;
   metrics::GaugeFamily& applications_;
   metrics::GaugeFamily& overdue_;

@@ -165,7 +165,7 @@ grpc::Status ApplicationsApi::ListCreditLines(grpc::ServerContext* ctx, const v1
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today()));
-    if (scope.none || !scope.any_state.empty()) return absl::OkStatus();  // partners see lines by name only
+    if (scope.none || !scope.any_state.empty()) return absl::OkStatus();  // the guarantee company and insurer read no lines
     if (!scope.township_id.empty() && !q.township_id.empty() && q.township_id != scope.township_id) {
       return absl::OkStatus();
     }

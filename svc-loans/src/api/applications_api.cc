@@ -41,8 +41,9 @@ absl::StatusOr<v1::Application> ApplicationsApi::Answer(server::Mutation& m, con
   if (c.before && c.before->state != c.after.state) {
     // The wait at the step just taken: since the step before it (or the draft).
     const absl::Time since = c.before->steps.empty() ? c.before->create_time : c.before->steps.back().at;
-    m.AfterCommit([metrics = &loans_->application_metrics, from = c.before->state, waited = m.now() - since] {
-      metrics->StepTaken(from, waited);
+    m.AfterCommit([metrics = &loans_->application_metrics, from = c.before->state,
+                   guarantee = c.before->guarantee_required, waited = m.now() - since] {
+      metrics->StepTaken(from, guarantee, waited);
     });
   }
   return shown;
@@ -223,7 +224,7 @@ grpc::Status ApplicationsApi::DrawCreditLine(grpc::ServerContext* ctx, const v1:
     if (req->purpose() == v1::PURPOSE_UNSPECIFIED || !v1::Purpose_IsValid(req->purpose())) {
       v.Add("purpose", "required: a purpose");
     }
-    t.purpose = static_cast<Purpose>(req->purpose());
+    t.draw.purpose = static_cast<Purpose>(req->purpose());
     t.entrusted_payee = PayeeFromProto(req->entrusted_payee(), req->has_entrusted_payee(), "entrusted_payee", v);
     RETURN_IF_ERROR(v.ToStatus());
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Loan> {

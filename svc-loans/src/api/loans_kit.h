@@ -26,7 +26,7 @@ struct LoansKit {
            std::shared_ptr<org_directory::OrgView> org_view, metrics::Registry& registry)
       : kit(pool, gate, std::move(clock), LoansIdentity()),
         org(std::move(org_view)),
-        application_metrics(registry, pool) {}
+        application_metrics(registry, pool, kit.clock()) {}
 
   const server::HandlerKit kit;
   const std::shared_ptr<org_directory::OrgView> org;

@@ -15,8 +15,8 @@ namespace huinong::loans {
 
 std::vector<server::HostedService> LoansServices(std::shared_ptr<LoansKit> loans) {
   std::vector<server::HostedService> services;
-  services.push_back({v1::BorrowerService::service_full_name(), std::make_unique<BorrowersApi>()});
-  services.push_back({v1::ProductService::service_full_name(), std::make_unique<ProductsApi>()});
+  services.push_back({v1::BorrowerService::service_full_name(), std::make_unique<BorrowersApi>(loans)});
+  services.push_back({v1::ProductService::service_full_name(), std::make_unique<ProductsApi>(loans)});
   services.push_back({v1::ApplicationService::service_full_name(), std::make_unique<ApplicationsApi>(loans)});
   services.push_back({v1::ServicingService::service_full_name(), std::make_unique<ServicingApi>(loans)});
   services.push_back({v1::SubsidyService::service_full_name(), std::make_unique<SubsidiesApi>()});

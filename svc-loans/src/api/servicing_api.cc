@@ -42,10 +42,9 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
     q.unit_id = rpc::ParseOptionalName(req->village(), "units", "village", v);
     if (!v1::LoanStatus_IsValid(req->status())) v.Add("status", "not a loan status");
     q.state = req->status();
-    std::optional<absl::CivilDay> maturing_from, maturing_to;
     if (req->has_maturing()) {
-      maturing_from = rpc::FromDate(req->maturing().start(), "maturing.start", v);
-      maturing_to = rpc::FromDate(req->maturing().end(), "maturing.end", v);
+      q.maturing_from = rpc::FromDate(req->maturing().start(), "maturing.start", v);
+      q.maturing_to = rpc::FromDate(req->maturing().end(), "maturing.end", v);
     }
     const std::string filters = absl::StrCat(req->borrower(), "|", req->product(), "|", req->credit_line(), "|",
                                              req->township(), "|", req->village(), "|", req->status(), "|",
@@ -53,7 +52,7 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today()));
-    if (scope.none || !scope.any_state.empty()) return absl::OkStatus();  // guarantor, insurer: by name only
+    if (scope.none || !scope.any_state.empty()) return absl::OkStatus();  // the guarantee company and insurer read no loans
     if ((!scope.unit_id.empty() && !q.unit_id.empty() && q.unit_id != scope.unit_id) ||
         (!scope.township_id.empty() && !q.township_id.empty() && q.township_id != scope.township_id)) {
       return absl::OkStatus();
@@ -69,11 +68,7 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
       return absl::OkStatus();
     }));
     resp->set_next_page_token(rpc::NextPageToken(rows, page_size, filters, [](const Loan& l) { return l.id; }));
-    for (const Loan& l : rows) {
-      if (maturing_from && l.maturity_date < *maturing_from) continue;
-      if (maturing_to && l.maturity_date > *maturing_to) continue;
-      *resp->add_loans() = ToProto(l);
-    }
+    for (const Loan& l : rows) *resp->add_loans() = ToProto(l);
     return absl::OkStatus();
   });
 }

@@ -8,10 +8,12 @@
 
 namespace huinong::loans {
 
-std::string StaffIdOf(const auth::Principal& caller) {
-  if (absl::StartsWith(caller.subject, "staff/")) return caller.subject.substr(6);
-  return caller.subject;
+std::string StaffIdOf(absl::string_view subject) {
+  if (absl::StartsWith(subject, "staff/")) subject.remove_prefix(6);
+  return std::string(subject);
 }
+
+std::string StaffIdOf(const auth::Principal& caller) { return StaffIdOf(caller.subject); }
 
 std::string CallerUnitId(const auth::Principal& caller) {
   if (absl::StartsWith(caller.unit, "units/")) return caller.unit.substr(6);
@@ -26,7 +28,9 @@ absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl
                                const std::string& unit_id, absl::CivilDay day) {
   const std::string staff = StaffIdOf(caller);
   bool held = false;
-  if (!caller.IsService() && !staff.empty()) {
+  // A staff token acting for no unit holds nothing here (svc-org is not
+  // asked a question about a unit the caller never named).
+  if (!caller.IsService() && !staff.empty() && !unit_id.empty()) {
     ASSIGN_OR_RETURN(held, org.Holds(staff, std::string(capability), unit_id, day));
   }
   if (held) return absl::OkStatus();
@@ -55,6 +59,18 @@ const org_directory::UnitLink* PlaceOf(const UnitLineage& caller) {
   return nullptr;
 }
 
+absl::Status RequirePolicyAuthority(OrgView& org, const auth::Principal& caller, const std::string& county_id,
+                                    absl::CivilDay day) {
+  if (caller.IsAdmin()) return absl::OkStatus();
+  return RequireCapability(org, caller, "loans.policy", county_id, day);
+}
+
+absl::StatusOr<std::string> CallerCountyId(OrgView& org, const auth::Principal& caller) {
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
+  const org_directory::UnitLink* county = mine.Nearest(type::v1::LEVEL_COUNTY);
+  return county == nullptr ? std::string() : county->id;
+}
+
 absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id) {
   if (ReadsAll(caller)) return absl::OkStatus();
   ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
@@ -64,6 +80,14 @@ absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const 
     if (record.Within(place->id)) return absl::OkStatus();
   }
   return rpc::PermissionDenied(absl::StrCat(caller.unit, " does not cover units/", record_unit_id));
+}
+
+absl::StatusOr<PlaceScope> PlaceScopeOf(OrgView& org, const auth::Principal& caller) {
+  if (ReadsAll(caller)) return PlaceScope{true, std::nullopt};
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
+  const org_directory::UnitLink* place = PlaceOf(mine);
+  if (place == nullptr) return PlaceScope{false, std::nullopt};
+  return PlaceScope{false, *place};
 }
 
 }  // namespace huinong::loans

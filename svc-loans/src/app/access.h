@@ -15,6 +15,7 @@
 // svc-org unreachable is UNAVAILABLE, never a refusal.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -29,7 +30,8 @@ namespace huinong::loans {
 using org_directory::OrgView;
 using org_directory::UnitLineage;
 
-// "staff/{id}" or "{id}" → "{id}".
+// "staff/{id}" or "{id}" → "{id}", of a subject or of the caller's.
+std::string StaffIdOf(absl::string_view subject);
 std::string StaffIdOf(const auth::Principal& caller);
 // The id in the caller's "units/{id}"; empty when the token names none.
 std::string CallerUnitId(const auth::Principal& caller);
@@ -52,8 +54,29 @@ absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& c
 // their chain; null for a partner's staff (no place in the chain).
 const org_directory::UnitLink* PlaceOf(const UnitLineage& caller);
 
+// Products and county policies (ProductService's changes): admin, or a
+// holder of loans.policy for the county (`county_id`); otherwise
+// PERMISSION_DENIED / CAPABILITY_MISSING.
+absl::Status RequirePolicyAuthority(OrgView& org, const auth::Principal& caller, const std::string& county_id,
+                                    absl::CivilDay day);
+
+// The COUNTY unit in the caller's chain (without "units/"); "" when the
+// chain has none (a partner's staff, or a caller without a unit).
+absl::StatusOr<std::string> CallerCountyId(OrgView& org, const auth::Principal& caller);
+
 // OK when the caller reads records of `record_unit_id` (see above);
 // PERMISSION_DENIED otherwise.
 absl::Status RequireReadable(OrgView& org, const auth::Principal& caller, const std::string& record_unit_id);
+
+// What a caller's lists of placed records (borrowers, and what belongs to
+// them) cover, by the rules above: everything (`all`), the records placed
+// under `place` (a village its own, a township its villages', the county
+// everything in it), or nothing — a partner's staff, whose records are
+// routed to them rather than placed (`place` null).
+struct PlaceScope {
+  bool all = false;
+  std::optional<org_directory::UnitLink> place;
+};
+absl::StatusOr<PlaceScope> PlaceScopeOf(OrgView& org, const auth::Principal& caller);
 
 }  // namespace huinong::loans

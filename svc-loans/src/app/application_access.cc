@@ -39,6 +39,7 @@ Application RoutingOf(const std::string& application_id, const LendingPlace& pla
   Application a;
   a.id = application_id;
   a.borrower_id = place.borrower_id;
+  a.product_id = place.product_id;
   a.unit_id = place.unit_id;
   a.township_id = place.township_id;
   a.county_id = place.county_id;

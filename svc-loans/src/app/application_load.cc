@@ -48,6 +48,14 @@ absl::Status CheckTownshipLends(sql::Connection& conn, const std::string& townsh
   return CheckTownshipMayLend(status, absl::StrCat("units/", township_id));
 }
 
+absl::StatusOr<LendingFacts> LoadLendingFacts(sql::Connection& conn, const Application& a, absl::CivilDay day) {
+  LendingFacts facts;
+  ASSIGN_OR_RETURN(facts.borrower, LoadBorrower(conn, a.borrower_id));
+  ASSIGN_OR_RETURN(facts.product, LoadProduct(conn, a.product_id));
+  ASSIGN_OR_RETURN(facts.policy, LoadPolicyInForce(conn, a.county_id, day));
+  return facts;
+}
+
 absl::Status SaveStep(server::Mutation& m, Application& a) {
   a.version += 1;
   a.update_time = m.now();

@@ -29,6 +29,16 @@ absl::StatusOr<CountyPolicy> LoadPolicyInForce(sql::Connection& conn, const std:
 // OK while the township may lend (domain/township_guard.h).
 absl::Status CheckTownshipLends(sql::Connection& conn, const std::string& township_id);
 
+// What the lending rules judge an application by: its borrower, its product
+// and the county policy in force on `day`.
+struct LendingFacts {
+  Borrower borrower;
+  Product product;
+  CountyPolicy policy;
+};
+absl::StatusOr<LendingFacts> LoadLendingFacts(sql::Connection& conn, const Application& application,
+                                              absl::CivilDay day);
+
 // Writes the application after a step: the next version, updated now.
 absl::Status SaveStep(server::Mutation& m, Application& application);
 

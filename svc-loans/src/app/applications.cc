@@ -132,15 +132,13 @@ absl::StatusOr<ApplicationChange> SubmitApplication(server::Mutation& m, OrgView
   ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.intake", E::kSubmit));
   const Application before = a;
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
-  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), a.borrower_id));
-  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), a.product_id));
-  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
+  ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), a, m.today()));
   a.request.application_date = m.today();
-  a.request.rate_bp = ProposedRateBp(product, policy);
+  a.request.rate_bp = ProposedRateBp(facts.product, facts.policy);
   RETURN_IF_ERROR(Refusal("BORROWER_INELIGIBLE", absl::StrCat("applications/", a.id, " breaks the lending rules"),
-                          CheckEligibility(borrower.profile, a.request, product, policy)));
-  a.guarantee_required = GuaranteeRequired(product.kind, policy.small_loan_model);
-  a.policy_id = policy.id;
+                          CheckEligibility(facts.borrower.profile, a.request, facts.product, facts.policy)));
+  a.guarantee_required = GuaranteeRequired(facts.product.kind, facts.policy.small_loan_model);
+  a.policy_id = facts.policy.id;
   return Finish(m, before, std::move(a), StepBy(m, E::kSubmit));
 }
 
@@ -149,7 +147,7 @@ absl::StatusOr<ApplicationChange> RecordSurvey(server::Mutation& m, OrgView& org
   ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.survey.lead", E::kRecordSurvey));
   const Application before = a;
   FieldProblems problems = SurveyProblems(a, survey, m.today());
-  if (survey.lead != m.caller().subject) {
+  if (survey.lead.empty() || StaffIdOf(survey.lead) != StaffIdOf(m.caller())) {
     problems.emplace_back("survey.lead", absl::StrCat("the caller, ", m.caller().subject, ", who leads the survey"));
   }
   if (absl::Status bad = Problems(problems); !bad.ok()) {
@@ -185,18 +183,17 @@ absl::StatusOr<ApplicationChange> ReviewApplication(server::Mutation& m, OrgView
   }
   RETURN_IF_ERROR(Problems(problems));
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
-  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), a.borrower_id));
-  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), a.product_id));
-  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
-  std::vector<RuleFailure> failures = CheckReviewWithinRequest(a, review, policy.id);
-  for (RuleFailure& f : CheckEligibility(borrower.profile, ApprovedRequest(a, review), product, policy)) {
+  ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), a, m.today()));
+  std::vector<RuleFailure> failures = CheckReviewWithinRequest(a, review, facts.policy.id);
+  for (RuleFailure& f :
+       CheckEligibility(facts.borrower.profile, ApprovedRequest(a, review), facts.product, facts.policy)) {
     failures.push_back(std::move(f));
   }
   RETURN_IF_ERROR(Refusal("BORROWER_INELIGIBLE", absl::StrCat("the review of applications/", a.id,
                                                               " breaks the lending rules"),
                           failures));
   review.on_time = !a.review_due || m.now() < *a.review_due;
-  review.policy_id = policy.id;
+  review.policy_id = facts.policy.id;
   a.recommended_bank_id = review.recommended_bank_id;
   StepRecord step = StepBy(m, E::kApprove, review.comment, review.documents);
   a.review = std::move(review);
@@ -245,13 +242,11 @@ absl::StatusOr<ApplicationChange> SignContract(server::Mutation& m, OrgView& org
   contract.bank_id = a.recommended_bank_id;
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
   // The bank checks every rule again before it signs (issue 10, item 6).
-  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), a.borrower_id));
-  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), a.product_id));
-  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), a.county_id, m.today()));
-  RETURN_IF_ERROR(Refusal("BORROWER_INELIGIBLE", absl::StrCat("the contract of applications/", a.id,
-                                                              " breaks the lending rules"),
-                          CheckEligibility(borrower.profile, ContractedRequest(a, contract), product, policy)));
-  CompleteContract(contract, policy);
+  ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), a, m.today()));
+  RETURN_IF_ERROR(Refusal(
+      "BORROWER_INELIGIBLE", absl::StrCat("the contract of applications/", a.id, " breaks the lending rules"),
+      CheckEligibility(facts.borrower.profile, ContractedRequest(a, contract), facts.product, facts.policy)));
+  CompleteContract(contract, facts.policy);
   std::vector<domain::DocumentRef> documents;
   if (!contract.contract.empty()) documents.push_back(contract.contract);
   StepRecord step = StepBy(m, E::kSignContract, contract.contract_number, std::move(documents));

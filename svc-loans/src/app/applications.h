@@ -87,8 +87,7 @@ absl::StatusOr<ApplicationChange> WithdrawApplication(server::Mutation& m, OrgVi
 struct DrawTerms {
   std::string credit_line_id;
   std::string etag;
-  Draw draw;
-  Purpose purpose = Purpose::kProduction;
+  Draw draw;  // amount, term, value date, purpose
   std::string bank_reference;
   std::optional<EntrustedPayee> entrusted_payee;
 };

@@ -54,24 +54,29 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
   if (!found) return rpc::NotFound(name);
   CreditLineRecord line = *std::move(found);
   // The draw is the bank's: the recommended bank's officer holding loans.disburse.
-  RETURN_IF_ERROR(
-      AuthorizeStep(org, m.caller(), RoutingOf(line.application_id, line.place), "loans.disburse", m.today()));
+  const Application routing = RoutingOf(line.application_id, line.place);
+  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), routing, "loans.disburse", m.today()));
   RETURN_IF_ERROR(rpc::CheckEtag(t.etag, line.version, name));
   if (line.state != CreditLineState::kActive) {
     return rpc::FailedPrecondition("CREDIT_LINE_CLOSED", absl::StrCat(name, " is no longer active"));
   }
   rpc::Violations v;
-  if (t.draw.day > m.today()) v.Add("value_date", "not in the future");
+  if (t.draw.day > m.today() || t.draw.day < line.start_date) {
+    v.Add("value_date", absl::StrCat("from the line's start, ", absl::FormatCivilTime(line.start_date), ", to today"));
+  }
   if (t.bank_reference.empty()) v.Add("bank_reference", "required");
   if (line.entrusted_payment && !t.entrusted_payee) {
     v.Add("entrusted_payee", "required: the credit line's contract uses entrusted payment (受托支付)");
+  } else if (t.entrusted_payee) {
+    for (const auto& [field, description] : PayeeProblems(*t.entrusted_payee, "entrusted_payee")) {
+      v.Add(field, description);
+    }
   }
   RETURN_IF_ERROR(v.ToStatus());
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), line.place.township_id));
-  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), line.place.borrower_id));
-  ASSIGN_OR_RETURN(Product product, LoadProduct(m.tx(), line.place.product_id));
-  ASSIGN_OR_RETURN(CountyPolicy policy, LoadPolicyInForce(m.tx(), line.place.county_id, m.today()));
-  std::vector<RuleFailure> failures = CheckDraw(line.line, t.draw, borrower.profile.blacklisted, policy);
+  ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), routing, m.today()));
+  const CountyPolicy& policy = facts.policy;
+  std::vector<RuleFailure> failures = CheckDraw(line.line, t.draw, facts.borrower.profile.blacklisted, policy, m.today());
   if (t.draw.term_months > 0 && DrawMaturity(t.draw) > line.line.expiry) {
     RuleFailures beyond(policy.id);
     beyond.Add("DRAW_BEYOND_EXPIRY", "term_months",
@@ -81,8 +86,9 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
   }
   RETURN_IF_ERROR(Refusal("DRAW_REFUSED", absl::StrCat("the draw on ", name, " is refused"), failures));
 
-  DrawChange change{line, line, LoanFromDraw(line, t.draw, product, borrower.profile.type, t.purpose, NewUlid(),
-                                             t.bank_reference, t.entrusted_payee)};
+  DrawChange change{line, line,
+                    LoanFromDraw(line, t.draw, facts.product, facts.borrower.profile.type, t.draw.purpose, NewUlid(),
+                                 t.bank_reference, t.entrusted_payee)};
   change.loan.create_time = change.loan.update_time = m.now();
   RETURN_IF_ERROR(store::InsertLoan(m.tx(), change.loan));
   change.after.line.outstanding_principal_fen += t.draw.amount_fen;

@@ -94,6 +94,22 @@ const domain::StateTable<ApplicationState, ApplicationEvent>& ApplicationFlow(bo
   return guarantee_required ? *with : *without;
 }
 
+absl::string_view StepWaitedFor(ApplicationState state, bool guarantee_required) {
+  switch (state) {
+    case S::kDraft: return "submission";
+    case S::kSubmitted: return "survey";
+    case S::kSurveyed: return "county_review";
+    case S::kApproved: return guarantee_required ? "guarantee" : "insurance";
+    case S::kGuaranteed: return "insurance";
+    case S::kInsured: return "contract";
+    case S::kContracted: return "disbursement";
+    case S::kDisbursed:
+    case S::kRejected:
+    case S::kWithdrawn: break;
+  }
+  return "";
+}
+
 absl::string_view StepCapability(ApplicationState state, bool guarantee_required) {
   switch (state) {
     case S::kDraft: return "loans.intake";

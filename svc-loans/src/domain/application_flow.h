@@ -58,6 +58,11 @@ bool GuaranteeRequired(ProductKind product, SmallLoanModel model);
 // The flow for an application; GuaranteeRequired picks which.
 const domain::StateTable<ApplicationState, ApplicationEvent>& ApplicationFlow(bool guarantee_required);
 
+// The step an application waiting in `state` waits for: "submission",
+// "survey", "county_review", "guarantee", "insurance", "contract",
+// "disbursement"; empty once final.
+absl::string_view StepWaitedFor(ApplicationState state, bool guarantee_required);
+
 // The capability whose holder acts on an application waiting in `state`
 // (and may reject it there): "loans.intake" for a draft,
 // "loans.survey.lead", "loans.review.county", "loans.guarantee" (or, with

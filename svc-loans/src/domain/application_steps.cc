@@ -34,9 +34,8 @@ int64_t BpOf(int64_t fen, int bp) {
 }  // namespace
 
 int ProposedRateBp(const Product& product, const CountyPolicy& policy) {
-  const int multiple = product.kind == ProductKind::kPovertySmallLoan ? policy.small_loan_rate_multiple_bp
-                                                                      : product.min_rate_multiple_bp;
-  return static_cast<int>(BpOf(policy.base_rate_bp, multiple));
+  const int64_t exact = static_cast<int64_t>(policy.base_rate_bp) * product.min_rate_multiple_bp;
+  return static_cast<int>((exact + 9'999) / 10'000);
 }
 
 FieldProblems SurveyProblems(const Application& a, const Survey& s, absl::CivilDay today) {
@@ -141,7 +140,11 @@ int64_t SuretyPremiumFen(int64_t approved_fen, const CountyPolicy& policy) {
 FieldProblems ContractProblems(const Application& a, const Contract& c, absl::CivilDay today) {
   FieldProblems out;
   Text(out, "contract.contract_number", c.contract_number, kMaxNumber);
-  if (c.signed_date > today) out.emplace_back("contract.signed_date", "not in the future");
+  if (c.signed_date > today || c.signed_date < a.request.application_date) {
+    out.emplace_back("contract.signed_date",
+                     absl::StrCat("from the submission, ", absl::FormatCivilTime(a.request.application_date),
+                                  ", to today"));
+  }
   const Review& r = *a.review;
   if (c.amount_fen <= 0 || c.amount_fen > r.approved_amount_fen) {
     out.emplace_back("contract.amount", absl::StrCat("more than 0 and at most the approved ", r.approved_amount_fen, " fen"));
@@ -183,12 +186,18 @@ FieldProblems DisbursementProblems(const Application& a, const Disbursement& d, 
     if (!d.entrusted_payee) {
       out.emplace_back("disbursement.entrusted_payee", "required: the contract uses entrusted payment (受托支付)");
     } else {
-      Text(out, "disbursement.entrusted_payee.payee_name", d.entrusted_payee->payee_name, 200);
-      Text(out, "disbursement.entrusted_payee.account_number", d.entrusted_payee->account_number, kMaxNumber);
-      Text(out, "disbursement.entrusted_payee.bank", d.entrusted_payee->bank, 200);
-      Document(out, "disbursement.entrusted_payee.basis", d.entrusted_payee->basis);
+      for (auto& p : PayeeProblems(*d.entrusted_payee, "disbursement.entrusted_payee")) out.push_back(std::move(p));
     }
   }
+  return out;
+}
+
+FieldProblems PayeeProblems(const EntrustedPayee& payee, const std::string& field) {
+  FieldProblems out;
+  Text(out, field + ".payee_name", payee.payee_name, 200);
+  Text(out, field + ".account_number", payee.account_number, kMaxNumber);
+  Text(out, field + ".bank", payee.bank, 200);
+  Document(out, field + ".basis", payee.basis);
   return out;
 }
 

@@ -25,8 +25,8 @@ namespace huinong::loans {
 using FieldProblems = std::vector<std::pair<std::string, std::string>>;
 
 // The rate an application is judged at before the county sets one: the
-// small-loan rate (base × the county's small-loan multiple) for a poverty
-// small loan, else the product's lowest (base × its minimum multiple).
+// lowest whole basis point in the product's band, base × its minimum
+// multiple rounded up (rounding down would fall below the band).
 int ProposedRateBp(const Product& product, const CountyPolicy& policy);
 
 // The survey (000:1517): a team with the bank's credit officer, the visit
@@ -60,8 +60,9 @@ int64_t GuaranteeServiceFeeFen(int64_t approved_fen, const CountyPolicy& policy)
 FieldProblems InsuranceProblems(const Application& application, const Insurance& insurance);
 int64_t SuretyPremiumFen(int64_t approved_fen, const CountyPolicy& policy);
 
-// The contract: a number, a signing day not after `today`, an amount and
-// term within the approved ones, the approved rate.
+// The contract: a number, a signing day from the day the application was
+// submitted up to `today` (never back-dated before it), an amount and term
+// within the approved ones, the approved rate.
 FieldProblems ContractProblems(const Application& application, const Contract& contract, absl::CivilDay today);
 // Fills the contract's outputs: maturity, entrusted payment (amount above
 // the county's threshold), the policy version.
@@ -74,6 +75,10 @@ LoanRequest ContractedRequest(const Application& application, const Contract& co
 // contract uses entrusted payment.
 FieldProblems DisbursementProblems(const Application& application, const Disbursement& disbursement,
                                    absl::CivilDay today);
+// An entrusted payee's problems, named under `field`: a name, an account
+// number, a bank and the basis of the payment (the order, the invoice).
+FieldProblems PayeeProblems(const EntrustedPayee& payee, const std::string& field);
+
 // The fees charged at disbursement: the surety premium and the guarantee
 // service fee recorded on the way.
 int64_t FeesAtDisbursementFen(const Application& application);

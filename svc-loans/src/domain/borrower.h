@@ -10,6 +10,8 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "common/domain/document_ref.h"
 
 namespace huinong::loans {
 
@@ -26,10 +28,20 @@ absl::string_view BorrowerTypeName(BorrowerType type);
 bool IsOrganisation(BorrowerType type);
 
 // One period of a household's registration as poor: from `registered` until
-// the day before `lifted` (lifted out of poverty), or open.
+// the day before `lifted` (lifted out of poverty), or open. The rules read
+// the two days; the rest is the record of each end (the registration
+// number, the notice or decision, who recorded it and when), kept with the
+// period so a reader can tell who said so.
 struct PoorRegistration {
   absl::CivilDay registered;
   std::optional<absl::CivilDay> lifted;
+  std::string number{};  // 建档立卡 registration number
+  domain::DocumentRef registration_document{};
+  domain::DocumentRef lifting_document{};
+  std::string registered_by{};  // "staff/{id}"
+  absl::Time register_time{};
+  std::string lifted_by{};
+  absl::Time lift_time{};
 };
 
 // What the pledges of a counter-guarantee may be (000:1519, 000:1525).

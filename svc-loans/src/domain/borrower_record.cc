@@ -19,6 +19,7 @@ std::vector<std::pair<std::string, std::string>> BorrowerViolations(const Borrow
     }
     if (p.shareholder_households < 0) add("organisation.shareholder_households", "0 or more");
     if (p.poor_households_driven < 0) add("organisation.poor_households_driven", "0 or more");
+    if (b.poor_households_lifted < 0) add("organisation.poor_households_lifted", "0 or more");
     return v;
   }
   if (const std::optional<std::string> problem = IdCardProblem(b.id_card_number)) {

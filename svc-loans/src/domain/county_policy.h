@@ -19,6 +19,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/domain/document_ref.h"
 #include "svc-loans/src/domain/borrower.h"
 
 namespace huinong::loans {
@@ -118,6 +119,11 @@ struct CountyPolicy {
   int household_above_threshold_rate_bp = 100;  // 000:1529
   std::vector<SubsidyBand> organisation_subsidy_bands = {{0, 200}, {20, 250}, {30, 300}};
   int compensation_ratio_bp = 10'000;
+
+  // The decision that set this version: a note (up to 2000 characters) and
+  // a reference to the document.
+  std::string note;
+  domain::DocumentRef decision_document;
 };
 
 // The inclusive ceiling for this borrower and product kind: the ceiling

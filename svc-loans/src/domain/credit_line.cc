@@ -21,13 +21,14 @@ std::vector<RuleFailure> CheckCreditLimit(int64_t limit_fen, const CountyPolicy&
 absl::CivilDay DrawMaturity(const Draw& draw) { return AddMonths(draw.day, draw.term_months); }
 
 std::vector<RuleFailure> CheckDraw(const CreditLine& line, const Draw& draw, bool blacklisted,
-                                   const CountyPolicy& policy) {
+                                   const CountyPolicy& policy, absl::CivilDay today) {
   RuleFailures f(policy.id);
   if (blacklisted) f.Add("BLACKLISTED", "borrower", "not on the blacklist", "blacklisted");
-  if (draw.day > line.expiry) {
+  if (const absl::CivilDay latest = std::max(draw.day, today); latest > line.expiry) {
     f.Add("EXPIRED", "day", absl::StrCat("on or before ", absl::FormatCivilTime(line.expiry)),
-          absl::FormatCivilTime(draw.day));
+          absl::FormatCivilTime(latest));
   }
+  CheckPurpose(draw.purpose, policy, f);
   if (draw.amount_fen <= 0) {
     f.Add("AMOUNT", "amount", "more than 0 fen", FenText(draw.amount_fen));
   } else if (draw.amount_fen > AvailableFen(line)) {

@@ -31,15 +31,20 @@ struct Draw {
   int64_t amount_fen = 0;
   int term_months = 0;
   absl::CivilDay day;  // the draw's value date
+  Purpose purpose = Purpose::kProduction;
 };
 
 // The day a draw matures: its term in calendar months after the draw.
 absl::CivilDay DrawMaturity(const Draw& draw);
 
-// Every reason a draw is refused: the line expired (EXPIRED), more than is
-// available (ABOVE_AVAILABLE), a blacklisted borrower (BLACKLISTED), a term
-// of no months or over the policy's cap (TERM_LIMIT), nothing drawn (AMOUNT).
+// Every reason a draw recorded on `today` is refused: the line expired by
+// the value date or by today — a back-dated value date does not revive an
+// expired line (EXPIRED), more than is available (ABOVE_AVAILABLE), a
+// blacklisted borrower (BLACKLISTED), a term of no months or over the
+// policy's cap (TERM_LIMIT), nothing drawn (AMOUNT), a purpose the county
+// does not lend for (PURPOSE_CONSUMPTION, PURPOSE_OUTSIDE_PLAN, as
+// eligibility judges it).
 std::vector<RuleFailure> CheckDraw(const CreditLine& line, const Draw& draw, bool blacklisted,
-                                   const CountyPolicy& policy);
+                                   const CountyPolicy& policy, absl::CivilDay today);
 
 }  // namespace huinong::loans

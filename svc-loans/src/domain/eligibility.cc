@@ -88,6 +88,15 @@ void CheckRate(const LoanRequest& r, const Product& product, const CountyPolicy&
 
 }  // namespace
 
+void CheckPurpose(Purpose purpose, const CountyPolicy& p, RuleFailures& f) {
+  if (purpose == Purpose::kPersonalConsumption) {
+    f.Add("PURPOSE_CONSUMPTION", "purpose", "production in the county's plan, never personal consumption",
+          "personal consumption");
+  } else if (!Contains(p.allowed_purposes, purpose)) {
+    f.Add("PURPOSE_OUTSIDE_PLAN", "purpose", "a purpose of the county's plan", "outside the plan");
+  }
+}
+
 std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRequest& r, const Product& product,
                                           const CountyPolicy& p) {
   RuleFailures f(p.id);
@@ -121,12 +130,7 @@ std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& b, const LoanRe
           absl::StrCat("a household registered as poor on ", Day(r.application_date)),
           b.type != BorrowerType::kHousehold ? std::string(BorrowerTypeName(b.type)) : "not registered");
   }
-  if (r.purpose == Purpose::kPersonalConsumption) {
-    f.Add("PURPOSE_CONSUMPTION", "purpose", "production in the county's plan, never personal consumption",
-          "personal consumption");
-  } else if (!Contains(p.allowed_purposes, r.purpose)) {
-    f.Add("PURPOSE_OUTSIDE_PLAN", "purpose", "a purpose of the county's plan", "outside the plan");
-  }
+  CheckPurpose(r.purpose, p, f);
 
   if (r.amount_fen <= 0) f.Add("AMOUNT", "amount", "more than 0 fen", FenText(r.amount_fen));
   if (const std::optional<int64_t> county = CeilingFen(p, b.type, r.product); !county) {

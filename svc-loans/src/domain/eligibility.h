@@ -38,6 +38,10 @@ struct LoanRequest {
   std::optional<absl::CivilDay> contract_date;  // once the bank signs (AgeReference::kContractDate)
 };
 
+// Adds a purpose the county does not lend for: personal consumption (a
+// house, a car; 000:1487) or one outside the county's plan.
+void CheckPurpose(Purpose purpose, const CountyPolicy& policy, RuleFailures& failures);
+
 // Empty when the borrower may take this loan of `product` under `policy`.
 // `request.product` is the product's kind.
 std::vector<RuleFailure> CheckEligibility(const BorrowerProfile& borrower, const LoanRequest& request,

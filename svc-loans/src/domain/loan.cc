@@ -9,26 +9,38 @@ LendingPlace PlaceOf(const Application& a) {
   return {a.borrower_id, a.product_id, a.unit_id, a.township_id, a.county_id, a.recommended_bank_id};
 }
 
+namespace {
+
+// A loan paid out: `principal_fen` on `day` at `rate_bp` for `term_months`,
+// with the product's repayment terms.
+Loan PaidOut(const std::string& application_id, const LendingPlace& place, const Product& product,
+             BorrowerType borrower_type, int64_t principal_fen, int rate_bp, absl::CivilDay day, int term_months) {
+  Loan loan;
+  loan.application_id = application_id;
+  loan.place = place;
+  loan.borrower_type = borrower_type;
+  loan.product_kind = product.kind;
+  loan.principal_fen = principal_fen;
+  loan.outstanding_principal_fen = principal_fen;
+  loan.rate_bp = rate_bp;
+  loan.repayment_method = product.repayment_method;
+  loan.day_count = product.day_count;
+  loan.disbursement_date = day;
+  loan.term_months = term_months;
+  return loan;
+}
+
+}  // namespace
+
 Loan LoanFromDisbursement(const Application& a, const Product& product, BorrowerType borrower_type, std::string id,
                           std::string credit_line_id) {
   const Contract& c = *a.contract;
   const Disbursement& d = *a.disbursement;
-  Loan loan;
+  Loan loan = PaidOut(a.id, PlaceOf(a), product, borrower_type, d.amount_fen, c.rate_bp, d.value_date, c.term_months);
   loan.id = std::move(id);
-  loan.application_id = a.id;
   loan.credit_line_id = std::move(credit_line_id);
-  loan.place = PlaceOf(a);
-  loan.borrower_type = borrower_type;
-  loan.product_kind = product.kind;
   loan.purpose = a.request.purpose;
   loan.bank_reference = d.bank_reference;
-  loan.principal_fen = d.amount_fen;
-  loan.outstanding_principal_fen = d.amount_fen;
-  loan.rate_bp = c.rate_bp;
-  loan.repayment_method = product.repayment_method;
-  loan.day_count = product.day_count;
-  loan.disbursement_date = d.value_date;
-  loan.term_months = c.term_months;
   // The contract's maturity: a loan paid out after signing still ends when
   // the contract says.
   loan.maturity_date = c.maturity_date;
@@ -53,22 +65,12 @@ CreditLineRecord CreditLineFromDisbursement(const Application& a, std::string id
 Loan LoanFromDraw(const CreditLineRecord& line, const Draw& draw, const Product& product, BorrowerType borrower_type,
                   Purpose purpose, std::string id, std::string bank_reference,
                   std::optional<EntrustedPayee> entrusted_payee) {
-  Loan loan;
+  Loan loan = PaidOut(line.application_id, line.place, product, borrower_type, draw.amount_fen, line.rate_bp, draw.day,
+                      draw.term_months);
   loan.id = std::move(id);
-  loan.application_id = line.application_id;
   loan.credit_line_id = line.id;
-  loan.place = line.place;
-  loan.borrower_type = borrower_type;
-  loan.product_kind = product.kind;
   loan.purpose = purpose;
   loan.bank_reference = std::move(bank_reference);
-  loan.principal_fen = draw.amount_fen;
-  loan.outstanding_principal_fen = draw.amount_fen;
-  loan.rate_bp = line.rate_bp;
-  loan.repayment_method = product.repayment_method;
-  loan.day_count = product.day_count;
-  loan.disbursement_date = draw.day;
-  loan.term_months = draw.term_months;
   loan.maturity_date = DrawMaturity(draw);
   loan.entrusted_payee = std::move(entrusted_payee);
   return loan;

@@ -21,8 +21,8 @@ namespace huinong::loans::store {
 
 absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn, const std::string& id,
                                                           bool for_update = false);
-// Filters combined with AND; the first narrowing column set (borrower,
-// intake unit, township, county, bank, product) picks the index.
+// Filters combined with AND in SQL; each filter column has an index that
+// starts with it and ends with id (the optimizer picks among them).
 struct ApplicationQuery {
   std::string borrower_id;
   std::string unit_id;

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/db/pool.h"
 #include "common/db/sql_columns.h"
+#include "common/db/sql_time.h"
 #include "common/db/statements.h"
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/store/loan_json.h"
@@ -68,8 +69,7 @@ CreditLineRecord LineRow(sql::ResultSet& rs) {
   return c;
 }
 
-// The WHERE of a page: the first narrowing column set (its (column, id)
-// index serves the page), then the other filters.
+// The WHERE of a page: every filter set, then the keyset position.
 struct Page {
   std::string sql;
   std::vector<std::string> strings;
@@ -90,6 +90,14 @@ Page PageOf(const char* columns, const LendingQuery& q, const char* state_column
   if (loans && !q.product_id.empty()) {
     absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "product_id = ?");
     page.strings.push_back(q.product_id);
+  }
+  if (loans && q.maturing_from) {
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "maturity_date >= ?");
+    page.strings.push_back(db::SqlDate(*q.maturing_from));
+  }
+  if (loans && q.maturing_to) {
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "maturity_date <= ?");
+    page.strings.push_back(db::SqlDate(*q.maturing_to));
   }
   absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "id > ?");
   page.strings.push_back(q.after_id);

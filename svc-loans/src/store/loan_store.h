@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "svc-loans/src/domain/loan.h"
 
 namespace sql {
@@ -18,8 +19,9 @@ class Connection;
 
 namespace huinong::loans::store {
 
-// Which records a list may show and which it asks for: at most one of the
-// place columns narrows the page (the first set, in this order).
+// Which records a list may show and which it asks for, all combined with
+// AND in SQL (so a page is never thinned after its LIMIT); each place column
+// has a (column, id) index.
 struct LendingQuery {
   std::string borrower_id;
   std::string credit_line_id;  // loans only
@@ -29,6 +31,9 @@ struct LendingQuery {
   std::string bank_id;
   std::string product_id;
   int state = 0;  // LoanStatus / CreditLineState value; 0: any
+  // Loans only: maturing in [from, to] (either end open when unset).
+  std::optional<absl::CivilDay> maturing_from;
+  std::optional<absl::CivilDay> maturing_to;
   std::string after_id;
   int limit = 50;
 };

@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "common/core/json_fields.h"
+#include "common/db/document_ref_json.h"
 
 namespace huinong::loans::store {
 namespace {
@@ -40,6 +41,8 @@ void EachSetting(CountyPolicy& p, Visit&& visit) {
   visit("household_above_threshold_rate_bp", p.household_above_threshold_rate_bp);
   visit("organisation_subsidy_bands", p.organisation_subsidy_bands);
   visit("compensation_ratio_bp", p.compensation_ratio_bp);
+  visit("note", p.note);
+  visit("decision_document", p.decision_document);
 }
 
 struct Writer {
@@ -66,6 +69,7 @@ struct Writer {
     }
     out[name] = list;
   }
+  void operator()(const char* name, const domain::DocumentRef& d) { out[name] = db::DocumentRefJson(d); }
   void operator()(const char* name, const std::vector<SubsidyBand>& bands) {
     Json list = Json::array();
     for (const SubsidyBand& b : bands) {
@@ -88,6 +92,12 @@ struct Reader {
     } else {
       if (v.is_number_integer()) value = v.template get<T>();
     }
+  }
+  void operator()(const char* name, std::string& text) {
+    if (json::Field(in, name).is_string()) text = json::String(in, name);
+  }
+  void operator()(const char* name, domain::DocumentRef& d) {
+    if (json::Field(in, name).is_object()) d = db::DocumentRefOf(json::Field(in, name));
   }
   void operator()(const char* name, std::vector<Purpose>& purposes) {
     if (!json::Field(in, name).is_array()) return;

@@ -11,7 +11,7 @@
 namespace huinong::loans::store {
 
 absl::StatusOr<LendingStatus> TownshipLendingStatus(sql::Connection& conn, const std::string& township_id) {
-  db::Statement q = db::Prepare(conn, "SELECT status FROM township_lending WHERE township_id = ?");
+  db::Statement q = db::Prepare(conn, "SELECT status FROM township_lending WHERE township_id = ? LOCK IN SHARE MODE");
   q->setString(1, township_id);
   std::optional<int> status = db::First(db::Rows<int>(*q, [](sql::ResultSet& rs) { return rs.getInt("status"); }));
   return status ? static_cast<LendingStatus>(*status) : LendingStatus::kOpen;

@@ -1,6 +1,9 @@
 // SQL for townships' lending status (table township_lending, migration
 // 0006): what the township guard reads before every lending step. A
-// township with no row is open. Runs inside the caller's transaction.
+// township with no row is open. Runs inside the caller's transaction; the
+// read takes a shared lock (on the row, or on the gap where it would be), so
+// a suspension written meanwhile waits for the lending step, or the step for
+// the suspension — never a step committed on a stale "open".
 #pragma once
 
 #include <string>
