@@ -67,8 +67,11 @@ DemoLending Build() {
   b.push_back(Household("zhou-fengying", kXiXiaoTun, "周凤英", "131022198102140288", "1981-02-14", "6230530100000008"));
   b.push_back(Household("wu-dayong", kXiXiaoTun, "吴大勇", "131022196912010195", "1969-12-01", "6230530100000009"));
   b.push_back(Household("zheng-xiaomei", kDaHanZhai, "郑小梅", "131022198307070404", "1983-07-07", "6230530100000010"));
-  b.push_back(Organisation("fengshou-farm", kDaHanZhai, v1::BORROWER_TYPE_FAMILY_FARM, "固安县宫村镇丰收家庭农场",
-                           "92131022MA0C7K3H13", "韩丰收", 4, 2, "6230530100000011"));
+  // svc-loans takes a family farm as its farmer (a person profile).
+  b.push_back(Household("fengshou-farm", kDaHanZhai, "固安县宫村镇丰收家庭农场", "131022197808080550", "1978-08-08",
+                        "6230530100000011"));
+  b.back().borrower.set_type(v1::BORROWER_TYPE_FAMILY_FARM);
+  b.back().registered_poor_from.clear();
   b.push_back(Organisation("dahanzhai-coop", kDaHanZhai, v1::BORROWER_TYPE_COOPERATIVE, "固安县大韩寨蔬菜种植专业合作社",
                            "93131022MA0BX5QW28", "韩立柱", 100, 35, "6230530100000012"));
   b.push_back(Organisation("xingnong-foods", kGongCunTownship, v1::BORROWER_TYPE_LEADING_ENTERPRISE,

@@ -20,7 +20,6 @@ namespace {
 namespace v1 = ::huinong::loans::v1;
 using AppStub = v1::ApplicationService::Stub;
 
-constexpr char kPolicyFrom[] = "2026-01-01";
 constexpr int kBaseRateBp = 435;
 // Above this, disbursements use entrusted payment (受托支付, `000:1535`; the
 // seeds give no amount: 500,000 CNY is the demo's, as in the domain defaults).
@@ -51,12 +50,12 @@ bool Reused(const absl::Status& status) {
          (absl::IsInvalidArgument(status) && rpc::ReasonOf(status) == "REQUEST_ID_REUSED");
 }
 
-// The 固安 county policy from 2026-01-01: the domain's defaults, which are
-// the seeds' numbers (base rate 435 bp as the demo's, 政银企户保).
-v1::CountyPolicy Policy(const std::string& county) {
+// The 固安 county policy from `from`: the domain's defaults, which are the
+// seeds' numbers (base rate 435 bp as the demo's, 政银企户保).
+v1::CountyPolicy Policy(const std::string& county, absl::CivilDay from) {
   v1::CountyPolicy p;
   p.set_county(county);
-  *p.mutable_effective_from() = DateOf(absl::CivilDay(2026, 1, 1));
+  *p.mutable_effective_from() = DateOf(from);
   p.set_base_rate_bp(kBaseRateBp);
   p.set_small_loan_model(v1::SMALL_LOAN_MODEL_GUARANTEED);
   p.set_small_loan_rate_multiple_bp(10000);
@@ -190,8 +189,10 @@ class LendingLoad {
 
   absl::Status EnsurePolicy(const LoansClient& loans) {
     v1::CreateCountyPolicyRequest request;
-    request.set_request_id("demo:county-policy:guan:2026");
-    *request.mutable_policy() = Policy(people_.units.at(1));
+    // From the day of the first load: a version never starts in the past
+    // (it would change decisions already taken). A later run finds it.
+    request.set_request_id("demo:county-policy:guan");
+    *request.mutable_policy() = Policy(people_.units.at(1), today_);
     absl::StatusOr<v1::CountyPolicy> made =
         loans.Call<v1::CountyPolicy>(&v1::ProductService::Stub::CreateCountyPolicy, request);
     if (Reused(made.status())) {
@@ -199,9 +200,7 @@ class LendingLoad {
       list.set_county(request.policy().county());
       ASSIGN_OR_RETURN(const v1::ListCountyPoliciesResponse found,
                        loans.Call<v1::ListCountyPoliciesResponse>(&v1::ProductService::Stub::ListCountyPolicies, list));
-      for (const v1::CountyPolicy& p : found.policies()) {
-        if (p.effective_from().SerializeAsString() == request.policy().effective_from().SerializeAsString()) made = p;
-      }
+      if (!found.policies().empty()) made = found.policies(0);
     }
     if (!made.ok()) return Rephrased(made.status(), absl::StrCat("county policy: ", made.status().message()));
     load_.Count("loan policies", made->create_time());

@@ -48,7 +48,11 @@ absl::StatusOr<v1::Borrower> BorrowerFromFlags(const Invocation& inv) {
     ASSIGN_OR_RETURN(const std::string unit, RequiredFlag(inv, "unit"));
     b.set_unit(ResourceName("units", unit));
   }
-  if (b.type() == v1::BORROWER_TYPE_HOUSEHOLD) {
+  // The profile the flags describe: a person (households; svc-loans also
+  // takes a family farm as its farmer) or an organisation.
+  const bool person = inv.config.Has("id_card") || inv.config.Has("birth_date") || b.has_person() ||
+                      (b.type() == v1::BORROWER_TYPE_HOUSEHOLD && !inv.config.Has("credit_code"));
+  if (person) {
     v1::PersonProfile& p = *b.mutable_person();
     if (inv.config.Has("id_card")) p.set_id_card_number(inv.config.String("id_card"));
     if (inv.config.Has("birth_date")) {
