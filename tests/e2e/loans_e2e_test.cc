@@ -254,7 +254,8 @@ TEST_F(LoansE2E, CooperativeIndustryLoanWithGuaranteeAndInsurance) {
   EXPECT_TRUE(absl::StrContains(no_payee.err, "entrusted_payee")) << no_payee.err;
   a = Step(abc_officer_, {"application", "disburse", name, "--amount", "800000", "--value-date", today,
                           "--bank-reference", "E2E-" + Unique(), "--payee-name", "廊坊市冷链设备有限公司",
-                          "--payee-account", "1310220000000088", "--payee-bank", "中国农业银行廊坊分行"});
+                          "--payee-account", "1310220000000088", "--payee-bank", "中国农业银行廊坊分行",
+                          "--payee-basis", "https://docs.example.cn/e2e/coop-order.pdf"});
   ASSERT_EQ(a.state(), v1::APPLICATION_STATE_DISBURSED);
   EXPECT_TRUE(a.credit_line().empty());  // an industry loan opens no credit line
   const auto loan = Json<v1::Loan>(abc_officer_.token, {"loan", "get", a.loan()});

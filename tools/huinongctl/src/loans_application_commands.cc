@@ -213,7 +213,7 @@ absl::Status Disburse(const Invocation& inv, const LoansClient& loans) {
     ASSIGN_OR_RETURN(*d.mutable_amount(), RequiredYuan(inv, "amount"));
     ASSIGN_OR_RETURN(*d.mutable_value_date(), RequiredDate(inv, "value_date"));
     ASSIGN_OR_RETURN(*d.mutable_bank_reference(), RequiredFlag(inv, "bank_reference"));
-    return PayeeFlags(inv, d.mutable_entrusted_payee());
+    return PayeeFlags(inv, [&] { return d.mutable_entrusted_payee(); });
   });
 }
 

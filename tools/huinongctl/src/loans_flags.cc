@@ -54,8 +54,9 @@ absl::Status OptionalDocument(const Invocation& inv, const std::string& key, typ
   return absl::OkStatus();
 }
 
-absl::Status PayeeFlags(const Invocation& inv, loans::v1::EntrustedPayee* payee) {
-  if (!inv.config.Has("payee_name")) return absl::OkStatus();
+absl::Status PayeeFlags(const Invocation& inv, const std::function<loans::v1::EntrustedPayee*()>& payee_of) {
+  if (!inv.config.Has("payee_name")) return absl::OkStatus();  // no payee set at all
+  loans::v1::EntrustedPayee* payee = payee_of();
   ASSIGN_OR_RETURN(*payee->mutable_payee_name(), RequiredFlag(inv, "payee_name"));
   ASSIGN_OR_RETURN(*payee->mutable_account_number(), RequiredFlag(inv, "payee_account"));
   ASSIGN_OR_RETURN(*payee->mutable_bank(), RequiredFlag(inv, "payee_bank"));

@@ -38,8 +38,10 @@ absl::StatusOr<type::v1::Date> RequiredDate(const Invocation& inv, const std::st
 // --key as "URI[#SHA256]"; unset when absent.
 absl::Status OptionalDocument(const Invocation& inv, const std::string& key, type::v1::DocumentRef* out);
 // The entrusted payee (受托支付) from --payee-name, --payee-account,
-// --payee-bank and --payee-basis; left unset without --payee-name.
-absl::Status PayeeFlags(const Invocation& inv, loans::v1::EntrustedPayee* payee);
+// --payee-bank and --payee-basis, written to payee_of() (e.g. the request's
+// mutable_entrusted_payee); without --payee-name it is not called, so the
+// request carries no payee at all.
+absl::Status PayeeFlags(const Invocation& inv, const std::function<loans::v1::EntrustedPayee*()>& payee_of);
 // Every value of a repeatable flag, in order.
 std::vector<std::string> Values(const Invocation& inv, const std::string& key);
 // A boolean flag; a usage error for a value that is not a boolean.

@@ -59,7 +59,7 @@ absl::Status LineDraw(const Invocation& inv, const LoansClient& loans) {
   ASSIGN_OR_RETURN(*request.mutable_bank_reference(), RequiredFlag(inv, "bank_reference"));
   ASSIGN_OR_RETURN(const v1::Purpose purpose, RequiredEnum<v1::Purpose>(inv, "purpose"));
   request.set_purpose(purpose);
-  RETURN_IF_ERROR(PayeeFlags(inv, request.mutable_entrusted_payee()));
+  RETURN_IF_ERROR(PayeeFlags(inv, [&] { return request.mutable_entrusted_payee(); }));
   request.set_etag(inv.config.String("etag"));
   if (request.etag().empty()) {
     ASSIGN_OR_RETURN(const v1::CreditLine current, GetLine(loans, request.name()));
