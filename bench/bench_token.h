@@ -12,9 +12,11 @@
 
 namespace huinong::bench {
 
-// "Bearer ..." for `subject` with `roles`, valid for 12 hours.
+// "Bearer ..." for `subject` with `roles`, acting for `unit` ("units/{id}",
+// or empty for none), valid for 12 hours. A unit needs the secret: the
+// fallback HUINONG_TOKEN acts for no unit.
 absl::StatusOr<std::string> BearerFor(const Config& config, const std::string& subject,
-                                      const std::vector<std::string>& roles);
+                                      const std::vector<std::string>& roles, const std::string& unit = "");
 
 // The administrator the scenarios act as (subject "bench", role admin).
 absl::StatusOr<std::string> AdminBearer(const Config& config);

@@ -88,6 +88,26 @@ Row DbCommands(const std::string& figure, const Measurement* m, double max_comma
   return row;
 }
 
+// A scenario measured at table sizes: the first size's figure, then every
+// later size against it ("within 1.3x" is a throughput ratio of at least
+// 1/1.3: in a closed loop at the same concurrency, the same latency ratio).
+void AddSizedRows(const Scenario& sc, const SuiteReport& report, std::vector<Row>& rows) {
+  const TableSize& first = sc.table_sizes.sizes.front();
+  const Measurement* base = report.Find(SizedName(sc, first) + "/direct");
+  for (const TableSize& size : sc.table_sizes.sizes) {
+    const std::string name = SizedName(sc, size);
+    const Measurement* m = report.Find(name + "/direct");
+    if (&size == &first) {
+      rows.push_back(Compare(name + " direct", m, nullptr, "", 0, false));
+      rows.back().baseline = "";
+      continue;
+    }
+    const double min_ratio = sc.table_sizes.max_slowdown > 0 ? 1.0 / sc.table_sizes.max_slowdown : 0;
+    rows.push_back(Compare(name + " direct", m, base, "at " + first.label, min_ratio, false));
+    if (min_ratio > 0) rows.back().target = absl::StrFormat(">= %.2fx (1/%.1f)", min_ratio, sc.table_sizes.max_slowdown);
+  }
+}
+
 }  // namespace
 
 std::vector<Row> BuildRows(const Plan& plan, const SuiteReport& report) {
@@ -99,6 +119,10 @@ std::vector<Row> BuildRows(const Plan& plan, const SuiteReport& report) {
   rows.push_back(Compare("bootstrap on / interceptors off", on, off, "interceptors off",
                          1.0 - plan.targets.interceptor_max_cost, false));
   for (const Scenario& sc : plan.scenarios) {
+    if (!sc.table_sizes.sizes.empty()) {
+      AddSizedRows(sc, report, rows);
+      continue;
+    }
     const Measurement* direct = report.Find(sc.name + "/direct");
     if (sc.kind == "audit_append") {
       rows.push_back(Compare(absl::StrFormat("%s events (batches of %d)", sc.name, sc.batch_size), direct,

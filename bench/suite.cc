@@ -18,6 +18,7 @@
 #include "bench/child_server.h"
 #include "bench/db_status.h"
 #include "bench/grpc_load.h"
+#include "bench/prepared_inputs.h"
 #include "bench/proc_stats.h"
 #include "bench/setup_steps.h"
 #include "common/core/status_macros.h"
@@ -50,12 +51,26 @@ struct Ready {
   std::string why_not;  // empty: ready
   MethodInfo method;
   std::unique_ptr<TemplateRequests> requests;
+  std::unique_ptr<PreparedInputs> prepared;  // scenarios with "prepare"
+  std::string bearer;                        // the scenario's caller
+  Variables vars;                            // for its table-size steps
+  RequestSource& source() const {
+    return prepared ? static_cast<RequestSource&>(*prepared) : static_cast<RequestSource&>(*requests);
+  }
 };
+
+// Threads making prepared inputs: enough to keep the suite busy, so the
+// untimed preparation takes about as long as the measurement.
+constexpr int kPrepareThreads = 8;
 
 class Run {
  public:
   Run(const Plan& plan, const SuiteOptions& options)
-      : plan_(plan), options_(options), channels_(options.service_addr), unloaded_(options.loop) {
+      : plan_(plan),
+        options_(options),
+        channels_(options.service_addr),
+        databases_(options.db),
+        unloaded_(options.loop) {
     unloaded_.concurrency = 1;
     unloaded_.channels = 1;
   }
@@ -64,6 +79,10 @@ class Run {
     ASSIGN_OR_RETURN(groups_, SuiteProcesses(options_.run_dir));
     groups_.push_back({"bench client", {getpid()}});
     ASSIGN_OR_RETURN(bearer_, AdminBearer(config));
+    callers_ = std::make_unique<Callers>(bearer_, [&config](const std::string& subject, const std::string& unit) {
+      return BearerFor(config, subject, {}, unit);
+    });
+    context_ = std::make_unique<StepContext>(StepContext{channels_, *callers_, databases_});
     ASSIGN_OR_RETURN(service_bearer_, BearerFor(config, kAuditBenchService, {"service"}));
     std::filesystem::create_directories(options_.work_dir);
     report_.load_before = LoadAverage();
@@ -72,7 +91,7 @@ class Run {
     }
     RETURN_IF_ERROR(StartBaselines());
     Variables vars;
-    const absl::Status setup = RunSteps(plan_.setup, channels_, bearer_, vars);
+    const absl::Status setup = RunSteps(plan_.setup, *context_, vars);
     if (!setup.ok()) Say("setup: %s", std::string(setup.message()).c_str());
     for (const Scenario& sc : plan_.scenarios) ready_.push_back(Prepare(sc, setup, vars));
     RETURN_IF_ERROR(PrepareDatabase());
@@ -86,6 +105,7 @@ class Run {
       Say("round %d of %d", round, options_.rounds);
       OneRound(round % 2 == 0);
     }
+    for (const Ready& r : ready_) MeasureSizes(r);
     empty_on_.reset();
     empty_bare_.reset();
     for (const char* s : kServices) {
@@ -127,16 +147,27 @@ class Run {
     Ready r;
     r.scenario = &sc;
     if (sc.kind == "audit_append") return r;
-    absl::Status s = RunSteps(sc.setup, channels_, bearer_, vars);
+    absl::Status s = RunSteps(sc.setup, *context_, vars);
     absl::StatusOr<MethodInfo> method = ResolveMethod(sc.method);
     if (s.ok() && !method.ok()) s = method.status();
     if (s.ok()) {
+      absl::StatusOr<std::string> bearer = callers_->Bearer(sc.as, vars);
+      if (bearer.ok()) r.bearer = *bearer;
+      s = bearer.status();
+    }
+    if (s.ok() && sc.prepared) {
+      r.method = *method;
+      r.prepared = std::make_unique<PreparedInputs>(StepItems(sc, r.method, *context_, vars));
+      s = r.prepared->TopUp(1, 1);  // the probe's item
+      if (!s.ok() && !plan_setup.ok()) s = plan_setup;
+    } else if (s.ok()) {
       r.method = *method;
       auto requests = TemplateRequests::Create(r.method, sc.request, vars, options_.loop.concurrency);
       if (!requests.ok() && !plan_setup.ok()) s = plan_setup;  // the missing variable's real cause
       if (s.ok()) s = requests.status();
       if (s.ok()) r.requests = *std::move(requests);
     }
+    r.vars = vars;
     if (s.ok()) s = Probe(r);
     if (!s.ok()) {
       r.why_not = WhyNot(s);
@@ -147,14 +178,15 @@ class Run {
 
   absl::Status Probe(Ready& r) {
     ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> channel, channels_.For(r.scenario->service));
-    Endpoint e{"", r.method.path, Metadata(*r.scenario, false)};
-    absl::Status s = CallOnce(*channel, e, r.requests->Next(0), absl::Seconds(10)).status();
+    Endpoint e{"", r.method.path, Metadata(r, false)};
+    absl::Status s = CallOnce(*channel, e, r.source().Next(0), absl::Seconds(10)).status();
     if (absl::IsUnimplemented(s)) return absl::UnimplementedError(ShortMethod(r.scenario->method));
     return s;
   }
 
-  std::vector<std::pair<std::string, std::string>> Metadata(const Scenario& sc, bool gateway) const {
-    std::vector<std::pair<std::string, std::string>> md = {{"authorization", bearer_}};
+  std::vector<std::pair<std::string, std::string>> Metadata(const Ready& r, bool gateway) const {
+    const Scenario& sc = *r.scenario;
+    std::vector<std::pair<std::string, std::string>> md = {{"authorization", r.bearer}};
     md.insert(md.end(), sc.metadata.begin(), sc.metadata.end());
     const bool named = std::any_of(sc.metadata.begin(), sc.metadata.end(),
                                    [](const auto& kv) { return kv.first == "x-huinong-backend"; });
@@ -229,6 +261,7 @@ class Run {
   // so only the unloaded pair shows what the hop itself adds.
   void AddScenarioSteps(const Ready& r, std::vector<Step>& steps) {
     const Scenario& sc = *r.scenario;
+    if (!sc.table_sizes.sizes.empty()) return;  // measured after the rounds (MeasureSizes)
     const bool probe_latency = sc.gateway_max_p99_added_ms > 0 && sc.via.size() > 1;
     const LoopOptions* const loops[] = {&options_.loop, &unloaded_};
     for (const LoopOptions* loop : loops) {
@@ -248,8 +281,52 @@ class Run {
     if (!address.ok() || address->empty()) {
       return Fail(key, gateway ? "HUINONG_GATEWAY is not set" : WhyNot(address.status()));
     }
-    Endpoint e{"", r.method.path, Metadata(sc, gateway)};
-    MeasureGrpc(key, *address, e, *r.requests, loop);
+    Endpoint e{"", r.method.path, Metadata(r, gateway)};
+    if (r.prepared) {
+      const int64_t wanted = ItemsFor(sc.prepare.max_rate, loop);
+      const int64_t before = r.prepared->made();
+      const absl::Time start = absl::Now();
+      if (absl::Status s = r.prepared->TopUp(wanted, kPrepareThreads); !s.ok()) return Fail(key, WhyNot(s));
+      Say("%s: prepared %lld inputs in %.0f s (%lld waiting)", key.c_str(),
+          static_cast<long long>(r.prepared->made() - before), absl::ToDoubleSeconds(absl::Now() - start),
+          static_cast<long long>(r.prepared->unused()));
+    }
+    MeasureGrpc(key, *address, e, r.source(), loop);
+    if (r.prepared && r.prepared->exhausted()) {
+      ran_out_[key] = absl::StrCat("failed: ran out of prepared inputs; raise prepare.max_rate above ",
+                                   sc.prepare.max_rate, "/s");
+    }
+  }
+
+  // A sized scenario: each size's steps (untimed), then `rounds`
+  // measurements back to back; the cleanup before the first size (a run
+  // that stopped half-way) and after the last.
+  void MeasureSizes(const Ready& r) {
+    const Scenario& sc = *r.scenario;
+    if (sc.table_sizes.sizes.empty()) return;
+    Variables vars = r.vars;
+    auto run = [&](const std::vector<CallStep>& steps, const std::string& what) {
+      const absl::Time start = absl::Now();
+      absl::Status s = RunSteps(steps, *context_, vars);
+      Say("%s: %s in %.0f s%s", sc.name.c_str(), what.c_str(), absl::ToDoubleSeconds(absl::Now() - start),
+          s.ok() ? "" : (": " + WhyNot(s)).c_str());
+      return s;
+    };
+    absl::Status s = r.why_not.empty() ? run(sc.table_sizes.cleanup, "cleanup") : absl::OkStatus();
+    for (const TableSize& size : sc.table_sizes.sizes) {
+      const std::string key = absl::StrCat(SizedName(sc, size), "/direct");
+      if (!r.why_not.empty()) {
+        Fail(key, r.why_not);
+        continue;
+      }
+      if (s.ok()) s = run(size.steps, "table at " + size.label);
+      if (!s.ok()) {
+        Fail(key, WhyNot(s));
+        continue;
+      }
+      for (int round = 1; round <= options_.rounds; ++round) MeasureVia(r, key, false, options_.loop);
+    }
+    if (r.why_not.empty()) run(sc.table_sizes.cleanup, "cleanup").IgnoreError();
   }
 
   void MeasureAudit(const Ready& r) {
@@ -313,7 +390,9 @@ class Run {
       m.key = key;
       auto failed = failed_.find(key);
       const std::vector<RoundResult>& rounds = rounds_[key];
-      if (failed != failed_.end() && rounds.empty()) {
+      if (auto ran_out = ran_out_.find(key); ran_out != ran_out_.end()) {
+        m.status = ran_out->second;
+      } else if (failed != failed_.end() && rounds.empty()) {
         m.status = failed->second;
       } else {
         std::vector<LoadResult> parts;
@@ -333,6 +412,9 @@ class Run {
   const Plan& plan_;
   const SuiteOptions& options_;
   Channels channels_;
+  Databases databases_;
+  std::unique_ptr<Callers> callers_;
+  std::unique_ptr<StepContext> context_;
   LoopOptions unloaded_;  // one call in flight: latency without queueing
   std::vector<ProcessGroup> groups_;
   std::string bearer_;
@@ -351,6 +433,7 @@ class Run {
   std::unique_ptr<DbStatusMeter> db_meter_;
   std::map<std::string, std::vector<RoundResult>> rounds_;
   std::map<std::string, std::string> failed_;
+  std::map<std::string, std::string> ran_out_;  // prepared inputs ran out: no number for the key
   SuiteReport report_;
 };
 

@@ -10,11 +10,17 @@
 // machine's load favours neither side of a pair; a figure pools all its
 // rounds (calls over total window, percentiles over all samples).
 //
+// Scenarios with prepared inputs get them made (untimed) right before each
+// of their measurements; scenarios measured at table sizes run after the
+// rounds, each size's growth untimed, both sizes in the same invocation.
+//
 // Guarantees: a scenario that cannot run (its method or a setup step answers
 // UNIMPLEMENTED, a probe call fails) is reported with that reason instead of
 // a number; the baseline servers are this binary's children, started and
-// stopped by pid; nothing in the suite's own databases is touched except
-// through its API (scratch rows under a bench-owned unit).
+// stopped by pid; the suite's databases are touched only through its API
+// (scratch rows under a bench-owned unit), except by the plan's own SQL
+// steps and seeds, which write and delete only bench-owned rows (the bench
+// county's applications, ids starting 01BENCH / 01BB).
 #pragma once
 
 #include <sys/types.h>

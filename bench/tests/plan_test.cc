@@ -30,7 +30,8 @@ TEST(ParsePlanTest, ReadsScenariosStepsAndTargets) {
   ASSERT_EQ(plan->setup.size(), 1u);
   EXPECT_EQ(plan->setup[0].repeat, 3);
   EXPECT_EQ(plan->setup[0].request, R"({"a":"b"})");
-  EXPECT_EQ(plan->setup[0].capture_var, "v");
+  ASSERT_EQ(plan->setup[0].captures.size(), 1u);
+  EXPECT_EQ(plan->setup[0].captures[0].var, "v");
   EXPECT_EQ(plan->setup[0].label, "m");
   ASSERT_EQ(plan->scenarios.size(), 2u);
   EXPECT_EQ(plan->scenarios[0].request, "name: \"y\"");
@@ -39,6 +40,65 @@ TEST(ParsePlanTest, ReadsScenariosStepsAndTargets) {
   EXPECT_DOUBLE_EQ(plan->scenarios[0].min_ratio, 0.5);
   EXPECT_EQ(plan->scenarios[1].batch_size, 10);
   EXPECT_EQ(plan->scenarios[1].via, std::vector<std::string>{"direct"});
+}
+
+TEST(ParsePlanTest, ReadsCallersPreparedInputsSqlSeedsAndTableSizes) {
+  auto plan = ParsePlan(R"({
+    "setup": [{"label": "lending", "seed": "loans_lending", "request": {"county": "${c}"}},
+              {"database": "loans", "sql": "DELETE FROM t"}],
+    "scenarios": [
+      {"name": "W", "kind": "write", "service": "loans", "method": "m",
+       "as": {"subject": "${clerk}", "unit": "${village}"},
+       "prepare": {"max_rate": 300, "steps": [
+         {"service": "loans", "method": "c", "as": {"subject": "${clerk}"},
+          "capture": [{"var": "n", "field": "name"}, {"var": "e", "field": "etag"}]}]}},
+      {"name": "L", "kind": "read", "service": "loans", "method": "l",
+       "table_sizes": {"max_slowdown": 1.3,
+                       "sizes": [{"label": "10k", "steps": [{"database": "loans", "sql": ["a", "b"], "repeat": 2}]},
+                                 {"label": "1M"}],
+                       "cleanup": [{"database": "loans", "sql": "c"}]}}]})");
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->setup.size(), 2u);
+  EXPECT_EQ(plan->setup[0].seed, "loans_lending");
+  EXPECT_EQ(plan->setup[0].request, R"({"county":"${c}"})");
+  EXPECT_EQ(plan->setup[1].database, "loans");
+  EXPECT_EQ(plan->setup[1].sql, std::vector<std::string>{"DELETE FROM t"});
+  EXPECT_EQ(plan->setup[1].label, "sql");
+  const Scenario& w = plan->scenarios[0];
+  EXPECT_EQ(w.as.subject, "${clerk}");
+  EXPECT_EQ(w.as.unit, "${village}");
+  ASSERT_TRUE(w.prepared);
+  EXPECT_DOUBLE_EQ(w.prepare.max_rate, 300);
+  ASSERT_EQ(w.prepare.steps.size(), 1u);
+  EXPECT_EQ(w.prepare.steps[0].as.subject, "${clerk}");
+  ASSERT_EQ(w.prepare.steps[0].captures.size(), 2u);
+  EXPECT_EQ(w.prepare.steps[0].captures[1].var, "e");
+  EXPECT_EQ(w.prepare.steps[0].captures[1].field, "etag");
+  const Scenario& l = plan->scenarios[1];
+  EXPECT_FALSE(l.prepared);
+  EXPECT_DOUBLE_EQ(l.table_sizes.max_slowdown, 1.3);
+  ASSERT_EQ(l.table_sizes.sizes.size(), 2u);
+  EXPECT_EQ(l.table_sizes.sizes[0].steps[0].sql.size(), 2u);
+  EXPECT_EQ(l.table_sizes.sizes[0].steps[0].repeat, 2);
+  EXPECT_TRUE(l.table_sizes.sizes[1].steps.empty());
+  EXPECT_EQ(l.table_sizes.cleanup.size(), 1u);
+  EXPECT_EQ(SizedName(l, l.table_sizes.sizes[1]), "L at 1M");
+}
+
+TEST(ParsePlanTest, RefusesBadPreparedInputsSqlAndTableSizes) {
+  // An SQL step without its database; a prepare without steps or with no rate.
+  EXPECT_FALSE(ParsePlan(R"({"scenarios": [], "setup": [{"sql": "DELETE FROM t"}]})").ok());
+  EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "write", "service": "s", "method": "m",
+                                             "prepare": {"steps": []}}]})").ok());
+  EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "write", "service": "s", "method": "m",
+                                             "prepare": {"max_rate": 0, "steps": [{"service": "s", "method": "c"}]}}]})").ok());
+  // One size is nothing to compare; a write's table sizes are not measured.
+  EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "read", "service": "s", "method": "m",
+                                             "table_sizes": {"sizes": [{"label": "a"}]}}]})").ok());
+  EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "write", "service": "s", "method": "m",
+                                             "table_sizes": {"sizes": [{"label": "a"}, {"label": "b"}]}}]})").ok());
+  EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "read", "service": "s", "method": "m",
+                                             "as": {"unit": "u"}}]})").ok());
 }
 
 TEST(ParsePlanTest, RefusesWhatWouldFailLater) {
@@ -62,13 +122,24 @@ std::string ShippedPlan() {
 
 void CheckSteps(const std::vector<CallStep>& steps, Variables& vars) {
   for (const CallStep& step : steps) {
+    if (!step.seed.empty()) {
+      auto args = ExpandVariables(step.request, vars, 0);
+      ASSERT_TRUE(args.ok()) << step.label << ": " << args.status();
+      vars["loans_product"] = {"products/01BENCHPRODUCTFPXD00000001"};
+      vars["loans_borrowers"] = {"borrowers/01BB00000000000000000000"};
+      continue;
+    }
+    if (!step.sql.empty()) {
+      for (const std::string& sql : step.sql) EXPECT_TRUE(ExpandVariables(sql, vars, 0).ok()) << step.label;
+      continue;
+    }
     auto method = ResolveMethod(step.method);
     ASSERT_TRUE(method.ok()) << step.label << ": " << method.status();
     const std::string text = absl::StrReplaceAll(step.request, {{"{{i}}", "0"}});
     auto expanded = ExpandVariables(text, vars, 0);
     ASSERT_TRUE(expanded.ok()) << step.label << ": " << expanded.status();
     EXPECT_TRUE(ParseRequest(*method->input, *expanded).ok()) << step.label;
-    if (!step.capture_var.empty()) vars[step.capture_var] = {"units/01ARZ3NDEKTSV4RRFFQ69G5FAV"};
+    for (const Capture& c : step.captures) vars[c.var] = {"units/01ARZ3NDEKTSV4RRFFQ69G5FAV"};
   }
 }
 
@@ -82,6 +153,10 @@ TEST(ShippedPlanTest, EveryMethodExistsAndEveryTemplateParses) {
     Variables mine = vars;
     CheckSteps(sc.setup, mine);
     if (sc.kind == "audit_append") continue;
+    mine["item"] = {"0"};
+    CheckSteps(sc.prepare.steps, mine);
+    for (const TableSize& size : sc.table_sizes.sizes) CheckSteps(size.steps, mine);
+    CheckSteps(sc.table_sizes.cleanup, mine);
     auto method = ResolveMethod(sc.method);
     ASSERT_TRUE(method.ok()) << sc.name;
     auto requests = TemplateRequests::Create(*method, sc.request, mine, 4);

@@ -150,5 +150,53 @@ TEST(FormatRowsTest, OneLinePerRowUnderAHeader) {
   EXPECT_EQ(text.rfind("figure", 0), 0u);
 }
 
+Plan SizedPlan() {
+  Plan plan;
+  Scenario list;
+  list.name = "ListApplications";
+  list.kind = "read";
+  TableSize small;
+  small.label = "10k";
+  TableSize large;
+  large.label = "1M";
+  list.table_sizes.sizes = {small, large};
+  list.table_sizes.max_slowdown = 1.3;
+  plan.scenarios = {list};
+  return plan;
+}
+
+TEST(BuildRowsTest, EachTableSizeAgainstTheFirst) {
+  SuiteReport report;
+  report.measurements = {Ok("ListApplications at 10k/direct", 400, 5), Ok("ListApplications at 1M/direct", 300, 6)};
+  std::vector<Row> rows = BuildRows(SizedPlan(), report);
+  const Row& small = Named(rows, "ListApplications at 10k direct");
+  EXPECT_EQ(small.value, "400/s");
+  EXPECT_EQ(small.met, "");
+  const Row& large = Named(rows, "ListApplications at 1M direct");
+  EXPECT_EQ(large.value, "300/s");
+  EXPECT_EQ(large.baseline, "400/s at 10k");
+  EXPECT_EQ(large.ratio, "0.75x");
+  EXPECT_EQ(large.target, ">= 0.77x (1/1.3)");
+  EXPECT_EQ(large.met, "NO");  // 0.75 < 1/1.3
+  for (const Row& r : rows) EXPECT_NE(r.figure, "ListApplications direct");  // no unsized row
+}
+
+TEST(BuildRowsTest, ATableSizeWithinTheSlowdownIsMet) {
+  SuiteReport report;
+  report.measurements = {Ok("ListApplications at 10k/direct", 400, 5), Ok("ListApplications at 1M/direct", 320, 6)};
+  const std::vector<Row> rows = BuildRows(SizedPlan(), report);
+  EXPECT_EQ(Named(rows, "ListApplications at 1M direct").met, "yes");  // 0.80x
+}
+
+TEST(BuildRowsTest, PreparedInputsThatRanOutShowTheReason) {
+  SuiteReport report;
+  report.measurements = {Ok("raw_insert", 5000, 5),
+                         Missing("CreateUnit/direct", "failed: ran out of prepared inputs; raise prepare.max_rate above 1000/s")};
+  const std::vector<Row> rows = BuildRows(TestPlan(), report);
+  const Row& row = Named(rows, "CreateUnit direct");
+  EXPECT_EQ(row.value, "failed: ran out of prepared inputs; raise prepare.max_rate above 1000/s");
+  EXPECT_EQ(row.met, "NO");
+}
+
 }  // namespace
 }  // namespace huinong::bench

@@ -67,16 +67,17 @@ absl::Status RequireApplicationReadable(OrgView& org, const auth::Principal& cal
 
 absl::StatusOr<ListScope> ApplicationListScope(OrgView& org, const auth::Principal& caller, absl::CivilDay day) {
   ListScope scope;
-  if (ReadsAll(caller)) return scope;
-  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
-  if (const org_directory::UnitLink* place = PlaceOf(mine)) {
-    switch (place->level) {
-      case type::v1::LEVEL_VILLAGE: scope.unit_id = place->id; break;
-      case type::v1::LEVEL_TOWNSHIP: scope.township_id = place->id; break;
-      default: scope.county_id = place->id; break;
+  ASSIGN_OR_RETURN(const PlaceScope places, PlaceScopeOf(org, caller));
+  if (places.all) return scope;
+  if (places.place) {
+    switch (places.place->level) {
+      case type::v1::LEVEL_VILLAGE: scope.unit_id = places.place->id; break;
+      case type::v1::LEVEL_TOWNSHIP: scope.township_id = places.place->id; break;
+      default: scope.county_id = places.place->id; break;
     }
     return scope;
   }
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));  // cached: PlaceScopeOf read it
   const std::string staff = StaffIdOf(caller);
   for (const char* capability : {"loans.contract", "loans.disburse"}) {
     ASSIGN_OR_RETURN(bool held, org.Holds(staff, capability, CallerUnitId(caller), day));
