@@ -36,85 +36,13 @@
 #include "huinong/org/v1/queries.pb.h"
 #include "huinong/org/v1/staff.pb.h"
 #include "huinong/org/v1/units.pb.h"
+#include "tests/e2e/ctl.h"
 #include "tests/e2e/suite.h"
 
 namespace huinong::e2e {
 namespace {
 
 namespace v1 = ::huinong::org::v1;
-
-struct Cli {
-  int code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-// `word` in single quotes for /bin/sh.
-std::string Quoted(const std::string& word) {
-  std::string out = "'";
-  for (const char c : word) {
-    if (c == '\'') {
-      out.append("'\\''");
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('\'');
-  return out;
-}
-
-// huinongctl with `token` ("" = the suite's admin token) and `words`.
-Cli Ctl(const std::string& token, const std::vector<std::string>& words) {
-  const std::string err_path =
-      (std::filesystem::temp_directory_path() / absl::StrCat("huinong-e2e-", Unique(), ".err")).string();
-  std::string cmd = absl::StrCat(Suite::Get().bin_dir(), "/huinongctl");
-  if (!token.empty()) absl::StrAppend(&cmd, " --token=", Quoted(token));
-  for (const std::string& w : words) absl::StrAppend(&cmd, " ", Quoted(w));
-  absl::StrAppend(&cmd, " 2>", Quoted(err_path));
-  Cli cli;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return cli;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) cli.out.append(buf, n);
-  const int status = pclose(p);
-  cli.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  cli.err = ReadAll(err_path);
-  std::filesystem::remove(err_path);
-  return cli;
-}
-
-template <typename Message>
-Message Parsed(const Cli& cli) {
-  Message message;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  const auto status = google::protobuf::util::JsonStringToMessage(cli.out, &message, options);
-  EXPECT_TRUE(status.ok()) << status.message() << "\n" << cli.out << cli.err;
-  return message;
-}
-
-// `--json WORDS...` run as `token`; fails the test unless it succeeds.
-template <typename Message>
-Message Json(const std::string& token, std::vector<std::string> words) {
-  words.insert(words.begin(), "--json");
-  const Cli cli = Ctl(token, words);
-  EXPECT_EQ(cli.code, 0) << absl::StrJoin(words, " ") << "\n" << cli.out << cli.err;
-  return Parsed<Message>(cli);
-}
-
-std::string MintToken(const std::string& subject, const std::string& roles, const std::string& unit) {
-  const Cli cli = Ctl("", {"token", "--sub", subject, "--roles", roles, "--unit", unit, "--ttl", "1h"});
-  EXPECT_EQ(cli.code, 0) << cli.out << cli.err;
-  return std::string(absl::StripAsciiWhitespace(cli.out));
-}
 
 std::string Day(absl::CivilDay day) { return absl::FormatCivilTime(day); }
 

@@ -8,6 +8,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/auth/token.h"
+#include "common/core/config.h"
 #include "huinong/org/v1/standards.pb.h"
 #include "tools/huinongctl/src/invocation.h"
 
@@ -24,6 +26,15 @@ absl::Status RunPeople(const Invocation& inv);
 absl::Status RunChange(const Invocation& inv);
 // "calendar create|get|versions|add-version|deadline".
 absl::Status RunCalendar(const Invocation& inv);
+// svc-loans: "borrower create|get|list|poverty|eligibility",
+// "borrower blacklist add|remove|list"; "product create|get|list|update",
+// "policy create|get|list|effective"; "application create|get|list|submit|
+// survey|review|guarantee|insure|contract|disburse|reject|withdraw";
+// "creditline get|list|draw", "loan get|list".
+absl::Status RunBorrower(const Invocation& inv);
+absl::Status RunProduct(const Invocation& inv);
+absl::Status RunApplication(const Invocation& inv);
+absl::Status RunLending(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".
@@ -35,6 +46,10 @@ absl::StatusOr<org::v1::CalculateStaffingRequest> CalcRequest(const Invocation& 
 // "audit verify-export"; a broken chain or export is CheckFailed (exit 3).
 absl::Status RunAudit(const Invocation& inv);
 
+// A development token for `claims` (subject, roles, unit, ttl) signed with
+// the configured secret (--jwt-hs256-secret-file / HUINONG_JWT_HS256_SECRET_FILE)
+// and the configured issuer and audience; a usage error without a secret.
+absl::StatusOr<std::string> MintFor(const Config& config, auth::Claims claims, absl::Time now);
 // The token `huinongctl token` prints, minted at `now` (exposed for tests).
 absl::StatusOr<std::string> MintToken(const Invocation& inv, absl::Time now);
 

@@ -1,8 +1,9 @@
 // The county network's posts, staff and assignments (see demo_plan.h): a
-// centre director and two review officers (loans.review.county), in every
-// township department a director (loans.survey.lead,
-// loans.subsidy.check.township) and a credit officer, in every village
-// station an agent (loans.intake).
+// centre director and two review officers (loans.review.county), a policy
+// officer (loans.policy), in every township department a director
+// (loans.survey.lead, loans.subsidy.check.township) and a credit officer
+// (loans.intake: leading enterprises apply at their township), in every
+// village station an agent (loans.intake).
 // In 柳泉镇 the director is away on training and the deputy director acts
 // for them under a recorded delegation (seed: the loan workflow's roles,
 // `000:1511-1535`).
@@ -77,8 +78,9 @@ void AddCountyStaffing(DemoPlan& plan) {
            .capabilities = {"loans.survey.lead", "loans.subsidy.check.township"}, .superior = "county.director",
            .duties = {"牵头组织入户实地调查并出具调查报告", "初核贫困户贴息申请", "督促按期还款"}});
       add({.key = t + ".officer", .unit = unit.index, .title = "信贷协理员", .code = "township.officer",
-           .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .superior = t + ".director",
-           .duties = {"参与入户调查", "整理贷款申请材料", "开展贷后管理"}});
+           .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.intake"},
+           .superior = t + ".director",
+           .duties = {"参与入户调查", "整理贷款申请材料", "开展贷后管理", "受理县级扶贫龙头企业贷款申请"}});
       township_director[unit.index] = t + ".director";
       const std::string director = seats.Fill(t + ".director");
       seats.Fill(t + ".officer");
@@ -104,6 +106,12 @@ void AddCountyStaffing(DemoPlan& plan) {
       seats.Fill(v + ".agent");
     }
   }
+  // Last, so every earlier seat keeps its person: the county centre sets the
+  // loan products and the county policy (loans.policy).
+  add({.key = "county.policy", .unit = 1, .title = "信贷政策专员", .code = "county.policy",
+       .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.policy"}, .superior = "county.director",
+       .duties = {"拟定并维护县级扶贫信贷政策", "管理扶贫贷款产品"}});
+  seats.Fill("county.policy");
 }
 
 const DemoPlan& DemoStructure() {

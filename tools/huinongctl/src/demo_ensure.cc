@@ -41,7 +41,8 @@ bool CreatedSince(const google::protobuf::Timestamp& create_time, absl::Time sta
 
 DemoLoad::DemoLoad(const OrgClient& org, absl::Time start) : org_(org), start_(start) {
   for (const char* kind :
-       {"units", "posts", "quotas", "staff", "assignments", "policies", "standards", "chains", "calendars"}) {
+       {"units", "posts", "quotas", "staff", "assignments", "policies", "standards", "chains", "calendars",
+        "loan policies", "products", "borrowers", "applications", "draws"}) {
     tally_.emplace_back(kind, DemoCount{});
   }
 }

@@ -25,7 +25,8 @@ struct DemoCount {
   int created = 0;
   int total = 0;
 };
-// In a fixed order: units, posts, quotas, staff, assignments, policies, standards, chains, calendars.
+// In a fixed order: units, posts, quotas, staff, assignments, policies, standards, chains, calendars,
+// then svc-loans' loan policies, products, borrowers, applications and draws.
 using DemoTally = std::vector<std::pair<std::string, DemoCount>>;
 
 // KIND and TOTAL per object kind: the same on every run of the same plan.

@@ -1,7 +1,7 @@
 // `huinongctl demo load`: makes every object of DemoStructure() (units,
 // posts, quotas, staff, assignments, the concurrency policy, the staffing
 // standard, the approval chain, the county's work calendar) in dependency
-// order; the chain comes after the structure, as it may require change
+// order, then the loans programme (demo_lending.h) as the demo's people; the chain comes after the structure, as it may require change
 // requests for structural writes in its subtree. Each
 // request carries a fixed request id, so a rerun is answered from the server's
 // request log and changes nothing; an object someone else already made
@@ -20,6 +20,7 @@
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/connection.h"
 #include "tools/huinongctl/src/demo_ensure.h"
+#include "tools/huinongctl/src/demo_lending.h"
 #include "tools/huinongctl/src/demo_plan.h"
 #include "tools/huinongctl/src/org_client.h"
 #include "tools/huinongctl/src/output.h"
@@ -35,7 +36,22 @@ absl::Status Named(const absl::Status& status, const std::string& what) {
   return Rephrased(status, absl::StrCat(what, ": ", status.message()));
 }
 
-absl::StatusOr<DemoTally> Load(const OrgClient& org, absl::Time start, std::vector<v1::Unit>& units_out) {
+// Who holds each post (its first primary holder), for the loans demo's tokens.
+DemoPeople People(const DemoPlan& plan, const std::map<int, v1::Unit>& units, const std::map<std::string, v1::Post>& posts,
+                  const std::map<std::string, std::string>& staff) {
+  DemoPeople people;
+  for (const auto& [index, unit] : units) people.units[index] = unit.name();
+  std::map<std::string, std::string> names;
+  for (const DemoStaff& s : plan.staff) names[s.key] = s.display_name;
+  for (const DemoAssignment& a : plan.assignments) {
+    if (a.kind != v1::ASSIGNMENT_KIND_PRIMARY || people.holder_by_post.contains(a.post)) continue;
+    people.holder_by_post[a.post] = {staff.at(a.staff), posts.at(a.post).unit(), names[a.staff]};
+  }
+  return people;
+}
+
+absl::StatusOr<DemoTally> Load(const Invocation& inv, const OrgClient& org, absl::Time start,
+                               std::vector<v1::Unit>& units_out) {
   const DemoPlan& plan = DemoStructure();
   DemoLoad load{org, start};
   std::map<int, v1::Unit> units;
@@ -86,6 +102,7 @@ absl::StatusOr<DemoTally> Load(const OrgClient& org, absl::Time start, std::vect
     absl::Status s = load.Calendar(demo, units.at(demo.unit).name());
     if (!s.ok()) return Named(s, "work calendar " + demo.key);
   }
+  RETURN_IF_ERROR(LoadDemoLending(inv, People(plan, units, posts, staff), load, start));
   return load.tally();
 }
 
@@ -108,14 +125,15 @@ void PrintJson(const DemoTally& tally, const std::vector<v1::Unit>& units, absl:
 }  // namespace
 
 absl::Status RunDemoLoad(const Invocation& inv) {
-  RETURN_IF_ERROR(CheckUsage(inv, {}, 0));
+  // The secret the demo people's tokens are minted with (as `token` mints).
+  RETURN_IF_ERROR(CheckUsage(inv, {"jwt_hs256_secret_file", "jwt_issuer", "jwt_audience"}, 0));
   ASSIGN_OR_RETURN(ConnectionOptions options, ConnectionOptionsFrom(inv.config));
   const Connection connection(std::move(options));
   const OrgClient org(connection);
 
   const absl::Time start = absl::Now();
   std::vector<v1::Unit> units;
-  ASSIGN_OR_RETURN(const DemoTally tally, Load(org, start, units));
+  ASSIGN_OR_RETURN(const DemoTally tally, Load(inv, org, start, units));
   const absl::Duration took = absl::Now() - start;
   if (inv.json) {
     PrintJson(tally, units, took);

@@ -216,6 +216,45 @@ void AddLoanCompany(DemoPlan& plan) {
        .require_change_requests = true});
 }
 
+// The lending partners' officers (issue 10, item 4; 政银企户保, `000:1511-1525`):
+// the county rural credit union (固安县农村信用合作联社, named by the 固安 seed
+// beside the Agricultural Bank, `000:1567`) as a company of its own with its
+// county business department; a credit officer at each bank holding
+// loans.contract and loans.disburse (only the bank the county recommends may
+// sign and disburse); the guarantee company's officer (loans.guarantee); and
+// PICC's staff at the county centre (`000:1519`) — a unit of PICC's, not of
+// the county — holding loans.insure.
+void AddLendingPartners(DemoPlan& plan) {
+  plan.units.push_back(Unit(109, 0, "固安县农村信用合作联社", v1::UNIT_KIND_COMPANY, {"发放扶贫贷款", "农户小额信用贷款"}));
+  plan.units.push_back(Unit(110, 109, "固安县农村信用合作联社营业部", v1::UNIT_KIND_DEPARTMENT, {"扶贫贷款签约与发放"}));
+  plan.units.push_back(Unit(119, 107, "人保财险驻固安县金融扶贫服务中心工作组", v1::UNIT_KIND_GROUP,
+                            {"在县金融扶贫服务中心办理扶贫贷款保证保险"}));
+  const auto add = [&](DemoPost post) {
+    post.approved_by = "本单位";
+    plan.posts.push_back(std::move(post));
+  };
+  add({.key = "rcu.head", .unit = 109, .title = "理事长", .code = "org.head", .kind = POST_KIND_MANAGEMENT,
+       .head = true, .duties = {"主持联社全面工作"}});
+  add({.key = "rcu.officer", .unit = 110, .title = "信贷员", .code = "credit.officer",
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.contract", "loans.disburse"},
+       .superior = "rcu.head", .duties = {"参与入户调查", "复核贷款条件并签订借款合同", "发放贷款"}});
+  add({.key = "abc.officer", .unit = 106, .title = "客户经理", .code = "credit.officer",
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.contract", "loans.disburse"},
+       .superior = "bank.head", .duties = {"参与入户调查", "复核贷款条件并签订借款合同", "发放贷款"}});
+  add({.key = "guar.officer", .unit = 108, .title = "担保业务经理", .code = "guarantee.officer",
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.guarantee"}, .superior = "guar.head",
+       .duties = {"审核县中心推荐意见", "签订三方担保合同"}});
+  add({.key = "ins.officer", .unit = 119, .title = "驻点保险专员", .code = "insurance.officer",
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.insure"}, .superior = "ins.head",
+       .duties = {"在县金融扶贫服务中心受理扶贫贷款保证保险", "出具保险单"}});
+  People people{plan, "FP"};
+  Assign(plan, people.Add("冯建业"), "rcu.head");
+  Assign(plan, people.Add("石海涛"), "rcu.officer");
+  Assign(plan, people.Add("白文华"), "abc.officer");
+  Assign(plan, people.Add("袁立军"), "guar.officer");
+  Assign(plan, people.Add("温晓燕"), "ins.officer");
+}
+
 void AddStandard(DemoPlan& plan) {
   DemoStandard s{.key = "cs.seats"};
   s.standard.set_title("客服座席配置标准（每2万户1席，向下取整）");
@@ -238,6 +277,7 @@ void AddOtherOrganisations(DemoPlan& plan) {
   AddPropertyDepartment(plan);
   AddLoanCompany(plan);
   AddStandard(plan);
+  AddLendingPartners(plan);
 }
 
 }  // namespace huinong::ctl

@@ -90,13 +90,16 @@ const std::set<std::string>& BooleanFlags() {
                                               "newest_first", "exact", "head", "deputy", "subtree",
                                               "all_dates", "validate_only", "nearest", "exclude_acting",
                                               "other_lines", "deputies", "awaiting_me",
-                                              "require_change_requests"};
+                                              "require_change_requests", "qualified", "bad_credit",
+                                              "legal_dispute", "blacklisted", "registered_poor", "active",
+                                              "revolving", "overdue"};
   return flags;
 }
 
 const std::set<std::string>& RepeatableFlags() {
   static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input",
-                                                 "step"};
+                                                 "step", "borrower_type", "evidence", "collateral", "document",
+                                                 "member", "counter_guarantee"};
   return flags;
 }
 
@@ -121,10 +124,16 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
     used = 1;
     static const std::set<std::string> kGroups = {"unit",  "demo",       "audit",    "post",  "staff",
                                                   "assignment", "capability", "standard", "report",
-                                                  "change", "chain", "calendar"};
+                                                  "change", "chain", "calendar", "borrower", "product",
+                                                  "policy", "application", "creditline", "loan"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
+      // Three words for a group inside a group: "borrower blacklist add".
+      if (inv.command == "borrower blacklist" && words.size() > 2) {
+        inv.command += " " + words[2];
+        used = 3;
+      }
     }
   }
   inv.args.assign(words.begin() + static_cast<long>(used), words.end());

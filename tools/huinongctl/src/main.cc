@@ -89,6 +89,14 @@ int Main(int argc, char** argv) {
     status = RunChange(*inv);
   } else if (inv->command.starts_with("calendar")) {
     status = RunCalendar(*inv);
+  } else if (inv->command.starts_with("borrower")) {
+    status = RunBorrower(*inv);
+  } else if (inv->command.starts_with("product") || inv->command.starts_with("policy")) {
+    status = RunProduct(*inv);
+  } else if (inv->command.starts_with("application")) {
+    status = RunApplication(*inv);
+  } else if (inv->command.starts_with("creditline") || inv->command.starts_with("loan")) {
+    status = RunLending(*inv);
   } else if (inv->command.starts_with("report")) {
     status = RunReport(*inv);
   } else if (inv->command.starts_with("audit")) {

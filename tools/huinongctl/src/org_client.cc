@@ -4,28 +4,11 @@
 #include <utility>
 
 #include "common/core/status_macros.h"
-#include "common/rpc/errors.h"
 
 namespace huinong::ctl {
 
 namespace v1 = ::huinong::org::v1;
 
-namespace {
-
-// One unary call with a fresh prepared context.
-template <typename Request, typename Response, typename Method>
-absl::StatusOr<Response> CallOnce(const Connection& connection, v1::UnitService::Stub* stub,
-                              Method method, const Request& request) {
-  RETURN_IF_ERROR(connection.status());
-  grpc::ClientContext context;
-  connection.Prepare(context);
-  Response response;
-  const grpc::Status status = (stub->*method)(&context, request, &response);
-  if (!status.ok()) return rpc::FromGrpcStatus(status);
-  return response;
-}
-
-}  // namespace
 
 OrgClient::OrgClient(const Connection& connection)
     : connection_(connection),
@@ -38,10 +21,8 @@ OrgClient::OrgClient(const Connection& connection)
                                                         v1::CalendarService::NewStub(connection.channel()))
                                        : decltype(stubs_)()) {}
 
-absl::Status OrgClient::FromGrpc(const grpc::Status& status) { return rpc::FromGrpcStatus(status); }
-
 absl::StatusOr<v1::Unit> OrgClient::CreateUnit(const v1::CreateUnitRequest& request) const {
-  return CallOnce<v1::CreateUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::CreateUnit,
+  return CallStub<v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::CreateUnit,
                                                request);
 }
 
@@ -50,22 +31,22 @@ absl::StatusOr<v1::Unit> OrgClient::GetUnit(const std::string& name,
   v1::GetUnitRequest request;
   request.set_name(name);
   if (as_of.has_value()) *request.mutable_as_of() = *as_of;
-  return CallOnce<v1::GetUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::GetUnit,
+  return CallStub<v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::GetUnit,
                                             request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::UpdateUnit(const v1::UpdateUnitRequest& request) const {
-  return CallOnce<v1::UpdateUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::UpdateUnit,
+  return CallStub<v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::UpdateUnit,
                                                request);
 }
 
 absl::StatusOr<v1::Unit> OrgClient::MoveUnit(const v1::MoveUnitRequest& request) const {
-  return CallOnce<v1::MoveUnitRequest, v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::MoveUnit,
+  return CallStub<v1::Unit>(connection_, unit_stub(), &v1::UnitService::Stub::MoveUnit,
                                              request);
 }
 
 absl::StatusOr<v1::ListUnitsResponse> OrgClient::ListUnits(const v1::ListUnitsRequest& request) const {
-  return CallOnce<v1::ListUnitsRequest, v1::ListUnitsResponse>(connection_, unit_stub(),
+  return CallStub<v1::ListUnitsResponse>(connection_, unit_stub(),
                                                            &v1::UnitService::Stub::ListUnits, request);
 }
 
@@ -74,8 +55,7 @@ absl::StatusOr<v1::GetUnitAncestorsResponse> OrgClient::GetUnitAncestors(
   v1::GetUnitAncestorsRequest request;
   request.set_name(name);
   if (as_of.has_value()) *request.mutable_as_of() = *as_of;
-  return CallOnce<v1::GetUnitAncestorsRequest, v1::GetUnitAncestorsResponse>(
-      connection_, unit_stub(), &v1::UnitService::Stub::GetUnitAncestors, request);
+  return CallStub<v1::GetUnitAncestorsResponse>(connection_, unit_stub(), &v1::UnitService::Stub::GetUnitAncestors, request);
 }
 
 absl::StatusOr<std::vector<v1::Unit>> OrgClient::ListAllUnits(v1::ListUnitsRequest request) const {
@@ -101,8 +81,7 @@ absl::StatusOr<std::vector<v1::Unit>> OrgClient::Subtree(const std::string& name
   request.set_page_size(kFullPage);
   std::vector<v1::Unit> units;
   while (true) {
-    ASSIGN_OR_RETURN(auto page, (CallOnce<v1::ListUnitSubtreeRequest, v1::ListUnitSubtreeResponse>(
-                                    connection_, unit_stub(), &v1::UnitService::Stub::ListUnitSubtree,
+    ASSIGN_OR_RETURN(auto page, (CallStub<v1::ListUnitSubtreeResponse>(connection_, unit_stub(), &v1::UnitService::Stub::ListUnitSubtree,
                                     request)));
     for (v1::Unit& unit : *page.mutable_units()) units.push_back(std::move(unit));
     if (page.next_page_token().empty()) break;

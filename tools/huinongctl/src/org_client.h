@@ -21,6 +21,7 @@
 #include "huinong/org/v1/staffing_service.grpc.pb.h"
 #include "huinong/org/v1/unit_service.grpc.pb.h"
 #include "tools/huinongctl/src/connection.h"
+#include "tools/huinongctl/src/stub_call.h"
 
 namespace huinong::ctl {
 
@@ -52,17 +53,10 @@ class OrgClient {
   template <typename Response, typename Request, typename Stub>
   absl::StatusOr<Response> Call(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
                                 const Request& request) const {
-    if (!connection_.status().ok()) return connection_.status();
-    grpc::ClientContext context;
-    connection_.Prepare(context);
-    Response response;
-    const grpc::Status status = (std::get<std::unique_ptr<Stub>>(stubs_).get()->*method)(&context, request, &response);
-    if (!status.ok()) return FromGrpc(status);
-    return response;
+    return CallStub(connection_, std::get<std::unique_ptr<Stub>>(stubs_).get(), method, request);
   }
 
  private:
-  static absl::Status FromGrpc(const grpc::Status& status);
   org::v1::UnitService::Stub* unit_stub() const { return std::get<0>(stubs_).get(); }
 
   const Connection& connection_;

@@ -177,6 +177,12 @@ std::string FormatError(const absl::Status& status) {
   for (const rpc::FieldViolation& v : rpc::FieldViolationsOf(status)) {
     absl::StrAppend(&out, "  ", v.field, ": ", v.description, "\n");
   }
+  const std::vector<rpc::PreconditionViolation> broken = rpc::PreconditionViolationsOf(status);
+  if (!broken.empty()) absl::StrAppend(&out, "  broken rules (", broken.size(), "):\n");
+  for (const auto& v : broken) {
+    absl::StrAppend(&out, "    ", v.type, v.subject.empty() ? "" : absl::StrCat(" (", v.subject, ")"), ": ",
+                    v.description, "\n");
+  }
   const std::string reason = rpc::ReasonOf(status);
   if (!reason.empty()) absl::StrAppend(&out, "  reason: ", reason, "\n");
   return out;

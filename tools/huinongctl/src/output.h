@@ -63,7 +63,10 @@ std::string JsonLine(const nlohmann::ordered_json& value);
 // message replaced, for adding what the caller was doing.
 absl::Status Rephrased(const absl::Status& status, std::string_view message);
 
-// "error: CODE: message" then "  field: description" per field violation and
+// "error: CODE: message" then "  field: description" per field violation,
+// "  broken rules (N):" and "    TYPE (subject): description" per broken
+// business rule of a FAILED_PRECONDITION (google.rpc.PreconditionFailure:
+// a refusal that breaks four lending rules names all four), and
 // "  reason: X" when the status carries one; each line ends with '\n'.
 std::string FormatError(const absl::Status& status);
 

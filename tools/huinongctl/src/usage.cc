@@ -15,7 +15,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
   --timeout=10s        deadline of each call
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -63,7 +63,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kCommand
   customer-service department; the loan company with its concurrency whitelist
   and its approval chain (总经理办公会 decides every change request, 董事会
   approves structure changes; non-admins must use change requests there);
-  one staffing standard. Idempotent: running it again changes nothing.
+  one staffing standard; the lending partners (the county rural credit union,
+  the Agricultural Bank, the guarantee company, PICC's desk at the county
+  centre) with their officers; then, as the demo's people (tokens minted with
+  the secret, as `token` does), the county policy, the two loan products,
+  borrowers of every type and applications standing in every state.
+  Idempotent: running it again changes nothing.
 )"},
     {"post create", R"(usage: huinongctl post create --unit units/ID --title T --kind management|technical|support
          [--code C] [--head|--deputy] [--superior posts/ID] [--capability CAP]... [--duty TEXT]...
@@ -155,6 +160,138 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kCommand
   "Within N working days" of an arrival at the unit: the end (24:00 local) of the
   N-th working day after the arrival day, on the version in force that day.
 )"},
+    {"borrower create", R"(usage: huinongctl borrower create --type TYPE --name NAME --unit units/ID [--file BORROWER.json]
+         household:     --id-card N --birth-date D [--phone P] [--household-size N]
+                        [--poor-from D --poverty-number N]
+         organisation:  --credit-code C [--representative NAME] [--qualified] [--leading-qualification URI]
+                        [--shareholders N] [--driven N] [--lifted N]
+         [--credit-checked D [--bad-credit] [--legal-dispute]] [--bank B --account N [--holder H]] [--request-id ID]
+  TYPE: household family-farm cooperative leading-enterprise share-cooperative
+  --unit: the VILLAGE (a leading enterprise: the TOWNSHIP). --qualified: registered,
+  licensed, tax-paying, sound accounting. --file: a Borrower in JSON; flags override it.
+  Who: loans.intake for the unit (the village agent).
+)"},
+    {"borrower get", R"(usage: huinongctl borrower get borrowers/ID [--as-of D]
+  --as-of: whether the household was registered poor that day.
+)"},
+    {"borrower list", R"(usage: huinongctl borrower list [--type T] [--unit units/ID [--subtree]] [--name-prefix P]
+         [--id-card N] [--credit-code C] [--blacklisted] [--registered-poor [--as-of D]] [--all]
+)"},
+    {"borrower poverty", R"(usage: huinongctl borrower poverty borrowers/ID --kind registered|lifted --date D
+         [--number REGISTRATION] [--document URI] [--etag E] [--request-id ID]
+  A household registered as poor (建档立卡) or lifted out of poverty (脱贫) from D.
+)"},
+    {"borrower eligibility", R"(usage: huinongctl borrower eligibility borrowers/ID --product products/ID --amount YUAN
+         --term MONTHS --purpose PURPOSE [--as-of D]
+  Every lending rule at once; each failed rule on a line of its own.
+  PURPOSE: production share-cooperative-investment paired-enterprise-investment
+           business-operation personal-consumption
+)"},
+    {"borrower blacklist add", R"(usage: huinongctl borrower blacklist add borrowers/ID --category malicious-evasion|fraud|fund-diversion
+         --reason TEXT --evidence URI... [--loan loans/ID] [--request-id ID]
+  Who: loans.review.county.
+)"},
+    {"borrower blacklist remove", R"(usage: huinongctl borrower blacklist remove blacklistEntries/ID --reason TEXT [--etag E] [--request-id ID]
+  Who: loans.review.county, not the one who listed it.
+)"},
+    {"borrower blacklist list", R"(usage: huinongctl borrower blacklist list [--borrower borrowers/ID] [--active] [--all]
+)"},
+    {"product create", R"(usage: huinongctl product create --code C --title T --kind poverty-small-loan|industry-development
+         --borrower-type TYPE... --max-amount YUAN --max-term MONTHS --rate-multiple MIN[-MAX]
+         --repayment monthly-interest-bullet|equal-principal [--revolving] [--day-count actual-360|actual-365]
+         [--fee-schedule once|yearly] [--counter-guarantee-threshold YUAN] [--request-id ID]
+  --rate-multiple: of the county's base rate, e.g. 1 or 1-1.45. Who: loans.policy.
+)"},
+    {"product get", R"(usage: huinongctl product get products/ID
+)"},
+    {"product list", R"(usage: huinongctl product list [--kind K] [--status active|retired] [--borrower-type T] [--all]
+)"},
+    {"product update", R"(usage: huinongctl product update products/ID [--title T] [--borrower-type T]... [--max-amount YUAN]
+         [--max-term M] [--rate-multiple MIN-MAX] [--fee-schedule S] [--counter-guarantee-threshold YUAN]
+         [--status active|retired] [--etag E] [--request-id ID]
+)"},
+    {"policy create", R"(usage: huinongctl policy create --spec FILE [--county units/ID] [--from YYYY-MM-DD] [--request-id ID]
+  FILE (- for stdin): a CountyPolicy in JSON (products.proto; dates may be "YYYY-MM-DD"),
+  e.g. {"base_rate_bp": 435, "small_loan_model": "SMALL_LOAN_MODEL_GUARANTEED",
+        "ceilings": [{"type": "BORROWER_TYPE_HOUSEHOLD", "ceiling": {"fen": "5000000"}}], ...}
+  Who: loans.policy for the county.
+)"},
+    {"policy get", R"(usage: huinongctl policy get countyPolicies/ID
+)"},
+    {"policy list", R"(usage: huinongctl policy list [--county units/ID] [--all]
+)"},
+    {"policy effective", R"(usage: huinongctl policy effective --unit units/ID [--as-of D]
+  The version in force for the unit's county that day (default today).
+)"},
+    {"application create", R"(usage: huinongctl application create --borrower borrowers/ID --product products/ID --amount YUAN
+         --term MONTHS --purpose PURPOSE --detail TEXT [--collateral KIND:DESCRIPTION[:YUAN]]...
+         [--document URI]... [--request-id ID]
+  Who: loans.intake at the borrower's village station (a leading enterprise: its township).
+)"},
+    {"application get", R"(usage: huinongctl application get applications/ID
+  The terms, the state, the next step and every step taken.
+)"},
+    {"application list", R"(usage: huinongctl application list [--state S] [--next-step S] [--township units/ID]
+         [--village units/ID] [--borrower B] [--product P] [--overdue] [--all]
+  --overdue: county reviews past their due day. STATE: draft submitted surveyed reviewed
+  guaranteed insured contracted disbursed rejected withdrawn.
+)"},
+    {"application submit", R"(usage: huinongctl application submit applications/ID|--name N [--etag E] [--request-id ID]
+  Step 1, by the village station (loans.intake); every lending rule is checked and
+  a refusal names every broken one. Without --etag (every step) the current one is fetched.
+)"},
+    {"application survey", R"(usage: huinongctl application survey applications/ID --lead staff/ID --member ROLE:NAME[:staff/ID]...
+         --visit-date D --findings TEXT --report URI [--guarantee-application URI]
+         [--benefit-sharing URI] [--recommended-amount YUAN] [--etag E] [--request-id ID]
+  Step 2, by the township director (loans.survey.lead), who is the lead. ROLE:
+  village-work-team village-cadre business-head bank-credit-officer other.
+)"},
+    {"application review", R"(usage: huinongctl application review applications/ID --amount YUAN --term MONTHS --rate BP
+         --bank units/ID [--comment TEXT] [--etag E] [--request-id ID]
+  Step 3, by the county centre (loans.review.county); --bank: the bank's root unit.
+)"},
+    {"application guarantee", R"(usage: huinongctl application guarantee applications/ID --contract-number N --amount YUAN
+         [--contract URI] [--counter-guarantee KIND:DESCRIPTION[:YUAN]]... [--etag E] [--request-id ID]
+  Step 4, by the guarantee company (loans.guarantee).
+)"},
+    {"application insure", R"(usage: huinongctl application insure applications/ID --kind surety|personal-accident --policy-number N
+         --amount YUAN --cover-from D --cover-to D [--premium YUAN] [--policy-document URI]
+         [--etag E] [--request-id ID]
+  Step 5, by the insurer (loans.insure); a surety premium is computed, an accident one given.
+)"},
+    {"application contract", R"(usage: huinongctl application contract applications/ID --contract-number N --signed D --amount YUAN
+         --term MONTHS --rate BP [--contract URI] [--etag E] [--request-id ID]
+  Step 6a, by the recommended bank (loans.contract); the lending rules run again.
+)"},
+    {"application disburse", R"(usage: huinongctl application disburse applications/ID --amount YUAN --value-date D
+         --bank-reference R [--payee-name N --payee-account A --payee-bank B [--payee-basis URI]]
+         [--etag E] [--request-id ID]
+  Step 6b, by the recommended bank (loans.disburse): a loan, and for a revolving
+  product a credit line whose first draw it is.
+)"},
+    {"application reject", R"(usage: huinongctl application reject applications/ID --category C --reason TEXT [--etag E] [--request-id ID]
+  By the actor of the step the application waits at. CATEGORY: ineligible
+  repayment-capacity purpose incomplete-documents guarantee-declined
+  insurance-declined bank-declined other.
+)"},
+    {"application withdraw", R"(usage: huinongctl application withdraw applications/ID --reason TEXT [--etag E] [--request-id ID]
+  At the applicant's wish, by the village station (loans.intake).
+)"},
+    {"creditline get", R"(usage: huinongctl creditline get creditLines/ID
+)"},
+    {"creditline list", R"(usage: huinongctl creditline list [--borrower B] [--township units/ID] [--state active|expired|closed] [--all]
+)"},
+    {"creditline draw", R"(usage: huinongctl creditline draw creditLines/ID --amount YUAN --value-date D --term MONTHS
+         --bank-reference R --purpose PURPOSE [--payee-name N --payee-account A --payee-bank B
+         [--payee-basis URI]] [--etag E] [--request-id ID]
+  A new loan on the line, by its bank (loans.disburse); available = limit − outstanding.
+)"},
+    {"loan get", R"(usage: huinongctl loan get loans/ID
+)"},
+    {"loan list", R"(usage: huinongctl loan list [--borrower B] [--product P] [--credit-line L] [--township U] [--village U]
+         [--borrower-type T] [--status active|settled|written-off] [--classification C]
+         [--maturing-from D] [--maturing-to D] [--all]
+)"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
 )"},
@@ -231,6 +368,10 @@ Commands:
   change create|get|list|submit|approve|reject|withdraw   change requests
   chain create|get|list                                   approval chains
   calendar create|get|versions|add-version|deadline       work calendars
+  borrower create|get|list|poverty|eligibility, borrower blacklist add|remove|list
+  product create|get|list|update, policy create|get|list|effective
+  application create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw
+  creditline get|list|draw, loan get|list                 loans after disbursement
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -246,12 +387,19 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
       {"chain", "create|get|list"},
       {"calendar", "create|get|versions|add-version|deadline"},
+      {"borrower", "create|get|list|poverty|eligibility|blacklist"},
+      {"borrower blacklist", "add|remove|list"},
+      {"product", "create|get|list|update"},
+      {"policy", "create|get|list|effective"},
+      {"application", "create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw"},
+      {"creditline", "get|list|draw"},
+      {"loan", "get|list"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;

@@ -99,7 +99,7 @@ TEST_F(CalendarCommandsTest, DeadlineSendsTheArrivalInstantAndPrintsTheAnswer) {
 
 TEST_F(CalendarCommandsTest, DemoLoadGivesTheCountyCentreItsCalendarOnce) {
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
-  EXPECT_THAT(out_, HasSubstr("calendars    1\n"));
+  EXPECT_THAT(out_, HasSubstr("calendars      1\n"));
   auto calendars = suite_.calendars().Calendars();
   ASSERT_EQ(calendars.size(), 1u);
   EXPECT_EQ(calendars[0].first.unit(), suite_.org().Units().front().name());

@@ -33,9 +33,7 @@ class ClientTest : public ::testing::Test {
     std::vector<std::string> argv = {"huinongctl", "--gateway=" + suite_.address(), "--token=tok-123",
                                      "--timeout=5s"};
     argv.insert(argv.end(), words.begin(), words.end());
-    auto inv = ParseInvocation(argv, [](const std::string&) -> std::optional<std::string> {
-      return std::nullopt;
-    });
+    auto inv = ParseInvocation(argv, suite_.Environment());
     if (!inv.ok()) return inv.status();
     ::testing::internal::CaptureStdout();
     absl::Status status;
@@ -192,7 +190,7 @@ TEST_F(ClientTest, DemoLoadTwiceChangesNothing) {
   ASSERT_TRUE(Run({"demo", "load"}).ok());
   const size_t total = DemoStructure().units.size();
   const std::string first = out_;
-  EXPECT_THAT(first, HasSubstr("\nunits        " + std::to_string(total) + "\n"));
+  EXPECT_THAT(first, HasSubstr("\nunits          " + std::to_string(total) + "\n"));
   EXPECT_THAT(first, HasSubstr(" total; root 固安县金融扶贫服务中心 (units/U001)"));
   EXPECT_THAT(first, HasSubstr("├── 宫村镇金融服务部  [TOWNSHIP department]"));
   EXPECT_THAT(first, HasSubstr("│   ├── 大韩寨村金融扶贫服务站  [VILLAGE station]"));

@@ -2,7 +2,10 @@
 #include "tools/huinongctl/tests/fake_suite.h"
 
 #include <algorithm>
+#include <fstream>
 #include <functional>
+
+#include "gtest/gtest.h"
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -278,9 +281,14 @@ FakeSuite::FakeSuite() {
   builder.RegisterService(static_cast<org::v1::StaffingService::Service*>(&org_));
   builder.RegisterService(static_cast<org::v1::OrgQueryService::Service*>(&org_));
   builder.RegisterService(&calendars_);
+  builder.RegisterService(static_cast<loans::v1::BorrowerService::Service*>(&loans_));
+  builder.RegisterService(static_cast<loans::v1::ProductService::Service*>(&loans_));
+  builder.RegisterService(static_cast<loans::v1::ApplicationService::Service*>(&loans_));
   builder.RegisterService(&health_);
   builder.RegisterService(&audit_);
   server_ = builder.BuildAndStart();
+  secret_file_ = absl::StrCat(::testing::TempDir(), "huinongctl-test-jwt-", port_, ".key");
+  std::ofstream(secret_file_) << "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n";
 }
 
 FakeSuite::~FakeSuite() { server_->Shutdown(absl::ToChronoTime(absl::Now() + absl::Seconds(1))); }
@@ -290,7 +298,15 @@ std::string FakeSuite::address() const { return absl::StrCat("127.0.0.1:", port_
 absl::StatusOr<Invocation> FakeSuite::Parse(const std::vector<std::string>& words) const {
   std::vector<std::string> argv = {"huinongctl", "--gateway=" + address(), "--token=tok", "--timeout=5s"};
   argv.insert(argv.end(), words.begin(), words.end());
-  return ParseInvocation(argv, [](const std::string&) -> std::optional<std::string> { return std::nullopt; });
+  return ParseInvocation(argv, Environment());
+}
+
+Config::EnvLookup FakeSuite::Environment() const {
+  const std::string secret = secret_file_;
+  return [secret](const std::string& name) -> std::optional<std::string> {
+    if (name == "HUINONG_JWT_HS256_SECRET_FILE") return secret;
+    return std::nullopt;
+  };
 }
 
 }  // namespace huinong::ctl::testing

@@ -27,6 +27,7 @@
 #include "tools/huinongctl/src/invocation.h"
 #include "tools/huinongctl/tests/fake_audit.h"
 #include "tools/huinongctl/tests/fake_calendars.h"
+#include "tools/huinongctl/tests/fake_loans.h"
 
 namespace huinong::ctl::testing {
 
@@ -204,27 +205,33 @@ class FakeHealth final : public grpc::health::v1::Health::Service {
   std::vector<std::pair<std::string, std::string>> seen_;
 };
 
-// The services (org, calendars, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
+// The services (org, calendars, loans, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
 class FakeSuite {
  public:
   FakeSuite();
   ~FakeSuite();
   std::string address() const;
   // `huinongctl --gateway=<this suite> --token=tok --timeout=5s WORDS...`
-  // parsed as main parses it, with no environment.
+  // parsed as main parses it, with only HUINONG_JWT_HS256_SECRET_FILE in the
+  // environment (a test secret, for the tokens demo load mints).
   absl::StatusOr<Invocation> Parse(const std::vector<std::string>& words) const;
+  // That environment.
+  Config::EnvLookup Environment() const;
   FakeOrg& org() { return org_; }
   FakeHealth& health() { return health_; }
   FakeAudit& audit() { return audit_; }
   FakeCalendars& calendars() { return calendars_; }
+  FakeLoans& loans() { return loans_; }
 
  private:
   FakeOrg org_;
   FakeCalendars calendars_;
+  FakeLoans loans_;
   FakeHealth health_;
   FakeAudit audit_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
+  std::string secret_file_;
 };
 
 }  // namespace huinong::ctl::testing

@@ -1,0 +1,483 @@
+// Loading the loans demo through svc-loans, each step as the person whose
+// post holds it; see demo_lending.h.
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "common/core/business_clock.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/errors.h"
+#include "tools/huinongctl/src/commands.h"
+#include "tools/huinongctl/src/connection.h"
+#include "tools/huinongctl/src/demo_data.h"
+#include "tools/huinongctl/src/demo_lending.h"
+#include "tools/huinongctl/src/loans_client.h"
+#include "tools/huinongctl/src/output.h"
+
+namespace huinong::ctl {
+namespace {
+
+namespace v1 = ::huinong::loans::v1;
+using AppStub = v1::ApplicationService::Stub;
+
+constexpr int kBaseRateBp = 435;
+// Above this, disbursements use entrusted payment (受托支付, `000:1535`; the
+// seeds give no amount: 500,000 CNY is the demo's, as in the domain defaults).
+constexpr int64_t kEntrustedThresholdFen = 50'000'000;
+
+type::v1::Money Yuan(int64_t yuan) {
+  type::v1::Money money;
+  money.set_fen(yuan * 100);
+  return money;
+}
+
+type::v1::Date DateOf(absl::CivilDay day) {
+  type::v1::Date date;
+  date.set_year(static_cast<int>(day.year()));
+  date.set_month(day.month());
+  date.set_day(day.day());
+  return date;
+}
+
+type::v1::DocumentRef Document(const std::string& path) {
+  type::v1::DocumentRef document;
+  document.set_uri("https://docs.example.cn/guan/" + path);
+  return document;
+}
+
+bool Reused(const absl::Status& status) {
+  return absl::IsAlreadyExists(status) ||
+         (absl::IsInvalidArgument(status) && rpc::ReasonOf(status) == "REQUEST_ID_REUSED");
+}
+
+// The 固安 county policy from `from`: the domain's defaults, which are the
+// seeds' numbers (base rate 435 bp as the demo's, 政银企户保).
+v1::CountyPolicy Policy(const std::string& county, absl::CivilDay from) {
+  v1::CountyPolicy p;
+  p.set_county(county);
+  *p.mutable_effective_from() = DateOf(from);
+  p.set_base_rate_bp(kBaseRateBp);
+  p.set_small_loan_model(v1::SMALL_LOAN_MODEL_GUARANTEED);
+  p.set_small_loan_rate_multiple_bp(10000);
+  p.set_max_industry_rate_multiple_bp(14500);
+  p.set_surety_premium_bp(120);
+  p.set_guarantee_fee_bp(100);
+  p.set_fee_schedule(v1::FEE_SCHEDULE_ONCE);
+  const auto ceiling = [&](v1::BorrowerType type, int64_t yuan, v1::ProductKind kind) {
+    v1::BorrowerCeiling& c = *p.add_ceilings();
+    c.set_type(type);
+    *c.mutable_ceiling() = Yuan(yuan);
+    c.set_product_kind(kind);
+  };
+  ceiling(v1::BORROWER_TYPE_HOUSEHOLD, 50'000, v1::PRODUCT_KIND_POVERTY_SMALL_LOAN);
+  ceiling(v1::BORROWER_TYPE_FAMILY_FARM, 1'000'000, v1::PRODUCT_KIND_UNSPECIFIED);
+  ceiling(v1::BORROWER_TYPE_COOPERATIVE, 3'000'000, v1::PRODUCT_KIND_UNSPECIFIED);
+  ceiling(v1::BORROWER_TYPE_LEADING_ENTERPRISE, 5'000'000, v1::PRODUCT_KIND_UNSPECIFIED);
+  p.set_max_borrower_age(60);
+  p.set_age_reference(v1::AGE_REFERENCE_APPLICATION_DATE);
+  p.set_min_driven_households_share_bp(3000);
+  for (const v1::Purpose purpose : {v1::PURPOSE_PRODUCTION, v1::PURPOSE_SHARE_COOPERATIVE_INVESTMENT,
+                                    v1::PURPOSE_PAIRED_ENTERPRISE_INVESTMENT, v1::PURPOSE_BUSINESS_OPERATION}) {
+    p.add_allowed_purposes(purpose);
+  }
+  p.set_max_total_term_months(36);
+  p.mutable_entrusted_payment_threshold()->set_fen(kEntrustedThresholdFen);
+  p.set_small_loan_review_working_days(2);
+  p.set_industry_loan_review_working_days(5);
+  p.set_npl_days_past_due(90);
+  p.set_breaker_threshold_bp(300);
+  p.set_npl_measure(v1::NPL_MEASURE_BY_BALANCE);
+  p.set_maturity_reminder_months(2);
+  p.set_subsidy_trigger(v1::SUBSIDY_TRIGGER_AFTER_FULL_REPAYMENT);
+  p.set_subsidy_min_on_time_months(12);
+  p.set_subsidy_notice_days(7);
+  *p.mutable_household_subsidy_threshold() = Yuan(50'000);
+  p.set_household_above_threshold_rate_bp(100);
+  for (const auto& [lifted, rate] : {std::pair{0, 200}, {20, 250}, {30, 300}}) {
+    v1::OrganisationSubsidyBand& band = *p.add_organisation_subsidy_bands();
+    band.set_min_households_lifted(lifted);
+    band.set_rate_bp(rate);
+  }
+  p.set_compensation_ratio_bp(10000);
+  p.set_note("固安县金融精准扶贫工作方案：政银企户保，基准利率按435个基点（演示数据）");
+  return p;
+}
+
+v1::Product SmallLoanProduct() {
+  v1::Product p;
+  p.set_code("poverty-small-loan");
+  p.set_title("扶贫小额信贷");
+  p.set_kind(v1::PRODUCT_KIND_POVERTY_SMALL_LOAN);
+  p.add_borrower_types(v1::BORROWER_TYPE_HOUSEHOLD);
+  *p.mutable_max_amount() = Yuan(50'000);
+  p.set_max_term_months(36);
+  p.set_min_rate_multiple_bp(10000);
+  p.set_max_rate_multiple_bp(10000);
+  p.set_revolving(true);
+  p.set_repayment_method(v1::REPAYMENT_METHOD_MONTHLY_INTEREST_BULLET);
+  return p;
+}
+
+v1::Product IndustryProduct() {
+  v1::Product p;
+  p.set_code("industry-development");
+  p.set_title("产业发展贷款");
+  p.set_kind(v1::PRODUCT_KIND_INDUSTRY_DEVELOPMENT);
+  for (const v1::BorrowerType type : {v1::BORROWER_TYPE_HOUSEHOLD, v1::BORROWER_TYPE_FAMILY_FARM,
+                                      v1::BORROWER_TYPE_COOPERATIVE, v1::BORROWER_TYPE_LEADING_ENTERPRISE,
+                                      v1::BORROWER_TYPE_SHARE_COOPERATIVE}) {
+    p.add_borrower_types(type);
+  }
+  *p.mutable_max_amount() = Yuan(5'000'000);
+  p.set_max_term_months(36);
+  p.set_min_rate_multiple_bp(10000);
+  p.set_max_rate_multiple_bp(14500);
+  p.set_repayment_method(v1::REPAYMENT_METHOD_MONTHLY_INTEREST_BULLET);
+  *p.mutable_counter_guarantee_threshold() = Yuan(50'000);
+  return p;
+}
+
+// One person's view of svc-loans: a connection carrying their token.
+struct Desk {
+  std::unique_ptr<Connection> connection;
+  std::unique_ptr<LoansClient> loans;
+};
+
+class LendingLoad {
+ public:
+  LendingLoad(const Invocation& inv, const DemoPeople& people, DemoLoad& load, absl::Time now)
+      : inv_(inv), people_(people), load_(load), now_(now),
+        today_((*BusinessClock::System(kDefaultCountyTimeZone))->DayOf(now)) {}
+
+  absl::Status Run() {
+    const DemoLending& plan = DemoLendingPlan();
+    ASSIGN_OR_RETURN(const LoansClient* policy, As("county.policy"));
+    RETURN_IF_ERROR(EnsurePolicy(*policy));
+    ASSIGN_OR_RETURN(small_product_, EnsureProduct(*policy, SmallLoanProduct()));
+    ASSIGN_OR_RETURN(industry_product_, EnsureProduct(*policy, IndustryProduct()));
+    for (const DemoBorrower& demo : plan.borrowers) {
+      absl::Status s = EnsureBorrower(demo);
+      if (!s.ok()) return Rephrased(s, absl::StrCat("borrower ", demo.key, ": ", s.message()));
+    }
+    for (const DemoApplication& demo : plan.applications) {
+      absl::Status s = EnsureApplication(demo);
+      if (!s.ok()) return Rephrased(s, absl::StrCat("application ", demo.key, ": ", s.message()));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  // The client of the person holding `post`, with a token minted for them.
+  absl::StatusOr<const LoansClient*> As(const std::string& post) {
+    if (auto it = desks_.find(post); it != desks_.end()) return it->second.loans.get();
+    const auto holder = people_.holder_by_post.find(post);
+    if (holder == people_.holder_by_post.end()) return absl::InternalError("no demo holder of post " + post);
+    auth::Claims claims;
+    claims.subject = holder->second.staff;
+    claims.roles = {"staff"};
+    claims.unit = holder->second.unit;
+    claims.ttl = absl::Hours(1);
+    ASSIGN_OR_RETURN(ConnectionOptions options, ConnectionOptionsFrom(inv_.config));
+    ASSIGN_OR_RETURN(options.token, MintFor(inv_.config, std::move(claims), now_));
+    Desk& desk = desks_[post];
+    desk.connection = std::make_unique<Connection>(std::move(options));
+    desk.loans = std::make_unique<LoansClient>(*desk.connection);
+    return desk.loans.get();
+  }
+
+  const DemoHolder& Holder(const std::string& post) const { return people_.holder_by_post.at(post); }
+
+  absl::Status EnsurePolicy(const LoansClient& loans) {
+    v1::CreateCountyPolicyRequest request;
+    // From the day of the first load: a version never starts in the past
+    // (it would change decisions already taken). A later run finds it.
+    request.set_request_id("demo:county-policy:guan");
+    *request.mutable_policy() = Policy(people_.units.at(1), today_);
+    absl::StatusOr<v1::CountyPolicy> made =
+        loans.Call<v1::CountyPolicy>(&v1::ProductService::Stub::CreateCountyPolicy, request);
+    if (Reused(made.status())) {
+      v1::ListCountyPoliciesRequest list;
+      list.set_county(request.policy().county());
+      ASSIGN_OR_RETURN(const v1::ListCountyPoliciesResponse found,
+                       loans.Call<v1::ListCountyPoliciesResponse>(&v1::ProductService::Stub::ListCountyPolicies, list));
+      if (!found.policies().empty()) made = found.policies(0);
+    }
+    if (!made.ok()) return Rephrased(made.status(), absl::StrCat("county policy: ", made.status().message()));
+    load_.Count("loan policies", made->create_time());
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::string> EnsureProduct(const LoansClient& loans, const v1::Product& product) {
+    v1::CreateProductRequest request;
+    request.set_request_id("demo:product:" + product.code());
+    *request.mutable_product() = product;
+    absl::StatusOr<v1::Product> made = loans.Call<v1::Product>(&v1::ProductService::Stub::CreateProduct, request);
+    if (Reused(made.status())) {
+      v1::ListProductsRequest list;
+      list.set_kind(product.kind());
+      list.set_page_size(500);
+      ASSIGN_OR_RETURN(const v1::ListProductsResponse found,
+                       loans.Call<v1::ListProductsResponse>(&v1::ProductService::Stub::ListProducts, list));
+      for (const v1::Product& p : found.products()) {
+        if (p.code() == product.code()) made = p;
+      }
+    }
+    if (!made.ok()) return Rephrased(made.status(), absl::StrCat("product ", product.code(), ": ", made.status().message()));
+    load_.Count("products", made->create_time());
+    return made->name();
+  }
+
+  // Who takes a borrower's applications: the village agent, or for a
+  // leading enterprise the township's credit officer.
+  static std::string IntakePost(const DemoBorrower& demo) {
+    return demo.borrower.type() == v1::BORROWER_TYPE_LEADING_ENTERPRISE ? absl::StrCat("t", demo.unit, ".officer")
+                                                                        : absl::StrCat("v", demo.unit, ".agent");
+  }
+
+  static int TownshipOf(int unit) {
+    for (const DemoUnit& u : DemoNetwork()) {
+      if (u.index == unit) return u.level == type::v1::LEVEL_TOWNSHIP ? u.index : u.parent;
+    }
+    return 0;
+  }
+
+  absl::Status EnsureBorrower(const DemoBorrower& demo) {
+    ASSIGN_OR_RETURN(const LoansClient* intake, As(IntakePost(demo)));
+    v1::CreateBorrowerRequest request;
+    request.set_request_id("demo:borrower:" + demo.key);
+    v1::Borrower& b = *request.mutable_borrower() = demo.borrower;
+    b.set_unit(people_.units.at(demo.unit));
+    v1::CreditStanding& credit = *b.mutable_credit();
+    credit.set_good_credit(true);
+    // Checked recently (a contract needs a check within 180 days).
+    *credit.mutable_checked_date() = DateOf(today_ - 30);
+    if (!demo.registered_poor_from.empty()) {
+      v1::PovertyStatusChange& change = *request.mutable_poverty_registration();
+      change.set_kind(v1::POVERTY_STATUS_CHANGE_KIND_REGISTERED);
+      *change.mutable_effective_date() = DateOf(absl::CivilDay(2025, 3, 1));
+      change.set_registration_number(demo.poverty_number);
+    }
+    absl::StatusOr<v1::Borrower> made = intake->Call<v1::Borrower>(&v1::BorrowerService::Stub::CreateBorrower, request);
+    if (Reused(made.status())) {
+      v1::ListBorrowersRequest list;
+      if (b.has_person()) list.set_id_card_number(b.person().id_card_number());
+      if (b.has_organisation()) list.set_credit_code(b.organisation().credit_code());
+      ASSIGN_OR_RETURN(const v1::ListBorrowersResponse found,
+                       intake->Call<v1::ListBorrowersResponse>(&v1::BorrowerService::Stub::ListBorrowers, list));
+      if (!found.borrowers().empty()) made = found.borrowers(0);
+    }
+    if (!made.ok()) return made.status();
+    load_.Count("borrowers", made->create_time());
+    borrowers_[demo.key] = {made->name(), &demo};
+    return absl::OkStatus();
+  }
+
+  absl::Status EnsureApplication(const DemoApplication& demo) {
+    const auto& [borrower_name, borrower] = borrowers_.at(demo.borrower);
+    const std::string intake_post = IntakePost(*borrower);
+    ASSIGN_OR_RETURN(const LoansClient* intake, As(intake_post));
+    v1::CreateApplicationRequest request;
+    request.set_request_id("demo:application:" + demo.key);
+    v1::Application& a = *request.mutable_application();
+    a.set_borrower(borrower_name);
+    a.set_product(demo.small_loan ? small_product_ : industry_product_);
+    *a.mutable_amount() = Yuan(demo.amount_yuan);
+    a.set_term_months(demo.term_months);
+    a.set_purpose(demo.purpose);
+    a.set_purpose_detail(demo.detail);
+    absl::StatusOr<v1::Application> app = intake->Call<v1::Application>(&AppStub::CreateApplication, request);
+    if (Reused(app.status())) {
+      v1::ListApplicationsRequest list;
+      list.set_borrower(borrower_name);
+      list.set_product(a.product());
+      ASSIGN_OR_RETURN(const v1::ListApplicationsResponse found,
+                       intake->Call<v1::ListApplicationsResponse>(&AppStub::ListApplications, list));
+      if (!found.applications().empty()) app = found.applications(0);
+    }
+    if (!app.ok()) return app.status();
+    load_.Count("applications", app->create_time());
+    // Fresh: a replayed create answers with the application as first made.
+    ASSIGN_OR_RETURN(v1::Application current, Get(*intake, app->name()));
+    const bool ends_early = demo.target == v1::APPLICATION_STATE_REJECTED ||
+                            demo.target == v1::APPLICATION_STATE_WITHDRAWN;
+    const v1::ApplicationState stop = ends_early ? v1::APPLICATION_STATE_SUBMITTED : demo.target;
+    const std::string township = absl::StrCat("t", TownshipOf(borrower->unit), ".director");
+    const std::string bank = demo.bank == 109 ? "rcu.officer" : "abc.officer";
+    while (current.state() < stop && current.next_step() != v1::APPLICATION_STEP_UNSPECIFIED) {
+      ASSIGN_OR_RETURN(current, TakeStep(demo, current, intake_post, township, bank));
+    }
+    if (ends_early && current.state() == v1::APPLICATION_STATE_SUBMITTED) {
+      ASSIGN_OR_RETURN(current, demo.target == v1::APPLICATION_STATE_REJECTED ? Reject(current, township)
+                                                                               : Withdraw(current, intake_post));
+    }
+    if (demo.second_draw_yuan > 0 && !current.credit_line().empty()) RETURN_IF_ERROR(Draw(demo, current, bank));
+    return absl::OkStatus();
+  }
+
+  static absl::StatusOr<v1::Application> Get(const LoansClient& loans, const std::string& name) {
+    v1::GetApplicationRequest get;
+    get.set_name(name);
+    return loans.Call<v1::Application>(&AppStub::GetApplication, get);
+  }
+
+  template <typename Request>
+  absl::StatusOr<v1::Application> Send(const std::string& post, const v1::Application& current, const char* step,
+                                       grpc::Status (AppStub::*method)(grpc::ClientContext*, const Request&,
+                                                                       v1::Application*),
+                                       Request request) {
+    ASSIGN_OR_RETURN(const LoansClient* loans, As(post));
+    request.set_request_id(absl::StrCat("demo:", step, ":", current.name().substr(current.name().find('/') + 1)));
+    request.set_name(current.name());
+    request.set_etag(current.etag());
+    absl::StatusOr<v1::Application> next = loans->Call<v1::Application>(method, request);
+    if (!next.ok()) return Rephrased(next.status(), absl::StrCat(step, " as ", post, ": ", next.status().message()));
+    return next;
+  }
+
+  absl::StatusOr<v1::Application> TakeStep(const DemoApplication& demo, const v1::Application& current,
+                                           const std::string& intake, const std::string& director,
+                                           const std::string& bank) {
+    const type::v1::Date today = DateOf(today_);
+    const type::v1::Money approved = Yuan(demo.amount_yuan);
+    const int rate = demo.small_loan ? kBaseRateBp : kBaseRateBp * 13 / 10;  // industry: base × 1.3
+    switch (current.next_step()) {
+      case v1::APPLICATION_STEP_SUBMISSION:
+        return Send(intake, current, "submit", &AppStub::SubmitApplication, v1::SubmitApplicationRequest());
+      case v1::APPLICATION_STEP_SURVEY: {
+        v1::RecordSurveyRequest r;
+        v1::SurveyRecord& s = *r.mutable_survey();
+        s.set_lead(Holder(director).staff);
+        const auto member = [&](const std::string& post, v1::SurveyRole role) {
+          v1::SurveyMember& m = *s.add_members();
+          m.set_staff(Holder(post).staff);
+          m.set_display_name(Holder(post).display_name);
+          m.set_role(role);
+        };
+        member(intake, v1::SURVEY_ROLE_VILLAGE_CADRE);
+        member(bank, v1::SURVEY_ROLE_BANK_CREDIT_OFFICER);
+        *s.mutable_visit_date() = today;
+        s.set_findings(demo.small_loan ? "家庭劳动力充足，养殖经验丰富，资金用途真实，具备还款能力"
+                                       : "经营正常，账务规范，带动贫困户情况属实，项目可行");
+        *s.mutable_recommended_amount() = approved;
+        *s.mutable_report() = Document("surveys/" + demo.key + ".pdf");
+        *s.mutable_guarantee_application() = Document("guarantee-applications/" + demo.key + ".pdf");
+        if (!demo.small_loan) *s.mutable_benefit_sharing_agreement() = Document("benefit-sharing/" + demo.key + ".pdf");
+        return Send(director, current, "survey", &AppStub::RecordSurvey, r);
+      }
+      case v1::APPLICATION_STEP_COUNTY_REVIEW: {
+        v1::ReviewApplicationRequest r;
+        v1::ReviewRecord& review = *r.mutable_review();
+        *review.mutable_approved_amount() = approved;
+        review.set_approved_term_months(demo.term_months);
+        review.set_rate_bp(rate);
+        review.set_recommended_bank(people_.units.at(demo.bank));
+        review.set_comment("经综合评定，同意推荐");
+        return Send("county.reviewer", current, "review", &AppStub::ReviewApplication, r);
+      }
+      case v1::APPLICATION_STEP_GUARANTEE: {
+        v1::RecordGuaranteeRequest r;
+        v1::GuaranteeRecord& g = *r.mutable_guarantee();
+        g.set_contract_number("GADB-" + demo.key);
+        *g.mutable_guaranteed_amount() = approved;
+        *g.mutable_contract() = Document("guarantees/" + demo.key + ".pdf");
+        return Send("guar.officer", current, "guarantee", &AppStub::RecordGuarantee, r);
+      }
+      case v1::APPLICATION_STEP_INSURANCE: {
+        v1::RecordInsuranceRequest r;
+        v1::InsuranceRecord& i = *r.mutable_insurance();
+        i.set_kind(current.guarantee_skipped() ? v1::INSURANCE_KIND_PERSONAL_ACCIDENT : v1::INSURANCE_KIND_SURETY);
+        if (current.guarantee_skipped()) *i.mutable_premium() = Yuan(demo.amount_yuan / 1000);
+        i.set_policy_number("PICC-GA-" + demo.key);
+        *i.mutable_insured_amount() = approved;
+        *i.mutable_cover()->mutable_start() = today;
+        *i.mutable_cover()->mutable_end() =
+            DateOf(absl::CivilDay(today_.year(), today_.month() + demo.term_months, today_.day()));
+        *i.mutable_policy_document() = Document("insurance/" + demo.key + ".pdf");
+        return Send("ins.officer", current, "insure", &AppStub::RecordInsurance, r);
+      }
+      case v1::APPLICATION_STEP_CONTRACT: {
+        v1::SignContractRequest r;
+        v1::ContractRecord& c = *r.mutable_contract();
+        c.set_contract_number("JK-" + demo.key);
+        *c.mutable_signed_date() = today;
+        *c.mutable_amount() = approved;
+        c.set_term_months(demo.term_months);
+        c.set_rate_bp(rate);
+        *c.mutable_contract() = Document("contracts/" + demo.key + ".pdf");
+        return Send(bank, current, "contract", &AppStub::SignContract, r);
+      }
+      case v1::APPLICATION_STEP_DISBURSEMENT: {
+        v1::DisburseRequest r;
+        v1::DisbursementRecord& d = *r.mutable_disbursement();
+        *d.mutable_amount() = Yuan(demo.amount_yuan - demo.second_draw_yuan);
+        *d.mutable_value_date() = today;
+        d.set_bank_reference("DEMO-" + demo.key);
+        if (d.amount().fen() > kEntrustedThresholdFen) {
+          v1::EntrustedPayee& payee = *d.mutable_entrusted_payee();
+          payee.set_payee_name("廊坊市冷链设备有限公司");
+          payee.set_account_number("1310220000000088");
+          payee.set_bank("中国农业银行廊坊分行");
+          *payee.mutable_basis() = Document("purchase-orders/" + demo.key + ".pdf");
+        }
+        return Send(bank, current, "disburse", &AppStub::Disburse, r);
+      }
+      default:
+        return absl::InternalError(absl::StrCat("no demo step for ", v1::ApplicationStep_Name(current.next_step())));
+    }
+  }
+
+  absl::StatusOr<v1::Application> Reject(const v1::Application& current, const std::string& director) {
+    v1::RejectApplicationRequest r;
+    r.set_category(v1::REJECTION_CATEGORY_REPAYMENT_CAPACITY);
+    r.set_reason("入户调查发现家庭主要劳动力长期患病，暂不具备还款能力，建议先申请产业帮扶项目");
+    return Send(director, current, "reject", &AppStub::RejectApplication, r);
+  }
+
+  absl::StatusOr<v1::Application> Withdraw(const v1::Application& current, const std::string& intake) {
+    v1::WithdrawApplicationRequest r;
+    r.set_reason("申请人已获得亲属资助，本人申请撤回");
+    return Send(intake, current, "withdraw", &AppStub::WithdrawApplication, r);
+  }
+
+  // A further draw on the credit line, once.
+  absl::Status Draw(const DemoApplication& demo, const v1::Application& current, const std::string& bank) {
+    ASSIGN_OR_RETURN(const LoansClient* loans, As(bank));
+    v1::GetCreditLineRequest get;
+    get.set_name(current.credit_line());
+    ASSIGN_OR_RETURN(const v1::CreditLine line, loans->Call<v1::CreditLine>(&AppStub::GetCreditLine, get));
+    if (line.draw_count() >= 2) {  // drawn by an earlier run
+      load_.Count("draws", line.create_time());
+      return absl::OkStatus();
+    }
+    v1::DrawCreditLineRequest r;
+    r.set_request_id("demo:draw:" + demo.key);
+    r.set_name(line.name());
+    r.set_etag(line.etag());
+    *r.mutable_amount() = Yuan(demo.second_draw_yuan);
+    *r.mutable_value_date() = DateOf(today_);
+    r.set_term_months(12);
+    r.set_bank_reference("DEMO-" + demo.key + "-2");
+    r.set_purpose(v1::PURPOSE_PRODUCTION);
+    ASSIGN_OR_RETURN(const v1::Loan loan, loans->Call<v1::Loan>(&AppStub::DrawCreditLine, r));
+    load_.Count("draws", loan.create_time());
+    return absl::OkStatus();
+  }
+
+  const Invocation& inv_;
+  const DemoPeople& people_;
+  DemoLoad& load_;
+  absl::Time now_;
+  absl::CivilDay today_;
+  std::map<std::string, Desk> desks_;
+  std::map<std::string, std::pair<std::string, const DemoBorrower*>> borrowers_;  // key → name, plan
+  std::string small_product_, industry_product_;
+};
+
+}  // namespace
+
+absl::Status LoadDemoLending(const Invocation& inv, const DemoPeople& people, DemoLoad& load, absl::Time now) {
+  LendingLoad lending(inv, people, load, now);
+  return lending.Run();
+}
+
+}  // namespace huinong::ctl

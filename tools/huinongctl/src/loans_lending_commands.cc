@@ -1,0 +1,131 @@
+// `huinongctl creditline ...` and `huinongctl loan ...`: what a disbursement
+// leaves — the revolving credit line of a poverty small loan (一次核定、随用随贷、
+// 余额控制、周转使用) with its draws, each a loan of its own, and the loans
+// themselves. A draw is the bank's (loans.disburse, inside the line's bank);
+// it carries a request id and the line's etag (given or fetched just before).
+#include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
+#include "tools/huinongctl/src/command_common.h"
+#include "tools/huinongctl/src/commands.h"
+#include "tools/huinongctl/src/loans_client.h"
+#include "tools/huinongctl/src/loans_flags.h"
+#include "tools/huinongctl/src/loans_format.h"
+#include "tools/huinongctl/src/org_format.h"
+#include "tools/huinongctl/src/subcommands.h"
+
+namespace huinong::ctl {
+namespace {
+
+namespace v1 = ::huinong::loans::v1;
+
+absl::StatusOr<std::string> LineArg(const Invocation& inv) {
+  ASSIGN_OR_RETURN(const std::string name, Arg(inv, 0, "credit line (creditLines/ID)"));
+  return ResourceName("creditLines", name);
+}
+
+absl::StatusOr<v1::CreditLine> GetLine(const LoansClient& loans, const std::string& name) {
+  v1::GetCreditLineRequest request;
+  request.set_name(name);
+  return loans.Call<v1::CreditLine>(&v1::ApplicationService::Stub::GetCreditLine, request);
+}
+
+absl::Status LineGet(const Invocation& inv, const LoansClient& loans) {
+  ASSIGN_OR_RETURN(const std::string name, LineArg(inv));
+  return PrintRead(inv, GetLine(loans, name), &CreditLineDetail);
+}
+
+absl::Status LineList(const Invocation& inv, const LoansClient& loans) {
+  v1::ListCreditLinesRequest request;
+  if (inv.config.Has("borrower")) request.set_borrower(ResourceName("borrowers", inv.config.String("borrower")));
+  if (inv.config.Has("township")) request.set_township(ResourceName("units", inv.config.String("township")));
+  ASSIGN_OR_RETURN(const v1::CreditLineState state, OptionalEnum<v1::CreditLineState>(inv, "state"));
+  request.set_state(state);
+  return PrintList<v1::ListCreditLinesRequest, v1::ListCreditLinesResponse, v1::CreditLine>(
+      inv, request,
+      [&](const v1::ListCreditLinesRequest& r) {
+        return loans.Call<v1::ListCreditLinesResponse>(&v1::ApplicationService::Stub::ListCreditLines, r);
+      },
+      &v1::ListCreditLinesResponse::mutable_credit_lines, &CreditLineTable);
+}
+
+absl::Status LineDraw(const Invocation& inv, const LoansClient& loans) {
+  v1::DrawCreditLineRequest request;
+  request.set_request_id(RequestIdOf(inv));
+  ASSIGN_OR_RETURN(*request.mutable_name(), LineArg(inv));
+  ASSIGN_OR_RETURN(*request.mutable_amount(), RequiredYuan(inv, "amount"));
+  ASSIGN_OR_RETURN(*request.mutable_value_date(), RequiredDate(inv, "value_date"));
+  ASSIGN_OR_RETURN(const int term, RequiredCount(inv, "term"));
+  request.set_term_months(term);
+  ASSIGN_OR_RETURN(*request.mutable_bank_reference(), RequiredFlag(inv, "bank_reference"));
+  ASSIGN_OR_RETURN(const v1::Purpose purpose, RequiredEnum<v1::Purpose>(inv, "purpose"));
+  request.set_purpose(purpose);
+  RETURN_IF_ERROR(PayeeFlags(inv, [&] { return request.mutable_entrusted_payee(); }));
+  request.set_etag(inv.config.String("etag"));
+  if (request.etag().empty()) {
+    ASSIGN_OR_RETURN(const v1::CreditLine current, GetLine(loans, request.name()));
+    request.set_etag(current.etag());
+  }
+  const auto loan = loans.Call<v1::Loan>(&v1::ApplicationService::Stub::DrawCreditLine, request);
+  return PrintWrite(inv, loan, "drew " + (loan.ok() ? loan->name() : "") + " on " + request.name(), &LoanDetail,
+                    request.request_id());
+}
+
+absl::Status LoanGet(const Invocation& inv, const LoansClient& loans) {
+  v1::GetLoanRequest request;
+  ASSIGN_OR_RETURN(const std::string name, Arg(inv, 0, "loan (loans/ID)"));
+  request.set_name(ResourceName("loans", name));
+  return PrintRead(inv, loans.Call<v1::Loan>(&v1::ServicingService::Stub::GetLoan, request), &LoanDetail);
+}
+
+absl::Status LoanList(const Invocation& inv, const LoansClient& loans) {
+  v1::ListLoansRequest request;
+  if (inv.config.Has("borrower")) request.set_borrower(ResourceName("borrowers", inv.config.String("borrower")));
+  if (inv.config.Has("product")) request.set_product(ResourceName("products", inv.config.String("product")));
+  if (inv.config.Has("credit_line")) {
+    request.set_credit_line(ResourceName("creditLines", inv.config.String("credit_line")));
+  }
+  if (inv.config.Has("township")) request.set_township(ResourceName("units", inv.config.String("township")));
+  if (inv.config.Has("village")) request.set_village(ResourceName("units", inv.config.String("village")));
+  ASSIGN_OR_RETURN(const v1::BorrowerType type, OptionalEnum<v1::BorrowerType>(inv, "borrower_type"));
+  request.set_borrower_type(type);
+  ASSIGN_OR_RETURN(const v1::LoanStatus status, OptionalEnum<v1::LoanStatus>(inv, "status"));
+  request.set_status(status);
+  ASSIGN_OR_RETURN(const v1::LoanClassification classification,
+                   OptionalEnum<v1::LoanClassification>(inv, "classification"));
+  request.set_classification(classification);
+  bool set = false;
+  RETURN_IF_ERROR(DateFlag(inv, "maturing_from", request.mutable_maturing()->mutable_start(), &set));
+  RETURN_IF_ERROR(DateFlag(inv, "maturing_to", request.mutable_maturing()->mutable_end(), &set));
+  if (!request.maturing().has_start() && !request.maturing().has_end()) request.clear_maturing();
+  return PrintList<v1::ListLoansRequest, v1::ListLoansResponse, v1::Loan>(
+      inv, request,
+      [&](const v1::ListLoansRequest& r) {
+        return loans.Call<v1::ListLoansResponse>(&v1::ServicingService::Stub::ListLoans, r);
+      },
+      &v1::ListLoansResponse::mutable_loans, &LoanTable);
+}
+
+const SubcommandTable<LoansClient>& Subcommands() {
+  static const auto* table = new SubcommandTable<LoansClient>{
+      {"creditline get", {&LineGet, {}, 1}},
+      {"creditline list", {&LineList, {"borrower", "township", "state", "page_size", "page_token", "all"}, 0}},
+      {"creditline draw",
+       {&LineDraw,
+        {"amount", "value_date", "term", "bank_reference", "purpose", "payee_name", "payee_account", "payee_bank",
+         "payee_basis", "etag", "request_id"},
+        1}},
+      {"loan get", {&LoanGet, {}, 1}},
+      {"loan list",
+       {&LoanList,
+        {"borrower", "product", "credit_line", "township", "village", "borrower_type", "status", "classification",
+         "maturing_from", "maturing_to", "page_size", "page_token", "all"},
+        0}},
+  };
+  return *table;
+}
+
+}  // namespace
+
+absl::Status RunLending(const Invocation& inv) { return RunSubcommand(inv, Subcommands()); }
+
+}  // namespace huinong::ctl
