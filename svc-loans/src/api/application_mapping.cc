@@ -222,7 +222,8 @@ Contract ContractFromProto(const v1::ContractRecord& p, rpc::Violations& v) {
 
 std::optional<EntrustedPayee> PayeeFromProto(const v1::EntrustedPayee& p, bool present, const std::string& field,
                                              rpc::Violations& v) {
-  if (!present) return std::nullopt;
+  // An empty message names no payee: the same as none.
+  if (!present || p.ByteSizeLong() == 0) return std::nullopt;
   return EntrustedPayee{p.payee_name(), p.account_number(), p.bank(), rpc::ReadDocument(p.basis(), At(field, "basis"), v)};
 }
 
