@@ -56,7 +56,7 @@ absl::string_view ApplicationStateName(ApplicationState state) {
     case S::kDraft: return "DRAFT";
     case S::kSubmitted: return "SUBMITTED";
     case S::kSurveyed: return "SURVEYED";
-    case S::kApproved: return "APPROVED";
+    case S::kApproved: return "REVIEWED";  // the API's name (applications.proto)
     case S::kGuaranteed: return "GUARANTEED";
     case S::kInsured: return "INSURED";
     case S::kContracted: return "CONTRACTED";

@@ -5,9 +5,9 @@
 // state names what the application waits for; each step has one actor, the
 // holder of one capability for the application's unit (StepCapability).
 //
-//   DRAFT --SUBMIT--> SUBMITTED --RECORD_SURVEY--> SURVEYED --APPROVE--> APPROVED
-//   APPROVED --RECORD_GUARANTEE--> GUARANTEED --RECORD_INSURANCE--> INSURED   (with guarantee)
-//   APPROVED --RECORD_INSURANCE--> INSURED                                    (without)
+//   DRAFT --SUBMIT--> SUBMITTED --RECORD_SURVEY--> SURVEYED --APPROVE--> REVIEWED
+//   REVIEWED --RECORD_GUARANTEE--> GUARANTEED --RECORD_INSURANCE--> INSURED   (with guarantee)
+//   REVIEWED --RECORD_INSURANCE--> INSURED                                    (without)
 //   INSURED --SIGN_CONTRACT--> CONTRACTED --DISBURSE--> DISBURSED
 //   any state from SUBMITTED to CONTRACTED --REJECT--> REJECTED (by that step's actor)
 //   any state from DRAFT to CONTRACTED --WITHDRAW--> WITHDRAWN (the applicant's station)
@@ -27,7 +27,7 @@ enum class ApplicationState {
   kDraft = 1,
   kSubmitted = 2,   // awaiting the township's survey
   kSurveyed = 3,    // awaiting the county review (the deadline runs)
-  kApproved = 4,    // awaiting the guarantee, or the insurance without one
+  kApproved = 4,    // REVIEWED in the API: awaiting the guarantee, or the insurance without one
   kGuaranteed = 5,  // awaiting the insurance
   kInsured = 6,     // awaiting the bank's contract
   kContracted = 7,  // awaiting disbursement
