@@ -24,6 +24,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "common/core/business_clock.h"
 #include "huinong/audit/v1/audit.pb.h"
 #include "huinong/loans/v1/applications.pb.h"
@@ -125,9 +127,17 @@ class LoansE2E : public ::testing::Test {
     return Json<v1::Application>(who.token, std::move(words));
   }
 
-  // The events of `resource` in svc-audit, as the admin reads them.
-  std::vector<std::string> AuditActors(const std::string& resource) {
-    const auto events = Json<audit::v1::SearchEventsResponse>("", {"audit", "search", "--resource-id", resource, "--all"});
+  // The actors of `resource`'s events in svc-audit, as the admin reads
+  // them, once at least `steps` have arrived: each service's outbox relay
+  // delivers after its commit, so the last steps may still be on their way.
+  std::vector<std::string> AuditActors(const std::string& resource, int steps) {
+    const absl::Time give_up = absl::Now() + absl::Seconds(20);
+    audit::v1::SearchEventsResponse events;
+    do {
+      events = Json<audit::v1::SearchEventsResponse>("", {"audit", "search", "--resource-id", resource, "--all"});
+      if (events.events_size() >= steps) break;
+      absl::SleepFor(absl::Milliseconds(200));
+    } while (absl::Now() < give_up);
     std::vector<std::string> actors;
     for (const audit::v1::Event& e : events.events()) actors.push_back(e.actor().subject());
     return actors;
@@ -213,7 +223,7 @@ TEST_F(LoansE2E, HouseholdSmallLoanFromTheVillageStationToADrawOnItsCreditLine) 
   EXPECT_EQ(loans.loans_size(), 2);
 
   // The audit trail: every step, each by its own person.
-  const std::vector<std::string> actors = AuditActors(name);
+  const std::vector<std::string> actors = AuditActors(name, 8);  // create, submit … disburse
   for (const Person* who : {&agent_, &director_, &reviewer_, &guarantor_, &insurer_, &rcu_officer_}) {
     EXPECT_NE(std::find(actors.begin(), actors.end(), who->staff), actors.end()) << who->staff;
   }
@@ -262,7 +272,7 @@ TEST_F(LoansE2E, CooperativeIndustryLoanWithGuaranteeAndInsurance) {
   EXPECT_EQ(loan.principal().fen(), 80000000);
   EXPECT_EQ(loan.rate_bp(), 565);
 
-  const std::vector<std::string> actors = AuditActors(name);
+  const std::vector<std::string> actors = AuditActors(name, 8);  // create, submit … disburse
   for (const Person* who : {&agent_, &director_, &reviewer_, &guarantor_, &insurer_, &abc_officer_}) {
     EXPECT_NE(std::find(actors.begin(), actors.end(), who->staff), actors.end()) << who->staff;
   }
