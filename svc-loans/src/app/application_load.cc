@@ -5,6 +5,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/request_checks.h"
 #include "common/rpc/status_details.h"
+#include "svc-loans/src/app/application_access.h"
 #include "svc-loans/src/store/application_store.h"
 #include "svc-loans/src/store/borrower_store.h"
 #include "svc-loans/src/store/policy_store.h"
@@ -19,6 +20,21 @@ absl::StatusOr<Application> LoadApplicationForChange(sql::Connection& conn, cons
   if (!a) return rpc::NotFound(name);
   RETURN_IF_ERROR(rpc::CheckEtag(ref.etag, a->version, name));
   return *std::move(a);
+}
+
+absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                    const CapabilityOf& capability_of) {
+  ASSIGN_OR_RETURN(std::optional<Application> seen, store::GetApplication(m.tx(), ref.id));
+  if (!seen) return rpc::NotFound(absl::StrCat("applications/", ref.id));
+  const std::string capability = capability_of(*seen);
+  if (!capability.empty()) RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), *seen, capability, m.today()));
+  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
+  const std::string now_capability = capability_of(a);
+  if (!now_capability.empty() &&
+      (now_capability != capability || a.recommended_bank_id != seen->recommended_bank_id)) {
+    RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, now_capability, m.today()));
+  }
+  return a;
 }
 
 absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id) {

@@ -5,6 +5,7 @@
 // everywhere (NOT_FOUND; FAILED_PRECONDITION NO_POLICY; TOWNSHIP_SUSPENDED).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -22,6 +23,18 @@ namespace huinong::loans {
 
 // Locked FOR UPDATE; ABORTED STALE_ETAG when `ref.etag` is not current.
 absl::StatusOr<Application> LoadApplicationForChange(sql::Connection& conn, const ApplicationRef& ref);
+
+// Which capability acts on an application as it stands (empty: none — a
+// final state, which the workflow then refuses).
+using CapabilityOf = std::function<std::string(const Application&)>;
+
+// The application locked for the change, once the caller is authorized for
+// it (application_access.h's AuthorizeStep): first on an unlocked read, so
+// no row lock is held while svc-org is asked (a cache miss is a network
+// call); again on the locked row only if what decides the actor — the
+// capability, the recommended bank — changed in between.
+absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
+                                                    const CapabilityOf& capability_of);
 absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id);
 absl::StatusOr<Product> LoadProduct(sql::Connection& conn, const std::string& id);
 // The version in force for the county on `day`; FAILED_PRECONDITION / NO_POLICY when none.

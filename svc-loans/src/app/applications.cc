@@ -1,6 +1,6 @@
-// See applications.h. Every use case follows one order: load and lock,
-// authorize the step's actor, check the workflow allows the step from the
-// current state, check the step's content (every bad field at once), judge
+// See applications.h. Every use case follows one order: authorize the step's
+// actor, lock and check the etag (application_load.h), check the workflow
+// allows the step from the current state, check the step's content (every bad field at once), judge
 // the lending rules, then write.
 #include "svc-loans/src/app/applications.h"
 
@@ -51,8 +51,9 @@ absl::StatusOr<CountyPolicy> ReviewPolicy(sql::Connection& conn, const Applicati
 // of every step after the draft.
 absl::StatusOr<Application> OpenStep(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                      absl::string_view capability, ApplicationEvent event) {
-  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
-  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, capability, m.today()));
+  ASSIGN_OR_RETURN(Application a, LoadAuthorizedForChange(m, org, ref, [capability](const Application&) {
+                     return std::string(capability);
+                   }));
   RETURN_IF_ERROR(Allowed(a, event));
   return a;
 }
@@ -107,8 +108,9 @@ absl::StatusOr<ApplicationChange> CreateApplication(server::Mutation& m, OrgView
 
 absl::StatusOr<ApplicationChange> UpdateDraft(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                               const DraftEdit& e) {
-  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
-  RETURN_IF_ERROR(RequireCapability(org, m.caller(), "loans.intake", a.unit_id, m.today()));
+  ASSIGN_OR_RETURN(Application a, LoadAuthorizedForChange(m, org, ref, [](const Application&) {
+                     return std::string("loans.intake");
+                   }));
   if (a.state != ApplicationState::kDraft) {
     return rpc::FailedPrecondition("INVALID_TRANSITION",
                                    absl::StrCat("applications/", a.id, " is ", ApplicationStateName(a.state),
@@ -256,10 +258,10 @@ absl::StatusOr<ApplicationChange> SignContract(server::Mutation& m, OrgView& org
 
 absl::StatusOr<ApplicationChange> RejectApplication(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                                     int category, std::string reason) {
-  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
   // Rejected by the actor of the step it waits at; a final one has none.
-  const absl::string_view capability = StepCapability(a.state, a.guarantee_required);
-  if (!capability.empty()) RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, capability, m.today()));
+  ASSIGN_OR_RETURN(Application a, LoadAuthorizedForChange(m, org, ref, [](const Application& at) {
+                     return std::string(StepCapability(at.state, at.guarantee_required));
+                   }));
   RETURN_IF_ERROR(Allowed(a, E::kReject));
   const Application before = a;
   a.rejection = Rejection{a.state, category, reason};

@@ -1,6 +1,7 @@
 // The loan application's use cases (000:1511-1525), one transaction each,
-// run inside the kit's Mutation: load and lock the application, check its
-// etag, authorize the step (application_access.h), judge it with the pure
+// run inside the kit's Mutation: authorize the step on an unlocked read
+// (application_access.h; no row lock waits on svc-org), lock the application
+// and check its etag, judge it with the pure
 // rules (domain/application_steps.h, eligibility.h, the workflow table),
 // write it. Each returns the application before and after, for the audit
 // event and the answer; none touches the API's types.

@@ -17,8 +17,9 @@ namespace huinong::loans {
 
 absl::StatusOr<ApplicationChange> Disburse(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                            Disbursement disbursement) {
-  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
-  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, "loans.disburse", m.today()));
+  ASSIGN_OR_RETURN(Application a, LoadAuthorizedForChange(m, org, ref, [](const Application&) {
+                     return std::string("loans.disburse");
+                   }));
   RETURN_IF_ERROR(ApplicationFlow(a.guarantee_required).Next(a.state, ApplicationEvent::kDisburse).status());
   const Application before = a;
   rpc::Violations v;
@@ -50,12 +51,16 @@ absl::StatusOr<ApplicationChange> Disburse(server::Mutation& m, OrgView& org, co
 
 absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, const DrawTerms& t) {
   const std::string name = absl::StrCat("creditLines/", t.credit_line_id);
+  // The draw is the bank's: the recommended bank's officer holding
+  // loans.disburse — asked before the line is locked (its routing never
+  // changes), so no lock waits on svc-org.
+  ASSIGN_OR_RETURN(std::optional<CreditLineRecord> seen, store::GetCreditLine(m.tx(), t.credit_line_id));
+  if (!seen) return rpc::NotFound(name);
+  const Application routing = RoutingOf(seen->application_id, seen->place);
+  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), routing, "loans.disburse", m.today()));
   ASSIGN_OR_RETURN(std::optional<CreditLineRecord> found, store::GetCreditLine(m.tx(), t.credit_line_id, true));
   if (!found) return rpc::NotFound(name);
   CreditLineRecord line = *std::move(found);
-  // The draw is the bank's: the recommended bank's officer holding loans.disburse.
-  const Application routing = RoutingOf(line.application_id, line.place);
-  RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), routing, "loans.disburse", m.today()));
   RETURN_IF_ERROR(rpc::CheckEtag(t.etag, line.version, name));
   if (line.state != CreditLineState::kActive) {
     return rpc::FailedPrecondition("CREDIT_LINE_CLOSED", absl::StrCat(name, " is no longer active"));
