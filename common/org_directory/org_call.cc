@@ -3,7 +3,11 @@
 
 #include <chrono>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/core/call_deadline.h"
 #include "common/rpc/errors.h"
 
 namespace huinong::org_directory {
@@ -16,7 +20,7 @@ absl::Status CallOrg(const TokenSource& token, absl::Duration deadline, absl::st
   }
   grpc::ClientContext ctx;
   ctx.AddMetadata("authorization", absl::StrCat("Bearer ", *bearer));
-  ctx.set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(deadline));
+  ctx.set_deadline(absl::ToChronoTime(std::min(absl::Now() + deadline, CurrentCallDeadline())));
   const grpc::Status status = call(ctx);
   switch (status.error_code()) {
     case grpc::StatusCode::OK:

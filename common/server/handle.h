@@ -1,13 +1,16 @@
 // The shape of every unary handler: authenticate, run the body with the
-// caller, and turn its absl::Status into the gRPC status at the edge. A
-// stray exception (none should escape the store) becomes INTERNAL instead of
-// taking the process down.
+// caller (and with the call's deadline as the thread's CurrentCallDeadline,
+// so calls the body makes to other services never outlive it), and turn its
+// absl::Status into the gRPC status at the edge. A stray exception (none
+// should escape the store) becomes INTERNAL instead of taking the process
+// down.
 #pragma once
 
 #include <exception>
 
 #include <grpcpp/server_context.h>
 
+#include "common/core/call_deadline.h"
 #include "common/core/log.h"
 #include "common/rpc/errors.h"
 #include "common/server/call_gate.h"
@@ -20,6 +23,7 @@ grpc::Status Handle(const CallGate& gate, const grpc::ServerContextBase& ctx, Bo
   try {
     absl::StatusOr<auth::Principal> caller = gate.Caller(ctx);
     if (!caller.ok()) return rpc::ToGrpcStatus(caller.status());
+    const CallDeadlineScope deadline(absl::FromChrono(ctx.deadline()));
     return rpc::ToGrpcStatus(body(*caller));
   } catch (const std::exception& e) {
     return rpc::ToGrpcStatus(absl::InternalError(e.what()));

@@ -4,7 +4,8 @@
 // for the ttl; the calendar governing a unit as in force on a day, turned
 // into a working WorkCalendar (two working days across a weekend), cached per
 // unit and day; no calendar is FAILED_PRECONDITION NO_WORK_CALENDAR; svc-org
-// unreachable is UNAVAILABLE and never cached.
+// unreachable is UNAVAILABLE and never cached; a question never outlives the
+// deadline of the call being served.
 #include <chrono>
 
 #include <grpcpp/create_channel.h>
@@ -14,6 +15,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "common/core/call_deadline.h"
 #include "common/org_directory/unit_directory.h"
 #include "common/org_directory/work_calendars.h"
 #include "common/rpc/status_details.h"
@@ -37,8 +40,9 @@ class FakeUnits final : public v1::UnitService::Service {
  public:
   grpc::Status GetUnit(grpc::ServerContext*, const v1::GetUnitRequest* req, v1::Unit* resp) override {
     Count();
+    if (req->name() == "units/slow") absl::SleepFor(absl::Milliseconds(800));
     if (req->name() == "units/village") *resp = MakeUnit("village", type::v1::LEVEL_VILLAGE, "town");
-    else if (req->name() == "units/bank") *resp = MakeUnit("bank", type::v1::LEVEL_UNSPECIFIED, "");
+    else if (req->name() == "units/bank" || req->name() == "units/slow") *resp = MakeUnit("bank", type::v1::LEVEL_UNSPECIFIED, "");
     else return grpc::Status(grpc::StatusCode::NOT_FOUND, req->name());
     return grpc::Status::OK;
   }
@@ -162,6 +166,19 @@ TEST_F(OrgReadersTest, TheGoverningCalendarCountsWorkingDaysAndIsCachedPerUnitAn
   auto none = calendars.For("bank", absl::CivilDay(2026, 12, 4));
   EXPECT_EQ(none.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(rpc::ReasonOf(none.status()), "NO_WORK_CALENDAR");
+}
+
+TEST_F(OrgReadersTest, AQuestionToSvcOrgNeverOutlivesTheCallBeingServed) {
+  UnitDirectory directory(Channel(port_), Token);  // its own deadline: 2 s
+  const absl::Time start = absl::Now();
+  absl::StatusOr<UnitLineage> answer;
+  {
+    const CallDeadlineScope served(start + absl::Milliseconds(100));
+    answer = directory.Lineage("slow");  // svc-org takes 800 ms
+  }
+  EXPECT_LT(absl::Now() - start, absl::Milliseconds(600));
+  EXPECT_EQ(answer.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(CurrentCallDeadline(), absl::InfiniteFuture());  // the scope ended
 }
 
 TEST_F(OrgReadersTest, SvcOrgUnreachableIsUnavailableAndNotCached) {
