@@ -22,13 +22,13 @@
 #include "common/rpc/status_details.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "huinong/loans/v1/borrowers.pb.h"
+#include "svc-loans/src/app/borrowers.h"
 #include "svc-loans/src/domain/blacklist.h"
 #include "svc-loans/src/domain/borrower_record.h"
 #include "svc-loans/src/domain/poverty_registration.h"
 
 namespace huinong::loans {
 
-enum class PersonalData { kClear, kMasked };
 
 std::string BorrowerName(const std::string& id);
 std::string BlacklistEntryName(const std::string& id);

@@ -20,7 +20,26 @@
 #include "svc-loans/src/app/borrowers.h"
 
 namespace huinong::loans {
+
 namespace {
+
+// A change's audit event, in its transaction; personal data always masked.
+absl::Status RecordBorrower(server::Mutation& m, const BorrowerChange& c) {
+  const v1::Borrower after = ToProto(c.after, m.today(), PersonalData::kMasked);
+  std::optional<v1::Borrower> before;
+  if (c.before) before = ToProto(*c.before, m.today(), PersonalData::kMasked);
+  return m.Record({"borrower", after.name(), after.unit(), before ? &*before : nullptr, &after});
+}
+
+// The entry's event, then the borrower's when its `blacklisted` moved.
+absl::Status RecordBlacklist(server::Mutation& m, const BlacklistChange& c) {
+  const v1::BlacklistEntry after = ToProto(c.after);
+  std::optional<v1::BlacklistEntry> before;
+  if (c.before) before = ToProto(*c.before);
+  RETURN_IF_ERROR(m.Record({"blacklist_entry", after.name(), rpc::FormatName("units", c.unit_id),
+                            before ? &*before : nullptr, &after}));
+  return c.borrower ? RecordBorrower(m, *c.borrower) : absl::OkStatus();
+}
 
 // Each borrower's personal data as `caller` may see it, asking svc-org once
 // per unit of the page.
@@ -68,8 +87,9 @@ grpc::Status BorrowersApi::CreateBorrower(grpc::ServerContext* ctx, const v1::Cr
     ASSIGN_OR_RETURN(Placement place, PlaceBorrower(org_, draft.profile.type, draft.unit_id, "borrower.unit"));
     RETURN_IF_ERROR(RequireCapability(org_, caller, kIntake, place.unit_id, kit_.clock().Today()));
     return [=](server::Mutation& m) -> absl::StatusOr<v1::Borrower> {
-      ASSIGN_OR_RETURN(Borrower b, loans::CreateBorrower(m, draft, place, first));
-      return ToProto(b, m.today(), PersonalData::kClear);  // the creator holds loans.intake for the unit
+      ASSIGN_OR_RETURN(const BorrowerChange c, loans::CreateBorrower(m, draft, place, first));
+      RETURN_IF_ERROR(RecordBorrower(m, c));
+      return ToProto(c.after, m.today(), PersonalData::kClear);  // the creator holds loans.intake for the unit
     };
   });
 }
@@ -107,8 +127,9 @@ grpc::Status BorrowersApi::UpdateBorrower(grpc::ServerContext* ctx, const v1::Up
         ApplyBorrowerMask(req->borrower(), paths, "borrower", b, fields);
         return fields.ToStatus();
       };
-      ASSIGN_OR_RETURN(Borrower b, loans::UpdateBorrower(m, org_, id, req->borrower().etag(), change));
-      return ToProto(b, m.today(), PersonalData::kClear);  // the writer holds loans.intake for the unit
+      ASSIGN_OR_RETURN(const BorrowerChange c, loans::UpdateBorrower(m, org_, id, req->borrower().etag(), change));
+      RETURN_IF_ERROR(RecordBorrower(m, c));
+      return ToProto(c.after, m.today(), PersonalData::kClear);  // the writer holds loans.intake for the unit
     };
   });
 }
@@ -181,8 +202,9 @@ grpc::Status BorrowersApi::RecordPovertyStatusChange(grpc::ServerContext* ctx,
     const PovertyChange change = ReadPovertyChange(req->change(), "change", v);
     RETURN_IF_ERROR(v.ToStatus());
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Borrower> {
-      ASSIGN_OR_RETURN(Borrower b, loans::RecordPovertyStatusChange(m, org_, id, req->etag(), change));
-      return ToProto(b, m.today(), PersonalData::kClear);  // the writer holds loans.intake for the unit
+      ASSIGN_OR_RETURN(const BorrowerChange c, loans::RecordPovertyStatusChange(m, org_, id, req->etag(), change));
+      RETURN_IF_ERROR(RecordBorrower(m, c));
+      return ToProto(c.after, m.today(), PersonalData::kClear);  // the writer holds loans.intake for the unit
     };
   });
 }
@@ -237,8 +259,9 @@ grpc::Status BorrowersApi::AddToBlacklist(grpc::ServerContext* ctx, const v1::Ad
     ReadBlacklistEntry(req->entry(), "entry", draft, v);
     RETURN_IF_ERROR(v.ToStatus());
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::BlacklistEntry> {
-      ASSIGN_OR_RETURN(BlacklistEntry e, loans::AddToBlacklist(m, org_, draft));
-      return ToProto(e);
+      ASSIGN_OR_RETURN(const BlacklistChange c, loans::AddToBlacklist(m, org_, draft));
+      RETURN_IF_ERROR(RecordBlacklist(m, c));
+      return ToProto(c.after);
     };
   });
 }
@@ -253,8 +276,9 @@ grpc::Status BorrowersApi::RemoveFromBlacklist(grpc::ServerContext* ctx, const v
     rpc::CheckText(req->reason(), "reason", 1, 2000, v);
     RETURN_IF_ERROR(v.ToStatus());
     return [=, this](server::Mutation& m) -> absl::StatusOr<v1::BlacklistEntry> {
-      ASSIGN_OR_RETURN(BlacklistEntry e, loans::RemoveFromBlacklist(m, org_, id, req->etag(), req->reason()));
-      return ToProto(e);
+      ASSIGN_OR_RETURN(const BlacklistChange c, loans::RemoveFromBlacklist(m, org_, id, req->etag(), req->reason()));
+      RETURN_IF_ERROR(RecordBlacklist(m, c));
+      return ToProto(c.after);
     };
   });
 }

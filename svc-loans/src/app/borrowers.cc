@@ -22,38 +22,22 @@ using type::v1::LEVEL_VILLAGE;
 
 absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id, bool for_update) {
   ASSIGN_OR_RETURN(std::optional<Borrower> b, store::GetBorrower(conn, id, for_update));
-  if (!b) return rpc::NotFound(BorrowerName(id));
+  if (!b) return rpc::NotFound(rpc::FormatName("borrowers", id));
   return *std::move(b);
 }
 
 absl::StatusOr<BlacklistEntry> LoadEntry(sql::Connection& conn, const std::string& id, bool for_update) {
   ASSIGN_OR_RETURN(std::optional<BlacklistEntry> e, store::GetBlacklistEntry(conn, id, for_update));
-  if (!e) return rpc::NotFound(BlacklistEntryName(id));
+  if (!e) return rpc::NotFound(rpc::FormatName("blacklistEntries", id));
   return *std::move(e);
 }
 
-server::AuditEntry BorrowerEvent(const v1::Borrower* before, const v1::Borrower& after) {
-  return server::AuditEntry("borrower", after.name(), after.unit(), before, &after);
-}
-
-// Writes `after` (one version on) and its audit event, masked.
-absl::StatusOr<Borrower> SaveBorrower(server::Mutation& m, const Borrower& before, Borrower after) {
+// Writes `after` (one version on).
+absl::StatusOr<BorrowerChange> SaveBorrower(server::Mutation& m, const Borrower& before, Borrower after) {
   after.version = before.version + 1;
   after.update_time = m.now();
   RETURN_IF_ERROR(store::UpdateBorrower(m.tx(), after));
-  const v1::Borrower was = ToProto(before, m.today(), PersonalData::kMasked);
-  const v1::Borrower is = ToProto(after, m.today(), PersonalData::kMasked);
-  RETURN_IF_ERROR(m.Record(BorrowerEvent(&was, is)));
-  return after;
-}
-
-absl::Status RecordEntry(server::Mutation& m, const Borrower& borrower, const BlacklistEntry* before,
-                         const BlacklistEntry& after) {
-  const v1::BlacklistEntry is = ToProto(after);
-  std::optional<v1::BlacklistEntry> was;
-  if (before != nullptr) was = ToProto(*before);
-  return m.Record(server::AuditEntry("blacklist_entry", is.name(), rpc::FormatName("units", borrower.unit_id),
-                                     was ? &*was : nullptr, &is));
+  return BorrowerChange{before, std::move(after)};
 }
 
 }  // namespace
@@ -84,7 +68,7 @@ absl::StatusOr<PersonalData> PersonalDataFor(OrgView& org, const auth::Principal
   return intake ? PersonalData::kClear : PersonalData::kMasked;
 }
 
-absl::StatusOr<Borrower> CreateBorrower(server::Mutation& m, Borrower b, const Placement& place,
+absl::StatusOr<BorrowerChange> CreateBorrower(server::Mutation& m, Borrower b, const Placement& place,
                                         const std::optional<PovertyChange>& first) {
   b.id = NewUlid();
   b.unit_id = place.unit_id;
@@ -101,17 +85,15 @@ absl::StatusOr<Borrower> CreateBorrower(server::Mutation& m, Borrower b, const P
   b.version = 1;
   b.create_time = b.update_time = m.now();
   RETURN_IF_ERROR(store::InsertBorrower(m.tx(), b));
-  const v1::Borrower is = ToProto(b, m.today(), PersonalData::kMasked);
-  RETURN_IF_ERROR(m.Record(BorrowerEvent(nullptr, is)));
-  return b;
+  return BorrowerChange{std::nullopt, std::move(b)};
 }
 
-absl::StatusOr<Borrower> UpdateBorrower(server::Mutation& m, OrgView& org, const std::string& id,
+absl::StatusOr<BorrowerChange> UpdateBorrower(server::Mutation& m, OrgView& org, const std::string& id,
                                         const std::string& etag,
                                         const std::function<absl::Status(Borrower&)>& change) {
   ASSIGN_OR_RETURN(Borrower before, LoadBorrower(m.tx(), id, true));
   RETURN_IF_ERROR(RequireCapability(org, m.caller(), kIntake, before.unit_id, m.today()));
-  RETURN_IF_ERROR(rpc::CheckEtag(etag, before.version, BorrowerName(id)));
+  RETURN_IF_ERROR(rpc::CheckEtag(etag, before.version, rpc::FormatName("borrowers", id)));
   Borrower after = before;
   RETURN_IF_ERROR(change(after));
   if (after.unit_id != before.unit_id) {
@@ -125,24 +107,24 @@ absl::StatusOr<Borrower> UpdateBorrower(server::Mutation& m, OrgView& org, const
   return SaveBorrower(m, before, std::move(after));
 }
 
-absl::StatusOr<Borrower> RecordPovertyStatusChange(server::Mutation& m, OrgView& org, const std::string& id,
+absl::StatusOr<BorrowerChange> RecordPovertyStatusChange(server::Mutation& m, OrgView& org, const std::string& id,
                                                    const std::string& etag, const PovertyChange& change) {
   ASSIGN_OR_RETURN(Borrower before, LoadBorrower(m.tx(), id, true));
   RETURN_IF_ERROR(RequireCapability(org, m.caller(), kIntake, before.unit_id, m.today()));
-  RETURN_IF_ERROR(rpc::CheckEtag(etag, before.version, BorrowerName(id)));
+  RETURN_IF_ERROR(rpc::CheckEtag(etag, before.version, rpc::FormatName("borrowers", id)));
   Borrower after = before;
   RETURN_IF_ERROR(ApplyPovertyChange(after, change, m.caller().subject, m.now(), m.today(),
                                      {"name", "change.effective_date", "change.registration_number"}));
   return SaveBorrower(m, before, std::move(after));
 }
 
-absl::StatusOr<BlacklistEntry> AddToBlacklist(server::Mutation& m, OrgView& org, BlacklistEntry e) {
+absl::StatusOr<BlacklistChange> AddToBlacklist(server::Mutation& m, OrgView& org, BlacklistEntry e) {
   ASSIGN_OR_RETURN(Borrower before, LoadBorrower(m.tx(), e.borrower_id, true));
   RETURN_IF_ERROR(RequireCapability(org, m.caller(), kCountyReview, before.unit_id, m.today()));
   if (before.profile.blacklisted) {
     return rpc::AlreadyExists("ALREADY_BLACKLISTED",
-                              absl::StrCat(BorrowerName(before.id), " is on the blacklist: ",
-                                           BlacklistEntryName(before.blacklist_entry_id)));
+                              absl::StrCat(rpc::FormatName("borrowers", before.id), " is on the blacklist: ",
+                                           rpc::FormatName("blacklistEntries", before.blacklist_entry_id)));
   }
   e.id = NewUlid();
   e.active = true;
@@ -153,15 +135,14 @@ absl::StatusOr<BlacklistEntry> AddToBlacklist(server::Mutation& m, OrgView& org,
   e.removal_reason.clear();
   e.version = 1;
   RETURN_IF_ERROR(store::InsertBlacklistEntry(m.tx(), e));
-  RETURN_IF_ERROR(RecordEntry(m, before, nullptr, e));
   Borrower after = before;
   after.profile.blacklisted = true;
   after.blacklist_entry_id = e.id;
-  RETURN_IF_ERROR(SaveBorrower(m, before, std::move(after)).status());
-  return e;
+  ASSIGN_OR_RETURN(BorrowerChange listed, SaveBorrower(m, before, std::move(after)));
+  return BlacklistChange{std::nullopt, std::move(e), before.unit_id, std::move(listed)};
 }
 
-absl::StatusOr<BlacklistEntry> RemoveFromBlacklist(server::Mutation& m, OrgView& org, const std::string& id,
+absl::StatusOr<BlacklistChange> RemoveFromBlacklist(server::Mutation& m, OrgView& org, const std::string& id,
                                                    const std::string& etag, const std::string& reason) {
   // The borrower's row is locked before the entry's, in the order
   // AddToBlacklist takes them.
@@ -169,7 +150,7 @@ absl::StatusOr<BlacklistEntry> RemoveFromBlacklist(server::Mutation& m, OrgView&
   ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), seen.borrower_id, true));
   ASSIGN_OR_RETURN(BlacklistEntry before, LoadEntry(m.tx(), id, true));
   RETURN_IF_ERROR(RequireCapability(org, m.caller(), kCountyReview, borrower.unit_id, m.today()));
-  RETURN_IF_ERROR(rpc::CheckEtag(etag, before.version, BlacklistEntryName(id)));
+  RETURN_IF_ERROR(rpc::CheckEtag(etag, before.version, rpc::FormatName("blacklistEntries", id)));
   RETURN_IF_ERROR(CheckRemoval(before, m.caller().subject));
   BlacklistEntry after = before;
   after.active = false;
@@ -178,14 +159,14 @@ absl::StatusOr<BlacklistEntry> RemoveFromBlacklist(server::Mutation& m, OrgView&
   after.removal_reason = reason;
   after.version = before.version + 1;
   RETURN_IF_ERROR(store::UpdateBlacklistEntry(m.tx(), after));
-  RETURN_IF_ERROR(RecordEntry(m, borrower, &before, after));
+  BlacklistChange change{before, std::move(after), borrower.unit_id, std::nullopt};
   if (borrower.blacklist_entry_id == id) {
     Borrower cleared = borrower;
     cleared.profile.blacklisted = false;
     cleared.blacklist_entry_id.clear();
-    RETURN_IF_ERROR(SaveBorrower(m, borrower, std::move(cleared)).status());
+    ASSIGN_OR_RETURN(change.borrower, SaveBorrower(m, borrower, std::move(cleared)));
   }
-  return after;
+  return change;
 }
 
 absl::StatusOr<Borrower> ReadableBorrower(sql::Connection& conn, OrgView& org, const auth::Principal& caller,

@@ -1,8 +1,9 @@
 // BorrowerService's use cases: each change runs in the one transaction of
 // its Mutation (locks the borrower row first, then anything of it), checks
-// who may act through svc-org (app/access.h), and records one audit event
-// per record it changes — with personal data masked (ToProto, kMasked).
-// The reads behind the handlers decide scope and masking the same way.
+// who may act through svc-org (app/access.h), and returns every record it
+// changed as it was before and after — the handler records one audit event
+// per record, with personal data masked, as ApplicationService's does. The
+// reads behind the handlers decide scope and masking the same way.
 //
 // Guarantees: a refused change writes nothing; a borrower's `blacklisted`
 // and `blacklist_entry` change only together with its active entry; a
@@ -18,7 +19,6 @@
 #include "absl/time/civil_time.h"
 #include "common/auth/principal.h"
 #include "common/server/mutation.h"
-#include "svc-loans/src/api/borrower_mapping.h"
 #include "svc-loans/src/app/access.h"
 #include "svc-loans/src/domain/blacklist.h"
 #include "svc-loans/src/domain/borrower_record.h"
@@ -32,6 +32,24 @@ class Connection;
 }
 
 namespace huinong::loans {
+
+// Whether a reader sees a borrower's identity, phone and account numbers.
+enum class PersonalData { kClear, kMasked };
+
+// A borrower as a change left it, and as it was (none for a creation).
+struct BorrowerChange {
+  std::optional<Borrower> before;
+  Borrower after;
+};
+
+// A blacklist entry as a change left it, and the borrower whose
+// `blacklisted` it moved (none when the borrower was not changed).
+struct BlacklistChange {
+  std::optional<BlacklistEntry> before;
+  BlacklistEntry after;
+  std::string unit_id;  // the borrower's, which the entry belongs to
+  std::optional<BorrowerChange> borrower;
+};
 
 inline constexpr char kIntake[] = "loans.intake";
 inline constexpr char kCountyReview[] = "loans.review.county";
@@ -50,7 +68,8 @@ absl::StatusOr<Placement> PlaceBorrower(OrgView& org, BorrowerType type, const s
                                         const std::string& field);
 
 // Whether `caller` sees the personal data of a borrower of `unit_id` in
-// clear: a staff member holding loans.intake for it (borrower_mapping.h).
+// clear: a staff member holding loans.intake for it; the API masks the
+// rest (api/borrower_mapping.h).
 absl::StatusOr<PersonalData> PersonalDataFor(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
                                              absl::CivilDay day);
 
@@ -59,30 +78,30 @@ absl::StatusOr<PersonalData> PersonalDataFor(OrgView& org, const auth::Principal
 // given. ALREADY_EXISTS / BORROWER_EXISTS for a taken number; the
 // registration's refusals as RecordPovertyStatusChange's, naming
 // "poverty_registration.*".
-absl::StatusOr<Borrower> CreateBorrower(server::Mutation& m, Borrower draft, const Placement& place,
+absl::StatusOr<BorrowerChange> CreateBorrower(server::Mutation& m, Borrower draft, const Placement& place,
                                         const std::optional<PovertyChange>& first);
 
 // Applies `change` to the borrower under loans.intake for its unit (and for
 // the new unit, when it moves: within the same county, at a level its type
 // fits). NOT_FOUND; PERMISSION_DENIED; ABORTED / STALE_ETAG; ALREADY_EXISTS.
-absl::StatusOr<Borrower> UpdateBorrower(server::Mutation& m, OrgView& org, const std::string& id,
+absl::StatusOr<BorrowerChange> UpdateBorrower(server::Mutation& m, OrgView& org, const std::string& id,
                                         const std::string& etag,
                                         const std::function<absl::Status(Borrower&)>& change);
 
 // Opens or closes a poverty registration period (poverty_registration.h)
 // under loans.intake for the borrower's unit.
-absl::StatusOr<Borrower> RecordPovertyStatusChange(server::Mutation& m, OrgView& org, const std::string& id,
+absl::StatusOr<BorrowerChange> RecordPovertyStatusChange(server::Mutation& m, OrgView& org, const std::string& id,
                                                    const std::string& etag, const PovertyChange& change);
 
 // Lists the borrower named by `draft` under loans.review.county for its unit.
 // NOT_FOUND (the borrower); ALREADY_EXISTS / ALREADY_BLACKLISTED.
-absl::StatusOr<BlacklistEntry> AddToBlacklist(server::Mutation& m, OrgView& org, BlacklistEntry draft);
+absl::StatusOr<BlacklistChange> AddToBlacklist(server::Mutation& m, OrgView& org, BlacklistEntry draft);
 
 // Ends an active entry with `reason`, under loans.review.county for the
 // borrower's unit, by someone other than the lister. NOT_FOUND; ABORTED;
 // FAILED_PRECONDITION / INVALID_TRANSITION; PERMISSION_DENIED /
 // SELF_APPROVAL.
-absl::StatusOr<BlacklistEntry> RemoveFromBlacklist(server::Mutation& m, OrgView& org, const std::string& id,
+absl::StatusOr<BlacklistChange> RemoveFromBlacklist(server::Mutation& m, OrgView& org, const std::string& id,
                                                    const std::string& etag, const std::string& reason);
 
 // The borrower, if the caller reads its unit: NOT_FOUND; PERMISSION_DENIED.
