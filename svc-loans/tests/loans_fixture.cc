@@ -10,6 +10,7 @@
 #include <grpcpp/create_channel.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/server/tests/in_process.h"
 #include "svc-loans/src/store/migrations.h"
 
 namespace huinong::loans {
@@ -29,13 +30,7 @@ const std::map<std::string, std::string>& People() {
 }  // namespace
 
 void LoansFixture::SetUp() {
-  db_ = db::TestDatabase::Create("loans");
-  ASSERT_NE(db_, nullptr);
-  pool_ = db::DbPool::Create(db_->config(), nullptr);
-  auto conn = pool_->Connect();
-  ASSERT_TRUE(conn.ok()) << conn.status();
-  auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()});
-  ASSERT_TRUE(applied.ok()) << applied.status();
+  ASSERT_NO_FATAL_FAILURE(server::OpenTestDatabase("loans", Migrations(), db_, pool_));
 
   using type::v1::LEVEL_COUNTY, type::v1::LEVEL_TOWNSHIP, type::v1::LEVEL_VILLAGE, type::v1::LEVEL_UNSPECIFIED;
   org_->AddUnit("county", LEVEL_COUNTY);
@@ -67,22 +62,15 @@ void LoansFixture::SetUp() {
   }
 
   services_ = LoansServices(std::make_shared<LoansKit>(*pool_, callers_.gate(), clock_, org_, registry_));
-  host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, callers_.gate());
-  for (auto& s : services_) host_->AddService(s.service.get(), s.health_name);
-  ASSERT_TRUE(host_->Start().ok());
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->port()), grpc::InsecureChannelCredentials());
+  auto channel = server::HostInProcess(services_, registry_, callers_.gate(), host_);
+  ASSERT_NE(channel, nullptr);
   borrowers_ = v1::BorrowerService::NewStub(channel);
   products_ = v1::ProductService::NewStub(channel);
   applications_ = v1::ApplicationService::NewStub(channel);
   servicing_ = v1::ServicingService::NewStub(channel);
 }
 
-void LoansFixture::TearDown() {
-  if (host_) {
-    host_->RequestStop();
-    host_->WaitForStop();
-  }
-}
+void LoansFixture::TearDown() { server::StopInProcess(host_); }
 
 std::unique_ptr<grpc::ClientContext> LoansFixture::AsStaff(const std::string& staff_id, const std::string& unit_id) {
   return callers_.As(absl::StrCat("staff/", staff_id), {}, absl::StrCat("units/", unit_id));

@@ -6,23 +6,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/auth/token.h"
+#include "common/server/tests/in_process.h"
 #include "svc-org/src/store/migrations.h"
 
 namespace huinong::org {
 void OrgFixture::SetUp() {
-  db_ = db::TestDatabase::Create("org");
-  ASSERT_NE(db_, nullptr);
-  pool_ = db::DbPool::Create(db_->config(), nullptr);
-  auto conn = pool_->Connect();
-  ASSERT_TRUE(conn.ok()) << conn.status();
-  auto applied = db::ApplyMigrations(**conn, {db::RuntimeMigrations(), Migrations()});
-  ASSERT_TRUE(applied.ok()) << applied.status();
+  ASSERT_NO_FATAL_FAILURE(server::OpenTestDatabase("org", Migrations(), db_, pool_));
 
   services_ = OrgServices(std::make_shared<OrgKit>(*pool_, *gate_, clock_));
-  host_ = std::make_unique<server::ServiceHost>(server::HostOptions{}, registry_, *gate_);
-  for (auto& s : services_) host_->AddService(s.service.get(), s.health_name);
-  ASSERT_TRUE(host_->Start().ok());
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->port()), grpc::InsecureChannelCredentials());
+  auto channel = server::HostInProcess(services_, registry_, *gate_, host_);
+  ASSERT_NE(channel, nullptr);
   units_ = v1::UnitService::NewStub(channel);
   posts_ = v1::PostService::NewStub(channel);
   staff_ = v1::StaffService::NewStub(channel);
@@ -32,12 +25,7 @@ void OrgFixture::SetUp() {
   calendars_ = v1::CalendarService::NewStub(channel);
 }
 
-void OrgFixture::TearDown() {
-  if (host_) {
-    host_->RequestStop();
-    host_->WaitForStop();
-  }
-}
+void OrgFixture::TearDown() { server::StopInProcess(host_); }
 
 std::unique_ptr<grpc::ClientContext> OrgFixture::As(const std::string& subject,
                                                     const std::vector<std::string>& roles,
