@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "svc-loans/src/domain/eligibility.h"
+#include "svc-loans/tests/loans_seed_data.h"
 
 namespace huinong::loans {
 namespace {
@@ -20,35 +21,8 @@ CountyPolicy Policy() {
   return p;
 }
 
-// 扶贫小额信贷 (000:1497): households, 50,000, 3 years, the base rate.
-Product SmallLoanProduct() {
-  Product p;
-  p.kind = ProductKind::kPovertySmallLoan;
-  p.borrower_types = {BorrowerType::kHousehold};
-  p.max_amount_fen = 5'000'000;
-  p.max_term_months = 36;
-  p.min_rate_multiple_bp = p.max_rate_multiple_bp = 10'000;
-  p.revolving = true;
-  return p;
-}
-
-// 产业发展贷款 (000:1499, 000:1505): every type, up to base × 1.45, a
-// counter-guarantee above 50,000 for households (000:1519).
-Product IndustryProduct() {
-  Product p;
-  p.kind = ProductKind::kIndustryDevelopment;
-  p.borrower_types = {BorrowerType::kHousehold, BorrowerType::kFamilyFarm, BorrowerType::kCooperative,
-                      BorrowerType::kLeadingEnterprise, BorrowerType::kShareCooperative};
-  p.max_amount_fen = 500'000'000;
-  p.max_term_months = 36;
-  p.min_rate_multiple_bp = 10'000;
-  p.max_rate_multiple_bp = 14'500;
-  p.counter_guarantee_threshold_fen = 5'000'000;
-  return p;
-}
-
 std::vector<RuleFailure> Check(const BorrowerProfile& b, const LoanRequest& r, const CountyPolicy& p) {
-  return CheckEligibility(b, r, r.product == ProductKind::kPovertySmallLoan ? SmallLoanProduct() : IndustryProduct(),
+  return CheckEligibility(b, r, r.product == ProductKind::kPovertySmallLoan ? PovertySmallLoanProduct() : IndustryLoanProduct(),
                           p);
 }
 
@@ -265,7 +239,7 @@ TEST(Eligibility, AnOrganisationMustBeRegisteredKeepAccountsAndDriveHouseholds) 
 }
 
 TEST(Eligibility, TheProductsOwnLimitsApplyWithTheCountys) {
-  Product small = SmallLoanProduct();
+  Product small = PovertySmallLoanProduct();
   small.max_amount_fen = 3'000'000;  // a product of 30,000 under the county's 50,000
   small.max_term_months = 24;
   LoanRequest r = SmallLoan(3'000'001);

@@ -1,8 +1,9 @@
-// Records of the seeds that loans tests judge against, written straight to
-// the store while ProductService and the policy API are not there: the
-// poverty small loan (000:1497: households, at most 50,000 CNY and 36
-// months, a credit line), the industry loan, and the fixture county's policy from 2026-01-01
-// with the default settings of domain/county_policy.h.
+// Records of the seeds that every loans test judges against — the domain
+// rules' tests directly, the store and API tests written straight to the
+// store so each test starts from them: the poverty small loan (000:1497:
+// households, at most 50,000 CNY and 36 months, a credit line), the
+// industry loan, and the fixture county's policy from 2026-01-01 with the
+// default settings of domain/county_policy.h.
 #pragma once
 
 #include "svc-loans/src/domain/county_policy.h"

@@ -6,21 +6,16 @@
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/store/product_store.h"
 #include "svc-loans/tests/loans_database.h"
+#include "svc-loans/tests/loans_seed_data.h"
 
 namespace huinong::loans {
 namespace {
 
 // The seeds' poverty small loan: households, 50,000 CNY, 36 months, the base rate.
 Product SmallLoan(const char* id, const char* code) {
-  Product p;
+  Product p = PovertySmallLoanProduct();
   p.id = id;
   p.code = code;
-  p.title = "扶贫小额信贷";
-  p.kind = ProductKind::kPovertySmallLoan;
-  p.borrower_types = {BorrowerType::kHousehold};
-  p.max_amount_fen = 5'000'000;
-  p.max_term_months = 36;
-  p.revolving = true;
   p.create_time = p.update_time = absl::FromUnixSeconds(1'790'000'000);
   return p;
 }
