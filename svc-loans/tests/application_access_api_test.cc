@@ -91,6 +91,15 @@ TEST_F(Applications, ARetryReturnsTheFirstAnswerAndAStaleEtagChangesNothing) {
   v1::Application out;
   EXPECT_EQ(applications_->WithdrawApplication(As("clerk11").get(), stale, &out).error_code(),
             grpc::StatusCode::ABORTED);
+  // Nothing changed: still submitted, at the etag the submission left, and
+  // no withdrawal in the audit trail.
+  v1::GetApplicationRequest get;
+  get.set_name(a.name());
+  v1::Application read;
+  ASSERT_TRUE(applications_->GetApplication(As("clerk11").get(), get, &read).ok());
+  EXPECT_EQ(read.state(), v1::APPLICATION_STATE_SUBMITTED);
+  EXPECT_EQ(read.etag(), first.etag());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%loans.WithdrawApplication%'"), 0);
 }
 
 TEST_F(Applications, EveryBadFieldIsNamedAndAMissingCapabilityOrSvcOrgDownIsRefused) {
