@@ -18,7 +18,8 @@
 
 namespace huinong::loans {
 
-enum class RepaymentMethod { kMonthlyInterestBullet = 1, kEqualPrincipal = 2 };
+// How a loan repays; schedule.h builds each one's instalments.
+enum class RepaymentMethod { kMonthlyInterestBullet = 1, kEqualPrincipal = 2, kEqualInstalments = 3 };
 enum class DayCount { kActual360 = 1, kActual365 = 2 };
 enum class ProductStatus { kActive = 1, kRetired = 2 };
 
