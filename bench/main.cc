@@ -2,7 +2,9 @@
 //
 //   huinong_bench suite --plan bench/scenarios.json [--quick] [--rounds N] [--duration 20s]
 //                       [--warmup 3s] [--concurrency 16] [--channels 4] [--json FILE]
-//       baselines and scenarios in one invocation; prints the table (bench/run.sh runs this)
+//                       [--scenarios SubmitApplication,RecordSurvey]
+//       baselines and scenarios in one invocation; prints the table (bench/run.sh runs this);
+//       --scenarios keeps only the named scenarios (their baselines are measured as always)
 //   huinong_bench run (--target HOST:PORT | --service org | --via_gateway) --method M --request TEMPLATE
 //                     [--metadata k=v,k=v] [--concurrency 16] [--channels 4] [--warmup 2s]
 //                     [--duration 10s | --count N] [--server_pid PID] [--json FILE]
@@ -52,6 +54,7 @@ absl::Status WriteText(const std::string& path, const std::string& text) {
 absl::Status Suite(const Config& config) {
   ASSIGN_OR_RETURN(std::string text, ReadText(config.String("plan", "bench/scenarios.json")));
   ASSIGN_OR_RETURN(Plan plan, ParsePlan(text));
+  RETURN_IF_ERROR(KeepScenarios(plan, config.String("scenarios")));
   ASSIGN_OR_RETURN(SuiteOptions options, SuiteOptionsFrom(config));
   ASSIGN_OR_RETURN(SuiteReport report, RunSuite(plan, options, config));
   const std::vector<Row> rows = BuildRows(plan, report);
@@ -146,7 +149,7 @@ int main(int argc, char** argv) {
   if (command == "serve-empty") return bench::ServeEmpty(*config);
   absl::Status s;
   if (command == "suite") {
-    s = config->CheckKnown({"plan", "quick", "rounds", "warmup", "duration", "concurrency", "channels",
+    s = config->CheckKnown({"plan", "scenarios", "quick", "rounds", "warmup", "duration", "concurrency", "channels",
                             "audit_senders", "json", "work_dir", "run_dir", "gateway", "jwt_hs256_secret_file",
                             "token", "db_port", "db_host", "db_admin_user", "db_admin_password_file"});
     if (s.ok()) s = bench::Suite(*config);

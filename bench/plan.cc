@@ -6,6 +6,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "common/core/status_macros.h"
 
 namespace huinong::bench {
@@ -245,6 +246,20 @@ absl::StatusOr<Plan> ParsePlan(absl::string_view json) {
     plan.scenarios.push_back(std::move(sc));
   }
   return plan;
+}
+
+absl::Status KeepScenarios(Plan& plan, absl::string_view names) {
+  if (names.empty()) return absl::OkStatus();
+  const std::vector<std::string> wanted = absl::StrSplit(names, ',', absl::SkipEmpty());
+  for (const std::string& name : wanted) {
+    const bool known = std::any_of(plan.scenarios.begin(), plan.scenarios.end(),
+                                   [&](const Scenario& sc) { return sc.name == name; });
+    if (!known) return absl::InvalidArgumentError(absl::StrCat("--scenarios: no scenario named \"", name, "\" in the plan"));
+  }
+  std::erase_if(plan.scenarios, [&](const Scenario& sc) {
+    return std::find(wanted.begin(), wanted.end(), sc.name) == wanted.end();
+  });
+  return absl::OkStatus();
 }
 
 }  // namespace huinong::bench

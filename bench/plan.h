@@ -141,4 +141,10 @@ struct Plan {
 // INVALID_ARGUMENT naming the offending scenario or field.
 absl::StatusOr<Plan> ParsePlan(absl::string_view json);
 
+// Keeps only the scenarios named in `names` (comma-separated; empty keeps
+// all), in the plan's order; the plan's setup and targets stay. For profiling
+// one scenario without the whole run. INVALID_ARGUMENT naming a name that is
+// not in the plan.
+absl::Status KeepScenarios(Plan& plan, absl::string_view names);
+
 }  // namespace huinong::bench

@@ -85,6 +85,24 @@ TEST(ParsePlanTest, ReadsCallersPreparedInputsSqlSeedsAndTableSizes) {
   EXPECT_EQ(SizedName(l, l.table_sizes.sizes[1]), "L at 1M");
 }
 
+TEST(KeepScenariosTest, KeepsTheNamedOnesInPlanOrderAndRefusesAnUnknownName) {
+  auto plan = ParsePlan(R"({"scenarios": [
+      {"name": "A", "kind": "read", "service": "org", "method": "x", "request": "{}"},
+      {"name": "B", "kind": "write", "service": "org", "method": "x", "request": "{}"},
+      {"name": "C", "kind": "write", "service": "org", "method": "x", "request": "{}"}]})");
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  Plan all = *plan;
+  ASSERT_TRUE(KeepScenarios(all, "").ok());
+  EXPECT_EQ(all.scenarios.size(), 3u);
+  ASSERT_TRUE(KeepScenarios(*plan, "C,A").ok());
+  ASSERT_EQ(plan->scenarios.size(), 2u);
+  EXPECT_EQ(plan->scenarios[0].name, "A");
+  EXPECT_EQ(plan->scenarios[1].name, "C");
+  const absl::Status unknown = KeepScenarios(*plan, "A,Nope");
+  EXPECT_TRUE(absl::IsInvalidArgument(unknown));
+  EXPECT_NE(unknown.message().find("Nope"), std::string::npos);
+}
+
 TEST(ParsePlanTest, RefusesBadPreparedInputsSqlAndTableSizes) {
   // An SQL step without its database; a prepare without steps or with no rate.
   EXPECT_FALSE(ParsePlan(R"({"scenarios": [], "setup": [{"sql": "DELETE FROM t"}]})").ok());

@@ -4,15 +4,26 @@
 // members sorted by key; this file compares them field by field and writes
 // each side in the canonical form of common/core/canonical_json.h, masking
 // strings as it writes.
+//
+// Printing is most of the cost (a third of svc-loans's CPU per workflow
+// step; docs/performance.md, "Loans (issue 10)"), and a fifth of a print was
+// protobuf converting the same descriptors to type messages again on every
+// call: GeneratedTypes below converts each once. The printer, its options
+// and so every byte written are as MessageToJsonString's.
 #include "common/outbox/change_json.h"
 
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
+#include <shared_mutex>
 #include <utility>
 #include <vector>
 
+#include <google/protobuf/type.pb.h>
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver.h>
+#include <google/protobuf/util/type_resolver_util.h>
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
@@ -29,12 +40,67 @@ using Json = nlohmann::json;
 // Top-level fields of one side, sorted by name; nullptr is written as null.
 using Fields = std::map<std::string, const Json*>;
 
-absl::StatusOr<Json> ToJson(const google::protobuf::Message& message, bool print_defaults) {
-  google::protobuf::util::JsonPrintOptions options;
+namespace pb = google::protobuf;
+
+// The generated pool's types as protobuf's JSON printer asks for them.
+// MessageToJsonString converts each message and enum type it meets from its
+// descriptor again on every call (a third of a print); the generated pool
+// never changes, so each type is converted once per process and copied out.
+class GeneratedTypes : public pb::util::TypeResolver {
+ public:
+  static constexpr const char* kUrlPrefix = "type.googleapis.com";  // as MessageToJsonString's
+  GeneratedTypes()
+      : convert_(pb::util::NewTypeResolverForDescriptorPool(kUrlPrefix, pb::DescriptorPool::generated_pool())) {}
+
+  pb::util::Status ResolveMessageType(const std::string& url, pb::Type* type) override {
+    return Resolve(url, type, types_, [this](const std::string& u, pb::Type* t) {
+      return convert_->ResolveMessageType(u, t);
+    });
+  }
+  pb::util::Status ResolveEnumType(const std::string& url, pb::Enum* type) override {
+    return Resolve(url, type, enums_, [this](const std::string& u, pb::Enum* t) {
+      return convert_->ResolveEnumType(u, t);
+    });
+  }
+
+ private:
+  template <class T, class Convert>
+  pb::util::Status Resolve(const std::string& url, T* out, std::map<std::string, T>& known, Convert convert) {
+    {
+      std::shared_lock lock(mu_);
+      if (auto it = known.find(url); it != known.end()) {
+        *out = it->second;
+        return pb::util::Status();
+      }
+    }
+    T converted;
+    pb::util::Status s = convert(url, &converted);
+    if (!s.ok()) return s;  // not cached: an unknown type stays an error
+    std::unique_lock lock(mu_);
+    *out = known.emplace(url, std::move(converted)).first->second;
+    return s;
+  }
+
+  std::unique_ptr<pb::util::TypeResolver> convert_;
+  std::shared_mutex mu_;
+  std::map<std::string, pb::Type> types_;
+  std::map<std::string, pb::Enum> enums_;
+};
+
+absl::StatusOr<Json> ToJson(const pb::Message& message, bool print_defaults) {
+  pb::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = print_defaults;
   std::string text;
-  auto printed = google::protobuf::util::MessageToJsonString(message, &text, options);
+  pb::util::Status printed;
+  if (message.GetDescriptor()->file()->pool() == pb::DescriptorPool::generated_pool()) {
+    static GeneratedTypes* const types = new GeneratedTypes();  // never destroyed: used until exit
+    printed = pb::util::BinaryToJsonString(types, absl::StrCat(GeneratedTypes::kUrlPrefix, "/",
+                                                               message.GetDescriptor()->full_name()),
+                                           message.SerializeAsString(), &text, options);
+  } else {
+    printed = pb::util::MessageToJsonString(message, &text, options);
+  }
   if (!printed.ok()) {
     return absl::InternalError(
         absl::StrCat("cannot print ", message.GetTypeName(), " as JSON: ", printed.ToString()));

@@ -69,6 +69,18 @@ TEST(DiffJson, ClearedFieldsShowTheirDefaultOrNull) {
   EXPECT_EQ(diff->after_json, R"({"code":"","effective_to":null,"level":"LEVEL_UNSPECIFIED"})");
 }
 
+// A change beside a large unchanged field: the unchanged one stays out.
+TEST(DiffJson, UnchangedFieldsBesideAChangeStayOut) {
+  Unit before = SampleStation();
+  for (int i = 0; i < 50; ++i) before.add_functions(absl::StrCat("职能", i));
+  Unit after = before;
+  after.set_etag("2");
+  auto diff = DiffJson(&before, &after);
+  ASSERT_TRUE(diff.ok()) << diff.status();
+  EXPECT_EQ(diff->before_json, R"({"etag":"1"})");
+  EXPECT_EQ(diff->after_json, R"({"etag":"2"})");
+}
+
 TEST(DiffJson, CreationHasNoBeforeAndTheWholeAfter) {
   Unit after = SampleStation();
   auto diff = DiffJson(nullptr, &after);

@@ -14,24 +14,27 @@
 
 namespace huinong::loans {
 
-absl::StatusOr<Application> LoadApplicationForChange(sql::Connection& conn, const ApplicationRef& ref) {
-  ASSIGN_OR_RETURN(std::optional<Application> a, store::GetApplication(conn, ref.id, /*for_update=*/true));
-  const std::string name = absl::StrCat("applications/", ref.id);
-  if (!a) return rpc::NotFound(name);
-  RETURN_IF_ERROR(rpc::CheckEtag(ref.etag, a->version, name));
-  return *std::move(a);
-}
-
 absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                                     const CapabilityOf& capability_of) {
   ASSIGN_OR_RETURN(std::optional<Application> seen, store::GetApplication(m.tx(), ref.id));
   if (!seen) return rpc::NotFound(absl::StrCat("applications/", ref.id));
   const std::string capability = capability_of(*seen);
+  const std::string seen_bank = seen->recommended_bank_id;
   if (!capability.empty()) RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), *seen, capability, m.today()));
-  ASSIGN_OR_RETURN(Application a, LoadApplicationForChange(m.tx(), ref));
+  // Locked: usually the row just read, which the version shows without
+  // reading and decoding it again (store::LockApplicationVersion).
+  ASSIGN_OR_RETURN(std::optional<int64_t> locked, store::LockApplicationVersion(m.tx(), ref.id));
+  const std::string name = absl::StrCat("applications/", ref.id);
+  if (!locked) return rpc::NotFound(name);
+  if (*locked != seen->version) {
+    ASSIGN_OR_RETURN(seen, store::GetApplication(m.tx(), ref.id, /*for_update=*/true));
+    if (!seen) return rpc::NotFound(name);
+  }
+  Application a = *std::move(seen);
+  RETURN_IF_ERROR(rpc::CheckEtag(ref.etag, a.version, name));
   const std::string now_capability = capability_of(a);
   if (!now_capability.empty() &&
-      (now_capability != capability || a.recommended_bank_id != seen->recommended_bank_id)) {
+      (now_capability != capability || a.recommended_bank_id != seen_bank)) {
     RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, now_capability, m.today()));
   }
   return a;

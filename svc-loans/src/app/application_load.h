@@ -21,18 +21,18 @@ class Connection;
 
 namespace huinong::loans {
 
-// Locked FOR UPDATE; ABORTED STALE_ETAG when `ref.etag` is not current.
-absl::StatusOr<Application> LoadApplicationForChange(sql::Connection& conn, const ApplicationRef& ref);
-
 // Which capability acts on an application as it stands (empty: none — a
 // final state, which the workflow then refuses).
 using CapabilityOf = std::function<std::string(const Application&)>;
 
-// The application locked for the change, once the caller is authorized for
-// it (application_access.h's AuthorizeStep): first on an unlocked read, so
-// no row lock is held while svc-org is asked (a cache miss is a network
-// call); again on the locked row only if what decides the actor — the
-// capability, the recommended bank — changed in between.
+// The application locked FOR UPDATE for the change, once the caller is
+// authorized for it (application_access.h's AuthorizeStep): first on an
+// unlocked read, so no row lock is held while svc-org is asked (a cache miss
+// is a network call); again on the locked row only if what decides the
+// actor — the capability, the recommended bank — changed in between. The
+// lock reads only the version, and the row again only when it changed since
+// the unlocked read (two round trips, one decode, as a rule). NOT_FOUND;
+// ABORTED STALE_ETAG when `ref.etag` is not the locked row's.
 absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                                     const CapabilityOf& capability_of);
 absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id);

@@ -91,6 +91,12 @@ absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, c
   return db::Rows<Application>(*q, ApplicationRow);
 }
 
+absl::StatusOr<std::optional<int64_t>> LockApplicationVersion(sql::Connection& conn, const std::string& id) {
+  db::Statement q = db::Prepare(conn, "SELECT version FROM applications WHERE id = ? FOR UPDATE");
+  q->setString(1, id);
+  return db::First(db::Rows<int64_t>(*q, [](sql::ResultSet& rs) -> int64_t { return rs.getInt64(1); }));
+}
+
 absl::Status InsertApplication(sql::Connection& conn, const Application& a) {
   db::Statement q = db::Prepare(conn,
       "INSERT INTO applications (id, borrower_id, unit_id, township_id, county_id, product_id, state, amount_fen,"

@@ -5,6 +5,7 @@
 // million rows as at ten thousand.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,11 @@ namespace huinong::loans::store {
 
 absl::StatusOr<std::optional<Application>> GetApplication(sql::Connection& conn, const std::string& id,
                                                           bool for_update = false);
+// Locks the row FOR UPDATE and answers only its version (none: no such
+// application). Every write of the row raises the version
+// (UpdateApplication is the only UPDATE), so a row read earlier with the
+// same version is the row now locked, without reading it again.
+absl::StatusOr<std::optional<int64_t>> LockApplicationVersion(sql::Connection& conn, const std::string& id);
 // Filters combined with AND in SQL; each filter column has an index that
 // starts with it and ends with id (the optimizer picks among them).
 struct ApplicationQuery {

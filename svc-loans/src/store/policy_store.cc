@@ -8,7 +8,9 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "common/db/pool.h"
 #include "common/db/sql_columns.h"
 #include "common/db/statements.h"
@@ -21,9 +23,32 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, county_id, effective_from, settings_json, revision, create_time, update_time FROM county_policies";
 
-CountyPolicy PolicyRow(sql::ResultSet& rs) {
+// At most this many decoded settings texts are kept (then all are dropped):
+// a county has one version in force and a few dated ones.
+constexpr size_t kMaxDecodedSettings = 64;
+
+// The settings decoded from `json`, keyed by the text itself: every step of
+// every application reads the county's version in force, whose text never
+// changes (a version is edited only before it is in force). An edited
+// version is a new text and so a new entry, in this replica or any other,
+// so an entry is never stale.
+CountyPolicy DecodedSettings(const std::string& json) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* decoded = new absl::flat_hash_map<std::string, CountyPolicy>();  // never destroyed
+  {
+    absl::MutexLock lock(&mu);
+    if (auto it = decoded->find(json); it != decoded->end()) return it->second;
+  }
   CountyPolicy p;
-  DecodeSettings(std::string(rs.getString("settings_json")), p);
+  DecodeSettings(json, p);
+  absl::MutexLock lock(&mu);
+  if (decoded->size() >= kMaxDecodedSettings) decoded->clear();
+  decoded->emplace(json, p);
+  return p;
+}
+
+CountyPolicy PolicyRow(sql::ResultSet& rs) {
+  CountyPolicy p = DecodedSettings(std::string(rs.getString("settings_json")));
   p.id = rs.getString("id");
   p.county_id = rs.getString("county_id");
   p.effective_from = db::DateColumn(rs, "effective_from");
