@@ -1,5 +1,7 @@
 // A DocumentRef inside a JSON column, the same form in every service's
-// store: {"uri", "sha256", "title"}; missing members read as empty.
+// store: {"uri", "sha256", "title", "kind", "number"}; kind and number are
+// written only when set (rows and audit events written before they existed
+// stay as they were); missing members read as empty.
 #pragma once
 
 #include "common/core/json_fields.h"
@@ -8,11 +10,15 @@
 namespace huinong::db {
 
 inline json::Json DocumentRefJson(const domain::DocumentRef& d) {
-  return {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}};
+  json::Json out = {{"uri", d.uri}, {"sha256", d.sha256}, {"title", d.title}};
+  if (!d.kind.empty()) out["kind"] = d.kind;
+  if (!d.number.empty()) out["number"] = d.number;
+  return out;
 }
 
 inline domain::DocumentRef DocumentRefOf(const json::Json& v) {
-  return {json::String(v, "uri"), json::String(v, "sha256"), json::String(v, "title")};
+  return {json::String(v, "uri"), json::String(v, "sha256"), json::String(v, "title"), json::String(v, "kind"),
+          json::String(v, "number")};
 }
 
 }  // namespace huinong::db

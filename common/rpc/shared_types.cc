@@ -15,6 +15,14 @@ bool HexDigest(absl::string_view s) {
   return true;
 }
 
+bool DocumentKind(absl::string_view s) {
+  if (s.size() > 40) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 domain::DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::string& field, Violations& v) {
@@ -23,7 +31,11 @@ domain::DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::str
   if (!in.sha256().empty() && !HexDigest(in.sha256())) {
     v.Add(absl::StrCat(field, ".sha256"), "must be 64 lower-case hex digits");
   }
-  return {in.uri(), in.sha256(), in.title()};
+  if (!in.kind().empty() && !DocumentKind(in.kind())) {
+    v.Add(absl::StrCat(field, ".kind"), "up to 40 lower-case letters, digits and '_', such as \"loan_contract\"");
+  }
+  CheckText(in.number(), absl::StrCat(field, ".number"), 0, 100, v);
+  return {in.uri(), in.sha256(), in.title(), in.kind(), in.number()};
 }
 
 domain::DocumentRef ReadRequiredDocument(const type::v1::DocumentRef& in, const std::string& field, Violations& v) {
@@ -37,6 +49,8 @@ type::v1::DocumentRef ToProto(const domain::DocumentRef& d) {
   p.set_uri(d.uri);
   p.set_sha256(d.sha256);
   p.set_title(d.title);
+  p.set_kind(d.kind);
+  p.set_number(d.number);
   return p;
 }
 

@@ -14,7 +14,8 @@
 namespace huinong::rpc {
 
 // A document reference: uri up to 1000 characters, title up to 200, sha256
-// empty or 64 lower-case hex digits.
+// empty or 64 lower-case hex digits, kind empty or up to 40 of [a-z0-9_],
+// number up to 100 characters.
 domain::DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::string& field, Violations& v);
 type::v1::DocumentRef ToProto(const domain::DocumentRef& d);
 // `required`: an empty reference is named as missing.

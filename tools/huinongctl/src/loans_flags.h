@@ -35,7 +35,7 @@ absl::StatusOr<int> RequiredCount(const Invocation& inv, const std::string& key)
 // Calls set(n) only when the flag is given.
 absl::Status OptionalCount(const Invocation& inv, const std::string& key, const std::function<void(int)>& set);
 absl::StatusOr<type::v1::Date> RequiredDate(const Invocation& inv, const std::string& key);
-// --key as "URI[#SHA256]"; unset when absent.
+// --key as "[KIND|[NUMBER|]]URI[#SHA256]"; unset when absent.
 absl::Status OptionalDocument(const Invocation& inv, const std::string& key, type::v1::DocumentRef* out);
 // The entrusted payee (受托支付) from --payee-name, --payee-account,
 // --payee-bank and --payee-basis, written to payee_of() (e.g. the request's

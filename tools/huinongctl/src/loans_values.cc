@@ -116,16 +116,21 @@ std::string MultipleText(int bp_of_base) {
 
 absl::StatusOr<type::v1::DocumentRef> ParseDocument(absl::string_view text) {
   type::v1::DocumentRef document;
-  const size_t hash = text.rfind('#');
-  absl::string_view uri = text;
+  const std::vector<absl::string_view> parts = absl::StrSplit(text, '|');
+  if (parts.size() > 3)
+    return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not [KIND|[NUMBER|]]URI[#SHA256]"));
+  if (parts.size() >= 2) document.set_kind(std::string(parts[0]));
+  if (parts.size() == 3) document.set_number(std::string(parts[1]));
+  absl::string_view uri = parts.back();
+  const size_t hash = uri.rfind('#');
   if (hash != absl::string_view::npos) {
-    const absl::string_view digest = text.substr(hash + 1);
+    const absl::string_view digest = uri.substr(hash + 1);
     if (digest.size() != 64 ||
         !std::all_of(digest.begin(), digest.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
       return absl::InvalidArgumentError(absl::StrCat("\"", text, "\": after '#' comes the SHA-256 (64 hex digits)"));
     }
     document.set_sha256(absl::AsciiStrToLower(absl::string_view(digest.data(), digest.size())));
-    uri = text.substr(0, hash);
+    uri = uri.substr(0, hash);
   }
   if (uri.empty()) return absl::InvalidArgumentError("a document needs its URI");
   document.set_uri(std::string(uri));
@@ -133,7 +138,11 @@ absl::StatusOr<type::v1::DocumentRef> ParseDocument(absl::string_view text) {
 }
 
 std::string DocumentText(const type::v1::DocumentRef& document) {
-  std::string out = document.title().empty() ? document.uri() : absl::StrCat(document.title(), "  ", document.uri());
+  std::vector<std::string> parts;
+  for (const std::string* part : {&document.kind(), &document.number(), &document.title(), &document.uri()}) {
+    if (!part->empty()) parts.push_back(*part);
+  }
+  std::string out = absl::StrJoin(parts, "  ");
   if (!document.sha256().empty()) absl::StrAppend(&out, "  sha256:", document.sha256().substr(0, 12), "…");
   return out;
 }

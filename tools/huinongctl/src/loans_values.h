@@ -2,7 +2,7 @@
 // ("household", "family-farm", "poverty-small-loan", "surveyed"), amounts of
 // money in yuan ("50000", "1,000,000", "123.45" — the API's integer fen
 // underneath, never floating point), rates in basis points, document
-// references ("URI" or "URI#SHA256"), collateral ("KIND:DESCRIPTION[:VALUE]")
+// references ("[KIND|[NUMBER|]]URI[#SHA256]"), collateral ("KIND:DESCRIPTION[:VALUE]")
 // and survey members ("ROLE:NAME[:staff/ID]"). Pure, so tested without a
 // server.
 //
@@ -49,7 +49,8 @@ std::string RateText(int bp);
 // 14500 (basis points of the base rate) → "×1.45".
 std::string MultipleText(int bp_of_base);
 
-// "URI" or "URI#SHA256" (64 hex digits).
+// "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf",
+// or just "URI" or "URI#SHA256" (64 hex digits).
 absl::StatusOr<type::v1::DocumentRef> ParseDocument(absl::string_view text);
 std::string DocumentText(const type::v1::DocumentRef& document);
 // "KIND:DESCRIPTION[:VALUE in yuan]", e.g. "equipment:两台烘干机:120000".

@@ -13,6 +13,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
   --token=JWT          bearer token (HUINONG_TOKEN)
   --json               print the API's JSON instead of a table
   --timeout=10s        deadline of each call
+A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommands = {{
@@ -163,7 +164,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
     {"borrower create", R"(usage: huinongctl borrower create --type TYPE --name NAME --unit units/ID [--file BORROWER.json]
          household:     --id-card N --birth-date D [--phone P] [--household-size N]
                         [--poor-from D --poverty-number N]
-         organisation:  --credit-code C [--representative NAME] [--qualified] [--leading-qualification URI]
+         organisation:  --credit-code C [--representative NAME] [--qualified] [--leading-qualification DOC]
                         [--shareholders N] [--driven N] [--lifted N]
          [--credit-checked D [--bad-credit] [--legal-dispute]] [--bank B --account N [--holder H]] [--request-id ID]
   TYPE: household family-farm cooperative leading-enterprise share-cooperative
@@ -178,7 +179,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
          [--id-card N] [--credit-code C] [--blacklisted] [--registered-poor [--as-of D]] [--all]
 )"},
     {"borrower poverty", R"(usage: huinongctl borrower poverty borrowers/ID --kind registered|lifted --date D
-         [--number REGISTRATION] [--document URI] [--etag E] [--request-id ID]
+         [--number REGISTRATION] [--document DOC] [--etag E] [--request-id ID]
   A household registered as poor (建档立卡) or lifted out of poverty (脱贫) from D.
 )"},
     {"borrower eligibility", R"(usage: huinongctl borrower eligibility borrowers/ID --product products/ID --amount YUAN
@@ -188,7 +189,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
            business-operation personal-consumption
 )"},
     {"borrower blacklist add", R"(usage: huinongctl borrower blacklist add borrowers/ID --category malicious-evasion|fraud|fund-diversion
-         --reason TEXT --evidence URI... [--loan loans/ID] [--request-id ID]
+         --reason TEXT --evidence DOC... [--loan loans/ID] [--request-id ID]
   Who: loans.review.county.
 )"},
     {"borrower blacklist remove", R"(usage: huinongctl borrower blacklist remove blacklistEntries/ID --reason TEXT [--etag E] [--request-id ID]
@@ -198,7 +199,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
 )"},
     {"product create", R"(usage: huinongctl product create --code C --title T --kind poverty-small-loan|industry-development
          --borrower-type TYPE... --max-amount YUAN --max-term MONTHS --rate-multiple MIN[-MAX]
-         --repayment monthly-interest-bullet|equal-principal [--revolving] [--day-count actual-360|actual-365]
+         --repayment monthly-interest-bullet|equal-principal|equal-instalments [--revolving] [--day-count actual-360|actual-365]
          [--fee-schedule once|yearly] [--counter-guarantee-threshold YUAN] [--request-id ID]
   --rate-multiple: of the county's base rate, e.g. 1 or 1-1.45. Who: loans.policy.
 )"},
@@ -212,7 +213,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
 )"},
     {"policy create", R"(usage: huinongctl policy create --spec FILE [--county units/ID] [--from YYYY-MM-DD] [--request-id ID]
   FILE (- for stdin): a CountyPolicy in JSON (products.proto; dates may be "YYYY-MM-DD"),
-  e.g. {"base_rate_bp": 435, "small_loan_model": "SMALL_LOAN_MODEL_GUARANTEED",
+  e.g. {"cooperating_banks": ["units/ID"], "guarantee_companies": ["units/ID"], "insurers": ["units/ID"],
+        "base_rate_bp": 435, "small_loan_model": "SMALL_LOAN_MODEL_GUARANTEED",
         "ceilings": [{"type": "BORROWER_TYPE_HOUSEHOLD", "ceiling": {"fen": "5000000"}}], ...}
   Who: loans.policy for the county.
 )"},
@@ -225,7 +227,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
 )"},
     {"application create", R"(usage: huinongctl application create --borrower borrowers/ID --product products/ID --amount YUAN
          --term MONTHS --purpose PURPOSE --detail TEXT [--collateral KIND:DESCRIPTION[:YUAN]]...
-         [--document URI]... [--request-id ID]
+         [--document DOC]... [--request-id ID]
   Who: loans.intake at the borrower's village station (a leading enterprise: its township).
 )"},
     {"application get", R"(usage: huinongctl application get applications/ID
@@ -241,8 +243,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
   a refusal names every broken one. Without --etag (every step) the current one is fetched.
 )"},
     {"application survey", R"(usage: huinongctl application survey applications/ID --lead staff/ID --member ROLE:NAME[:staff/ID]...
-         --visit-date D --findings TEXT --report URI [--guarantee-application URI]
-         [--benefit-sharing URI] [--recommended-amount YUAN] [--etag E] [--request-id ID]
+         --visit-date D --findings TEXT --report DOC [--guarantee-application DOC]
+         [--benefit-sharing DOC] [--recommended-amount YUAN] [--etag E] [--request-id ID]
   Step 2, by the township director (loans.survey.lead), who is the lead. ROLE:
   village-work-team village-cadre business-head bank-credit-officer other.
 )"},
@@ -251,20 +253,20 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
   Step 3, by the county centre (loans.review.county); --bank: the bank's root unit.
 )"},
     {"application guarantee", R"(usage: huinongctl application guarantee applications/ID --contract-number N --amount YUAN
-         [--contract URI] [--counter-guarantee KIND:DESCRIPTION[:YUAN]]... [--etag E] [--request-id ID]
+         [--contract DOC] [--counter-guarantee KIND:DESCRIPTION[:YUAN]]... [--etag E] [--request-id ID]
   Step 4, by the guarantee company (loans.guarantee).
 )"},
     {"application insure", R"(usage: huinongctl application insure applications/ID --kind surety|personal-accident --policy-number N
-         --amount YUAN --cover-from D --cover-to D [--premium YUAN] [--policy-document URI]
+         --amount YUAN --cover-from D --cover-to D [--premium YUAN] [--policy-document DOC]
          [--etag E] [--request-id ID]
   Step 5, by the insurer (loans.insure); a surety premium is computed, an accident one given.
 )"},
     {"application contract", R"(usage: huinongctl application contract applications/ID --contract-number N --signed D --amount YUAN
-         --term MONTHS --rate BP [--contract URI] [--etag E] [--request-id ID]
+         --term MONTHS --rate BP [--contract DOC] [--etag E] [--request-id ID]
   Step 6a, by the recommended bank (loans.contract); the lending rules run again.
 )"},
     {"application disburse", R"(usage: huinongctl application disburse applications/ID --amount YUAN --value-date D
-         --bank-reference R [--payee-name N --payee-account A --payee-bank B [--payee-basis URI]]
+         --bank-reference R [--payee-name N --payee-account A --payee-bank B [--payee-basis DOC]]
          [--etag E] [--request-id ID]
   Step 6b, by the recommended bank (loans.disburse): a loan, and for a revolving
   product a credit line whose first draw it is.
@@ -283,7 +285,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
 )"},
     {"creditline draw", R"(usage: huinongctl creditline draw creditLines/ID --amount YUAN --value-date D --term MONTHS
          --bank-reference R --purpose PURPOSE [--payee-name N --payee-account A --payee-bank B
-         [--payee-basis URI]] [--etag E] [--request-id ID]
+         [--payee-basis DOC]] [--etag E] [--request-id ID]
   A new loan on the line, by its bank (loans.disburse); available = limit − outstanding.
 )"},
     {"loan get", R"(usage: huinongctl loan get loans/ID

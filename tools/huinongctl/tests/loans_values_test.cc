@@ -51,6 +51,18 @@ TEST(LoansValuesTest, DocumentsCollateralAndMembers) {
   EXPECT_EQ(document->uri(), "https://docs.example.cn/report.pdf");
   EXPECT_EQ(document->sha256(), hash);
   EXPECT_FALSE(ParseDocument("https://x/y#abc").ok());
+  const auto contract = ParseDocument("loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#" + hash);
+  ASSERT_TRUE(contract.ok());
+  EXPECT_EQ(contract->kind(), "loan_contract");
+  EXPECT_EQ(contract->number(), "固农信借字〔2026〕第0187号");
+  EXPECT_EQ(contract->uri(), "docs://c.pdf");
+  EXPECT_EQ(DocumentText(*contract), "loan_contract  固农信借字〔2026〕第0187号  docs://c.pdf  sha256:aaaaaaaaaaaa…");
+  const auto kinded = ParseDocument("survey_report|docs://r.pdf");
+  ASSERT_TRUE(kinded.ok());
+  EXPECT_EQ(kinded->kind(), "survey_report");
+  EXPECT_EQ(kinded->number(), "");
+  EXPECT_FALSE(ParseDocument("a|b|c|docs://x").ok());
+  EXPECT_FALSE(ParseDocument("loan_contract|").ok());
   const auto collateral = ParseCollateral("equipment:两台烘干机:120000");
   ASSERT_TRUE(collateral.ok());
   EXPECT_EQ(collateral->kind(), v1::COLLATERAL_KIND_EQUIPMENT);
