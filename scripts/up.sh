@@ -10,6 +10,10 @@
 #   HUINONG_SKIP_BUILD=1 skip setup.sh and the build (binaries must exist)
 #   HUINONG_BUILD_DIR    [<repo>/build]
 #   HUINONG_LOG_LEVEL    services' log level [info]
+#   HUINONG_CLOCK_OFFSET run the services' business clock this far ahead, e.g.
+#                        120h, to show what later days look like (an overdue
+#                        county review); for demonstrations only. Services
+#                        already running keep their clock: scripts/down.sh first.
 #
 # Guarantees: safe to run again at any time: running pieces are left alone (the
 # gateway is reloaded), data and secrets are kept, accounts and demo data are

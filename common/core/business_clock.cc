@@ -11,8 +11,12 @@ namespace {
 
 class SystemClock final : public BusinessClock {
  public:
-  SystemClock(absl::TimeZone zone, std::string name) : BusinessClock(zone, std::move(name)) {}
-  absl::Time Now() const override { return absl::Now(); }
+  SystemClock(absl::TimeZone zone, std::string name, absl::Duration offset)
+      : BusinessClock(zone, std::move(name)), offset_(offset) {}
+  absl::Time Now() const override { return absl::Now() + offset_; }
+
+ private:
+  const absl::Duration offset_;
 };
 
 class SettableClock final : public BusinessClock {
@@ -38,10 +42,11 @@ absl::StatusOr<absl::TimeZone> Zone(absl::string_view name) {
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<BusinessClock>> BusinessClock::System(absl::string_view zone_name) {
+absl::StatusOr<std::shared_ptr<BusinessClock>> BusinessClock::System(absl::string_view zone_name,
+                                                                     absl::Duration offset) {
   absl::StatusOr<absl::TimeZone> zone = Zone(zone_name);
   if (!zone.ok()) return zone.status();
-  return std::make_shared<SystemClock>(*zone, std::string(zone_name));
+  return std::make_shared<SystemClock>(*zone, std::string(zone_name), offset);
 }
 
 std::shared_ptr<BusinessClock> BusinessClock::Settable(absl::Time start, absl::string_view zone_name) {

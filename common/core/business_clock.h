@@ -25,8 +25,12 @@ inline constexpr absl::string_view kDefaultCountyTimeZone = "Asia/Shanghai";
 class BusinessClock {
  public:
   // The system clock in the named IANA time zone; INVALID_ARGUMENT naming the
-  // zone when it is unknown (tzdata missing or a typo).
-  static absl::StatusOr<std::shared_ptr<BusinessClock>> System(absl::string_view zone_name);
+  // zone when it is unknown (tzdata missing or a typo). `offset` runs the
+  // clock that far ahead of (or behind) the wall clock: zero in production;
+  // a demonstration or acceptance run sets it (service setting clock_offset)
+  // to show what days later look like — an overdue review, a due instalment.
+  static absl::StatusOr<std::shared_ptr<BusinessClock>> System(absl::string_view zone_name,
+                                                               absl::Duration offset = absl::ZeroDuration());
   // A clock standing at `start` until Set or Advance moves it (tests, tools).
   static std::shared_ptr<BusinessClock> Settable(absl::Time start, absl::string_view zone_name);
 

@@ -110,8 +110,21 @@ absl::Status Run(int argc, char** argv, const ServiceSpec& spec) {
                    RelayFrom(config, spec, *pool, registry));
   std::vector<std::function<void()>> build_stop_hooks;
   std::vector<std::function<absl::Status()>> start_hooks;
+  // clock_offset (default 0) runs the business clock ahead of the wall clock
+  // for a demonstration or acceptance run; never set in production, so it is
+  // logged and exported for anyone to see.
+  ASSIGN_OR_RETURN(absl::Duration clock_offset, config.Duration("clock_offset", absl::ZeroDuration()));
   ASSIGN_OR_RETURN(std::shared_ptr<BusinessClock> clock,
-                   BusinessClock::System(config.String("county_time_zone", std::string(kDefaultCountyTimeZone))));
+                   BusinessClock::System(config.String("county_time_zone", std::string(kDefaultCountyTimeZone)),
+                                         clock_offset));
+  registry.AddGauge("huinong_clock_offset_seconds",
+                    "How far the business clock runs ahead of the wall clock (clock_offset); 0 in production.")
+      .WithLabels({})
+      .Set(absl::ToDoubleSeconds(clock_offset));
+  if (clock_offset != absl::ZeroDuration()) {
+    log::Warn("the business clock runs off the wall clock (clock_offset): for demonstrations and tests only",
+              {{"clock_offset", absl::FormatDuration(clock_offset)}});
+  }
   ServiceContext context{config, *pool, registry, gate, relay.get(),
                          [&](std::function<void()> hook) { build_stop_hooks.push_back(std::move(hook)); },
                          [&](std::function<absl::Status()> hook) { start_hooks.push_back(std::move(hook)); },

@@ -39,6 +39,11 @@ service_env() {
     HUINONG_JWT_AUDIENCE="$HUINONG_JWT_AUDIENCE_DEFAULT"
     HUINONG_LOG_LEVEL="${HUINONG_LOG_LEVEL:-info}"
   )
+  # A demonstration run days ahead (an overdue county review): every service
+  # runs its business clock that far off the wall clock, and says so.
+  if [[ -n ${HUINONG_CLOCK_OFFSET:-} ]]; then
+    vars+=("HUINONG_CLOCK_OFFSET=$HUINONG_CLOCK_OFFSET")
+  fi
   if [[ $svc == audit ]]; then
     vars+=("HUINONG_CHECKPOINT_KEY_FILE=$(checkpoint_key_file)")
   fi

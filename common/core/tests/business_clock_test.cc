@@ -48,5 +48,15 @@ TEST(BusinessClock, SystemClockTodayIsTheZonesDayOfNow) {
   EXPECT_LE(std::abs((*clock)->Today() - expected), 1);  // a midnight may pass between the reads
 }
 
+TEST(BusinessClock, ASystemClockWithAnOffsetRunsThatFarAheadOfTheWallClock) {
+  auto ahead = BusinessClock::System("Asia/Shanghai", absl::Hours(120));
+  ASSERT_TRUE(ahead.ok());
+  const absl::Duration lead = (*ahead)->Now() - absl::Now();
+  EXPECT_GE(lead, absl::Hours(120) - absl::Seconds(5));
+  EXPECT_LE(lead, absl::Hours(120) + absl::Seconds(5));
+  const absl::CivilDay wall = absl::ToCivilDay(absl::Now(), (*ahead)->zone());
+  EXPECT_LE(std::abs((*ahead)->Today() - (wall + 5)), 1);
+}
+
 }  // namespace
 }  // namespace huinong
