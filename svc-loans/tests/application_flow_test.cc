@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/domain/tests/exhaustive_table.h"
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/domain/application_flow.h"
 #include "svc-loans/src/domain/township_guard.h"
@@ -43,23 +44,7 @@ std::map<std::pair<S, E>, S> Documented(bool guarantee) {
 void ExpectExactly(bool guarantee) {
   const auto documented = Documented(guarantee);
   const auto& table = ApplicationFlow(guarantee);
-  int checked = 0;
-  for (S from : table.States()) {
-    for (E event : table.Events()) {
-      const absl::StatusOr<S> next = table.Next(from, event);
-      const auto it = documented.find({from, event});
-      if (it != documented.end()) {
-        ASSERT_TRUE(next.ok()) << ApplicationStateName(from) << " " << ApplicationEventName(event);
-        EXPECT_EQ(*next, it->second) << ApplicationStateName(from) << " " << ApplicationEventName(event);
-      } else {
-        EXPECT_EQ(rpc::ReasonOf(next.status()), "INVALID_TRANSITION")
-            << ApplicationStateName(from) << " " << ApplicationEventName(event);
-      }
-      ++checked;
-    }
-  }
-  EXPECT_EQ(checked, 10 * 9);
-  EXPECT_EQ(table.Rows().size(), documented.size());
+  EXPECT_EQ(domain::ExpectExactlyTheDocumentedTable(table, documented), 10 * 9);
 }
 
 TEST(ApplicationFlow, WithTheGuaranteeStepEveryStateAndEventIsTheDocumentedTable) { ExpectExactly(true); }

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/domain/tests/exhaustive_table.h"
 #include "common/rpc/status_details.h"
 #include "svc-org/src/domain/change_request.h"
 #include "svc-org/src/domain/unit_history.h"
@@ -25,23 +26,7 @@ TEST(ChangeRules, TheLifecycleIsExactlyTheDocumentedTableForEveryStateAndEvent) 
       {{S::kInApproval, E::kWithdraw}, S::kWithdrawn},
   };
   const auto& table = ChangeLifecycle();
-  int checked = 0;
-  for (S from : table.States()) {
-    for (E event : table.Events()) {
-      absl::StatusOr<S> next = table.Next(from, event);
-      auto it = documented.find({from, event});
-      if (it != documented.end()) {
-        ASSERT_TRUE(next.ok()) << ChangeStateName(from) << " " << ChangeEventName(event);
-        EXPECT_EQ(*next, it->second);
-      } else {
-        EXPECT_EQ(rpc::ReasonOf(next.status()), "INVALID_TRANSITION")
-            << ChangeStateName(from) << " " << ChangeEventName(event);
-      }
-      ++checked;
-    }
-  }
-  EXPECT_EQ(checked, 25);
-  EXPECT_EQ(table.Rows().size(), documented.size());
+  EXPECT_EQ(domain::ExpectExactlyTheDocumentedTable(table, documented), 25);
 }
 
 TEST(ChangeRules, StepsForPicksStepsForAllRequestsAndForTheItemsKinds) {
