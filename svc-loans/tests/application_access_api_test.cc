@@ -53,6 +53,46 @@ TEST_F(Applications, AVillageSeesOnlyItsOwnAndABankOnlyWhatIsRoutedToIt) {
   EXPECT_EQ(Reason(s), "NOT_RECOMMENDED_BANK");
 }
 
+TEST_F(Applications, OnlyThePartnersTheCountyPolicyNamesActOnAndSeeItsApplications) {
+  v1::Application a = SurveyedSmallLoan();
+  const std::string etag = a.etag();
+  // A bank the policy does not name, or a branch instead of the bank, is never recommended.
+  for (const char* bank : {"ccb", "rcc-b1", "town1"}) {
+    v1::Application tried = a;
+    const grpc::Status s = Review(tried, 5'000'000, 36, 435, bank);
+    ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << bank;
+    EXPECT_NE(s.error_message().find("review.recommended_bank"), std::string::npos) << s.error_message();
+    EXPECT_NE(s.error_message().find("units/rcc, units/abc"), std::string::npos) << s.error_message();
+  }
+  v1::GetApplicationRequest get;
+  get.set_name(a.name());
+  v1::Application read;
+  ASSERT_TRUE(applications_->GetApplication(As("reviewer").get(), get, &read).ok());
+  EXPECT_EQ(read.state(), v1::APPLICATION_STATE_SURVEYED);
+  EXPECT_EQ(read.etag(), etag);
+  ASSERT_TRUE(Review(a, 5'000'000, 36, 435, "rcc").ok());
+
+  // The guarantee company the county names sees and guarantees; another one,
+  // though its officer holds loans.guarantee, does neither.
+  EXPECT_TRUE(applications_->GetApplication(As("guarantee").get(), get, &read).ok());
+  EXPECT_TRUE(applications_->GetApplication(As("insure").get(), get, &read).ok());
+  EXPECT_EQ(applications_->GetApplication(As("guarantee2").get(), get, &read).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::ListApplicationsRequest list;
+  v1::ListApplicationsResponse page;
+  ASSERT_TRUE(applications_->ListApplications(As("guarantee2").get(), list, &page).ok());
+  EXPECT_EQ(page.applications_size(), 0);
+  ASSERT_TRUE(applications_->ListApplications(As("guarantee").get(), list, &page).ok());
+  EXPECT_EQ(page.applications_size(), 1);
+  v1::Application tried = a;
+  const grpc::Status s = Guarantee(tried, 5'000'000, "guarantee2");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Reason(s), "NOT_COUNTY_PARTNER");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%loans.RecordGuarantee%'"), 0);
+  ASSERT_TRUE(Guarantee(a, 5'000'000).ok());
+  EXPECT_EQ(a.guarantee().guarantor(), "units/guarantor");
+}
+
 TEST_F(Applications, AnOverdueCountyReviewIsListedAndFlagged) {
   v1::Application a = SurveyedSmallLoan();
   v1::Application b = SurveyedSmallLoan();

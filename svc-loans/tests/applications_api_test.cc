@@ -90,6 +90,9 @@ TEST_F(Applications, AHouseholdsSmallLoanRunsFromTheVillageStationToADisbursedDr
   EXPECT_EQ(drawn.credit_line(), line.name());
   EXPECT_EQ(drawn.principal().fen(), 2'000'000);
   EXPECT_EQ(drawn.term_months(), 12);
+  EXPECT_EQ(drawn.purpose(), v1::PURPOSE_PRODUCTION);
+  EXPECT_EQ(drawn.bank_reference(), "RCC-TX-0002");
+  EXPECT_FALSE(drawn.has_entrusted_payee());
   ASSERT_TRUE(applications_->GetCreditLine(As("clerk11").get(), get_line, &line).ok());
   EXPECT_EQ(line.available().fen(), 0);
   EXPECT_EQ(line.draw_count(), 2);
@@ -133,6 +136,35 @@ TEST_F(Applications, AnIndustryLoanNeedsTheBenefitSharingAgreementAndChargesTheF
   s = Pay(a, 100'000'000, "RCC-TX-9");
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(s.error_message().find("disbursement.entrusted_payee"), std::string::npos);
+
+  // The bank pays the supplier; the loan keeps the purpose, the bank's
+  // reference and the payee, whose account only the paying bank reads in clear.
+  v1::DisburseRequest pay;
+  pay.set_request_id(NextRequestId());
+  pay.set_name(a.name());
+  pay.set_etag(a.etag());
+  v1::DisbursementRecord& d = *pay.mutable_disbursement();
+  d.mutable_amount()->set_fen(100'000'000);
+  *d.mutable_value_date() = Today();
+  d.set_bank_reference("RCC-TX-10");
+  d.mutable_entrusted_payee()->set_payee_name("廊坊市冷链设备有限公司");
+  d.mutable_entrusted_payee()->set_account_number("1310220000000088");
+  d.mutable_entrusted_payee()->set_bank("中国农业银行廊坊分行");
+  *d.mutable_entrusted_payee()->mutable_basis() = Doc("purchase-order");
+  s = applications_->Disburse(As("rcc-officer").get(), pay, &a);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  v1::GetLoanRequest get;
+  get.set_name(a.loan());
+  v1::Loan loan;
+  ASSERT_TRUE(servicing_->GetLoan(As("rcc-officer").get(), get, &loan).ok());
+  EXPECT_EQ(loan.purpose(), v1::PURPOSE_BUSINESS_OPERATION);
+  EXPECT_EQ(loan.bank_reference(), "RCC-TX-10");
+  EXPECT_EQ(loan.entrusted_payee().payee_name(), "廊坊市冷链设备有限公司");
+  EXPECT_EQ(loan.entrusted_payee().account_number(), "1310220000000088");
+  ASSERT_TRUE(servicing_->GetLoan(As("director1").get(), get, &loan).ok());
+  EXPECT_NE(loan.entrusted_payee().account_number(), "1310220000000088");
+  EXPECT_NE(loan.entrusted_payee().account_number().find("0088"), std::string::npos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%1310220000000088%'"), 0);
 }
 
 TEST_F(Applications, UnderTheGuaranteeFreeModelTheGuaranteeStepIsSkipped) {

@@ -167,7 +167,7 @@ class Applications : public LoansFixture {
     return applications_->ReviewApplication(As("reviewer").get(), req, &a);
   }
 
-  grpc::Status Guarantee(v1::Application& a, int64_t fen) {
+  grpc::Status Guarantee(v1::Application& a, int64_t fen, const std::string& who = "guarantee") {
     v1::RecordGuaranteeRequest req;
     req.set_request_id(NextRequestId());
     req.set_name(a.name());
@@ -175,7 +175,7 @@ class Applications : public LoansFixture {
     req.mutable_guarantee()->set_contract_number("DB-2026-001");
     req.mutable_guarantee()->mutable_guaranteed_amount()->set_fen(fen);
     *req.mutable_guarantee()->mutable_contract() = Doc("guarantee-contract");
-    return applications_->RecordGuarantee(As("guarantee").get(), req, &a);
+    return applications_->RecordGuarantee(As(who).get(), req, &a);
   }
 
   grpc::Status Insure(v1::Application& a, v1::InsuranceKind kind, int64_t fen) {

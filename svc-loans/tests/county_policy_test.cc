@@ -9,8 +9,16 @@
 namespace huinong::loans {
 namespace {
 
-TEST(CountyPolicy, TheSeedsDefaultsAreValid) {
-  const CountyPolicy p;
+// The defaults with the partners a county must name (the defaults name none:
+// which organisations a county lends with is its own decision).
+CountyPolicy WithPartners() {
+  CountyPolicy p;
+  p.partners = {{"rcc", "abc"}, {"guarantor"}, {"picc"}};
+  return p;
+}
+
+TEST(CountyPolicy, TheSeedsDefaultsAreValidOnceTheCountyNamesItsPartners) {
+  const CountyPolicy p = WithPartners();
   EXPECT_TRUE(PolicyViolations(p).empty());
   EXPECT_EQ(CeilingFen(p, BorrowerType::kHousehold, ProductKind::kPovertySmallLoan), 5'000'000);  // 50,000 CNY
   EXPECT_EQ(CeilingFen(p, BorrowerType::kFamilyFarm, ProductKind::kIndustryDevelopment), 100'000'000);
@@ -28,8 +36,23 @@ TEST(CountyPolicy, TheSeedsDefaultsAreValid) {
   EXPECT_EQ(p.maturity_reminder_months, 2);
 }
 
+TEST(CountyPolicy, EachPartnerListNeedsAnOrganisationAndNamesEachOnce) {
+  std::vector<std::string> fields;
+  for (const auto& [field, description] : PolicyViolations(CountyPolicy())) fields.push_back(field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"cooperating_banks", "guarantee_companies", "insurers"}));
+  CountyPolicy p = WithPartners();
+  p.partners.bank_ids.push_back("rcc");
+  const auto violations = PolicyViolations(p);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].first, "cooperating_banks[2]");
+  EXPECT_EQ(violations[0].second, "units/rcc is named twice");
+  EXPECT_TRUE(Names(p.partners, PartnerRole::kBank, "abc"));
+  EXPECT_FALSE(Names(p.partners, PartnerRole::kBank, "guarantor"));
+  EXPECT_FALSE(Names(p.partners, PartnerRole::kInsurer, ""));
+}
+
 TEST(CountyPolicy, EverySettingOutOfRangeIsNamed) {
-  CountyPolicy p;
+  CountyPolicy p = WithPartners();
   p.base_rate_bp = 0;
   p.max_total_term_months = 37;
   p.max_industry_rate_multiple_bp = 9'999;
@@ -46,7 +69,7 @@ TEST(CountyPolicy, EverySettingOutOfRangeIsNamed) {
 }
 
 TEST(CountyPolicy, NoCountySetsASmallLoanCeilingAboveFiftyThousand) {
-  CountyPolicy p;
+  CountyPolicy p = WithPartners();
   p.ceilings[0].fen = 5'000'001;
   const auto violations = PolicyViolations(p);
   ASSERT_EQ(violations.size(), 1u);

@@ -22,7 +22,7 @@ const std::map<std::string, std::string>& People() {
       {"clerk11", "v11"},    {"clerk21", "v21"},        {"clerk1", "town1"},
       {"director1", "town1"},  {"director2", "town2"},  {"reviewer", "county"}, {"reviewer2", "county"},
       {"policy", "county"},     {"guarantee", "guarantor"}, {"insure", "picc"},
-      {"rcc-officer", "rcc-b1"}, {"abc-officer", "abc"},
+      {"rcc-officer", "rcc-b1"}, {"abc-officer", "abc"}, {"guarantee2", "guarantor2"}, {"ccb-officer", "ccb"},
   };
   return *people;
 }
@@ -45,6 +45,9 @@ void LoansFixture::SetUp() {
   org_->AddUnit("abc", LEVEL_UNSPECIFIED);
   org_->AddUnit("guarantor", LEVEL_UNSPECIFIED);
   org_->AddUnit("picc", LEVEL_UNSPECIFIED);
+  // A bank and a guarantee company that the county's policy does not name.
+  org_->AddUnit("ccb", LEVEL_UNSPECIFIED);
+  org_->AddUnit("guarantor2", LEVEL_UNSPECIFIED);
   org_->Grant("clerk11", "loans.intake", "v11");
   org_->Grant("clerk21", "loans.intake", "v21");
   org_->Grant("clerk1", "loans.intake", "town1");
@@ -55,6 +58,8 @@ void LoansFixture::SetUp() {
   org_->Grant("policy", "loans.policy", "county");
   org_->Grant("guarantee", "loans.guarantee", "guarantor");
   org_->Grant("insure", "loans.insure", "picc");
+  org_->Grant("guarantee2", "loans.guarantee", "guarantor2");
+  org_->Grant("ccb-officer", "loans.contract", "ccb");
   for (const char* bank : {"rcc-b1", "abc"}) {
     const std::string officer = std::string(bank) == "abc" ? "abc-officer" : "rcc-officer";
     org_->Grant(officer, "loans.contract", bank);

@@ -41,6 +41,7 @@ CountyPolicy CountyPolicy2026() {
   p.id = kCountyPolicy2026Id;
   p.county_id = "county";
   p.effective_from = absl::CivilDay(2026, 1, 1);
+  p.partners = {{"rcc", "abc"}, {"guarantor"}, {"picc"}};
   p.create_time = p.update_time = absl::Now();
   return p;
 }

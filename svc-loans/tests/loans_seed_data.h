@@ -20,7 +20,9 @@ Product PovertySmallLoanProduct();
 // 36 months, rates from the base to base × 1.45, a household's part above
 // 50,000 CNY counter-guaranteed (000:1519).
 Product IndustryLoanProduct();
-// For the fixture's "county" unit.
+// For the fixture's "county" unit, lending with the fixture's organisations
+// (loans_fixture.h): the banks "rcc" (the rural credit union) and "abc" (the
+// Agricultural Bank), the guarantee company "guarantor" and the insurer "picc".
 CountyPolicy CountyPolicy2026();
 
 }  // namespace huinong::loans

@@ -37,6 +37,9 @@ v1::CountyPolicy SeedPolicy(absl::CivilDay from) {
   v1::CountyPolicy p;
   p.set_county("units/county");
   *p.mutable_effective_from() = rpc::ToDate(from);
+  for (const char* bank : {"units/rcc", "units/abc"}) p.add_cooperating_banks(bank);  // 000:1567
+  p.add_guarantee_companies("units/guarantor");
+  p.add_insurers("units/picc");
   p.set_base_rate_bp(435);
   p.set_small_loan_model(v1::SMALL_LOAN_MODEL_GUARANTEED);
   p.set_small_loan_rate_multiple_bp(10'000);
@@ -317,6 +320,37 @@ TEST_F(Products, EveryBadFieldIsNamedAtOnceAndNothingIsStored) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM county_policies"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM products"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox"), 0);
+}
+
+TEST_F(Products, ThePolicysPartnersAreOrganisationsOfSvcOrgEachNamedOnce) {
+  v1::CountyPolicy bad = SeedPolicy(Today());
+  bad.set_cooperating_banks(0, "units/town1");  // a township of the county's own network
+  bad.set_cooperating_banks(1, "units/rcc-b1");  // a branch, not the bank
+  bad.add_cooperating_banks("units/nowhere");
+  bad.add_guarantee_companies("units/guarantor");  // twice
+  bad.clear_insurers();
+  v1::CountyPolicy out;
+  const grpc::Status s = CreatePolicy(bad, &out);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  const std::vector<std::string> fields = Fields(s);
+  EXPECT_EQ(fields, (std::vector<std::string>{"policy.guarantee_companies[1]", "policy.insurers"}))
+      << s.error_message();
+  // The shape is fine: svc-org is asked which units are organisations.
+  bad.clear_guarantee_companies();
+  bad.add_guarantee_companies("units/guarantor");
+  bad.add_insurers("units/picc");
+  const grpc::Status org = CreatePolicy(bad, &out);
+  ASSERT_EQ(org.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Fields(org), (std::vector<std::string>{"policy.cooperating_banks[0]", "policy.cooperating_banks[1]",
+                                                   "policy.cooperating_banks[2]"}))
+      << org.error_message();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM county_policies"), 0);
+
+  v1::CountyPolicy created;
+  ASSERT_TRUE(CreatePolicy(SeedPolicy(Today()), &created).ok());
+  EXPECT_EQ(std::vector<std::string>(created.cooperating_banks().begin(), created.cooperating_banks().end()),
+            (std::vector<std::string>{"units/rcc", "units/abc"}));
+  EXPECT_EQ(created.insurers(0), "units/picc");
 }
 
 TEST_F(Products, ProductsStayWithinTheCountysCapsAndAreRetiredByAnUpdate) {

@@ -172,6 +172,11 @@ TEST_F(LoansE2E, HouseholdSmallLoanFromTheVillageStationToADrawOnItsCreditLine) 
   ASSERT_EQ(a.state(), v1::APPLICATION_STATE_SURVEYED);
   EXPECT_TRUE(a.has_review_due_date());
 
+  // Only a bank the county policy names is recommended (the guarantee company is none).
+  const Cli not_a_bank = Ctl(reviewer_.token, {"application", "review", name, "--amount", "50000", "--term", "36",
+                                               "--rate", "435", "--bank", guarantee_company_});
+  EXPECT_EQ(not_a_bank.code, 1);
+  EXPECT_TRUE(absl::StrContains(not_a_bank.err, "review.recommended_bank")) << not_a_bank.err;
   a = Step(reviewer_, {"application", "review", name, "--amount", "50000", "--term", "36", "--rate", "435", "--bank",
                        rcu_});
   ASSERT_EQ(a.state(), v1::APPLICATION_STATE_REVIEWED);
@@ -196,10 +201,14 @@ TEST_F(LoansE2E, HouseholdSmallLoanFromTheVillageStationToADrawOnItsCreditLine) 
   EXPECT_EQ(other_bank.code, 1);
   EXPECT_TRUE(absl::StrContains(other_bank.err, "PERMISSION_DENIED")) << other_bank.err;
 
-  a = Step(rcu_officer_, {"application", "contract", name, "--contract-number", "JK-" + Unique(), "--signed", today,
-                          "--amount", "50000", "--term", "36", "--rate", "435"});
+  const std::string contract_number = "JK-" + Unique();
+  a = Step(rcu_officer_, {"application", "contract", name, "--contract-number", contract_number, "--signed", today,
+                          "--amount", "50000", "--term", "36", "--rate", "435", "--contract",
+                          "loan_contract|" + contract_number + "|https://docs.example.cn/e2e/contract.pdf"});
   ASSERT_EQ(a.state(), v1::APPLICATION_STATE_CONTRACTED);
   EXPECT_TRUE(a.contract().eligibility_rechecked());
+  EXPECT_EQ(a.contract().contract().kind(), "loan_contract");
+  EXPECT_EQ(a.contract().contract().number(), contract_number);
 
   a = Step(rcu_officer_, {"application", "disburse", name, "--amount", "30000", "--value-date", today,
                           "--bank-reference", "E2E-" + Unique()});

@@ -364,7 +364,7 @@ v1::Application ToProto(const Application& a, const BusinessClock& clock, bool m
   return p;
 }
 
-v1::Loan ToProto(const Loan& l) {
+v1::Loan ToProto(const Loan& l, bool masked) {
   v1::Loan p;
   p.set_name(rpc::FormatName("loans", l.id));
   p.set_borrower(rpc::FormatName("borrowers", l.place.borrower_id));
@@ -389,6 +389,9 @@ v1::Loan ToProto(const Loan& l) {
   p.set_term_months(l.term_months);
   *p.mutable_original_maturity_date() = rpc::ToDate(l.maturity_date);
   *p.mutable_maturity_date() = rpc::ToDate(l.maturity_date);
+  p.set_purpose(static_cast<v1::Purpose>(l.purpose));
+  p.set_bank_reference(l.bank_reference);
+  if (l.entrusted_payee) *p.mutable_entrusted_payee() = PayeeProto(*l.entrusted_payee, masked);
   p.set_status(static_cast<v1::LoanStatus>(l.status));
   p.set_classification(v1::LOAN_CLASSIFICATION_NORMAL);
   *p.mutable_create_time() = rpc::ToTimestamp(l.create_time);

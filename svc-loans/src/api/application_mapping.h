@@ -42,7 +42,8 @@ std::optional<EntrustedPayee> PayeeFromProto(const v1::EntrustedPayee& proto, bo
                                              rpc::Violations& v);
 
 v1::Application ToProto(const Application& application, const BusinessClock& clock, bool masked);
-v1::Loan ToProto(const Loan& loan);
+// `masked`: the entrusted payee's account number masked.
+v1::Loan ToProto(const Loan& loan, bool masked);
 v1::CreditLine ToProto(const CreditLineRecord& line);
 
 }  // namespace huinong::loans

@@ -34,14 +34,6 @@ std::vector<int> StatesWaitingFor(v1::ApplicationStep step) {
   }
 }
 
-// Whether the caller sees an entrusted payee's account number in clear.
-absl::StatusOr<bool> SeesPayee(OrgView& org, const auth::Principal& caller, const std::string& bank_id) {
-  if (ReadsAll(caller)) return true;
-  if (bank_id.empty() || CallerUnitId(caller).empty()) return false;
-  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
-  return mine.Within(bank_id);
-}
-
 }  // namespace
 
 grpc::Status ApplicationsApi::GetApplication(grpc::ServerContext* ctx, const v1::GetApplicationRequest* req,
@@ -55,7 +47,7 @@ grpc::Status ApplicationsApi::GetApplication(grpc::ServerContext* ctx, const v1:
       return absl::OkStatus();
     }));
     if (!found) return rpc::NotFound(ApplicationName(id));
-    RETURN_IF_ERROR(RequireApplicationReadable(org_, caller, *found, kit_.clock().Today()));
+    RETURN_IF_ERROR(RequireApplicationReadable(org_, caller, *found, kit_.clock().Today(), reader));
     ASSIGN_OR_RETURN(bool clear, SeesPayee(org_, caller, found->recommended_bank_id));
     *resp = ToProto(*found, kit_.clock(), !clear);
     return absl::OkStatus();
@@ -88,7 +80,7 @@ grpc::Status ApplicationsApi::ListApplications(grpc::ServerContext* ctx, const v
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
 
-    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today()));
+    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today(), reader));
     if (scope.none) return absl::OkStatus();
     // The caller's scope narrows what the request asks: both apply.
     const auto narrow = [](std::string& asked, const std::string& allowed) {
@@ -99,6 +91,7 @@ grpc::Status ApplicationsApi::ListApplications(grpc::ServerContext* ctx, const v
     q.county_id = scope.county_id;
     q.bank_id = scope.bank_id;
     q.any_state = scope.any_state;
+    q.any_county_id = scope.any_county_id;
     if (!within) return absl::OkStatus();  // a filter outside the caller's place: nothing to show
     if (req->next_step() != v1::APPLICATION_STEP_UNSPECIFIED) {
       const std::vector<int> waiting = StatesWaitingFor(req->next_step());
@@ -145,7 +138,7 @@ grpc::Status ApplicationsApi::GetCreditLine(grpc::ServerContext* ctx, const v1::
     }));
     if (!found) return rpc::NotFound(rpc::FormatName("creditLines", id));
     RETURN_IF_ERROR(RequireApplicationReadable(org_, caller, RoutingOf(found->application_id, found->place),
-                                               kit_.clock().Today()));
+                                               kit_.clock().Today(), reader));
     *resp = ToProto(*found);
     return absl::OkStatus();
   });
@@ -164,8 +157,8 @@ grpc::Status ApplicationsApi::ListCreditLines(grpc::ServerContext* ctx, const v1
     const std::string filters = absl::StrCat(req->borrower(), "|", req->township(), "|", req->state());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today()));
-    if (scope.none || !scope.any_state.empty()) return absl::OkStatus();  // the guarantee company and insurer read no lines
+    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today(), reader));
+    if (scope.none || scope.partner) return absl::OkStatus();  // the guarantee company and insurer read no lines
     if (!scope.township_id.empty() && !q.township_id.empty() && q.township_id != scope.township_id) {
       return absl::OkStatus();
     }

@@ -35,7 +35,7 @@ absl::StatusOr<v1::Application> ApplicationsApi::Answer(server::Mutation& m, con
     RETURN_IF_ERROR(m.Record({"credit_line", line.name(), UnitName(c.after.unit_id), nullptr, &line}));
   }
   if (c.loan) {
-    const v1::Loan loan = ToProto(*c.loan);
+    const v1::Loan loan = ToProto(*c.loan, /*masked=*/true);
     RETURN_IF_ERROR(m.Record({"loan", loan.name(), UnitName(c.after.unit_id), nullptr, &loan}));
   }
   if (c.before && c.before->state != c.after.state) {
@@ -232,10 +232,10 @@ grpc::Status ApplicationsApi::DrawCreditLine(grpc::ServerContext* ctx, const v1:
       const std::string unit = UnitName(change.after.place.unit_id);
       const v1::CreditLine before = ToProto(change.before);
       const v1::CreditLine after = ToProto(change.after);
-      const v1::Loan loan = ToProto(change.loan);
+      const v1::Loan loan = ToProto(change.loan, /*masked=*/true);
       RETURN_IF_ERROR(m.Record({"credit_line", after.name(), unit, &before, &after}));
       RETURN_IF_ERROR(m.Record({"loan", loan.name(), unit, nullptr, &loan}));
-      return loan;
+      return ToProto(change.loan, /*masked=*/false);  // to the bank that paid it
     };
   });
 }

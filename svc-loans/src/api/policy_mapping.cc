@@ -20,6 +20,15 @@ std::string At(const std::string& field, const char* member) { return absl::StrC
 // fields); bad shapes named in v.
 CountyPolicy SettingsFromProto(const v1::CountyPolicy& p, const std::string& f, rpc::Violations& v) {
   CountyPolicy out;
+  const auto units = [&](const google::protobuf::RepeatedPtrField<std::string>& names, PartnerRole role) {
+    std::vector<std::string>& ids = PartnersIn(out.partners, role);
+    for (int i = 0; i < names.size(); ++i) {
+      ids.push_back(rpc::ParseName(names[i], "units", absl::StrCat(f, ".", PartnerField(role), "[", i, "]"), v));
+    }
+  };
+  units(p.cooperating_banks(), PartnerRole::kBank);
+  units(p.guarantee_companies(), PartnerRole::kGuaranteeCompany);
+  units(p.insurers(), PartnerRole::kInsurer);
   out.base_rate_bp = p.base_rate_bp();
   out.small_loan_model = EnumFromProto<SmallLoanModel>(p.small_loan_model(), v1::SmallLoanModel_IsValid,
                                                        std::nullopt, At(f, "small_loan_model"), v);
@@ -79,10 +88,18 @@ CountyPolicy SettingsFromProto(const v1::CountyPolicy& p, const std::string& f, 
 
 using Fields = MaskedFields<CountyPolicy>;
 constexpr auto Member = [](auto member) { return Fields::Member(member); };
+Fields::Copy Partners(PartnerRole role) {
+  return [role](const CountyPolicy& from, CountyPolicy& to) {
+    PartnersIn(to.partners, role) = PartnersIn(from.partners, role);
+  };
+}
 
 // Each updatable field of the API, and the member it sets.
 const Fields& Settings() {
   static const auto* settings = new Fields({
+      {"cooperating_banks", Partners(PartnerRole::kBank)},
+      {"guarantee_companies", Partners(PartnerRole::kGuaranteeCompany)},
+      {"insurers", Partners(PartnerRole::kInsurer)},
       {"base_rate_bp", Member(&CountyPolicy::base_rate_bp)},
       {"small_loan_model", Member(&CountyPolicy::small_loan_model)},
       {"small_loan_rate_multiple_bp", Member(&CountyPolicy::small_loan_rate_multiple_bp)},
@@ -145,6 +162,11 @@ v1::CountyPolicy ToProto(const CountyPolicy& p) {
   out.set_name(PolicyName(p.id));
   out.set_county(rpc::FormatName("units", p.county_id));
   *out.mutable_effective_from() = rpc::ToDate(p.effective_from);
+  for (const std::string& id : p.partners.bank_ids) out.add_cooperating_banks(rpc::FormatName("units", id));
+  for (const std::string& id : p.partners.guarantee_company_ids) {
+    out.add_guarantee_companies(rpc::FormatName("units", id));
+  }
+  for (const std::string& id : p.partners.insurer_ids) out.add_insurers(rpc::FormatName("units", id));
   out.set_base_rate_bp(p.base_rate_bp);
   out.set_small_loan_model(static_cast<v1::SmallLoanModel>(p.small_loan_model));
   out.set_small_loan_rate_multiple_bp(p.small_loan_rate_multiple_bp);

@@ -23,8 +23,9 @@ grpc::Status ServicingApi::GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRe
     }));
     if (!found) return rpc::NotFound(rpc::FormatName("loans", id));
     RETURN_IF_ERROR(RequireApplicationReadable(org_, caller, RoutingOf(found->application_id, found->place),
-                                               kit_.clock().Today()));
-    *resp = ToProto(*found);
+                                               kit_.clock().Today(), reader));
+    ASSIGN_OR_RETURN(const bool clear, SeesPayee(org_, caller, found->place.bank_id));
+    *resp = ToProto(*found, !clear);
     return absl::OkStatus();
   });
 }
@@ -51,8 +52,8 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
                                              req->maturing().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today()));
-    if (scope.none || !scope.any_state.empty()) return absl::OkStatus();  // the guarantee company and insurer read no loans
+    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today(), reader));
+    if (scope.none || scope.partner) return absl::OkStatus();  // the guarantee company and insurer read no loans
     if ((!scope.unit_id.empty() && !q.unit_id.empty() && q.unit_id != scope.unit_id) ||
         (!scope.township_id.empty() && !q.township_id.empty() && q.township_id != scope.township_id)) {
       return absl::OkStatus();
@@ -68,7 +69,9 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
       return absl::OkStatus();
     }));
     resp->set_next_page_token(rpc::NextPageToken(rows, page_size, filters, [](const Loan& l) { return l.id; }));
-    for (const Loan& l : rows) *resp->add_loans() = ToProto(l);
+    // One bank per page at most for bank staff (their scope); others see masked payees.
+    const bool clear = ReadsAll(caller) || !scope.bank_id.empty();
+    for (const Loan& l : rows) *resp->add_loans() = ToProto(l, !clear);
     return absl::OkStatus();
   });
 }

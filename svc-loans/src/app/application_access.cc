@@ -1,11 +1,43 @@
 // See application_access.h.
 #include "svc-loans/src/app/application_access.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
+#include "svc-loans/src/store/policy_store.h"
 
 namespace huinong::loans {
+namespace {
+
+constexpr const char* kPartnerCapabilities[] = {"loans.guarantee", "loans.insure"};
+
+// The counties where the caller's organisation is a partner in a role whose
+// capability the caller holds; empty for everyone else.
+absl::StatusOr<std::vector<std::string>> PartnerCounties(OrgView& org, const auth::Principal& caller,
+                                                         absl::CivilDay day, const server::Reader& reader) {
+  std::vector<std::string> counties;
+  ASSIGN_OR_RETURN(const std::string organisation, CallerOrganisation(org, caller));
+  if (organisation.empty()) return counties;
+  for (const char* capability : kPartnerCapabilities) {
+    ASSIGN_OR_RETURN(bool held, org.Holds(StaffIdOf(caller), capability, CallerUnitId(caller), day));
+    if (!held) continue;
+    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(std::vector<std::string> named,
+                       store::CountiesNaming(conn, PartnerRoleOf(capability), organisation, day));
+      counties.insert(counties.end(), named.begin(), named.end());
+      return absl::OkStatus();
+    }));
+  }
+  return counties;
+}
+
+}  // namespace
+
+PartnerRole PartnerRoleOf(absl::string_view capability) {
+  return capability == "loans.insure" ? PartnerRole::kInsurer : PartnerRole::kGuaranteeCompany;
+}
 
 StepSide SideOf(absl::string_view capability) {
   if (capability == "loans.guarantee" || capability == "loans.insure") return StepSide::kPartner;
@@ -14,12 +46,23 @@ StepSide SideOf(absl::string_view capability) {
 }
 
 absl::Status AuthorizeStep(OrgView& org, const auth::Principal& caller, const Application& a,
-                           absl::string_view capability, absl::CivilDay day) {
+                           absl::string_view capability, absl::CivilDay day, const CountyPartners* review_partners) {
   switch (SideOf(capability)) {
     case StepSide::kCountyNetwork:
       return RequireCapability(org, caller, capability, a.unit_id, day);
-    case StepSide::kPartner:
-      return RequireCapability(org, caller, capability, CallerUnitId(caller), day);
+    case StepSide::kPartner: {
+      RETURN_IF_ERROR(RequireCapability(org, caller, capability, CallerUnitId(caller), day));
+      if (review_partners == nullptr) return absl::OkStatus();
+      ASSIGN_OR_RETURN(const std::string organisation, CallerOrganisation(org, caller));
+      const PartnerRole role = PartnerRoleOf(capability);
+      if (!Names(*review_partners, role, organisation)) {
+        return rpc::WithReason(
+            rpc::PermissionDenied(absl::StrCat("units/", organisation, " is not among the ", PartnerField(role),
+                                               " of the county policy the review of applications/", a.id, " used")),
+            "NOT_COUNTY_PARTNER");
+      }
+      return absl::OkStatus();
+    }
     case StepSide::kBank: {
       RETURN_IF_ERROR(RequireCapability(org, caller, capability, CallerUnitId(caller), day));
       ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
@@ -48,7 +91,7 @@ Application RoutingOf(const std::string& application_id, const LendingPlace& pla
 }
 
 absl::Status RequireApplicationReadable(OrgView& org, const auth::Principal& caller, const Application& a,
-                                        absl::CivilDay day) {
+                                        absl::CivilDay day, const server::Reader& reader) {
   if (ReadsAll(caller)) return absl::OkStatus();
   ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
   if (const org_directory::UnitLink* place = PlaceOf(mine)) {
@@ -57,15 +100,14 @@ absl::Status RequireApplicationReadable(OrgView& org, const auth::Principal& cal
   } else if (!a.recommended_bank_id.empty() && mine.Within(a.recommended_bank_id)) {
     return absl::OkStatus();
   } else if (a.review) {
-    for (const char* capability : {"loans.guarantee", "loans.insure"}) {
-      ASSIGN_OR_RETURN(bool held, org.Holds(StaffIdOf(caller), capability, CallerUnitId(caller), day));
-      if (held) return absl::OkStatus();
-    }
+    ASSIGN_OR_RETURN(const std::vector<std::string> counties, PartnerCounties(org, caller, day, reader));
+    if (std::find(counties.begin(), counties.end(), a.county_id) != counties.end()) return absl::OkStatus();
   }
   return rpc::PermissionDenied(absl::StrCat(caller.unit, " does not cover applications/", a.id));
 }
 
-absl::StatusOr<ListScope> ApplicationListScope(OrgView& org, const auth::Principal& caller, absl::CivilDay day) {
+absl::StatusOr<ListScope> ApplicationListScope(OrgView& org, const auth::Principal& caller, absl::CivilDay day,
+                                               const server::Reader& reader) {
   ListScope scope;
   ASSIGN_OR_RETURN(const PlaceScope places, PlaceScopeOf(org, caller));
   if (places.all) return scope;
@@ -86,18 +128,24 @@ absl::StatusOr<ListScope> ApplicationListScope(OrgView& org, const auth::Princip
       return scope;
     }
   }
-  for (const char* capability : {"loans.guarantee", "loans.insure"}) {
-    ASSIGN_OR_RETURN(bool held, org.Holds(staff, capability, CallerUnitId(caller), day));
-    if (held) {
-      for (ApplicationState s : {ApplicationState::kApproved, ApplicationState::kGuaranteed, ApplicationState::kInsured,
-                                 ApplicationState::kContracted, ApplicationState::kDisbursed}) {
-        scope.any_state.push_back(static_cast<int>(s));
-      }
-      return scope;
-    }
+  ASSIGN_OR_RETURN(scope.any_county_id, PartnerCounties(org, caller, day, reader));
+  if (scope.any_county_id.empty()) {
+    scope.none = true;
+    return scope;
   }
-  scope.none = true;
+  scope.partner = true;
+  for (ApplicationState s : {ApplicationState::kApproved, ApplicationState::kGuaranteed, ApplicationState::kInsured,
+                             ApplicationState::kContracted, ApplicationState::kDisbursed}) {
+    scope.any_state.push_back(static_cast<int>(s));
+  }
   return scope;
+}
+
+absl::StatusOr<bool> SeesPayee(OrgView& org, const auth::Principal& caller, const std::string& bank_id) {
+  if (ReadsAll(caller)) return true;
+  if (bank_id.empty() || CallerUnitId(caller).empty()) return false;
+  ASSIGN_OR_RETURN(UnitLineage mine, CallerLineage(org, caller));
+  return mine.Within(bank_id);
 }
 
 absl::StatusOr<std::string> CallerOrganisation(OrgView& org, const auth::Principal& caller) {

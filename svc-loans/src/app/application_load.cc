@@ -14,13 +14,31 @@
 
 namespace huinong::loans {
 
+namespace {
+
+// AuthorizeStep with what it needs from the store: a partner's step, the
+// partners of the policy the county review used.
+absl::Status Authorize(server::Mutation& m, OrgView& org, const Application& a, const std::string& capability) {
+  if (capability.empty()) return absl::OkStatus();
+  if (SideOf(capability) != StepSide::kPartner || !a.review) {
+    return AuthorizeStep(org, m.caller(), a, capability, m.today());
+  }
+  ASSIGN_OR_RETURN(const CountyPolicy policy, LoadReviewPolicy(m.tx(), a));
+  return AuthorizeStep(org, m.caller(), a, capability, m.today(), &policy.partners);
+}
+
+std::string ReviewPolicyId(const Application& a) { return a.review ? a.review->policy_id : ""; }
+
+}  // namespace
+
 absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView& org, const ApplicationRef& ref,
                                                     const CapabilityOf& capability_of) {
   ASSIGN_OR_RETURN(std::optional<Application> seen, store::GetApplication(m.tx(), ref.id));
   if (!seen) return rpc::NotFound(absl::StrCat("applications/", ref.id));
   const std::string capability = capability_of(*seen);
   const std::string seen_bank = seen->recommended_bank_id;
-  if (!capability.empty()) RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), *seen, capability, m.today()));
+  const std::string seen_policy = ReviewPolicyId(*seen);
+  RETURN_IF_ERROR(Authorize(m, org, *seen, capability));
   // Locked: usually the row just read, which the version shows without
   // reading and decoding it again (store::LockApplicationVersion).
   ASSIGN_OR_RETURN(std::optional<int64_t> locked, store::LockApplicationVersion(m.tx(), ref.id));
@@ -33,11 +51,17 @@ absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView
   Application a = *std::move(seen);
   RETURN_IF_ERROR(rpc::CheckEtag(ref.etag, a.version, name));
   const std::string now_capability = capability_of(a);
-  if (!now_capability.empty() &&
-      (now_capability != capability || a.recommended_bank_id != seen_bank)) {
-    RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), a, now_capability, m.today()));
+  if (now_capability != capability || a.recommended_bank_id != seen_bank || ReviewPolicyId(a) != seen_policy) {
+    RETURN_IF_ERROR(Authorize(m, org, a, now_capability));
   }
   return a;
+}
+
+absl::StatusOr<CountyPolicy> LoadReviewPolicy(sql::Connection& conn, const Application& a) {
+  const std::string id = a.review ? a.review->policy_id : a.policy_id;
+  ASSIGN_OR_RETURN(std::optional<CountyPolicy> p, store::GetPolicy(conn, id));
+  if (!p) return absl::InternalError(absl::StrCat("applications/", a.id, " names a missing policy ", id));
+  return *std::move(p);
 }
 
 absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id) {

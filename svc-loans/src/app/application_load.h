@@ -37,6 +37,10 @@ absl::StatusOr<Application> LoadAuthorizedForChange(server::Mutation& m, OrgView
                                                     const CapabilityOf& capability_of);
 absl::StatusOr<Borrower> LoadBorrower(sql::Connection& conn, const std::string& id);
 absl::StatusOr<Product> LoadProduct(sql::Connection& conn, const std::string& id);
+// The version the county review judged by (before the review: the one
+// recorded at submission) — for the fees later steps charge and the
+// partners who may take them.
+absl::StatusOr<CountyPolicy> LoadReviewPolicy(sql::Connection& conn, const Application& application);
 // The version in force for the county on `day`; FAILED_PRECONDITION / NO_POLICY when none.
 absl::StatusOr<CountyPolicy> LoadPolicyInForce(sql::Connection& conn, const std::string& county_id, absl::CivilDay day);
 // OK while the township may lend (domain/township_guard.h).

@@ -5,6 +5,7 @@
 #include "svc-loans/src/app/applications.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
@@ -15,12 +16,15 @@
 #include "svc-loans/src/domain/eligibility.h"
 #include "svc-loans/src/domain/review_deadline.h"
 #include "svc-loans/src/store/application_store.h"
-#include "svc-loans/src/store/policy_store.h"
 
 namespace huinong::loans {
 namespace {
 
 using E = ApplicationEvent;
+
+std::string UnitList(const std::vector<std::string>& ids) {
+  return ids.empty() ? "it names none" : absl::StrCat("units/", absl::StrJoin(ids, ", units/"));
+}
 
 absl::Status Problems(const FieldProblems& problems) {
   rpc::Violations v;
@@ -37,14 +41,6 @@ absl::Status Allowed(const Application& a, ApplicationEvent event) {
 StepRecord StepBy(const server::Mutation& m, ApplicationEvent event, std::string note = "",
                   std::vector<domain::DocumentRef> documents = {}) {
   return StepRecord{event, m.caller().subject, m.now(), std::move(note), std::move(documents)};
-}
-
-// The policy a county review judged by, for the fees later steps charge.
-absl::StatusOr<CountyPolicy> ReviewPolicy(sql::Connection& conn, const Application& a) {
-  const std::string id = a.review ? a.review->policy_id : a.policy_id;
-  ASSIGN_OR_RETURN(std::optional<CountyPolicy> p, store::GetPolicy(conn, id));
-  if (!p) return absl::InternalError(absl::StrCat("applications/", a.id, " names a missing policy ", id));
-  return *std::move(p);
 }
 
 // Loads, authorizes `capability` and checks `event` is allowed: the opening
@@ -172,20 +168,16 @@ absl::StatusOr<ApplicationChange> ReviewApplication(server::Mutation& m, OrgView
                                                     Review review) {
   ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.review.county", E::kApprove));
   const Application before = a;
-  FieldProblems problems = ReviewProblems(review);
-  if (!review.recommended_bank_id.empty()) {
-    absl::StatusOr<UnitLineage> bank = org.Lineage(review.recommended_bank_id);
-    if (absl::IsNotFound(bank.status())) {
-      problems.emplace_back("review.recommended_bank", "no such unit in svc-org");
-    } else if (!bank.ok()) {
-      return bank.status();
-    } else if (bank->chain.size() != 1 || bank->unit().level != type::v1::LEVEL_UNSPECIFIED) {
-      problems.emplace_back("review.recommended_bank", "a cooperating bank: the root unit of its organisation");
-    }
-  }
-  RETURN_IF_ERROR(Problems(problems));
   RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
   ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), a, m.today()));
+  FieldProblems problems = ReviewProblems(review);
+  if (!review.recommended_bank_id.empty() &&
+      !Names(facts.policy.partners, PartnerRole::kBank, review.recommended_bank_id)) {
+    problems.emplace_back("review.recommended_bank",
+                          absl::StrCat("not a cooperating bank of countyPolicies/", facts.policy.id, " (",
+                                       UnitList(facts.policy.partners.bank_ids), ")"));
+  }
+  RETURN_IF_ERROR(Problems(problems));
   std::vector<RuleFailure> failures = CheckReviewWithinRequest(a, review, facts.policy.id);
   for (RuleFailure& f :
        CheckEligibility(facts.borrower.profile, ApprovedRequest(a, review), facts.product, facts.policy)) {
@@ -208,7 +200,7 @@ absl::StatusOr<ApplicationChange> RecordGuarantee(server::Mutation& m, OrgView& 
   const Application before = a;
   RETURN_IF_ERROR(Problems(GuaranteeProblems(a, guarantee)));
   ASSIGN_OR_RETURN(guarantee.guarantor_id, CallerOrganisation(org, m.caller()));
-  ASSIGN_OR_RETURN(CountyPolicy policy, ReviewPolicy(m.tx(), a));
+  ASSIGN_OR_RETURN(CountyPolicy policy, LoadReviewPolicy(m.tx(), a));
   guarantee.service_fee_fen = GuaranteeServiceFeeFen(a.review->approved_amount_fen, policy);
   StepRecord step = StepBy(m, E::kRecordGuarantee, guarantee.contract_number, {guarantee.contract});
   a.guarantee = std::move(guarantee);
@@ -222,7 +214,7 @@ absl::StatusOr<ApplicationChange> RecordInsurance(server::Mutation& m, OrgView& 
   RETURN_IF_ERROR(Problems(InsuranceProblems(a, insurance)));
   ASSIGN_OR_RETURN(insurance.insurer_id, CallerOrganisation(org, m.caller()));
   if (insurance.kind == InsuranceKind::kSurety) {
-    ASSIGN_OR_RETURN(CountyPolicy policy, ReviewPolicy(m.tx(), a));
+    ASSIGN_OR_RETURN(CountyPolicy policy, LoadReviewPolicy(m.tx(), a));
     insurance.premium_fen = SuretyPremiumFen(a.review->approved_amount_fen, policy);
   }
   std::vector<domain::DocumentRef> documents;

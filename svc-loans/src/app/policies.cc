@@ -26,10 +26,27 @@ absl::Status CheckCounty(org_directory::OrgView& org, const std::string& county_
   return absl::OkStatus();
 }
 
-// The policy's own rules on the whole version, named under "policy.".
-absl::Status CheckSettings(const CountyPolicy& p) {
+// The policy's own rules on the whole version, and each partner an
+// organisation of svc-org (its root unit, with no place level), named under
+// "policy.".
+absl::Status CheckSettings(org_directory::OrgView& org, const CountyPolicy& p) {
   rpc::Violations v;
   for (auto& [field, description] : PolicyViolations(p)) v.Add(absl::StrCat("policy.", field), description);
+  for (PartnerRole role : {PartnerRole::kBank, PartnerRole::kGuaranteeCompany, PartnerRole::kInsurer}) {
+    const std::vector<std::string>& ids = PartnersIn(p.partners, role);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::string field = absl::StrCat("policy.", PartnerField(role), "[", i, "]");
+      absl::StatusOr<UnitLineage> unit = org.Lineage(ids[i]);
+      if (absl::IsNotFound(unit.status())) {
+        v.Add(field, absl::StrCat("units/", ids[i], " is no unit of svc-org"));
+      } else if (!unit.ok()) {
+        return unit.status();
+      } else if (unit->chain.size() != 1 || unit->unit().level != type::v1::LEVEL_UNSPECIFIED) {
+        v.Add(field, absl::StrCat("units/", ids[i], " is not an organisation: the root unit of a bank, guarantee",
+                                  " company or insurer, outside the county's network"));
+      }
+    }
+  }
   return v.ToStatus();
 }
 
@@ -45,7 +62,7 @@ absl::StatusOr<PolicyChange> CreatePolicy(server::Mutation& m, org_directory::Or
                      " would change decisions already taken; versions start today (",
                      absl::FormatCivilTime(m.today()), ") or later"));
   }
-  RETURN_IF_ERROR(CheckSettings(policy));
+  RETURN_IF_ERROR(CheckSettings(org, policy));
   policy.id = NewUlid();
   policy.revision = 1;
   policy.create_time = policy.update_time = m.now();
@@ -70,7 +87,7 @@ absl::StatusOr<PolicyChange> UpdatePolicy(server::Mutation& m, org_directory::Or
   }
   PolicyChange change{*locked, *locked};
   edit.apply(change.after);
-  RETURN_IF_ERROR(CheckSettings(change.after));
+  RETURN_IF_ERROR(CheckSettings(org, change.after));
   change.after.revision += 1;
   change.after.update_time = m.now();
   RETURN_IF_ERROR(store::UpdatePolicy(m.tx(), change.after));

@@ -1,6 +1,8 @@
 // See county_policy.h.
 #include "svc-loans/src/domain/county_policy.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 
 namespace huinong::loans {
@@ -23,7 +25,36 @@ class Violations {
   std::vector<std::pair<std::string, std::string>> list_;
 };
 
+constexpr PartnerRole kRoles[] = {PartnerRole::kBank, PartnerRole::kGuaranteeCompany, PartnerRole::kInsurer};
+
 }  // namespace
+
+std::vector<std::string>& PartnersIn(CountyPartners& partners, PartnerRole role) {
+  switch (role) {
+    case PartnerRole::kBank: return partners.bank_ids;
+    case PartnerRole::kGuaranteeCompany: return partners.guarantee_company_ids;
+    case PartnerRole::kInsurer: return partners.insurer_ids;
+  }
+  return partners.bank_ids;
+}
+
+const std::vector<std::string>& PartnersIn(const CountyPartners& partners, PartnerRole role) {
+  return PartnersIn(const_cast<CountyPartners&>(partners), role);  // the same member, read only
+}
+
+bool Names(const CountyPartners& partners, PartnerRole role, const std::string& organisation_id) {
+  const std::vector<std::string>& ids = PartnersIn(partners, role);
+  return !organisation_id.empty() && std::find(ids.begin(), ids.end(), organisation_id) != ids.end();
+}
+
+const char* PartnerField(PartnerRole role) {
+  switch (role) {
+    case PartnerRole::kBank: return "cooperating_banks";
+    case PartnerRole::kGuaranteeCompany: return "guarantee_companies";
+    case PartnerRole::kInsurer: return "insurers";
+  }
+  return "";
+}
 
 std::optional<int64_t> CeilingFen(const CountyPolicy& p, BorrowerType type, ProductKind product) {
   std::optional<int64_t> any_kind;
@@ -37,6 +68,15 @@ std::optional<int64_t> CeilingFen(const CountyPolicy& p, BorrowerType type, Prod
 
 std::vector<std::pair<std::string, std::string>> PolicyViolations(const CountyPolicy& p) {
   Violations v;
+  for (PartnerRole role : kRoles) {
+    const std::vector<std::string>& ids = PartnersIn(p.partners, role);
+    if (ids.empty()) v.Add(PartnerField(role), "at least one organisation (units/{id} of its root unit)");
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) != ids.begin() + i) {
+        v.Add(absl::StrCat(PartnerField(role), "[", i, "]"), absl::StrCat("units/", ids[i], " is named twice"));
+      }
+    }
+  }
   v.Positive("base_rate_bp", p.base_rate_bp);
   v.Range("small_loan_rate_multiple_bp", p.small_loan_rate_multiple_bp, 10'000, 100'000);
   v.Range("max_industry_rate_multiple_bp", p.max_industry_rate_multiple_bp, 10'000, 100'000);

@@ -69,6 +69,27 @@ struct SubsidyBand {
   int rate_bp = 0;
 };
 
+// The organisations a county lends with (000:1567 names 固安's rural credit
+// union and the Agricultural Bank; 000:1519 the guarantee company and PICC),
+// each the root unit of its organisation in svc-org: the banks its review
+// may recommend, the guarantee companies that may guarantee and the insurers
+// that may insure its applications. Their staff see the county's
+// applications once reviewed and act only on those of counties naming them.
+struct CountyPartners {
+  std::vector<std::string> bank_ids;
+  std::vector<std::string> guarantee_company_ids;
+  std::vector<std::string> insurer_ids;
+};
+
+enum class PartnerRole { kBank, kGuaranteeCompany, kInsurer };
+
+// The partners of `role`, and whether `organisation_id` is one of them.
+const std::vector<std::string>& PartnersIn(const CountyPartners& partners, PartnerRole role);
+std::vector<std::string>& PartnersIn(CountyPartners& partners, PartnerRole role);
+bool Names(const CountyPartners& partners, PartnerRole role, const std::string& organisation_id);
+// The API's field for the role's list ("cooperating_banks", …).
+const char* PartnerField(PartnerRole role);
+
 struct CountyPolicy {
   std::string id;         // of this dated version; decisions record it
   std::string county_id;  // the county unit it governs
@@ -76,6 +97,9 @@ struct CountyPolicy {
   absl::Time create_time;
   absl::Time update_time;
   absl::CivilDay effective_from;
+
+  // Who the county lends with; every list needs at least one organisation.
+  CountyPartners partners;
 
   // Rates and the small-loan model (000:1505).
   int base_rate_bp = 435;

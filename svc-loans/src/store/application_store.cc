@@ -66,6 +66,11 @@ absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn,
     absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", column, " = ?");
     binds.push_back(*value);
   }
+  if (!f.any_county_id.empty()) {
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "county_id IN (",
+                    absl::StrJoin(std::vector<std::string>(f.any_county_id.size(), "?"), ", "), ")");
+    binds.insert(binds.end(), f.any_county_id.begin(), f.any_county_id.end());
+  }
   absl::StrAppend(&sql, where, where.empty() ? " WHERE " : " AND ", "id > ?");
   binds.push_back(f.after_id);
   if (f.state != 0) absl::StrAppend(&sql, " AND state = ", f.state);

@@ -38,6 +38,7 @@ struct ApplicationQuery {
   std::string product_id;
   int state = 0;      // ApplicationState value; 0: any
   std::vector<int> any_state;  // one of these ApplicationState values; empty: any
+  std::vector<std::string> any_county_id;  // in one of these counties; empty: any
   // Only SURVEYED applications whose review was due at or before this instant.
   std::optional<absl::Time> overdue_at;
   std::string after_id;

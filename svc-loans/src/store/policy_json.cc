@@ -14,6 +14,9 @@ using json::Json;
 // Every setting once, for both directions: the name stored and the member.
 template <class Visit>
 void EachSetting(CountyPolicy& p, Visit&& visit) {
+  visit(PartnerKey(PartnerRole::kBank), p.partners.bank_ids);
+  visit(PartnerKey(PartnerRole::kGuaranteeCompany), p.partners.guarantee_company_ids);
+  visit(PartnerKey(PartnerRole::kInsurer), p.partners.insurer_ids);
   visit("base_rate_bp", p.base_rate_bp);
   visit("small_loan_model", p.small_loan_model);
   visit("small_loan_rate_multiple_bp", p.small_loan_rate_multiple_bp);
@@ -70,6 +73,7 @@ struct Writer {
     out[name] = list;
   }
   void operator()(const char* name, const domain::DocumentRef& d) { out[name] = db::DocumentRefJson(d); }
+  void operator()(const char* name, const std::vector<std::string>& ids) { out[name] = ids; }
   void operator()(const char* name, const std::vector<SubsidyBand>& bands) {
     Json list = Json::array();
     for (const SubsidyBand& b : bands) {
@@ -98,6 +102,13 @@ struct Reader {
   }
   void operator()(const char* name, domain::DocumentRef& d) {
     if (json::Field(in, name).is_object()) d = db::DocumentRefOf(json::Field(in, name));
+  }
+  void operator()(const char* name, std::vector<std::string>& ids) {
+    if (!json::Field(in, name).is_array()) return;
+    ids.clear();
+    for (const Json& id : json::Array(in, name)) {
+      if (id.is_string()) ids.push_back(id.get<std::string>());
+    }
   }
   void operator()(const char* name, std::vector<Purpose>& purposes) {
     if (!json::Field(in, name).is_array()) return;
@@ -128,6 +139,15 @@ struct Reader {
 };
 
 }  // namespace
+
+const char* PartnerKey(PartnerRole role) {
+  switch (role) {
+    case PartnerRole::kBank: return "bank_ids";
+    case PartnerRole::kGuaranteeCompany: return "guarantee_company_ids";
+    case PartnerRole::kInsurer: return "insurer_ids";
+  }
+  return "";
+}
 
 std::string EncodeSettings(const CountyPolicy& policy) {
   Json out = Json::object();

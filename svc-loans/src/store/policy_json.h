@@ -12,6 +12,8 @@
 namespace huinong::loans::store {
 
 std::string EncodeSettings(const CountyPolicy& policy);
+// The member holding a partner role's list of organisation ids ("bank_ids", …).
+const char* PartnerKey(PartnerRole role);
 // Fills the settings of `out`; id, county, day, revision and times are columns.
 void DecodeSettings(const std::string& json, CountyPolicy& out);
 

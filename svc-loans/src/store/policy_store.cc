@@ -76,6 +76,17 @@ absl::StatusOr<std::optional<CountyPolicy>> PolicyOn(sql::Connection& conn, cons
   return db::First(db::Rows<CountyPolicy>(*q, PolicyRow));
 }
 
+absl::StatusOr<std::vector<std::string>> CountiesNaming(sql::Connection& conn, PartnerRole role,
+                                                        const std::string& organisation_id, absl::CivilDay day) {
+  // A county has a few versions: the scan of its rows is the cheap part.
+  db::Statement q = db::Prepare(
+      conn, absl::StrCat("SELECT DISTINCT county_id FROM county_policies WHERE effective_from <= ?"
+                         " AND JSON_CONTAINS(settings_json, JSON_QUOTE(?), '$.", PartnerKey(role), "')"));
+  db::BindDate(*q, 1, day);
+  q->setString(2, organisation_id);
+  return db::Rows<std::string>(*q, [](sql::ResultSet& rs) { return std::string(rs.getString("county_id")); });
+}
+
 absl::StatusOr<std::vector<CountyPolicy>> ListPolicies(sql::Connection& conn, const std::string& county_id,
                                                        const std::string& after_id, int limit) {
   db::Statement q = db::Prepare(conn, absl::StrCat(kColumns, " WHERE id > ?",

@@ -39,8 +39,11 @@ type::v1::Date DateOf(absl::CivilDay day) {
   return date;
 }
 
-type::v1::DocumentRef Document(const std::string& path) {
+// A document of `kind` with its own `number` (may be empty), held at `path`.
+type::v1::DocumentRef Document(const std::string& kind, const std::string& number, const std::string& path) {
   type::v1::DocumentRef document;
+  document.set_kind(kind);
+  document.set_number(number);
   document.set_uri("https://docs.example.cn/guan/" + path);
   return document;
 }
@@ -51,11 +54,17 @@ bool Reused(const absl::Status& status) {
 }
 
 // The 固安 county policy from `from`: the domain's defaults, which are the
-// seeds' numbers (base rate 435 bp as the demo's, 政银企户保).
-v1::CountyPolicy Policy(const std::string& county, absl::CivilDay from) {
+// seeds' numbers (base rate 435 bp as the demo's, 政银企户保), lending with
+// the rural credit union and the Agricultural Bank (000:1567), the county's
+// guarantee company and PICC (000:1519), given by their units.
+v1::CountyPolicy Policy(const std::string& county, absl::CivilDay from, const std::vector<std::string>& banks,
+                        const std::string& guarantee_company, const std::string& insurer) {
   v1::CountyPolicy p;
   p.set_county(county);
   *p.mutable_effective_from() = DateOf(from);
+  for (const std::string& bank : banks) p.add_cooperating_banks(bank);
+  p.add_guarantee_companies(guarantee_company);
+  p.add_insurers(insurer);
   p.set_base_rate_bp(kBaseRateBp);
   p.set_small_loan_model(v1::SMALL_LOAN_MODEL_GUARANTEED);
   p.set_small_loan_rate_multiple_bp(10000);
@@ -192,7 +201,8 @@ class LendingLoad {
     // From the day of the first load: a version never starts in the past
     // (it would change decisions already taken). A later run finds it.
     request.set_request_id("demo:county-policy:guan");
-    *request.mutable_policy() = Policy(people_.units.at(1), today_);
+    *request.mutable_policy() = Policy(people_.units.at(1), today_, {people_.units.at(109), people_.units.at(106)},
+                                       people_.units.at(108), people_.units.at(107));
     absl::StatusOr<v1::CountyPolicy> made =
         loans.Call<v1::CountyPolicy>(&v1::ProductService::Stub::CreateCountyPolicy, request);
     if (Reused(made.status())) {
@@ -359,9 +369,13 @@ class LendingLoad {
         s.set_findings(demo.small_loan ? "家庭劳动力充足，养殖经验丰富，资金用途真实，具备还款能力"
                                        : "经营正常，账务规范，带动贫困户情况属实，项目可行");
         *s.mutable_recommended_amount() = approved;
-        *s.mutable_report() = Document("surveys/" + demo.key + ".pdf");
-        *s.mutable_guarantee_application() = Document("guarantee-applications/" + demo.key + ".pdf");
-        if (!demo.small_loan) *s.mutable_benefit_sharing_agreement() = Document("benefit-sharing/" + demo.key + ".pdf");
+        *s.mutable_report() = Document("survey_report", "", "surveys/" + demo.key + ".pdf");
+        *s.mutable_guarantee_application() =
+            Document("guarantee_application", "", "guarantee-applications/" + demo.key + ".pdf");
+        if (!demo.small_loan) {
+          *s.mutable_benefit_sharing_agreement() =
+              Document("benefit_sharing_agreement", "", "benefit-sharing/" + demo.key + ".pdf");
+        }
         return Send(director, current, "survey", &AppStub::RecordSurvey, r);
       }
       case v1::APPLICATION_STEP_COUNTY_REVIEW: {
@@ -379,7 +393,7 @@ class LendingLoad {
         v1::GuaranteeRecord& g = *r.mutable_guarantee();
         g.set_contract_number("GADB-" + demo.key);
         *g.mutable_guaranteed_amount() = approved;
-        *g.mutable_contract() = Document("guarantees/" + demo.key + ".pdf");
+        *g.mutable_contract() = Document("guarantee_contract", g.contract_number(), "guarantees/" + demo.key + ".pdf");
         return Send("guar.officer", current, "guarantee", &AppStub::RecordGuarantee, r);
       }
       case v1::APPLICATION_STEP_INSURANCE: {
@@ -392,7 +406,7 @@ class LendingLoad {
         *i.mutable_cover()->mutable_start() = today;
         *i.mutable_cover()->mutable_end() =
             DateOf(absl::CivilDay(today_.year(), today_.month() + demo.term_months, today_.day()));
-        *i.mutable_policy_document() = Document("insurance/" + demo.key + ".pdf");
+        *i.mutable_policy_document() = Document("insurance_policy", i.policy_number(), "insurance/" + demo.key + ".pdf");
         return Send("ins.officer", current, "insure", &AppStub::RecordInsurance, r);
       }
       case v1::APPLICATION_STEP_CONTRACT: {
@@ -403,7 +417,7 @@ class LendingLoad {
         *c.mutable_amount() = approved;
         c.set_term_months(demo.term_months);
         c.set_rate_bp(rate);
-        *c.mutable_contract() = Document("contracts/" + demo.key + ".pdf");
+        *c.mutable_contract() = Document("loan_contract", c.contract_number(), "contracts/" + demo.key + ".pdf");
         return Send(bank, current, "contract", &AppStub::SignContract, r);
       }
       case v1::APPLICATION_STEP_DISBURSEMENT: {
@@ -417,7 +431,7 @@ class LendingLoad {
           payee.set_payee_name("廊坊市冷链设备有限公司");
           payee.set_account_number("1310220000000088");
           payee.set_bank("中国农业银行廊坊分行");
-          *payee.mutable_basis() = Document("purchase-orders/" + demo.key + ".pdf");
+          *payee.mutable_basis() = Document("purchase_order", "", "purchase-orders/" + demo.key + ".pdf");
         }
         return Send(bank, current, "disburse", &AppStub::Disburse, r);
       }

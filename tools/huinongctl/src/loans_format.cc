@@ -172,6 +172,9 @@ std::string PolicyDetail(const v1::CountyPolicy& p) {
   Rows rows = {{"policy", p.name()},
                {"county", p.county()},
                {"from", DateText(p.effective_from())},
+               {"banks", absl::StrJoin(p.cooperating_banks(), ", ")},
+               {"guarantee companies", absl::StrJoin(p.guarantee_companies(), ", ")},
+               {"insurers", absl::StrJoin(p.insurers(), ", ")},
                {"base rate", RateText(p.base_rate_bp())},
                {"small-loan model", EnumWord(p.small_loan_model())},
                {"small-loan rate", MultipleText(p.small_loan_rate_multiple_bp()) + " of the base"},
@@ -324,6 +327,12 @@ std::string LoanDetail(const v1::Loan& l) {
   Add(rows, "credit line", l.credit_line());
   rows.emplace_back("place", absl::StrCat(l.village(), " / ", l.township()));
   Add(rows, "bank", l.bank());
+  Add(rows, "bank reference", l.bank_reference());
+  rows.emplace_back("purpose", EnumWord(l.purpose()));
+  if (l.has_entrusted_payee()) {
+    const v1::EntrustedPayee& p = l.entrusted_payee();
+    rows.emplace_back("paid to", absl::StrCat(p.payee_name(), ", ", p.bank(), " ", p.account_number()));
+  }
   rows.emplace_back("principal", YuanText(l.principal()));
   rows.emplace_back("outstanding", YuanText(l.outstanding_principal()));
   rows.emplace_back("rate", RateText(l.rate_bp()));
