@@ -24,6 +24,9 @@ struct DocumentRef {
   std::string kind;    // "survey_report", "loan_contract", …
   std::string number;  // as written on the document
 
+  // Says where the document is or what its bytes hash to: what a required
+  // reference needs (a kind, number or title alone points at nothing).
+  bool locatable() const { return !uri.empty() || !sha256.empty(); }
   bool empty() const { return uri.empty() && sha256.empty() && title.empty() && kind.empty() && number.empty(); }
   bool operator==(const DocumentRef&) const = default;
 };

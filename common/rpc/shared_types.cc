@@ -40,7 +40,7 @@ domain::DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::str
 
 domain::DocumentRef ReadRequiredDocument(const type::v1::DocumentRef& in, const std::string& field, Violations& v) {
   domain::DocumentRef d = ReadDocument(in, field, v);
-  if (d.empty()) v.Add(field, "required: a reference to the document");
+  if (!d.locatable()) v.Add(field, "required: where the document is (uri) or its sha256");
   return d;
 }
 

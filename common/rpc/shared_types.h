@@ -18,7 +18,8 @@ namespace huinong::rpc {
 // number up to 100 characters.
 domain::DocumentRef ReadDocument(const type::v1::DocumentRef& in, const std::string& field, Violations& v);
 type::v1::DocumentRef ToProto(const domain::DocumentRef& d);
-// `required`: an empty reference is named as missing.
+// `required`: a reference without a uri or a sha256 (a kind, number or
+// title alone points at nothing) is named as missing.
 domain::DocumentRef ReadRequiredDocument(const type::v1::DocumentRef& in, const std::string& field, Violations& v);
 
 type::v1::Money ToMoney(int64_t fen);

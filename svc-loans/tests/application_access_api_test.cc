@@ -91,6 +91,40 @@ TEST_F(Applications, OnlyThePartnersTheCountyPolicyNamesActOnAndSeeItsApplicatio
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%loans.RecordGuarantee%'"), 0);
   ASSERT_TRUE(Guarantee(a, 5'000'000).ok());
   EXPECT_EQ(a.guarantee().guarantor(), "units/guarantor");
+  tried = a;
+  const grpc::Status insurer = Insure(tried, v1::INSURANCE_KIND_SURETY, 5'000'000, "insure2");
+  EXPECT_EQ(insurer.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Reason(insurer), "NOT_COUNTY_PARTNER");
+}
+
+TEST_F(Applications, ANewVersionsPartnersListTheCountyButTheReviewsPartnersFinishWhatWasRoutedToThem) {
+  v1::Application a = SurveyedSmallLoan();
+  ASSERT_TRUE(Review(a, 5'000'000, 36, 435, "rcc").ok());  // under the 2026 version: guarantor, picc
+  // From today the county works with guarantor2 instead.
+  CountyPolicy next = Policy(SmallLoanModel::kGuaranteed);
+  next.id = "01POLICY2026NEXT0000000000";
+  next.effective_from = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(8 * 3600));
+  next.partners.guarantee_company_ids = {"guarantor2"};
+  {
+    auto conn = pool_->Connect();
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(store::InsertPolicy(**conn, next).ok());
+  }
+  v1::ListApplicationsRequest list;
+  v1::ListApplicationsResponse page;
+  ASSERT_TRUE(applications_->ListApplications(As("guarantee2").get(), list, &page).ok());
+  EXPECT_EQ(page.applications_size(), 1);  // the county's partner now
+  page.Clear();
+  ASSERT_TRUE(applications_->ListApplications(As("guarantee").get(), list, &page).ok());
+  EXPECT_EQ(page.applications_size(), 0);  // no longer listed …
+  v1::GetApplicationRequest get;
+  get.set_name(a.name());
+  v1::Application read;
+  EXPECT_TRUE(applications_->GetApplication(As("guarantee").get(), get, &read).ok());  // … but read by name
+  v1::Application tried = a;
+  const grpc::Status s = Guarantee(tried, 5'000'000, "guarantee2");
+  EXPECT_EQ(Reason(s), "NOT_COUNTY_PARTNER");  // the review routed it to guarantor
+  ASSERT_TRUE(Guarantee(a, 5'000'000).ok());
 }
 
 TEST_F(Applications, AnOverdueCountyReviewIsListedAndFlagged) {

@@ -178,7 +178,7 @@ class Applications : public LoansFixture {
     return applications_->RecordGuarantee(As(who).get(), req, &a);
   }
 
-  grpc::Status Insure(v1::Application& a, v1::InsuranceKind kind, int64_t fen) {
+  grpc::Status Insure(v1::Application& a, v1::InsuranceKind kind, int64_t fen, const std::string& who = "insure") {
     v1::RecordInsuranceRequest req;
     req.set_request_id(NextRequestId());
     req.set_name(a.name());
@@ -191,7 +191,7 @@ class Applications : public LoansFixture {
     *i->mutable_cover()->mutable_start() = Today();
     *i->mutable_cover()->mutable_end() = Today();
     i->mutable_cover()->mutable_end()->set_year(Today().year() + 3);
-    return applications_->RecordInsurance(As("insure").get(), req, &a);
+    return applications_->RecordInsurance(As(who).get(), req, &a);
   }
 
   grpc::Status Sign(v1::Application& a, int64_t fen, int months, int rate_bp, const std::string& who = "rcc-officer") {

@@ -23,6 +23,7 @@ const std::map<std::string, std::string>& People() {
       {"director1", "town1"},  {"director2", "town2"},  {"reviewer", "county"}, {"reviewer2", "county"},
       {"policy", "county"},     {"guarantee", "guarantor"}, {"insure", "picc"},
       {"rcc-officer", "rcc-b1"}, {"abc-officer", "abc"}, {"guarantee2", "guarantor2"}, {"ccb-officer", "ccb"},
+      {"insure2", "picc2"},
   };
   return *people;
 }
@@ -48,6 +49,7 @@ void LoansFixture::SetUp() {
   // A bank and a guarantee company that the county's policy does not name.
   org_->AddUnit("ccb", LEVEL_UNSPECIFIED);
   org_->AddUnit("guarantor2", LEVEL_UNSPECIFIED);
+  org_->AddUnit("picc2", LEVEL_UNSPECIFIED);
   org_->Grant("clerk11", "loans.intake", "v11");
   org_->Grant("clerk21", "loans.intake", "v21");
   org_->Grant("clerk1", "loans.intake", "town1");
@@ -59,6 +61,7 @@ void LoansFixture::SetUp() {
   org_->Grant("guarantee", "loans.guarantee", "guarantor");
   org_->Grant("insure", "loans.insure", "picc");
   org_->Grant("guarantee2", "loans.guarantee", "guarantor2");
+  org_->Grant("insure2", "loans.insure", "picc2");
   org_->Grant("ccb-officer", "loans.contract", "ccb");
   for (const char* bank : {"rcc-b1", "abc"}) {
     const std::string officer = std::string(bank) == "abc" ? "abc-officer" : "rcc-officer";

@@ -93,7 +93,7 @@ TEST(ScheduleTerm, OneMonthIsOneInstalmentInEveryMethod) {
   }
 }
 
-TEST(ScheduleTerm, ThirtySixMonthsIsTheCapAndEndsOnMaturity) {
+TEST(ScheduleTerm, ThirtySixMonthsAreThirtySixInstalmentsEndingOnMaturity) {
   // 000:1509: at most 3 years. Disbursed 31 December 2026 → the last due
   // date 31 December 2029; February 2028 clamps to the 29th.
   for (RepaymentMethod method : {RepaymentMethod::kMonthlyInterestBullet, RepaymentMethod::kEqualPrincipal,

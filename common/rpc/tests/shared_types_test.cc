@@ -68,14 +68,22 @@ TEST(DocumentRef, KindBoundaries) {
   EXPECT_EQ(bad.list()[0].field, "d.kind");
 }
 
-TEST(DocumentRef, ARequiredReferenceNeedsOnePart) {
+TEST(DocumentRef, ARequiredReferenceSaysWhereTheDocumentIsOrItsHash) {
   Violations v;
   ReadRequiredDocument(type::v1::DocumentRef(), "guarantee.contract", v);
-  ASSERT_EQ(v.list().size(), 1u);
-  EXPECT_EQ(v.list()[0].field, "guarantee.contract");
-  Violations ok;
   type::v1::DocumentRef numbered;
+  numbered.set_kind("insurance_policy");
   numbered.set_number("PICC-2026-0001");
+  numbered.set_title("保证保险单");
+  ReadRequiredDocument(numbered, "insurance.policy_document", v);
+  ASSERT_EQ(v.list().size(), 2u);
+  EXPECT_EQ(v.list()[0].field, "guarantee.contract");
+  EXPECT_EQ(v.list()[1].field, "insurance.policy_document");
+  Violations ok;
+  type::v1::DocumentRef hashed = numbered;
+  hashed.set_sha256(std::string(64, 'b'));
+  ReadRequiredDocument(hashed, "insurance.policy_document", ok);
+  numbered.set_uri("docs://picc/2026-0001.pdf");
   ReadRequiredDocument(numbered, "insurance.policy_document", ok);
   EXPECT_TRUE(ok.empty());
 }

@@ -2,6 +2,7 @@
 #include "svc-loans/src/app/application_access.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
@@ -13,24 +14,52 @@ namespace {
 
 constexpr const char* kPartnerCapabilities[] = {"loans.guarantee", "loans.insure"};
 
-// The counties where the caller's organisation is a partner in a role whose
-// capability the caller holds; empty for everyone else.
-absl::StatusOr<std::vector<std::string>> PartnerCounties(OrgView& org, const auth::Principal& caller,
-                                                         absl::CivilDay day, const server::Reader& reader) {
-  std::vector<std::string> counties;
-  ASSIGN_OR_RETURN(const std::string organisation, CallerOrganisation(org, caller));
-  if (organisation.empty()) return counties;
+// A guarantee company's or insurer's staff member: their organisation and
+// the partner roles whose capability they hold (none for everyone else).
+struct PartnerReach {
+  std::string organisation;
+  std::vector<PartnerRole> roles;
+};
+
+absl::StatusOr<PartnerReach> PartnerReachOf(OrgView& org, const auth::Principal& caller, absl::CivilDay day) {
+  PartnerReach reach;
+  ASSIGN_OR_RETURN(reach.organisation, CallerOrganisation(org, caller));
+  if (reach.organisation.empty()) return reach;
   for (const char* capability : kPartnerCapabilities) {
     ASSIGN_OR_RETURN(bool held, org.Holds(StaffIdOf(caller), capability, CallerUnitId(caller), day));
-    if (!held) continue;
+    if (held) reach.roles.push_back(PartnerRoleOf(capability));
+  }
+  return reach;
+}
+
+// The counties whose policy in force on `day` names the organisation in
+// one of the roles.
+absl::StatusOr<std::vector<std::string>> PartnerCounties(const PartnerReach& reach, absl::CivilDay day,
+                                                         const server::Reader& reader) {
+  std::vector<std::string> counties;
+  for (PartnerRole role : reach.roles) {
     RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(std::vector<std::string> named,
-                       store::CountiesNaming(conn, PartnerRoleOf(capability), organisation, day));
+      ASSIGN_OR_RETURN(std::vector<std::string> named, store::CountiesNaming(conn, role, reach.organisation, day));
       counties.insert(counties.end(), named.begin(), named.end());
       return absl::OkStatus();
     }));
   }
   return counties;
+}
+
+// Whether the policy the application's county review used names the
+// organisation in one of the roles: the partners it was routed to.
+absl::StatusOr<bool> NamedByReview(const PartnerReach& reach, const Application& a, const server::Reader& reader) {
+  std::optional<CountyPolicy> policy;
+  RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
+    ASSIGN_OR_RETURN(policy, store::GetPolicy(conn, a.review->policy_id));
+    return absl::OkStatus();
+  }));
+  if (!policy) return false;
+  for (PartnerRole role : reach.roles) {
+    if (Names(policy->partners, role, reach.organisation)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -100,8 +129,13 @@ absl::Status RequireApplicationReadable(OrgView& org, const auth::Principal& cal
   } else if (!a.recommended_bank_id.empty() && mine.Within(a.recommended_bank_id)) {
     return absl::OkStatus();
   } else if (a.review) {
-    ASSIGN_OR_RETURN(const std::vector<std::string> counties, PartnerCounties(org, caller, day, reader));
-    if (std::find(counties.begin(), counties.end(), a.county_id) != counties.end()) return absl::OkStatus();
+    ASSIGN_OR_RETURN(const PartnerReach reach, PartnerReachOf(org, caller, day));
+    if (!reach.roles.empty()) {
+      ASSIGN_OR_RETURN(const std::vector<std::string> counties, PartnerCounties(reach, day, reader));
+      if (std::find(counties.begin(), counties.end(), a.county_id) != counties.end()) return absl::OkStatus();
+      ASSIGN_OR_RETURN(const bool routed, NamedByReview(reach, a, reader));
+      if (routed) return absl::OkStatus();
+    }
   }
   return rpc::PermissionDenied(absl::StrCat(caller.unit, " does not cover applications/", a.id));
 }
@@ -128,7 +162,8 @@ absl::StatusOr<ListScope> ApplicationListScope(OrgView& org, const auth::Princip
       return scope;
     }
   }
-  ASSIGN_OR_RETURN(scope.any_county_id, PartnerCounties(org, caller, day, reader));
+  ASSIGN_OR_RETURN(const PartnerReach reach, PartnerReachOf(org, caller, day));
+  ASSIGN_OR_RETURN(scope.any_county_id, PartnerCounties(reach, day, reader));
   if (scope.any_county_id.empty()) {
     scope.none = true;
     return scope;

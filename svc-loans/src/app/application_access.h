@@ -13,8 +13,10 @@
 //   (PERMISSION_DENIED / NOT_RECOMMENDED_BANK otherwise).
 // Reads: the place scope of access.h; the recommended bank's staff; the
 // guarantee company's and insurer's staff once the county has reviewed the
-// application (their step or past it, a later rejection included), in the
-// counties whose policies name their organisation in that role.
+// application (their step or past it, a later rejection included) of a
+// county whose policy in force names their organisation in that role, and
+// any application whose review's policy named it (so a partner a later
+// version drops still reads, by name, what was routed to it).
 #pragma once
 
 #include <string>
@@ -63,7 +65,8 @@ absl::Status RequireApplicationReadable(OrgView& org, const auth::Principal& cal
 // its intake, a township, a county); their bank's records; for the guarantee
 // company's and insurer's staff, the applications under way after the
 // county review (REVIEWED to DISBURSED; a rejected one only by name) in the
-// counties naming their organisation; nothing for anyone else (`none`).
+// counties whose policy in force names their organisation; nothing for
+// anyone else (`none`).
 struct ListScope {
   std::string unit_id;
   std::string township_id;

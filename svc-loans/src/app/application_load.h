@@ -29,7 +29,8 @@ using CapabilityOf = std::function<std::string(const Application&)>;
 // authorized for it (application_access.h's AuthorizeStep): first on an
 // unlocked read, so no row lock is held while svc-org is asked (a cache miss
 // is a network call); again on the locked row only if what decides the
-// actor — the capability, the recommended bank — changed in between. The
+// actor — the capability, the recommended bank, the review's policy (its
+// partners) — changed in between. The
 // lock reads only the version, and the row again only when it changed since
 // the unlocked read (two round trips, one decode, as a rule). NOT_FOUND;
 // ABORTED STALE_ETAG when `ref.etag` is not the locked row's.

@@ -168,16 +168,19 @@ absl::StatusOr<ApplicationChange> ReviewApplication(server::Mutation& m, OrgView
                                                     Review review) {
   ASSIGN_OR_RETURN(Application a, OpenStep(m, org, ref, "loans.review.county", E::kApprove));
   const Application before = a;
-  RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
-  ASSIGN_OR_RETURN(const LendingFacts facts, LoadLendingFacts(m.tx(), a, m.today()));
+  // Every bad field at once — the bank judged by the policy in force — before any precondition.
   FieldProblems problems = ReviewProblems(review);
-  if (!review.recommended_bank_id.empty() &&
-      !Names(facts.policy.partners, PartnerRole::kBank, review.recommended_bank_id)) {
+  absl::StatusOr<LendingFacts> loaded = LoadLendingFacts(m.tx(), a, m.today());
+  if (loaded.ok() && !review.recommended_bank_id.empty() &&
+      !Names(loaded->policy.partners, PartnerRole::kBank, review.recommended_bank_id)) {
     problems.emplace_back("review.recommended_bank",
-                          absl::StrCat("not a cooperating bank of countyPolicies/", facts.policy.id, " (",
-                                       UnitList(facts.policy.partners.bank_ids), ")"));
+                          absl::StrCat("not a cooperating bank of countyPolicies/", loaded->policy.id, " (",
+                                       UnitList(loaded->policy.partners.bank_ids), ")"));
   }
   RETURN_IF_ERROR(Problems(problems));
+  RETURN_IF_ERROR(loaded.status());
+  const LendingFacts& facts = *loaded;
+  RETURN_IF_ERROR(CheckTownshipLends(m.tx(), a.township_id));
   std::vector<RuleFailure> failures = CheckReviewWithinRequest(a, review, facts.policy.id);
   for (RuleFailure& f :
        CheckEligibility(facts.borrower.profile, ApprovedRequest(a, review), facts.product, facts.policy)) {

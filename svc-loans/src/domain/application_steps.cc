@@ -22,7 +22,7 @@ void Text(FieldProblems& out, const std::string& field, const std::string& text,
 }
 
 void Document(FieldProblems& out, const std::string& field, const domain::DocumentRef& doc) {
-  if (doc.empty()) out.emplace_back(field, "required: a reference to the document");
+  if (!doc.locatable()) out.emplace_back(field, "required: where the document is (uri) or its sha256");
 }
 
 int64_t BpOf(int64_t fen, int bp) {
@@ -55,7 +55,7 @@ FieldProblems SurveyProblems(const Application& a, const Survey& s, absl::CivilD
   }
   Document(out, "survey.report", s.report);
   if (a.guarantee_required) Document(out, "survey.guarantee_application", s.guarantee_application);
-  if (a.request.product != ProductKind::kPovertySmallLoan && s.benefit_sharing_agreement.empty()) {
+  if (a.request.product != ProductKind::kPovertySmallLoan && !s.benefit_sharing_agreement.locatable()) {
     out.emplace_back("survey.benefit_sharing_agreement",
                      "required for every loan but a poverty small loan (000:1517): the agreement with poor households");
   }

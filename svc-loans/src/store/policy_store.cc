@@ -78,10 +78,12 @@ absl::StatusOr<std::optional<CountyPolicy>> PolicyOn(sql::Connection& conn, cons
 
 absl::StatusOr<std::vector<std::string>> CountiesNaming(sql::Connection& conn, PartnerRole role,
                                                         const std::string& organisation_id, absl::CivilDay day) {
-  // A county has a few versions: the scan of its rows is the cheap part.
+  // A county has a few versions: the scan of the table is the cheap part.
   db::Statement q = db::Prepare(
-      conn, absl::StrCat("SELECT DISTINCT county_id FROM county_policies WHERE effective_from <= ?"
-                         " AND JSON_CONTAINS(settings_json, JSON_QUOTE(?), '$.", PartnerKey(role), "')"));
+      conn, absl::StrCat("SELECT p.county_id FROM county_policies p WHERE p.effective_from ="
+                         " (SELECT MAX(v.effective_from) FROM county_policies v"
+                         "  WHERE v.county_id = p.county_id AND v.effective_from <= ?)"
+                         " AND JSON_CONTAINS(p.settings_json, JSON_QUOTE(?), '$.", PartnerKey(role), "')"));
   db::BindDate(*q, 1, day);
   q->setString(2, organisation_id);
   return db::Rows<std::string>(*q, [](sql::ResultSet& rs) { return std::string(rs.getString("county_id")); });

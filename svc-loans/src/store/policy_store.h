@@ -23,8 +23,8 @@ absl::StatusOr<std::optional<CountyPolicy>> GetPolicy(sql::Connection& conn, con
 // The version in force for `county_id` on `day` (PolicyInForce, in SQL).
 absl::StatusOr<std::optional<CountyPolicy>> PolicyOn(sql::Connection& conn, const std::string& county_id,
                                                      absl::CivilDay day);
-// The counties with a version in force on or before `day` that names
-// `organisation_id` in `role` — where a partner's staff see applications.
+// The counties whose version in force on `day` names `organisation_id` in
+// `role` — where a partner's staff list applications.
 absl::StatusOr<std::vector<std::string>> CountiesNaming(sql::Connection& conn, PartnerRole role,
                                                         const std::string& organisation_id, absl::CivilDay day);
 // Versions with id > after_id, ordered by id; of one county when `county_id` is set.

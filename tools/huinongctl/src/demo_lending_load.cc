@@ -213,6 +213,12 @@ class LendingLoad {
       if (!found.policies().empty()) made = found.policies(0);
     }
     if (!made.ok()) return Rephrased(made.status(), absl::StrCat("county policy: ", made.status().message()));
+    if (made->cooperating_banks().empty()) {
+      // Written before policies named their partners: no review could recommend a bank.
+      return absl::FailedPreconditionError(absl::StrCat(
+          made->name(), " names no cooperating banks, guarantee companies or insurers (a policy from before they were "
+          "part of it); start from fresh data: scripts/down.sh --purge && scripts/up.sh"));
+    }
     load_.Count("loan policies", made->create_time());
     return absl::OkStatus();
   }

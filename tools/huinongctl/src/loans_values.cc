@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -116,12 +117,22 @@ std::string MultipleText(int bp_of_base) {
 
 absl::StatusOr<type::v1::DocumentRef> ParseDocument(absl::string_view text) {
   type::v1::DocumentRef document;
-  const std::vector<absl::string_view> parts = absl::StrSplit(text, '|');
-  if (parts.size() > 3)
-    return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not [KIND|[NUMBER|]]URI[#SHA256]"));
-  if (parts.size() >= 2) document.set_kind(std::string(parts[0]));
-  if (parts.size() == 3) document.set_number(std::string(parts[1]));
-  absl::string_view uri = parts.back();
+  // KIND| only when the first part is a kind ([a-z0-9_], as the API checks;
+  // empty for a number without one), and NUMBER| only when the part after
+  // it is no URI: a URI may hold '|'.
+  absl::string_view uri = text;
+  const size_t bar = uri.find('|');
+  if (bar != absl::string_view::npos && bar <= 40 &&
+      std::all_of(uri.begin(), uri.begin() + bar,
+                  [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; })) {
+    document.set_kind(std::string(uri.substr(0, bar)));
+    uri.remove_prefix(bar + 1);
+    const size_t next = uri.find('|');
+    if (next != absl::string_view::npos && !absl::StrContains(uri.substr(0, next), "://")) {
+      document.set_number(std::string(uri.substr(0, next)));
+      uri.remove_prefix(next + 1);
+    }
+  }
   const size_t hash = uri.rfind('#');
   if (hash != absl::string_view::npos) {
     const absl::string_view digest = uri.substr(hash + 1);

@@ -61,7 +61,18 @@ TEST(LoansValuesTest, DocumentsCollateralAndMembers) {
   ASSERT_TRUE(kinded.ok());
   EXPECT_EQ(kinded->kind(), "survey_report");
   EXPECT_EQ(kinded->number(), "");
-  EXPECT_FALSE(ParseDocument("a|b|c|docs://x").ok());
+  const auto piped = ParseDocument("https://docs.example.cn/q?a=1|2");  // no kind: all of it is the URI
+  ASSERT_TRUE(piped.ok());
+  EXPECT_EQ(piped->kind(), "");
+  EXPECT_EQ(piped->uri(), "https://docs.example.cn/q?a=1|2");
+  const auto numbered = ParseDocument("|郏政办〔2016〕12号|docs://d.pdf");  // a number without a kind
+  ASSERT_TRUE(numbered.ok());
+  EXPECT_EQ(numbered->number(), "郏政办〔2016〕12号");
+  EXPECT_EQ(numbered->uri(), "docs://d.pdf");
+  const auto kinded_pipe = ParseDocument("survey_report|https://x/q?a|b");
+  ASSERT_TRUE(kinded_pipe.ok());
+  EXPECT_EQ(kinded_pipe->number(), "");
+  EXPECT_EQ(kinded_pipe->uri(), "https://x/q?a|b");
   EXPECT_FALSE(ParseDocument("loan_contract|").ok());
   const auto collateral = ParseCollateral("equipment:两台烘干机:120000");
   ASSERT_TRUE(collateral.ok());
