@@ -250,7 +250,12 @@ TEST_F(BorrowersApi, EligibilityNamesEveryFailedRule) {
   {
     auto conn = pool_->Connect();
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(store::SetTownshipLendingStatus(**conn, "town1", LendingStatus::kSuspended, absl::Now()).ok());
+    TownshipBreakerRecord suspended;
+    suspended.township_id = "town1";
+    suspended.county_id = "county";
+    suspended.breaker.state = BreakerState::kSuspended;
+    suspended.update_time = absl::Now();
+    ASSERT_TRUE(store::SaveTownshipBreaker(**conn, suspended).ok());
   }
   EXPECT_EQ(Rules("clerk11", Ask(poor, 5'000'000, 36, v1::PURPOSE_PRODUCTION), &result),
             (std::set<std::string>{"BLACKLISTED", "TOWNSHIP_SUSPENDED"}));

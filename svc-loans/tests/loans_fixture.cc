@@ -76,6 +76,7 @@ void LoansFixture::SetUp() {
   products_ = v1::ProductService::NewStub(channel);
   applications_ = v1::ApplicationService::NewStub(channel);
   servicing_ = v1::ServicingService::NewStub(channel);
+  breakers_ = v1::TownshipBreakerService::NewStub(channel);
 }
 
 void LoansFixture::TearDown() { server::StopInProcess(host_); }

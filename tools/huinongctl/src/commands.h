@@ -30,11 +30,13 @@ absl::Status RunCalendar(const Invocation& inv);
 // "borrower blacklist add|remove|list"; "product create|get|list|update",
 // "policy create|get|list|effective"; "application create|get|list|submit|
 // survey|review|guarantee|insure|contract|disburse|reject|withdraw";
-// "creditline get|list|draw", "loan get|list".
+// "creditline get|list|draw", "loan get|list";
+// "breaker status|measure|plan|approve|reject".
 absl::Status RunBorrower(const Invocation& inv);
 absl::Status RunProduct(const Invocation& inv);
 absl::Status RunApplication(const Invocation& inv);
 absl::Status RunLending(const Invocation& inv);
+absl::Status RunBreaker(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

@@ -1,7 +1,10 @@
 // The county network's posts, staff and assignments (see demo_plan.h): a
-// centre director and two review officers (loans.review.county), a policy
-// officer (loans.policy), in every township department a director
-// (loans.survey.lead, loans.subsidy.check.township) and a credit officer
+// centre director (loans.review.county; loans.breaker.approve: lifts a
+// township's suspension) and two review officers (loans.review.county;
+// loans.breaker.rectify: the centre files rectification plans with the
+// bank and insurer), a policy officer (loans.policy), in every township
+// department a director (loans.survey.lead, loans.subsidy.check.township,
+// loans.breaker.rectify) and a credit officer
 // (loans.intake: leading enterprises apply at their township), in every
 // village station an agent (loans.intake).
 // In 柳泉镇 the director is away on training and the deputy director acts
@@ -55,11 +58,12 @@ void AddCountyStaffing(DemoPlan& plan) {
     plan.posts.push_back(std::move(post));
   };
   add({.key = "county.director", .unit = 1, .title = "中心主任", .code = "county.director",
-       .kind = v1::POST_KIND_MANAGEMENT, .head = true, .capabilities = {"loans.review.county"},
+       .kind = v1::POST_KIND_MANAGEMENT, .head = true,
+       .capabilities = {"loans.review.county", "loans.breaker.approve"},
        .duties = {"主持中心全面工作", "统筹全县金融扶贫服务体系建设", "签批扶贫小额信贷评审意见"}});
   add({.key = "county.reviewer", .unit = 1, .title = "评审专员", .code = "county.reviewer",
-       .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.review.county"},
-       .superior = "county.director",
+       .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL,
+       .capabilities = {"loans.review.county", "loans.breaker.rectify"}, .superior = "county.director",
        .duties = {"2个工作日内完成乡镇报送的扶贫小额贷款申请评审", "综合评定贫困户需求", "推荐放贷合作银行"},
        .seats = 2, .required_qualification = "exam.credit-officer"});
   seats.Fill("county.director");
@@ -75,7 +79,8 @@ void AddCountyStaffing(DemoPlan& plan) {
       const std::string t = absl::StrCat("t", unit.index);
       add({.key = t + ".director", .unit = unit.index, .title = "金融服务部主任", .code = "township.director",
            .kind = v1::POST_KIND_MANAGEMENT, .head = true,
-           .capabilities = {"loans.survey.lead", "loans.subsidy.check.township"}, .superior = "county.director",
+           .capabilities = {"loans.survey.lead", "loans.subsidy.check.township", "loans.breaker.rectify"},
+           .superior = "county.director",
            .duties = {"牵头组织入户实地调查并出具调查报告", "初核贫困户贴息申请", "督促按期还款"}});
       add({.key = t + ".officer", .unit = unit.index, .title = "信贷协理员", .code = "township.officer",
            .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.intake"},

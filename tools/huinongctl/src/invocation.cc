@@ -125,7 +125,8 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
     static const std::set<std::string> kGroups = {"unit",  "demo",       "audit",    "post",  "staff",
                                                   "assignment", "capability", "standard", "report",
                                                   "change", "chain", "calendar", "borrower", "product",
-                                                  "policy", "application", "creditline", "loan"};
+                                                  "policy", "application", "creditline", "loan",
+                                                  "breaker"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;

@@ -11,7 +11,8 @@ LoansClient::LoansClient(const Connection& connection)
                  ? std::make_tuple(v1::BorrowerService::NewStub(connection.channel()),
                                    v1::ProductService::NewStub(connection.channel()),
                                    v1::ApplicationService::NewStub(connection.channel()),
-                                   v1::ServicingService::NewStub(connection.channel()))
+                                   v1::ServicingService::NewStub(connection.channel()),
+                                   v1::TownshipBreakerService::NewStub(connection.channel()))
                  : decltype(stubs_)()) {}
 
 }  // namespace huinong::ctl

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "tools/huinongctl/src/loans_values.h"
 #include "tools/huinongctl/src/org_format.h"
@@ -349,6 +350,48 @@ Table LoanTable(const std::vector<v1::Loan>& loans) {
   for (const v1::Loan& l : loans) {
     table.AddRow({l.name(), EnumWord(l.status()), l.borrower(), YuanText(l.principal()),
                   YuanText(l.outstanding_principal()), absl::StrCat(l.rate_bp(), " bp"), DateText(l.maturity_date())});
+  }
+  return table;
+}
+
+namespace {
+
+// "3.40% (340,000.00 of 10,000,000.00)" or "(3 of 100 loans)"; "" unmeasured.
+std::string RatioText(const v1::TownshipStatus& t) {
+  if (!t.has_evaluate_time()) return "";
+  const std::string parts = t.measure() == v1::NPL_MEASURE_BY_COUNT
+                                ? absl::StrCat(t.npl_count(), " of ", t.outstanding_count(), " loans")
+                                : absl::StrCat(YuanText(t.npl_balance()), " of ", YuanText(t.outstanding_balance()));
+  return absl::StrCat(absl::StrFormat("%d.%02d%%", t.npl_ratio_bp() / 100, t.npl_ratio_bp() % 100), " (", parts, ")");
+}
+
+}  // namespace
+
+std::string TownshipStatusDetail(const v1::TownshipStatus& t) {
+  Rows rows = {{"township", t.township()}, {"county", t.county()}, {"state", EnumWord(t.state())}};
+  Add(rows, "npl ratio", RatioText(t));
+  if (t.has_evaluate_time()) Add(rows, "threshold", absl::StrCat(RateText(t.threshold_bp()), ", ", t.policy()));
+  if (t.has_suspend_time()) Add(rows, "suspended at", RateText(t.suspended_at_ratio_bp()));
+  if (t.tolerating()) Add(rows, "tolerating", absl::StrCat("up to ", RateText(t.tolerated_ratio_bp()), " (lifted)"));
+  if (t.has_plan()) {
+    const v1::RectificationPlan& p = t.plan();
+    Add(rows, "plan", absl::StrCat(p.measures(), "  ", By(p.filed_by())));
+    Add(rows, "findings", p.findings());
+    Add(rows, "investigators", absl::StrJoin(p.investigators(), ", "));
+    for (const type::v1::DocumentRef& d : p.documents()) Add(rows, "document", d.title().empty() ? d.uri() : d.title());
+    Add(rows, "approved", absl::StrCat(By(p.approved_by()), p.approval_comment().empty() ? "" : "  ",
+                                       p.approval_comment()));
+    if (p.has_rejection()) Add(rows, "rejected", absl::StrCat(p.rejection().reason(), "  ", By(p.rejection().rejected_by())));
+  }
+  Add(rows, "etag", t.etag());
+  return KeyValueBlock(rows);
+}
+
+Table TownshipStatusTable(const std::vector<v1::TownshipStatus>& statuses) {
+  Table table({"TOWNSHIP", "STATE", "NPL RATIO", "THRESHOLD", "COUNTY"});
+  for (const v1::TownshipStatus& t : statuses) {
+    table.AddRow({t.township(), EnumWord(t.state()), RatioText(t),
+                  t.has_evaluate_time() ? RateText(t.threshold_bp()) : "", t.county()});
   }
   return table;
 }

@@ -1,7 +1,8 @@
 // How svc-loans' records look to a person: one key/value block per record
 // (a borrower, a product, a county policy version, an application with
 // every step it has taken, a credit line, a loan, an eligibility answer
-// with every failed rule, a blacklist entry) and one table per list.
+// with every failed rule, a blacklist entry, a township's circuit breaker)
+// and one table per list.
 // Personal data is shown as the server returned it (masked unless the
 // caller may see it). Pure functions of the protos, tested without a server.
 #pragma once
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "huinong/loans/v1/applications.pb.h"
+#include "huinong/loans/v1/breaker.pb.h"
 #include "huinong/loans/v1/borrowers.pb.h"
 #include "huinong/loans/v1/credit_lines.pb.h"
 #include "huinong/loans/v1/products.pb.h"
@@ -40,5 +42,10 @@ std::string CreditLineDetail(const loans::v1::CreditLine& line);
 Table CreditLineTable(const std::vector<loans::v1::CreditLine>& lines);
 std::string LoanDetail(const loans::v1::Loan& loan);
 Table LoanTable(const std::vector<loans::v1::Loan>& loans);
+
+// The township's lending state, its last measured NPL ratio against the
+// threshold, a tolerated ratio after a lift, and the plan with the county's answer.
+std::string TownshipStatusDetail(const loans::v1::TownshipStatus& status);
+Table TownshipStatusTable(const std::vector<loans::v1::TownshipStatus>& statuses);
 
 }  // namespace huinong::ctl

@@ -97,6 +97,8 @@ int Main(int argc, char** argv) {
     status = RunApplication(*inv);
   } else if (inv->command.starts_with("creditline") || inv->command.starts_with("loan")) {
     status = RunLending(*inv);
+  } else if (inv->command.starts_with("breaker")) {
+    status = RunBreaker(*inv);
   } else if (inv->command.starts_with("report")) {
     status = RunReport(*inv);
   } else if (inv->command.starts_with("audit")) {

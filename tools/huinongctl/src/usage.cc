@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 85> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -294,6 +294,26 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 80> kCommand
          [--borrower-type T] [--status active|settled|written-off] [--classification C]
          [--maturing-from D] [--maturing-to D] [--all]
 )"},
+    {"breaker status", R"(usage: huinongctl breaker status [units/T | --township units/T] [--county units/C] [--state open|suspended|rectifying] [--all]
+  One township's lending state and NPL ratio, or the list of townships in your
+  scope (a township its own, the county all).
+)"},
+    {"breaker measure", R"(usage: huinongctl breaker measure units/T [--request-id ID]
+  Measures the NPL ratio now and suspends the township at the county's
+  threshold (loans.breaker.approve for the county).
+)"},
+    {"breaker plan", R"(usage: huinongctl breaker plan units/T --plan TEXT --document DOC [--document DOC ...]
+         [--findings TEXT] [--investigator WHO ...] [--target-date D] [--etag E] [--request-id ID]
+  Files the rectification plan of a suspended township (loans.breaker.rectify:
+  the township department, or the county centre). DOC: [KIND|[NUMBER|]]URI[#SHA256].
+)"},
+    {"breaker approve", R"(usage: huinongctl breaker approve units/T [--comment TEXT] [--etag E] [--request-id ID]
+  Lifts the suspension (loans.breaker.approve for the county; not the plan's
+  filer). A ratio still at the threshold is tolerated until it rises.
+)"},
+    {"breaker reject", R"(usage: huinongctl breaker reject units/T --reason TEXT [--etag E] [--request-id ID]
+  Sends the plan back; the township stays suspended until a new plan is approved.
+)"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
 )"},
@@ -374,6 +394,7 @@ Commands:
   product create|get|list|update, policy create|get|list|effective
   application create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw
   creditline get|list|draw, loan get|list                 loans after disbursement
+  breaker status|measure|plan|approve|reject              the township circuit breaker
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -389,7 +410,7 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
@@ -402,6 +423,7 @@ std::string CommandUsage(std::string_view command) {
       {"application", "create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw"},
       {"creditline", "get|list|draw"},
       {"loan", "get|list"},
+      {"breaker", "status|measure|plan|approve|reject"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;
