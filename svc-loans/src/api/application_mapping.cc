@@ -393,7 +393,8 @@ v1::Loan ToProto(const Loan& l, bool masked) {
   p.set_bank_reference(l.bank_reference);
   if (l.entrusted_payee) *p.mutable_entrusted_payee() = PayeeProto(*l.entrusted_payee, masked);
   p.set_status(static_cast<v1::LoanStatus>(l.status));
-  p.set_classification(v1::LOAN_CLASSIFICATION_NORMAL);
+  p.set_classification(static_cast<v1::LoanClassification>(l.loan_class));
+  p.set_days_past_due(l.days_past_due);
   *p.mutable_create_time() = rpc::ToTimestamp(l.create_time);
   *p.mutable_update_time() = rpc::ToTimestamp(l.update_time);
   p.set_etag(rpc::Etag(l.version));

@@ -6,27 +6,41 @@
 #include "common/rpc/proto_time.h"
 #include "common/rpc/request_checks.h"
 #include "common/rpc/validate.h"
+#include "common/rpc/shared_types.h"
 #include "svc-loans/src/api/application_mapping.h"
+#include "svc-loans/src/api/servicing_mapping.h"
 #include "svc-loans/src/app/application_access.h"
+#include "svc-loans/src/app/repayments.h"
 #include "svc-loans/src/store/loan_store.h"
+#include "svc-loans/src/store/repayment_store.h"
 
 namespace huinong::loans {
+
+absl::Status ServicingApi::ReadLoan(const auth::Principal& caller, const std::string& id,
+                                    const server::Reader& reader, const LoanBody& body) {
+  std::optional<Loan> found;
+  RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
+    ASSIGN_OR_RETURN(found, store::GetLoan(conn, id));
+    return absl::OkStatus();
+  }));
+  if (!found) return rpc::NotFound(rpc::FormatName("loans", id));
+  RETURN_IF_ERROR(RequireApplicationReadable(org_, caller, RoutingOf(found->application_id, found->place),
+                                             kit_.clock().Today(), reader));
+  return reader([&](sql::Connection& conn) { return body(conn, *found); });
+}
 
 grpc::Status ServicingApi::GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRequest* req, v1::Loan* resp) {
   return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
                              const server::Reader& reader) -> absl::Status {
     const std::string id = rpc::ParseName(req->name(), "loans", "name", v);
-    std::optional<Loan> found;
-    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(found, store::GetLoan(conn, id));
+    return ReadLoan(caller, id, reader, [&](sql::Connection& conn, const Loan& loan) -> absl::Status {
+      const absl::CivilDay today = kit_.clock().Today();
+      ASSIGN_OR_RETURN(const LoanStanding standing, StandingOn(conn, loan, today));
+      ASSIGN_OR_RETURN(const bool clear, SeesPayee(org_, caller, loan.place.bank_id));
+      *resp = ToProto(loan, !clear);
+      FillStanding(loan, standing.replay, today, *resp);
       return absl::OkStatus();
-    }));
-    if (!found) return rpc::NotFound(rpc::FormatName("loans", id));
-    RETURN_IF_ERROR(RequireApplicationReadable(org_, caller, RoutingOf(found->application_id, found->place),
-                                               kit_.clock().Today(), reader));
-    ASSIGN_OR_RETURN(const bool clear, SeesPayee(org_, caller, found->place.bank_id));
-    *resp = ToProto(*found, !clear);
-    return absl::OkStatus();
+    });
   });
 }
 
@@ -73,6 +87,87 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
     const bool clear = ReadsAll(caller) || !scope.bank_id.empty();
     for (const Loan& l : rows) *resp->add_loans() = ToProto(l, !clear);
     return absl::OkStatus();
+  });
+}
+
+grpc::Status ServicingApi::GetRepaymentSchedule(grpc::ServerContext* ctx, const v1::GetRepaymentScheduleRequest* req,
+                                                v1::RepaymentSchedule* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
+    const std::string id = rpc::ParseName(req->name(), "loans", "name", v);
+    return ReadLoan(caller, id, reader, [&](sql::Connection& conn, const Loan& loan) -> absl::Status {
+      const absl::CivilDay today = kit_.clock().Today();
+      ASSIGN_OR_RETURN(const LoanStanding standing, StandingOn(conn, loan, today));
+      *resp = ScheduleProto(loan, standing.replay, today);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status ServicingApi::RecordRepayment(grpc::ServerContext* ctx, const v1::RecordRepaymentRequest* req,
+                                           v1::Repayment* resp) {
+  return kit_.Mutate(*ctx, *req, resp, "RecordRepayment",
+                     [&](const auth::Principal&) -> server::Prepared<v1::Repayment> {
+    rpc::Violations v;
+    RepaymentOrder order;
+    order.loan_id = rpc::ParseName(req->name(), "loans", "name", v);
+    order.etag = req->etag();
+    const v1::Repayment& r = req->repayment();
+    if (!req->has_repayment()) v.Add("repayment", "required");
+    order.amount_fen = r.amount().fen();
+    if (order.amount_fen <= 0) v.Add("repayment.amount", "required: more than 0 fen");
+    const std::optional<absl::CivilDay> day = rpc::FromDate(r.value_date(), "repayment.value_date", v);
+    if (!r.has_value_date()) v.Add("repayment.value_date", "required: the day the money counts from");
+    order.value_date = day.value_or(absl::CivilDay(1970, 1, 1));
+    rpc::CheckText(r.bank_reference(), "repayment.bank_reference", 1, 64, v);
+    order.bank_reference = r.bank_reference();
+    RETURN_IF_ERROR(v.ToStatus());
+    return [=, this](server::Mutation& m) -> absl::StatusOr<v1::Repayment> {
+      ASSIGN_OR_RETURN(const RepaymentChange change, loans::RecordRepayment(m, org_, order));
+      v1::Repayment repayment = RepaymentProto(change.repayment, change.applied);
+      if (change.existing) return repayment;
+      const std::string unit = rpc::FormatName("units", change.after.place.unit_id);
+      const v1::Loan before = ToProto(change.before, /*masked=*/true);
+      const v1::Loan after = ToProto(change.after, /*masked=*/true);
+      RETURN_IF_ERROR(m.Record({"repayment", repayment.name(), unit, nullptr, &repayment}));
+      RETURN_IF_ERROR(m.Record({"loan", after.name(), unit, &before, &after}));
+      return repayment;
+    };
+  });
+}
+
+grpc::Status ServicingApi::ListRepayments(grpc::ServerContext* ctx, const v1::ListRepaymentsRequest* req,
+                                          v1::ListRepaymentsResponse* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
+    const std::string id = rpc::ParseName(req->name(), "loans", "name", v);
+    const int page_size = rpc::PageSize(req->page_size(), v);
+    const std::string after = rpc::PageAfter(req->page_token(), req->name(), v);
+    return ReadLoan(caller, id, reader, [&](sql::Connection& conn, const Loan& loan) -> absl::Status {
+      ASSIGN_OR_RETURN(std::vector<store::RepaymentRecord> rows,
+                       store::ListRepayments(conn, id, after, page_size + 1));
+      ASSIGN_OR_RETURN(const LoanStanding standing, StandingOn(conn, loan, kit_.clock().Today()));
+      auto applied = AppliedById(loan, standing.replay);
+      resp->set_next_page_token(rpc::NextPageToken(rows, page_size, req->name(), store::RepaymentKey));
+      for (const store::RepaymentRecord& r : rows) *resp->add_repayments() = RepaymentProto(r, applied[r.id]);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status ServicingApi::GetPayoffQuote(grpc::ServerContext* ctx, const v1::GetPayoffQuoteRequest* req,
+                                          v1::PayoffQuote* resp) {
+  return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                             const server::Reader& reader) -> absl::Status {
+    const std::string id = rpc::ParseName(req->name(), "loans", "name", v);
+    const absl::CivilDay today = kit_.clock().Today();
+    const absl::CivilDay as_of =
+        req->has_as_of() ? rpc::FromDate(req->as_of(), "as_of", v).value_or(today) : today;
+    return ReadLoan(caller, id, reader, [&](sql::Connection& conn, const Loan& loan) -> absl::Status {
+      ASSIGN_OR_RETURN(const PayoffFigures figures, PayoffOn(conn, loan, as_of, "as_of"));
+      *resp = PayoffQuoteProto(loan, as_of, figures);
+      return absl::OkStatus();
+    });
   });
 }
 

@@ -1,13 +1,18 @@
 // ServicingService's gRPC handlers: loans after disbursement, recovery,
 // accountability and the monthly report. Built so far: reading loans (get
-// and list, scoped as their applications are); the other methods keep the
-// generated base's UNIMPLEMENTED until servicing lands (issue 11).
+// and list, scoped as their applications are; GetLoan's day-by-day figures
+// replayed for today), the schedule, repayments and the payoff quote
+// (app/repayments.h); the other methods keep the generated base's
+// UNIMPLEMENTED until servicing lands (issue 11).
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "svc-loans/src/api/loans_kit.h"
+#include "svc-loans/src/domain/loan.h"
 
 namespace huinong::loans {
 
@@ -18,6 +23,21 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
   grpc::Status GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRequest* req, v1::Loan* resp) override;
   grpc::Status ListLoans(grpc::ServerContext* ctx, const v1::ListLoansRequest* req,
                          v1::ListLoansResponse* resp) override;
+  grpc::Status GetRepaymentSchedule(grpc::ServerContext* ctx, const v1::GetRepaymentScheduleRequest* req,
+                                    v1::RepaymentSchedule* resp) override;
+  grpc::Status RecordRepayment(grpc::ServerContext* ctx, const v1::RecordRepaymentRequest* req,
+                               v1::Repayment* resp) override;
+  grpc::Status ListRepayments(grpc::ServerContext* ctx, const v1::ListRepaymentsRequest* req,
+                              v1::ListRepaymentsResponse* resp) override;
+  grpc::Status GetPayoffQuote(grpc::ServerContext* ctx, const v1::GetPayoffQuoteRequest* req,
+                              v1::PayoffQuote* resp) override;
+
+ private:
+  // The loan named `name` once the caller may read it (as its application):
+  // NOT_FOUND; PERMISSION_DENIED. `body` then reads on the same connection.
+  using LoanBody = std::function<absl::Status(sql::Connection&, const Loan&)>;
+  absl::Status ReadLoan(const auth::Principal& caller, const std::string& id, const server::Reader& reader,
+                        const LoanBody& body);
 };
 
 }  // namespace huinong::loans

@@ -1,6 +1,7 @@
 // The bank's payouts (000:1521-1525, 000:1497): a disbursement that closes
 // the workflow and creates the loan (and, for a revolving product, the
-// credit line), and a later draw on that line. See applications.h.
+// credit line), and a later draw on that line; each loan's schedule is
+// built and stored with it (repayments.h). See applications.h.
 #include "absl/strings/str_cat.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
@@ -10,6 +11,7 @@
 #include "svc-loans/src/app/application_load.h"
 #include "svc-loans/src/app/applications.h"
 #include "svc-loans/src/app/refusal.h"
+#include "svc-loans/src/app/repayments.h"
 #include "svc-loans/src/domain/application_steps.h"
 #include "svc-loans/src/store/loan_store.h"
 
@@ -42,6 +44,7 @@ absl::StatusOr<ApplicationChange> Disburse(server::Mutation& m, OrgView& org, co
   change.loan->create_time = change.loan->update_time = m.now();
   a.loan_id = change.loan->id;
   RETURN_IF_ERROR(store::InsertLoan(m.tx(), *change.loan));
+  RETURN_IF_ERROR(StoreSchedule(m.tx(), *change.loan));
   RETURN_IF_ERROR(Take(a, StepRecord{ApplicationEvent::kDisburse, m.caller().subject, m.now(),
                                      disbursement.bank_reference, {}}));
   RETURN_IF_ERROR(SaveStep(m, a));
@@ -96,6 +99,7 @@ absl::StatusOr<DrawChange> DrawCreditLine(server::Mutation& m, OrgView& org, con
                                  t.bank_reference, t.entrusted_payee)};
   change.loan.create_time = change.loan.update_time = m.now();
   RETURN_IF_ERROR(store::InsertLoan(m.tx(), change.loan));
+  RETURN_IF_ERROR(StoreSchedule(m.tx(), change.loan));
   change.after.line.outstanding_principal_fen += t.draw.amount_fen;
   change.after.draw_count += 1;
   change.after.version += 1;

@@ -1,9 +1,10 @@
 // A loan as disbursement creates it (000:1521-1525), and the revolving
 // credit line a poverty small loan opens (000:1497): the records the bank
-// pays out against. Servicing (schedules, repayments, classification) comes
-// with the next issue; here a loan carries what it was disbursed with and
-// its outstanding principal, which is what a credit line's availability
-// reads. Pure: the records and the functions that make them.
+// pays out against. A loan carries what it was disbursed with, its
+// outstanding principal (what a credit line's availability reads) and the
+// class and days past due servicing last wrote (app/repayments.h replays
+// its schedule and repayments). Pure: the records and the functions that
+// make them.
 //
 // Guarantees: a disbursement makes one loan with the contract's rate, term
 // and maturity; a revolving product's disbursement also opens a credit line
@@ -19,6 +20,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "svc-loans/src/domain/application.h"
+#include "svc-loans/src/domain/classification.h"
 #include "svc-loans/src/domain/credit_line.h"
 #include "svc-loans/src/domain/product.h"
 
@@ -57,6 +59,10 @@ struct Loan {
   absl::CivilDay maturity_date;
   std::optional<EntrustedPayee> entrusted_payee;
   LoanStatus status = LoanStatus::kActive;
+  // As servicing last wrote them (after a repayment, or the nightly job);
+  // GetLoan recomputes them for today.
+  LoanClass loan_class = LoanClass::kNormal;
+  int days_past_due = 0;
   int64_t version = 1;
   absl::Time create_time;
   absl::Time update_time;

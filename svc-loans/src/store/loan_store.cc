@@ -23,7 +23,7 @@ namespace {
 constexpr const char* kLoanColumns =
     "SELECT id, application_id, credit_line_id, borrower_id, product_id, unit_id, township_id, county_id, bank_id,"
     " bank_reference, status, principal_fen, outstanding_principal_fen, disbursement_date, maturity_date,"
-    " body_json, version, create_time, update_time FROM loans";
+    " body_json, classification, days_past_due, version, create_time, update_time FROM loans";
 constexpr const char* kLineColumns =
     "SELECT id, application_id, borrower_id, unit_id, township_id, county_id, bank_id, state, limit_fen,"
     " outstanding_fen, body_json, version, create_time, update_time FROM credit_lines";
@@ -46,6 +46,8 @@ Loan LoanRow(sql::ResultSet& rs) {
   l.outstanding_principal_fen = rs.getInt64("outstanding_principal_fen");
   l.disbursement_date = db::DateColumn(rs, "disbursement_date");
   l.maturity_date = db::DateColumn(rs, "maturity_date");
+  l.loan_class = static_cast<LoanClass>(rs.getInt("classification"));
+  l.days_past_due = rs.getInt("days_past_due");
   l.version = rs.getInt64("version");
   l.create_time = db::TimeColumn(rs, "create_time");
   l.update_time = db::TimeColumn(rs, "update_time");
@@ -117,8 +119,8 @@ absl::StatusOr<std::vector<T>> RunPage(sql::Connection& conn, const Page& page, 
 
 }  // namespace
 
-absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id) {
-  db::Statement q = db::Prepare(conn, absl::StrCat(kLoanColumns, " WHERE id = ?"));
+absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id, bool for_update) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kLoanColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));
   q->setString(1, id);
   return db::First(db::Rows<Loan>(*q, LoanRow));
 }
@@ -160,6 +162,21 @@ absl::Status InsertLoan(sql::Connection& conn, const Loan& l) {
     return rpc::AlreadyExists("BANK_REFERENCE_USED",
                               absl::StrCat("the bank's reference ", l.bank_reference, " has paid out a loan already"));
   }
+}
+
+absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& l) {
+  db::Statement q = db::Prepare(conn,
+      "UPDATE loans SET status = ?, outstanding_principal_fen = ?, classification = ?, days_past_due = ?,"
+      " version = ?, update_time = ? WHERE id = ?");
+  q->setInt(1, static_cast<int>(l.status));
+  q->setInt64(2, l.outstanding_principal_fen);
+  q->setInt(3, static_cast<int>(l.loan_class));
+  q->setInt(4, l.days_past_due);
+  q->setInt64(5, l.version);
+  db::BindTime(*q, 6, l.update_time);
+  q->setString(7, l.id);
+  q->executeUpdate();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,

@@ -1,5 +1,5 @@
-// SQL for loans and credit lines (tables loans and credit_lines, migration
-// 0006). Functions run on a connection inside the caller's transaction;
+// SQL for loans and credit lines (tables loans and credit_lines, migrations
+// 0006-0007). Functions run on a connection inside the caller's transaction;
 // Connector/C++ exceptions are left to the pool. Lists are keyset-paginated
 // by id on an index that starts with the filtered column, so a page costs
 // the same at a million rows as at ten thousand.
@@ -38,10 +38,14 @@ struct LendingQuery {
   int limit = 50;
 };
 
-absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id);
+absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id, bool for_update = false);
 absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const LendingQuery& query);
 // ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out before.
 absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);
+// Rewrites what servicing changes (repayment_store.h has the schedule and
+// the repayments): status, outstanding principal, classification, days past
+// due, version and update time.
+absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& loan);
 
 absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,
                                                               bool for_update = false);

@@ -396,4 +396,36 @@ Table TownshipStatusTable(const std::vector<v1::TownshipStatus>& statuses) {
   return table;
 }
 
+std::string ScheduleText(const v1::RepaymentSchedule& s) {
+  Table table({"#", "DUE", "DAYS", "PRINCIPAL", "INTEREST", "PRINCIPAL PAID", "INTEREST PAID", "STATE"});
+  for (const v1::Instalment& i : s.instalments()) {
+    table.AddRow({absl::StrCat(i.index()), DateText(i.due_date()), absl::StrCat(i.days()), YuanText(i.principal_due()),
+                  YuanText(i.interest_due()), YuanText(i.principal_paid()), YuanText(i.interest_paid()),
+                  EnumWord(i.state())});
+  }
+  return absl::StrCat(s.loan(), "  ", EnumWord(s.repayment_method()), ", ", EnumWord(s.day_count()), ", ",
+                      RateText(s.rate_bp()), "\n", table.Render(), "total principal ", YuanText(s.total_principal()),
+                      ", interest ", YuanText(s.total_interest()), "\n");
+}
+
+std::string RepaymentDetail(const v1::Repayment& r) {
+  return KeyValueBlock({{"repayment", r.name()},
+                        {"amount", YuanText(r.amount())},
+                        {"value date", DateText(r.value_date())},
+                        {"posted", DateText(r.posting_date())},
+                        {"bank reference", r.bank_reference()},
+                        {"interest paid", YuanText(r.interest_paid())},
+                        {"principal paid", YuanText(r.principal_paid())},
+                        {"outstanding", absl::StrCat(YuanText(r.outstanding_after()), r.settled() ? " (settled)" : "")},
+                        {"recorded by", r.recorded_by()}});
+}
+
+std::string PayoffQuoteDetail(const v1::PayoffQuote& q) {
+  return KeyValueBlock({{"loan", q.loan()},
+                        {"as of", DateText(q.as_of())},
+                        {"principal", YuanText(q.principal())},
+                        {"interest", YuanText(q.interest())},
+                        {"total", YuanText(q.total())}});
+}
+
 }  // namespace huinong::ctl

@@ -1,8 +1,9 @@
 // How svc-loans' records look to a person: one key/value block per record
 // (a borrower, a product, a county policy version, an application with
 // every step it has taken, a credit line, a loan, an eligibility answer
-// with every failed rule, a blacklist entry, a township's circuit breaker)
-// and one table per list.
+// with every failed rule, a blacklist entry, a township's circuit breaker,
+// a repayment, a payoff quote) and one table per list (a loan's schedule
+// too).
 // Personal data is shown as the server returned it (masked unless the
 // caller may see it). Pure functions of the protos, tested without a server.
 #pragma once
@@ -42,6 +43,11 @@ std::string CreditLineDetail(const loans::v1::CreditLine& line);
 Table CreditLineTable(const std::vector<loans::v1::CreditLine>& lines);
 std::string LoanDetail(const loans::v1::Loan& loan);
 Table LoanTable(const std::vector<loans::v1::Loan>& loans);
+// One row per instalment (due date, days, principal and interest due and
+// paid, state), then the totals.
+std::string ScheduleText(const loans::v1::RepaymentSchedule& schedule);
+std::string RepaymentDetail(const loans::v1::Repayment& repayment);
+std::string PayoffQuoteDetail(const loans::v1::PayoffQuote& quote);
 
 // The township's lending state, its last measured NPL ratio against the
 // threshold, a tolerated ratio after a lift, and the plan with the county's answer.

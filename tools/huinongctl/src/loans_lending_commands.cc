@@ -1,8 +1,10 @@
 // `huinongctl creditline ...` and `huinongctl loan ...`: what a disbursement
 // leaves — the revolving credit line of a poverty small loan (一次核定、随用随贷、
 // 余额控制、周转使用) with its draws, each a loan of its own, and the loans
-// themselves. A draw is the bank's (loans.disburse, inside the line's bank);
-// it carries a request id and the line's etag (given or fetched just before).
+// themselves with their schedule, repayments and payoff quote. A draw and a
+// repayment are the bank's (loans.disburse, inside the loan's bank); each
+// carries a request id (a retry with it changes nothing); a draw also the
+// line's etag (given or fetched just before).
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "tools/huinongctl/src/command_common.h"
@@ -105,6 +107,41 @@ absl::Status LoanList(const Invocation& inv, const LoansClient& loans) {
       &v1::ListLoansResponse::mutable_loans, &LoanTable);
 }
 
+absl::StatusOr<std::string> LoanArg(const Invocation& inv) {
+  ASSIGN_OR_RETURN(const std::string name, Arg(inv, 0, "loan (loans/ID)"));
+  return ResourceName("loans", name);
+}
+
+absl::Status LoanSchedule(const Invocation& inv, const LoansClient& loans) {
+  v1::GetRepaymentScheduleRequest request;
+  ASSIGN_OR_RETURN(*request.mutable_name(), LoanArg(inv));
+  return PrintRead(inv, loans.Call<v1::RepaymentSchedule>(&v1::ServicingService::Stub::GetRepaymentSchedule, request),
+                   &ScheduleText);
+}
+
+absl::Status LoanRepay(const Invocation& inv, const LoansClient& loans) {
+  v1::RecordRepaymentRequest request;
+  request.set_request_id(RequestIdOf(inv));
+  ASSIGN_OR_RETURN(*request.mutable_name(), LoanArg(inv));
+  v1::Repayment& r = *request.mutable_repayment();
+  ASSIGN_OR_RETURN(*r.mutable_amount(), RequiredYuan(inv, "amount"));
+  ASSIGN_OR_RETURN(*r.mutable_value_date(), RequiredDate(inv, "value_date"));
+  ASSIGN_OR_RETURN(*r.mutable_bank_reference(), RequiredFlag(inv, "bank_reference"));
+  request.set_etag(inv.config.String("etag"));
+  const auto made = loans.Call<v1::Repayment>(&v1::ServicingService::Stub::RecordRepayment, request);
+  return PrintWrite(inv, made, "repaid " + request.name(), &RepaymentDetail, request.request_id());
+}
+
+absl::Status LoanQuote(const Invocation& inv, const LoansClient& loans) {
+  v1::GetPayoffQuoteRequest request;
+  ASSIGN_OR_RETURN(*request.mutable_name(), LoanArg(inv));
+  bool set = false;
+  RETURN_IF_ERROR(DateFlag(inv, "as_of", request.mutable_as_of(), &set));
+  if (!set) request.clear_as_of();
+  return PrintRead(inv, loans.Call<v1::PayoffQuote>(&v1::ServicingService::Stub::GetPayoffQuote, request),
+                   &PayoffQuoteDetail);
+}
+
 const SubcommandTable<LoansClient>& Subcommands() {
   static const auto* table = new SubcommandTable<LoansClient>{
       {"creditline get", {&LineGet, {}, 1}},
@@ -120,6 +157,9 @@ const SubcommandTable<LoansClient>& Subcommands() {
         {"borrower", "product", "credit_line", "township", "village", "borrower_type", "status", "classification",
          "maturing_from", "maturing_to", "page_size", "page_token", "all"},
         0}},
+      {"loan schedule", {&LoanSchedule, {}, 1}},
+      {"loan repay", {&LoanRepay, {"amount", "value_date", "bank_reference", "etag", "request_id"}, 1}},
+      {"loan quote", {&LoanQuote, {"as_of"}, 1}},
   };
   return *table;
 }

@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 85> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -314,6 +314,18 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 85> kCommand
     {"breaker reject", R"(usage: huinongctl breaker reject units/T --reason TEXT [--etag E] [--request-id ID]
   Sends the plan back; the township stays suspended until a new plan is approved.
 )"},
+    {"loan schedule", R"(usage: huinongctl loan schedule loans/ID
+  The instalments as of today, with what is paid on each.
+)"},
+    {"loan repay", R"(usage: huinongctl loan repay loans/ID --amount YUAN --value-date D --bank-reference R
+         [--etag E] [--request-id ID]
+  A repayment, by the loan's bank (loans.disburse): interest first, then principal;
+  a value date before today replays the loan from it. A retry with the same
+  request id (or the same bank reference, amount and value date) changes nothing.
+)"},
+    {"loan quote", R"(usage: huinongctl loan quote loans/ID [--as-of D]
+  What settles the loan on D (today by default): repaying the total that day settles it.
+)"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
 )"},
@@ -393,7 +405,7 @@ Commands:
   borrower create|get|list|poverty|eligibility, borrower blacklist add|remove|list
   product create|get|list|update, policy create|get|list|effective
   application create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw
-  creditline get|list|draw, loan get|list                 loans after disbursement
+  creditline get|list|draw, loan get|list|schedule|repay|quote   loans after disbursement
   breaker status|measure|plan|approve|reject              the township circuit breaker
   audit history    every recorded change of one resource
   audit search     search the audit trail
