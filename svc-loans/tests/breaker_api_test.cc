@@ -171,6 +171,36 @@ TEST_F(Breaker, ExactlyThreePercentTripsAndAFenLessDoesNot) {
   EXPECT_NE(text.find("huinong_loans_township_suspended{township=\"town1\"} 1"), std::string::npos) << text;
 }
 
+TEST_F(Breaker, ARepaymentMeasuresTheTownshipAgainAndPayingASoundLoanCanTripIt) {
+  v1::Application bad_application = Signed();
+  v1::Application sound_a = Signed();
+  v1::Application sound_b = Signed();
+  const std::string bad = Disbursed(300'000, bad_application);
+  Disbursed(4'850'000, sound_a);
+  const std::string repaid = Disbursed(4'850'001, sound_b);
+  Classify(bad, 300'000, LoanClass::kNonPerforming);
+  v1::TownshipStatus status;
+  ASSERT_TRUE(Measure("town1", &status).ok());  // 300,000 of 10,000,001: 2.99999%
+  EXPECT_EQ(status.state(), v1::TOWNSHIP_LENDING_STATE_OPEN);
+
+  // One fen of principal repaid on the day of disbursement (no interest
+  // yet): 300,000 of 10,000,000 is exactly 3.00%.
+  v1::RecordRepaymentRequest pay;
+  pay.set_request_id(NextRequestId());
+  pay.set_name("loans/" + repaid);
+  pay.mutable_repayment()->mutable_amount()->set_fen(1);
+  *pay.mutable_repayment()->mutable_value_date() = Today();
+  pay.mutable_repayment()->set_bank_reference("RCC-REPAY-1");
+  v1::Repayment recorded;
+  const grpc::Status s = servicing_->RecordRepayment(As("rcc-officer").get(), pay, &recorded);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  status = Status("town1");
+  EXPECT_EQ(status.state(), v1::TOWNSHIP_LENDING_STATE_SUSPENDED);
+  EXPECT_EQ(status.outstanding_balance().fen(), 10'000'000);
+  EXPECT_EQ(status.npl_ratio_bp(), 300);
+  EXPECT_EQ(BreakerEvents(), 1);
+}
+
 TEST_F(Breaker, EveryLendingStepRefusesInTheSuspendedTownshipAndGoesAheadInAnother) {
   v1::Application draft;
   ASSERT_TRUE(Create(kHousehold, kSmall, 1'000'000, 12, v1::PURPOSE_PRODUCTION, &draft).ok());

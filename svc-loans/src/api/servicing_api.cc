@@ -9,8 +9,10 @@
 #include "common/rpc/shared_types.h"
 #include "svc-loans/src/api/application_mapping.h"
 #include "svc-loans/src/api/servicing_mapping.h"
+#include "svc-loans/src/api/township_breaker_mapping.h"
 #include "svc-loans/src/app/application_access.h"
 #include "svc-loans/src/app/repayments.h"
+#include "svc-loans/src/app/township_breakers.h"
 #include "svc-loans/src/store/loan_store.h"
 #include "svc-loans/src/store/repayment_store.h"
 
@@ -131,6 +133,8 @@ grpc::Status ServicingApi::RecordRepayment(grpc::ServerContext* ctx, const v1::R
       const v1::Loan after = ToProto(change.after, /*masked=*/true);
       RETURN_IF_ERROR(m.Record({"repayment", repayment.name(), unit, nullptr, &repayment}));
       RETURN_IF_ERROR(m.Record({"loan", after.name(), unit, &before, &after}));
+      // A repayment moves the township's ratio (paying off a sound loan raises it).
+      RETURN_IF_ERROR(loans::MeasureTownship(m, change.after.place.township_id, RecordBreakerChange).status());
       return repayment;
     };
   });
