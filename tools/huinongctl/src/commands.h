@@ -15,6 +15,11 @@
 
 namespace huinong::ctl {
 
+// The runner the command's first words name ("unit …", "loan …"); a usage
+// error naming an unknown command. main and the command tests use it, so
+// what a test runs is what a user types.
+absl::Status RunCommand(const Invocation& inv);
+
 absl::Status RunToken(const Invocation& inv);
 absl::Status RunHealth(const Invocation& inv);
 // "unit create", "unit get", ...; a usage error for an unknown subcommand.

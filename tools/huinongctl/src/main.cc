@@ -70,42 +70,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
 
-  absl::Status status;
-  if (inv->command == "token") {
-    status = RunToken(*inv);
-  } else if (inv->command == "health") {
-    status = RunHealth(*inv);
-  } else if (inv->command.starts_with("unit")) {
-    status = RunUnit(*inv);
-  } else if (inv->command == "demo load") {
-    status = RunDemoLoad(*inv);
-  } else if (inv->command.starts_with("post") || inv->command.starts_with("staff") ||
-             inv->command == "assign" || inv->command.starts_with("assignment")) {
-    status = RunPeople(*inv);
-  } else if (inv->command.starts_with("capability") || inv->command.starts_with("standard") ||
-             inv->command == "calc") {
-    status = RunRules(*inv);
-  } else if (inv->command.starts_with("change") || inv->command.starts_with("chain")) {
-    status = RunChange(*inv);
-  } else if (inv->command.starts_with("calendar")) {
-    status = RunCalendar(*inv);
-  } else if (inv->command.starts_with("borrower")) {
-    status = RunBorrower(*inv);
-  } else if (inv->command.starts_with("product") || inv->command.starts_with("policy")) {
-    status = RunProduct(*inv);
-  } else if (inv->command.starts_with("application")) {
-    status = RunApplication(*inv);
-  } else if (inv->command.starts_with("creditline") || inv->command.starts_with("loan")) {
-    status = RunLending(*inv);
-  } else if (inv->command.starts_with("breaker")) {
-    status = RunBreaker(*inv);
-  } else if (inv->command.starts_with("report")) {
-    status = RunReport(*inv);
-  } else if (inv->command.starts_with("audit")) {
-    status = RunAudit(*inv);
-  } else {
-    status = UsageError("unknown command \"" + inv->command + "\"");
-  }
+  const absl::Status status = RunCommand(*inv);
   return status.ok() ? 0 : Fail(status, inv->command);
 }
 

@@ -35,7 +35,7 @@ class ChangeCommandsTest : public ::testing::Test {
     auto inv = ParseInvocation(argv, [](const std::string&) -> std::optional<std::string> { return std::nullopt; });
     if (!inv.ok()) return inv.status();
     ::testing::internal::CaptureStdout();
-    const absl::Status status = inv->command.starts_with("unit") ? RunUnit(*inv) : RunChange(*inv);
+    const absl::Status status = RunCommand(*inv);
     out_ = ::testing::internal::GetCapturedStdout();
     return status;
   }

@@ -36,14 +36,7 @@ class ClientTest : public ::testing::Test {
     auto inv = ParseInvocation(argv, suite_.Environment());
     if (!inv.ok()) return inv.status();
     ::testing::internal::CaptureStdout();
-    absl::Status status;
-    if (inv->command == "health") {
-      status = RunHealth(*inv);
-    } else if (inv->command == "demo load") {
-      status = RunDemoLoad(*inv);
-    } else {
-      status = RunUnit(*inv);
-    }
+    const absl::Status status = RunCommand(*inv);
     out_ = ::testing::internal::GetCapturedStdout();
     return status;
   }

@@ -24,18 +24,7 @@ class LoansCommandsTest : public ::testing::Test {
     absl::StatusOr<Invocation> inv = suite_.Parse(words);
     if (!inv.ok()) return inv.status();
     ::testing::internal::CaptureStdout();
-    absl::Status status;
-    if (inv->command == "demo load") {
-      status = RunDemoLoad(*inv);
-    } else if (inv->command.starts_with("borrower")) {
-      status = RunBorrower(*inv);
-    } else if (inv->command.starts_with("product") || inv->command.starts_with("policy")) {
-      status = RunProduct(*inv);
-    } else if (inv->command.starts_with("application")) {
-      status = RunApplication(*inv);
-    } else {
-      status = RunLending(*inv);
-    }
+    const absl::Status status = RunCommand(*inv);
     out_ = ::testing::internal::GetCapturedStdout();
     return status;
   }
