@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"
 #include "svc-loans/src/store/repayment_store.h"
 #include "svc-loans/tests/applications_fixture.h"
@@ -240,6 +241,19 @@ TEST_F(Repayments, ABackdatedPayoffCountsFromItsValueDate) {
   EXPECT_EQ(Day(r.value_date()), five_days_in);
   EXPECT_EQ(Day(r.posting_date()), clock_->Today());
   EXPECT_EQ(Loan(loan.name()).status(), v1::LOAN_STATUS_SETTLED);
+
+  // Its history (what past months' reports read): outstanding from the
+  // disbursement, settled from the day the repayment was booked — not from
+  // its value date, so what a report said for those five days stays true.
+  const std::string disbursed = absl::FormatCivilTime(Day(loan.disbursement_date()));
+  const std::string today = absl::FormatCivilTime(clock_->Today());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM loan_standings"), 2);
+  EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM loan_standings WHERE as_of = '", disbursed,
+                               "' AND status = 1 AND outstanding_principal_fen = 5000000")),
+            1);
+  EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM loan_standings WHERE as_of = '", today,
+                               "' AND status = 2 AND outstanding_principal_fen = 0")),
+            1);
 }
 
 TEST_F(Repayments, ARetryChangesNothing) {

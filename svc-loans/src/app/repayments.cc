@@ -132,7 +132,7 @@ absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& or
   after.loan_class = replay.loan_class;
   after.version += 1;
   after.update_time = m.now();
-  RETURN_IF_ERROR(store::UpdateLoanServicing(m.tx(), after));
+  RETURN_IF_ERROR(store::UpdateLoanServicing(m.tx(), before, after, m.today()));
   RETURN_IF_ERROR(FollowOnCreditLine(m, before, after));
   return RepaymentChange{before, after, record, applied, /*existing=*/false};
 }

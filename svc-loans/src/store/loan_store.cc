@@ -129,6 +129,24 @@ absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const Lending
   return RunPage<Loan>(conn, PageOf(kLoanColumns, query, "status", true), query.limit, LoanRow);
 }
 
+absl::Status RecordStanding(sql::Connection& conn, const Loan& l, absl::CivilDay as_of) {
+  db::Statement q = db::Prepare(conn,
+      "INSERT INTO loan_standings (loan_id, as_of, county_id, township_id, status, classification, days_past_due,"
+      " outstanding_principal_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON DUPLICATE KEY UPDATE status = VALUES(status), classification = VALUES(classification),"
+      " days_past_due = VALUES(days_past_due), outstanding_principal_fen = VALUES(outstanding_principal_fen)");
+  q->setString(1, l.id);
+  db::BindDate(*q, 2, as_of);
+  q->setString(3, l.place.county_id);
+  q->setString(4, l.place.township_id);
+  q->setInt(5, static_cast<int>(l.status));
+  q->setInt(6, static_cast<int>(l.loan_class));
+  q->setInt(7, l.days_past_due);
+  q->setInt64(8, l.outstanding_principal_fen);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
 absl::Status InsertLoan(sql::Connection& conn, const Loan& l) {
   try {
     db::Statement q = db::Prepare(conn,
@@ -156,15 +174,16 @@ absl::Status InsertLoan(sql::Connection& conn, const Loan& l) {
     db::BindTime(*q, 18, l.create_time);
     db::BindTime(*q, 19, l.update_time);
     q->executeUpdate();
-    return absl::OkStatus();
   } catch (const sql::SQLException& e) {
     if (e.getErrorCode() != db::kErrDuplicateKey) throw;
     return rpc::AlreadyExists("BANK_REFERENCE_USED",
                               absl::StrCat("the bank's reference ", l.bank_reference, " has paid out a loan already"));
   }
+  return RecordStanding(conn, l, l.disbursement_date);
 }
 
-absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& l) {
+absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& before, const Loan& l,
+                                 absl::CivilDay posting_date) {
   db::Statement q = db::Prepare(conn,
       "UPDATE loans SET status = ?, outstanding_principal_fen = ?, classification = ?, days_past_due = ?,"
       " version = ?, update_time = ? WHERE id = ?");
@@ -176,7 +195,11 @@ absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& l) {
   db::BindTime(*q, 6, l.update_time);
   q->setString(7, l.id);
   q->executeUpdate();
-  return absl::OkStatus();
+  if (before.status == l.status && before.loan_class == l.loan_class &&
+      before.outstanding_principal_fen == l.outstanding_principal_fen) {
+    return absl::OkStatus();
+  }
+  return RecordStanding(conn, l, posting_date);
 }
 
 absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,

@@ -40,12 +40,21 @@ struct LendingQuery {
 
 absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id, bool for_update = false);
 absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const LendingQuery& query);
-// ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out before.
+// ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out
+// before. Also writes the loan's first standing, from its disbursement date.
 absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);
 // Rewrites what servicing changes (repayment_store.h has the schedule and
 // the repayments): status, outstanding principal, classification, days past
-// due, version and update time.
-absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& loan);
+// due, version and update time. When the status, class or outstanding
+// principal differ from `before`, also records the loan's standing from
+// `posting_date`, the business day the change is booked (RecordStanding).
+absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& before, const Loan& after,
+                                 absl::CivilDay posting_date);
+// Writes the loan's standing (status, class, days past due, outstanding
+// principal) from `as_of` into its history (table loan_standings, migration
+// 0010), which reports read for past months; a second write the same
+// business day replaces that day's row.
+absl::Status RecordStanding(sql::Connection& conn, const Loan& loan, absl::CivilDay as_of);
 
 absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,
                                                               bool for_update = false);
