@@ -99,10 +99,11 @@ bool Suite::StopService(const std::string& name, int signal) const {
   return false;
 }
 
-bool Suite::Restart() const {
+bool Suite::Restart(const std::string& clock_offset) const {
   // The environment scripts/test.sh exported (run dir, port offset, build dir)
   // points up.sh at this suite; it starts only what is not running.
-  const std::string cmd = std::string("HUINONG_SKIP_BUILD=1 ") + HUINONG_SOURCE_DIR +
+  const std::string offset = clock_offset.empty() ? "" : "HUINONG_CLOCK_OFFSET=" + clock_offset + " ";
+  const std::string cmd = offset + "HUINONG_SKIP_BUILD=1 " + HUINONG_SOURCE_DIR +
                           "/scripts/up.sh > " + run_dir_ + "/logs/restart.log 2>&1";
   return std::system(cmd.c_str()) == 0;
 }

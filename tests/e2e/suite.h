@@ -33,8 +33,12 @@ class Suite {
 
   // Stops one service (org|tickets|loans|audit) with `signal` and waits until it is gone.
   bool StopService(const std::string& name, int signal) const;
-  // Starts whatever is not running again, with the same scripts/up.sh a user runs.
-  bool Restart() const;
+  // Starts whatever is not running again, with the same scripts/up.sh a user
+  // runs. With a `clock_offset` ("2400h"), what it starts runs its business
+  // clock that far ahead of the wall clock (HUINONG_CLOCK_OFFSET): stop a
+  // service, restart it ahead to live through later business days, and stop
+  // and restart it again without an offset to come back.
+  bool Restart(const std::string& clock_offset = "") const;
 
   std::string AdminToken() const { return admin_token_; }
   std::string Token(const std::string& subject, const std::vector<std::string>& roles,
