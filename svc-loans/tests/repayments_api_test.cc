@@ -4,7 +4,6 @@
 // maturity (the seeds' pattern), walked to DISBURSED by the application
 // fixtures, then serviced on a business clock the test moves. Figures are
 // docs/schedules.md's: a 31-day month of that loan is 184.73 CNY.
-#include <map>
 #include <optional>
 #include <set>
 
@@ -13,61 +12,19 @@
 #include "absl/strings/str_cat.h"
 #include "common/rpc/proto_time.h"
 #include "svc-loans/src/store/repayment_store.h"
-#include "svc-loans/tests/applications_fixture.h"
+#include "svc-loans/tests/servicing_records_fixture.h"
 
 namespace huinong::loans::repayments_api_test {
 
-using applications_api_test::Applications;
-using applications_api_test::Reason;
+using servicing_records_test::Day;
+using servicing_records_test::Fields;
+using servicing_records_test::MonthInterestFen;
+using servicing_records_test::Reason;
 
-// 50,000 CNY × 4.35% × days ÷ 365, half up to the fen (docs/schedules.md).
-int64_t MonthInterestFen(int days) {
-  const std::map<int, int64_t> by_days = {{28, 16'685}, {29, 17'281}, {30, 17'877}, {31, 18'473}};
-  return by_days.at(days);
-}
-
-std::set<std::string> Fields(const grpc::Status& s) {
-  std::set<std::string> out;
-  for (const rpc::FieldViolation& f : rpc::FieldViolationsOf(rpc::FromGrpcStatus(s))) out.insert(f.field);
-  return out;
-}
-
-class Repayments : public Applications {
+class Repayments : public servicing_records_test::ServicingRecords {
  protected:
-  void SetUp() override {
-    clock_ = BusinessClock::Settable(absl::Now(), kDefaultCountyTimeZone);
-    Applications::SetUp();
-  }
-
   // The household's 50,000 CNY for 36 months at 435 bp, paid out today.
-  v1::Loan DisbursedLoan() {
-    v1::Application a = SurveyedSmallLoan();
-    EXPECT_TRUE(Review(a, 5'000'000, 36, 435).ok());
-    EXPECT_TRUE(Guarantee(a, 5'000'000).ok());
-    EXPECT_TRUE(Insure(a, v1::INSURANCE_KIND_SURETY, 5'000'000).ok());
-    EXPECT_TRUE(Sign(a, 5'000'000, 36, 435).ok());
-    const grpc::Status s = Pay(a, 5'000'000, "RCC-TX-0100");
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return Loan(a.loan());
-  }
-
-  v1::Loan Loan(const std::string& name, const std::string& who = "rcc-officer") {
-    v1::GetLoanRequest req;
-    req.set_name(name);
-    v1::Loan out;
-    const grpc::Status s = servicing_->GetLoan(As(who).get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
-
-  v1::RepaymentSchedule Schedule(const std::string& name, const std::string& who = "rcc-officer") {
-    v1::GetRepaymentScheduleRequest req;
-    req.set_name(name);
-    v1::RepaymentSchedule out;
-    const grpc::Status s = servicing_->GetRepaymentSchedule(As(who).get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
+  v1::Loan DisbursedLoan() { return Loan(SmallLoan(36, 5'000'000, "RCC-TX-0100").loan()); }
 
   v1::PayoffQuote Quote(const std::string& name, std::optional<absl::CivilDay> as_of = std::nullopt) {
     v1::GetPayoffQuoteRequest req;
@@ -94,9 +51,6 @@ class Repayments : public Applications {
                      const std::string& who = "rcc-officer") {
     return servicing_->RecordRepayment(As(who).get(), req, out);
   }
-
-  void AdvanceDays(int days) { clock_->Advance(absl::Hours(24 * days)); }
-  absl::CivilDay Day(const type::v1::Date& d) { return absl::CivilDay(d.year(), d.month(), d.day()); }
 };
 
 TEST_F(Repayments, TheScheduleIsBuiltAndStoredAtDisbursement) {

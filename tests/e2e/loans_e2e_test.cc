@@ -231,6 +231,29 @@ TEST_F(LoansE2E, HouseholdSmallLoanFromTheVillageStationToADrawOnItsCreditLine) 
   const auto loans = Json<v1::ListLoansResponse>(agent_.token, {"loan", "list", "--borrower", borrower.name()});
   EXPECT_EQ(loans.loans_size(), 2);
 
+  // The bank extends the 12-month draw by 24 months: 36 in all, maturing on
+  // the line's expiry; one month more breaks both rules (000:1509).
+  const auto extended = Json<v1::Loan>(rcu_officer_.token,
+                                       {"loan", "extend", draw.name(), "--months", "24", "--reason", "养殖周期延长",
+                                        "--agreement", "extension_agreement|ZQ-" + Unique() +
+                                                           "|https://docs.example.cn/e2e/extension.pdf"});
+  ASSERT_EQ(extended.extensions_size(), 1);
+  EXPECT_EQ(extended.maturity_date().SerializeAsString(), line.expiry_date().SerializeAsString());
+  const Cli beyond = Ctl(rcu_officer_.token, {"loan", "extend", draw.name(), "--months", "1", "--reason", "再展期",
+                                              "--agreement", "https://docs.example.cn/e2e/extension-2.pdf"});
+  EXPECT_EQ(beyond.code, 1);
+  EXPECT_TRUE(absl::StrContains(beyond.err, "TERM_LIMIT_EXCEEDED")) << beyond.err;
+  EXPECT_TRUE(absl::StrContains(beyond.err, "CREDIT_LINE_EXPIRED")) << beyond.err;
+
+  // The village station's return visit (000:1453), listed by the township director.
+  const auto visit = Json<v1::ReturnVisit>(agent_.token, {"loan", "visit", a.loan(), "--date", today, "--visitor",
+                                                          agent_.staff, "--findings", "肉牛两头已购入", "--funds",
+                                                          "as-contracted", "--production", "normal"});
+  EXPECT_EQ(visit.recorded_by(), agent_.staff);
+  const auto visits = Json<v1::ListReturnVisitsResponse>(director_.token, {"loan", "visits", a.loan()});
+  ASSERT_EQ(visits.visits_size(), 1);
+  EXPECT_EQ(visits.visits(0).name(), visit.name());
+
   // The audit trail: every step, each by its own person.
   const std::vector<std::string> actors = AuditActors(name, 8);  // create, submit … disburse
   for (const Person* who : {&agent_, &director_, &reviewer_, &guarantor_, &insurer_, &rcu_officer_}) {

@@ -7,6 +7,7 @@
 #include "common/rpc/request_checks.h"
 #include "common/rpc/shared_types.h"
 #include "common/rpc/validate.h"
+#include "svc-loans/src/api/extension_mapping.h"
 #include "svc-loans/src/domain/months.h"
 
 namespace huinong::loans {
@@ -387,8 +388,9 @@ v1::Loan ToProto(const Loan& l, bool masked) {
   p.set_day_count(static_cast<v1::DayCount>(l.day_count));
   *p.mutable_disbursement_date() = rpc::ToDate(l.disbursement_date);
   p.set_term_months(l.term_months);
-  *p.mutable_original_maturity_date() = rpc::ToDate(l.maturity_date);
+  *p.mutable_original_maturity_date() = rpc::ToDate(OriginalMaturity(l));
   *p.mutable_maturity_date() = rpc::ToDate(l.maturity_date);
+  for (const LoanExtension& e : l.extensions) *p.add_extensions() = ExtensionProto(e);
   p.set_purpose(static_cast<v1::Purpose>(l.purpose));
   p.set_bank_reference(l.bank_reference);
   if (l.entrusted_payee) *p.mutable_entrusted_payee() = PayeeProto(*l.entrusted_payee, masked);

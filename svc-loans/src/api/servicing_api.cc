@@ -31,6 +31,21 @@ absl::Status ServicingApi::ReadLoan(const auth::Principal& caller, const std::st
   return reader([&](sql::Connection& conn) { return body(conn, *found); });
 }
 
+absl::StatusOr<bool> ServicingApi::ScopeLoanList(const auth::Principal& caller, const server::Reader& reader,
+                                                 store::LendingQuery& q) {
+  ASSIGN_OR_RETURN(const ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today(), reader));
+  if (scope.none || scope.partner) return false;  // the guarantee company and insurer read no loans
+  if ((!scope.unit_id.empty() && !q.unit_id.empty() && q.unit_id != scope.unit_id) ||
+      (!scope.township_id.empty() && !q.township_id.empty() && q.township_id != scope.township_id)) {
+    return false;
+  }
+  if (!scope.unit_id.empty()) q.unit_id = scope.unit_id;
+  if (!scope.township_id.empty()) q.township_id = scope.township_id;
+  q.county_id = scope.county_id;
+  q.bank_id = scope.bank_id;
+  return true;
+}
+
 grpc::Status ServicingApi::GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRequest* req, v1::Loan* resp) {
   return kit_.Read(*ctx, [&](const auth::Principal& caller, rpc::Violations& v,
                              const server::Reader& reader) -> absl::Status {
@@ -68,16 +83,8 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
                                              req->maturing().SerializeAsString());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(ListScope scope, ApplicationListScope(org_, caller, kit_.clock().Today(), reader));
-    if (scope.none || scope.partner) return absl::OkStatus();  // the guarantee company and insurer read no loans
-    if ((!scope.unit_id.empty() && !q.unit_id.empty() && q.unit_id != scope.unit_id) ||
-        (!scope.township_id.empty() && !q.township_id.empty() && q.township_id != scope.township_id)) {
-      return absl::OkStatus();
-    }
-    if (!scope.unit_id.empty()) q.unit_id = scope.unit_id;
-    if (!scope.township_id.empty()) q.township_id = scope.township_id;
-    q.county_id = scope.county_id;
-    q.bank_id = scope.bank_id;
+    ASSIGN_OR_RETURN(const bool any, ScopeLoanList(caller, reader, q));
+    if (!any) return absl::OkStatus();
     q.limit = page_size + 1;
     std::vector<Loan> rows;
     RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
@@ -86,7 +93,7 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
     }));
     resp->set_next_page_token(rpc::NextPageToken(rows, page_size, filters, [](const Loan& l) { return l.id; }));
     // One bank per page at most for bank staff (their scope); others see masked payees.
-    const bool clear = ReadsAll(caller) || !scope.bank_id.empty();
+    const bool clear = ReadsAll(caller) || !q.bank_id.empty();
     for (const Loan& l : rows) *resp->add_loans() = ToProto(l, !clear);
     return absl::OkStatus();
   });

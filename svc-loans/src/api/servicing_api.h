@@ -2,7 +2,9 @@
 // accountability and the monthly report. Built so far: reading loans (get
 // and list, scoped as their applications are; GetLoan's day-by-day figures
 // replayed for today), the schedule, repayments and the payoff quote
-// (app/repayments.h); the other methods keep the generated base's
+// (app/repayments.h) in servicing_api.cc; extensions (app/extensions.h) in
+// extend_loan_api.cc; return visits (app/return_visits.h) in
+// return_visits_api.cc. The other methods keep the generated base's
 // UNIMPLEMENTED until servicing lands (issue 11).
 #pragma once
 
@@ -13,6 +15,7 @@
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "svc-loans/src/api/loans_kit.h"
 #include "svc-loans/src/domain/loan.h"
+#include "svc-loans/src/store/loan_store.h"
 
 namespace huinong::loans {
 
@@ -31,6 +34,11 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
                               v1::ListRepaymentsResponse* resp) override;
   grpc::Status GetPayoffQuote(grpc::ServerContext* ctx, const v1::GetPayoffQuoteRequest* req,
                               v1::PayoffQuote* resp) override;
+  grpc::Status ExtendLoan(grpc::ServerContext* ctx, const v1::ExtendLoanRequest* req, v1::Loan* resp) override;
+  grpc::Status RecordReturnVisit(grpc::ServerContext* ctx, const v1::RecordReturnVisitRequest* req,
+                                 v1::ReturnVisit* resp) override;
+  grpc::Status ListReturnVisits(grpc::ServerContext* ctx, const v1::ListReturnVisitsRequest* req,
+                                v1::ListReturnVisitsResponse* resp) override;
 
  private:
   // The loan named `name` once the caller may read it (as its application):
@@ -38,6 +46,11 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
   using LoanBody = std::function<absl::Status(sql::Connection&, const Loan&)>;
   absl::Status ReadLoan(const auth::Principal& caller, const std::string& id, const server::Reader& reader,
                         const LoanBody& body);
+  // Narrows `query` (the request's place filters) to what the caller may
+  // list of loans and what belongs to them: false when nothing can match (a
+  // guarantee company or insurer, or a filter outside the caller's place).
+  absl::StatusOr<bool> ScopeLoanList(const auth::Principal& caller, const server::Reader& reader,
+                                     store::LendingQuery& query);
 };
 
 }  // namespace huinong::loans

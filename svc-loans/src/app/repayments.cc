@@ -11,6 +11,7 @@
 #include "common/rpc/validate.h"
 #include "svc-loans/src/app/application_access.h"
 #include "svc-loans/src/domain/county_policy.h"
+#include "svc-loans/src/domain/extension.h"
 #include "svc-loans/src/store/loan_store.h"
 #include "svc-loans/src/store/policy_store.h"
 
@@ -28,7 +29,7 @@ absl::StatusOr<LoanReplay> Replay(sql::Connection& conn, const Loan& loan,
   std::vector<Repayment> repayments;
   repayments.reserve(records.size());
   for (const store::RepaymentRecord& r : records) repayments.push_back(r.repayment);
-  return ReplayLoan(TermsOfLoan(loan), std::move(repayments), as_of, npl_days);
+  return ReplayLoan(TermsOfLoan(loan), std::move(repayments), MaturityChangesOf(loan), as_of, npl_days);
 }
 
 // The credit line a loan was drawn on follows its outstanding principal.
@@ -67,17 +68,19 @@ absl::flat_hash_map<std::string, AppliedRepayment> AppliedById(const Loan& loan,
   return out;
 }
 
-absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& org, const RepaymentOrder& order) {
-  const std::string name = LoanName(order.loan_id);
-  // The bank's officer, asked before the loan is locked (its routing never
-  // changes), so no lock waits on svc-org.
-  ASSIGN_OR_RETURN(const std::optional<Loan> seen, store::GetLoan(m.tx(), order.loan_id));
-  if (!seen) return rpc::NotFound(name);
+absl::StatusOr<Loan> LockLoanForItsBank(server::Mutation& m, OrgView& org, const std::string& loan_id) {
+  ASSIGN_OR_RETURN(const std::optional<Loan> seen, store::GetLoan(m.tx(), loan_id));
+  if (!seen) return rpc::NotFound(LoanName(loan_id));
   RETURN_IF_ERROR(AuthorizeStep(org, m.caller(), RoutingOf(seen->application_id, seen->place), "loans.disburse",
                                 m.today()));
-  ASSIGN_OR_RETURN(std::optional<Loan> found, store::GetLoan(m.tx(), order.loan_id, /*for_update=*/true));
-  if (!found) return rpc::NotFound(name);
-  const Loan before = *std::move(found);
+  ASSIGN_OR_RETURN(std::optional<Loan> found, store::GetLoan(m.tx(), loan_id, /*for_update=*/true));
+  if (!found) return rpc::NotFound(LoanName(loan_id));
+  return *std::move(found);
+}
+
+absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& org, const RepaymentOrder& order) {
+  const std::string name = LoanName(order.loan_id);
+  ASSIGN_OR_RETURN(const Loan before, LockLoanForItsBank(m, org, order.loan_id));
   if (!order.etag.empty()) RETURN_IF_ERROR(rpc::CheckEtag(order.etag, before.version, name));
 
   ASSIGN_OR_RETURN(std::vector<store::RepaymentRecord> records, store::LoanRepayments(m.tx(), order.loan_id));

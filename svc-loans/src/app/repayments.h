@@ -37,8 +37,9 @@ namespace huinong::loans {
 absl::Status StoreSchedule(sql::Connection& conn, const Loan& loan);
 
 // The loan on `as_of`: its terms replayed with every stored repayment
-// valued on or before that day, classified by the county policy in force
-// then (its npl_days_past_due; 90 without a policy).
+// valued on or before that day and its extensions agreed by then,
+// classified by the county policy in force then (its npl_days_past_due; 90
+// without a policy).
 struct LoanStanding {
   LoanReplay replay;
   std::vector<store::RepaymentRecord> repayments;  // all of them, (value_date, id) order
@@ -52,6 +53,12 @@ struct AppliedRepayment {
   int64_t outstanding_after_fen = 0;
 };
 absl::flat_hash_map<std::string, AppliedRepayment> AppliedById(const Loan& loan, const LoanReplay& replay);
+
+// The loan `loan_id` locked for a change by the bank that paid it (a
+// repayment, an extension): NOT_FOUND; the caller's loans.disburse inside
+// the loan's bank is asked before the lock — the loan's routing never
+// changes — so no lock waits on svc-org (PERMISSION_DENIED).
+absl::StatusOr<Loan> LockLoanForItsBank(server::Mutation& m, OrgView& org, const std::string& loan_id);
 
 // What the API asks RecordRepayment for.
 struct RepaymentOrder {

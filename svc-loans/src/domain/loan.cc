@@ -9,6 +9,10 @@ LendingPlace PlaceOf(const Application& a) {
   return {a.borrower_id, a.product_id, a.unit_id, a.township_id, a.county_id, a.recommended_bank_id};
 }
 
+absl::CivilDay OriginalMaturity(const Loan& loan) {
+  return loan.extensions.empty() ? loan.maturity_date : loan.extensions.front().previous_maturity_date;
+}
+
 namespace {
 
 // A loan paid out: `principal_fen` on `day` at `rate_bp` for `term_months`,

@@ -16,9 +16,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/domain/document_ref.h"
 #include "svc-loans/src/domain/application.h"
 #include "svc-loans/src/domain/classification.h"
 #include "svc-loans/src/domain/credit_line.h"
@@ -40,6 +42,23 @@ struct LendingPlace {
   std::string bank_id;
 };
 
+// An extension of a loan (展期, 000:1509), as ExtendLoan records it
+// (domain/extension.h judges it): `months` more, agreed on `effective_date`
+// under the county policy version `policy_id`, moving the maturity from
+// `previous_maturity_date` to `new_maturity_date`; the schedule is
+// regenerated from the first instalment due after `effective_date`.
+struct LoanExtension {
+  int months = 0;
+  absl::CivilDay effective_date;
+  absl::CivilDay previous_maturity_date;
+  absl::CivilDay new_maturity_date;
+  std::string reason;
+  domain::DocumentRef document;  // the extension agreement
+  std::string policy_id;
+  std::string recorded_by;  // "staff/{id}"
+  absl::Time record_time;
+};
+
 struct Loan {
   std::string id;
   std::string application_id;
@@ -55,8 +74,9 @@ struct Loan {
   RepaymentMethod repayment_method = RepaymentMethod::kMonthlyInterestBullet;
   DayCount day_count = DayCount::kActual365;
   absl::CivilDay disbursement_date;
-  int term_months = 0;
-  absl::CivilDay maturity_date;
+  int term_months = 0;         // as disbursed (the contract's, or the draw's)
+  absl::CivilDay maturity_date;  // after every extension
+  std::vector<LoanExtension> extensions;  // oldest first
   std::optional<EntrustedPayee> entrusted_payee;
   LoanStatus status = LoanStatus::kActive;
   // As servicing last wrote them (after a repayment, or the nightly job);
@@ -84,6 +104,9 @@ struct CreditLineRecord {
 };
 
 LendingPlace PlaceOf(const Application& application);
+
+// The maturity the loan was disbursed with, before any extension.
+absl::CivilDay OriginalMaturity(const Loan& loan);
 
 // The loan `application`'s disbursement opens (contract and disbursement
 // recorded), under `product`.

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "svc-loans/src/domain/extension.h"
 
 namespace huinong::loans {
 
@@ -173,6 +174,12 @@ int DaysPastDue(const LoanPosition& position, absl::CivilDay date) {
 
 absl::StatusOr<LoanReplay> ReplayLoan(const ScheduleTerms& terms, std::vector<Repayment> repayments,
                                       absl::CivilDay as_of, int npl_days_past_due) {
+  return ReplayLoan(terms, std::move(repayments), {}, as_of, npl_days_past_due);
+}
+
+absl::StatusOr<LoanReplay> ReplayLoan(const ScheduleTerms& terms, std::vector<Repayment> repayments,
+                                      const std::vector<MaturityChange>& changes, absl::CivilDay as_of,
+                                      int npl_days_past_due) {
   std::vector<std::string> v;
   for (size_t k = 0; k < repayments.size(); ++k) {
     const Repayment& r = repayments[k];
@@ -192,14 +199,24 @@ absl::StatusOr<LoanReplay> ReplayLoan(const ScheduleTerms& terms, std::vector<Re
   std::stable_sort(repayments.begin(), repayments.end(), [](const Repayment& x, const Repayment& y) {
     return std::tie(x.value_date, x.posting_date, x.request_id) < std::tie(y.value_date, y.posting_date, y.request_id);
   });
+  auto change = changes.begin();
+  // The extensions agreed before `day` (and on or before as_of).
+  auto extend_before = [&](absl::CivilDay day) -> absl::Status {
+    for (; change != changes.end() && change->effective_date < day && change->effective_date <= as_of; ++change) {
+      if (absl::Status s = ApplyExtension(replay.position, *change); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  };
   for (const Repayment& r : repayments) {
     if (r.value_date > as_of) break;
+    if (absl::Status s = extend_before(r.value_date); !s.ok()) return s;
     absl::StatusOr<Allocation> a = ApplyRepayment(replay.position, r.value_date, r.amount_fen);
     if (!a.ok()) return a.status();
     a->request_id = r.request_id;
     a->posting_date = r.posting_date;
     replay.allocations.push_back(*std::move(a));
   }
+  if (absl::Status s = extend_before(as_of + 1); !s.ok()) return s;
   replay.days_past_due = DaysPastDue(replay.position, as_of);
   replay.loan_class = Classify(replay.days_past_due, npl_days_past_due);
   return replay;

@@ -139,4 +139,20 @@ struct LoanReplay {
 absl::StatusOr<LoanReplay> ReplayLoan(const ScheduleTerms& terms, std::vector<Repayment> repayments,
                                       absl::CivilDay as_of, int npl_days_past_due);
 
+// An extension's effect on the schedule (extension.h): from
+// `effective_date` the loan matures on `new_maturity_date`.
+struct MaturityChange {
+  absl::CivilDay effective_date;
+  absl::CivilDay new_maturity_date;
+};
+
+// As above, for a loan extended by `changes` (in the order agreed; `terms`
+// carry the maturity as disbursed): each applies (ApplyExtension) after
+// the repayments valued on or before its effective date and before those
+// valued later, and only when its effective date is on or before `as_of`
+// — so on any day before an extension the replay is the one without it.
+absl::StatusOr<LoanReplay> ReplayLoan(const ScheduleTerms& terms, std::vector<Repayment> repayments,
+                                      const std::vector<MaturityChange>& changes, absl::CivilDay as_of,
+                                      int npl_days_past_due);
+
 }  // namespace huinong::loans

@@ -218,7 +218,7 @@ ScheduleTerms TermsOfLoan(const Loan& loan) {
   t.principal_fen = loan.principal_fen;
   t.rate_bp = loan.rate_bp;
   t.disbursement_date = loan.disbursement_date;
-  t.maturity_date = loan.maturity_date;
+  t.maturity_date = OriginalMaturity(loan);
   t.method = loan.repayment_method;
   t.day_count = loan.day_count;
   return t;

@@ -89,7 +89,8 @@ struct Instalment {
 };
 
 // The terms of `loan` as disbursed (principal, rate, dates, method, day
-// count), no due-date moves: the caller adds the product's flag and the
+// count; the maturity before any extension, which ReplayLoan applies on
+// its day), no due-date moves: the caller adds the product's flag and the
 // county's calendar.
 ScheduleTerms TermsOfLoan(const Loan& loan);
 

@@ -17,6 +17,21 @@ std::string EncodeLoanBody(const Loan& l) {
                {"repayment_method", static_cast<int>(l.repayment_method)},
                {"day_count", static_cast<int>(l.day_count)},
                {"term_months", l.term_months}};
+  if (!l.extensions.empty()) {
+    Json extensions = Json::array();
+    for (const LoanExtension& e : l.extensions) {
+      extensions.push_back({{"months", e.months},
+                            {"effective_date", absl::FormatCivilTime(e.effective_date)},
+                            {"previous_maturity_date", absl::FormatCivilTime(e.previous_maturity_date)},
+                            {"new_maturity_date", absl::FormatCivilTime(e.new_maturity_date)},
+                            {"reason", e.reason},
+                            {"document", db::DocumentRefJson(e.document)},
+                            {"policy_id", e.policy_id},
+                            {"recorded_by", e.recorded_by},
+                            {"record_time", json::InstantText(e.record_time)}});
+    }
+    body["extensions"] = std::move(extensions);
+  }
   if (l.entrusted_payee) {
     const EntrustedPayee& p = *l.entrusted_payee;
     body["entrusted_payee"] = {{"payee_name", p.payee_name},
@@ -38,6 +53,21 @@ void DecodeLoanBody(const std::string& text, Loan& l) {
   l.repayment_method = static_cast<RepaymentMethod>(json::Int(v, "repayment_method"));
   l.day_count = static_cast<DayCount>(json::Int(v, "day_count"));
   l.term_months = static_cast<int>(json::Int(v, "term_months"));
+  l.extensions.clear();
+  const absl::CivilDay none(1970, 1, 1);
+  for (const Json& e : json::Array(v, "extensions")) {
+    LoanExtension x;
+    x.months = static_cast<int>(json::Int(e, "months"));
+    x.effective_date = json::Day(e, "effective_date").value_or(none);
+    x.previous_maturity_date = json::Day(e, "previous_maturity_date").value_or(none);
+    x.new_maturity_date = json::Day(e, "new_maturity_date").value_or(none);
+    x.reason = json::String(e, "reason");
+    x.document = db::DocumentRefOf(json::Field(e, "document"));
+    x.policy_id = json::String(e, "policy_id");
+    x.recorded_by = json::String(e, "recorded_by");
+    x.record_time = json::Instant(e, "record_time").value_or(absl::UnixEpoch());
+    l.extensions.push_back(std::move(x));
+  }
   l.entrusted_payee.reset();
   const Json& p = json::Field(v, "entrusted_payee");
   if (p.is_object()) {

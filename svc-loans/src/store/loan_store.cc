@@ -202,6 +202,15 @@ absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& before, cons
   return RecordStanding(conn, l, posting_date);
 }
 
+absl::Status UpdateLoanTerms(sql::Connection& conn, const Loan& before, const Loan& l, absl::CivilDay posting_date) {
+  db::Statement q = db::Prepare(conn, "UPDATE loans SET maturity_date = ?, body_json = ? WHERE id = ?");
+  db::BindDate(*q, 1, l.maturity_date);
+  q->setString(2, EncodeLoanBody(l));
+  q->setString(3, l.id);
+  q->executeUpdate();
+  return UpdateLoanServicing(conn, before, l, posting_date);
+}
+
 absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,
                                                               bool for_update) {
   db::Statement q = db::Prepare(conn, absl::StrCat(kLineColumns, " WHERE id = ?", for_update ? " FOR UPDATE" : ""));

@@ -50,6 +50,11 @@ absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);
 // `posting_date`, the business day the change is booked (RecordStanding).
 absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& before, const Loan& after,
                                  absl::CivilDay posting_date);
+// Rewrites what an extension changes — the maturity date and the body (its
+// extensions) — and then what UpdateLoanServicing writes, with its standing
+// rule. The schedule is repayment_store.h's SaveSchedule.
+absl::Status UpdateLoanTerms(sql::Connection& conn, const Loan& before, const Loan& after,
+                             absl::CivilDay posting_date);
 // Writes the loan's standing (status, class, days past due, outstanding
 // principal) from `as_of` into its history (table loan_standings, migration
 // 0010), which reports read for past months; a second write the same

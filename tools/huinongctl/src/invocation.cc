@@ -92,14 +92,14 @@ const std::set<std::string>& BooleanFlags() {
                                               "other_lines", "deputies", "awaiting_me",
                                               "require_change_requests", "qualified", "bad_credit",
                                               "legal_dispute", "blacklisted", "registered_poor", "active",
-                                              "revolving", "overdue"};
+                                              "revolving", "overdue", "follow_up"};
   return flags;
 }
 
 const std::set<std::string>& RepeatableFlags() {
   static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input",
                                                  "step", "borrower_type", "evidence", "collateral", "document",
-                                                 "member", "counter_guarantee"};
+                                                 "member", "counter_guarantee", "visitor"};
   return flags;
 }
 

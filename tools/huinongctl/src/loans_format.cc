@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "tools/huinongctl/src/loan_records_format.h"
 #include "tools/huinongctl/src/loans_values.h"
 #include "tools/huinongctl/src/org_format.h"
 
@@ -339,6 +340,7 @@ std::string LoanDetail(const v1::Loan& l) {
   rows.emplace_back("rate", RateText(l.rate_bp()));
   rows.emplace_back("term", absl::StrCat(l.term_months(), " months from ", DateText(l.disbursement_date()),
                                          ", matures ", DateText(l.maturity_date())));
+  for (const v1::Extension& e : l.extensions()) rows.emplace_back("extended", ExtensionText(e));
   Add(rows, "next due", DateText(l.next_due_date()));
   if (l.days_past_due() > 0) rows.emplace_back("days past due", absl::StrCat(l.days_past_due()));
   Add(rows, "etag", l.etag());

@@ -1,17 +1,21 @@
 // `huinongctl creditline ...` and `huinongctl loan ...`: what a disbursement
 // leaves — the revolving credit line of a poverty small loan (一次核定、随用随贷、
 // 余额控制、周转使用) with its draws, each a loan of its own, and the loans
-// themselves with their schedule, repayments and payoff quote. A draw and a
-// repayment are the bank's (loans.disburse, inside the loan's bank); each
-// carries a request id (a retry with it changes nothing); a draw also the
-// line's etag (given or fetched just before).
+// themselves with their schedule, repayments, payoff quote, extensions and
+// return visits. A draw, a repayment and an extension are the bank's
+// (loans.disburse, inside the loan's bank); a return visit the village
+// station's, the township department's or the bank's. Each change carries a
+// request id (a retry with it changes nothing); a draw and an extension also
+// the etag (given or fetched just before).
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "tools/huinongctl/src/command_common.h"
 #include "tools/huinongctl/src/commands.h"
+#include "tools/huinongctl/src/loan_records_format.h"
 #include "tools/huinongctl/src/loans_client.h"
 #include "tools/huinongctl/src/loans_flags.h"
 #include "tools/huinongctl/src/loans_format.h"
+#include "tools/huinongctl/src/loans_values.h"
 #include "tools/huinongctl/src/org_format.h"
 #include "tools/huinongctl/src/subcommands.h"
 
@@ -142,6 +146,68 @@ absl::Status LoanQuote(const Invocation& inv, const LoansClient& loans) {
                    &PayoffQuoteDetail);
 }
 
+absl::Status LoanExtend(const Invocation& inv, const LoansClient& loans) {
+  v1::ExtendLoanRequest request;
+  request.set_request_id(RequestIdOf(inv));
+  ASSIGN_OR_RETURN(*request.mutable_name(), LoanArg(inv));
+  ASSIGN_OR_RETURN(const int months, RequiredCount(inv, "months"));
+  request.set_months(months);
+  ASSIGN_OR_RETURN(*request.mutable_reason(), RequiredFlag(inv, "reason"));
+  RETURN_IF_ERROR(OptionalDocument(inv, "agreement", request.mutable_document()));
+  if (!request.has_document()) return UsageError("--agreement is required: the extension agreement (展期协议)");
+  request.set_etag(inv.config.String("etag"));
+  if (request.etag().empty()) {
+    v1::GetLoanRequest get;
+    get.set_name(request.name());
+    ASSIGN_OR_RETURN(const v1::Loan current, loans.Call<v1::Loan>(&v1::ServicingService::Stub::GetLoan, get));
+    request.set_etag(current.etag());
+  }
+  const auto loan = loans.Call<v1::Loan>(&v1::ServicingService::Stub::ExtendLoan, request);
+  return PrintWrite(inv, loan, absl::StrCat("extended ", request.name(), " by ", months, " months"), &LoanDetail,
+                    request.request_id());
+}
+
+absl::Status LoanVisit(const Invocation& inv, const LoansClient& loans) {
+  v1::RecordReturnVisitRequest request;
+  request.set_request_id(RequestIdOf(inv));
+  ASSIGN_OR_RETURN(*request.mutable_name(), LoanArg(inv));
+  v1::ReturnVisit& visit = *request.mutable_visit();
+  ASSIGN_OR_RETURN(*visit.mutable_visit_date(), RequiredDate(inv, "date"));
+  const std::vector<std::string> visitors = Values(inv, "visitor");
+  if (visitors.empty()) return UsageError("--visitor is required: staff/ID of who visited (repeatable)");
+  for (const std::string& who : visitors) visit.add_visitors(ResourceName("staff", who));
+  ASSIGN_OR_RETURN(*visit.mutable_findings(), RequiredFlag(inv, "findings"));
+  ASSIGN_OR_RETURN(const v1::FundsUse use, RequiredEnum<v1::FundsUse>(inv, "funds"));
+  visit.set_funds_use(use);
+  ASSIGN_OR_RETURN(const v1::ProductionStatus production, RequiredEnum<v1::ProductionStatus>(inv, "production"));
+  visit.set_production_status(production);
+  ASSIGN_OR_RETURN(const bool follow_up, Switch(inv, "follow_up"));
+  visit.set_follow_up(follow_up);
+  for (const std::string& text : Values(inv, "document")) {
+    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
+    if (!document.ok()) return UsageError(absl::StrCat("--document: ", document.status().message()));
+    *visit.add_documents() = *document;
+  }
+  const auto made = loans.Call<v1::ReturnVisit>(&v1::ServicingService::Stub::RecordReturnVisit, request);
+  return PrintWrite(inv, made, "recorded a return visit of " + request.name(), &ReturnVisitDetail,
+                    request.request_id());
+}
+
+// One loan's visits (the argument), a township's (--township), or all in scope.
+absl::Status LoanVisits(const Invocation& inv, const LoansClient& loans) {
+  v1::ListReturnVisitsRequest request;
+  if (!inv.args.empty()) request.set_name(ResourceName("loans", inv.args[0]));
+  if (inv.config.Has("township")) request.set_township(ResourceName("units", inv.config.String("township")));
+  ASSIGN_OR_RETURN(const bool follow_up, Switch(inv, "follow_up"));
+  request.set_follow_up_only(follow_up);
+  return PrintList<v1::ListReturnVisitsRequest, v1::ListReturnVisitsResponse, v1::ReturnVisit>(
+      inv, request,
+      [&](const v1::ListReturnVisitsRequest& r) {
+        return loans.Call<v1::ListReturnVisitsResponse>(&v1::ServicingService::Stub::ListReturnVisits, r);
+      },
+      &v1::ListReturnVisitsResponse::mutable_visits, &ReturnVisitTable);
+}
+
 const SubcommandTable<LoansClient>& Subcommands() {
   static const auto* table = new SubcommandTable<LoansClient>{
       {"creditline get", {&LineGet, {}, 1}},
@@ -160,6 +226,10 @@ const SubcommandTable<LoansClient>& Subcommands() {
       {"loan schedule", {&LoanSchedule, {}, 1}},
       {"loan repay", {&LoanRepay, {"amount", "value_date", "bank_reference", "etag", "request_id"}, 1}},
       {"loan quote", {&LoanQuote, {"as_of"}, 1}},
+      {"loan extend", {&LoanExtend, {"months", "reason", "agreement", "etag", "request_id"}, 1}},
+      {"loan visit",
+       {&LoanVisit, {"date", "visitor", "findings", "funds", "production", "follow_up", "document", "request_id"}, 1}},
+      {"loan visits", {&LoanVisits, {"township", "follow_up", "page_size", "page_token", "all"}, 1}},
   };
   return *table;
 }

@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 91> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -326,6 +326,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommand
     {"loan quote", R"(usage: huinongctl loan quote loans/ID [--as-of D]
   What settles the loan on D (today by default): repaying the total that day settles it.
 )"},
+    {"loan extend", R"(usage: huinongctl loan extend loans/ID --months N --reason TEXT --agreement DOC [--etag E] [--request-id ID]
+  Extends the loan by N months (展期), by its bank (loans.disburse): the term with every
+  extension stays within the county's cap (36 months), a draw within its line's expiry;
+  the rest of the schedule is regenerated from the next instalment.
+)"},
+    {"loan visit", R"(usage: huinongctl loan visit loans/ID --date D --visitor staff/ID [--visitor ...] --findings TEXT
+         --funds as-contracted|diverted|unused --production normal|difficulties|stopped|not-started
+         [--follow-up] [--document DOC ...] [--request-id ID]
+  Records a post-loan return visit (village station, township department or the loan's bank).
+)"},
+    {"loan visits", R"(usage: huinongctl loan visits [loans/ID | --township units/T] [--follow-up] [--all]
+  Return visits of one loan, of a township's loans, or all in your scope.
+)"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
 )"},
@@ -405,7 +418,8 @@ Commands:
   borrower create|get|list|poverty|eligibility, borrower blacklist add|remove|list
   product create|get|list|update, policy create|get|list|effective
   application create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw
-  creditline get|list|draw, loan get|list|schedule|repay|quote   loans after disbursement
+  creditline get|list|draw, loan get|list|schedule|repay|quote|extend|visit|visits
+                                                          loans after disbursement
   breaker status|measure|plan|approve|reject              the township circuit breaker
   audit history    every recorded change of one resource
   audit search     search the audit trail
@@ -434,7 +448,7 @@ std::string CommandUsage(std::string_view command) {
       {"policy", "create|get|list|effective"},
       {"application", "create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw"},
       {"creditline", "get|list|draw"},
-      {"loan", "get|list"},
+      {"loan", "get|list|schedule|repay|quote|extend|visit|visits"},
       {"breaker", "status|measure|plan|approve|reject"},
   }};
   for (const auto& [group, subcommands] : kGroups) {

@@ -4,6 +4,7 @@
 // CNY at 4.35%, a 31-day month 184.73 CNY.
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tools/huinongctl/src/loan_records_format.h"
 #include "tools/huinongctl/src/loans_format.h"
 
 namespace huinong::ctl {
@@ -65,6 +66,35 @@ TEST(ServicingFormatTest, ARepaymentAndAQuote) {
   q.mutable_interest()->set_fen(5959);
   q.mutable_total()->set_fen(5005959);
   EXPECT_THAT(PayoffQuoteDetail(q), HasSubstr("total      50,059.59\n"));
+}
+
+TEST(ServicingFormatTest, AnExtensionUnderItsLoanAndAReturnVisit) {
+  v1::Loan loan;
+  loan.set_name("loans/L1");
+  v1::Extension* e = loan.add_extensions();
+  e->set_months(12);
+  *e->mutable_effective_date() = Date(2026, 12, 12);
+  *e->mutable_previous_maturity_date() = Date(2028, 12, 2);
+  *e->mutable_new_maturity_date() = Date(2029, 12, 2);
+  e->set_policy("countyPolicies/P1");
+  e->set_recorded_by("staff/B");
+  EXPECT_THAT(LoanDetail(loan),
+              HasSubstr("+12 months on 2026-12-12: 2028-12-02 → 2029-12-02 (countyPolicies/P1, staff/B)\n"));
+
+  v1::ReturnVisit r;
+  r.set_name("loans/L1/returnVisits/V1");
+  *r.mutable_visit_date() = Date(2027, 1, 5);
+  r.add_visitors("staff/A");
+  r.add_visitors("staff/B");
+  r.set_funds_use(v1::FUNDS_USE_DIVERTED);
+  r.set_production_status(v1::PRODUCTION_STATUS_STOPPED);
+  r.set_follow_up(true);
+  r.set_findings("贷款用于购车");
+  const std::string text = ReturnVisitDetail(r);
+  EXPECT_THAT(text, HasSubstr(" staff/A, staff/B\n"));
+  EXPECT_THAT(text, HasSubstr(" diverted\n"));
+  EXPECT_THAT(text, HasSubstr(" stopped\n"));
+  EXPECT_THAT(text, HasSubstr("follow up"));
 }
 
 }  // namespace
