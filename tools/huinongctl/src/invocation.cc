@@ -99,7 +99,7 @@ const std::set<std::string>& BooleanFlags() {
 const std::set<std::string>& RepeatableFlags() {
   static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input",
                                                  "step", "borrower_type", "evidence", "collateral", "document",
-                                                 "member", "counter_guarantee", "visitor"};
+                                                 "member", "counter_guarantee", "visitor", "investigator"};
   return flags;
 }
 

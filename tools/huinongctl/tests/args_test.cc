@@ -125,6 +125,15 @@ TEST(ParseInvocation, FindsTwoWordCommandAndArguments) {
   EXPECT_TRUE(CheckUsage(*inv, {}, 1).ok());
 }
 
+TEST(ParseInvocation, ABreakerPlanKeepsEveryInvestigator) {
+  auto inv = ParseInvocation({"huinongctl", "breaker", "plan", "units/T", "--investigator", "staff/A",
+                              "--investigator", "staff/B"},
+                             NoEnv());
+  ASSERT_TRUE(inv.ok()) << inv.status();
+  ASSERT_EQ(inv->repeated.count("investigator"), 1u);
+  EXPECT_THAT(inv->repeated.at("investigator"), ElementsAre("staff/A", "staff/B"));
+}
+
 TEST(ParseInvocation, OneWordCommand) {
   auto inv = ParseInvocation({"huinongctl", "health", "--wait", "5s"}, NoEnv());
   ASSERT_TRUE(inv.ok());
