@@ -13,20 +13,14 @@ namespace huinong::loans {
 SubsidyMetrics::SubsidyMetrics(metrics::Registry& registry, db::DbPool& pool, const BusinessClock& clock,
                                absl::Duration refresh)
     : pool_(pool),
-      clock_(clock),
-      refresh_(refresh),
+      throttle_(clock, refresh),
       claims_(registry.AddGauge("huinong_loans_subsidy_claims", "Interest-subsidy claims in each state.",
                                 {"state"})) {
   registry.AddCollector([this] { Refresh(); });
 }
 
 void SubsidyMetrics::Refresh() {
-  {
-    absl::MutexLock lock(&mu_);
-    const absl::Time now = clock_.Now();
-    if (now - last_refresh_ < refresh_) return;
-    last_refresh_ = now;
-  }
+  if (!throttle_.Due()) return;
   std::vector<std::pair<int, int64_t>> counts;
   const absl::Status read = pool_.Read([&](sql::Connection& conn) -> absl::Status {
     absl::StatusOr<std::vector<std::pair<int, int64_t>>> rows = store::CountSubsidyClaimsByState(conn);

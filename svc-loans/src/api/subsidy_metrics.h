@@ -8,11 +8,11 @@
 // replica shows what the database holds, whoever changed it.
 #pragma once
 
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/core/business_clock.h"
 #include "common/db/pool.h"
 #include "common/metrics/registry.h"
+#include "svc-loans/src/api/scrape_throttle.h"
 
 namespace huinong::loans {
 
@@ -25,11 +25,8 @@ class SubsidyMetrics {
   void Refresh();
 
   db::DbPool& pool_;
-  const BusinessClock& clock_;
-  const absl::Duration refresh_;
+  ScrapeThrottle throttle_;
   metrics::GaugeFamily& claims_;
-  absl::Mutex mu_;
-  absl::Time last_refresh_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };
 
 }  // namespace huinong::loans

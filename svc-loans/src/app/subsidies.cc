@@ -91,6 +91,7 @@ absl::StatusOr<SubsidyChange> ApplyForSubsidy(server::Mutation& m, org_directory
   if (!seen) return rpc::NotFound(LoanName(a.loan_id));
   RETURN_IF_ERROR(RequireCapability(org, m.caller(), "loans.intake", seen->place.unit_id, m.today()));
   ASSIGN_OR_RETURN(const std::optional<Loan> locked, store::GetLoan(m.tx(), a.loan_id, /*for_update=*/true));
+  if (!locked) return rpc::NotFound(LoanName(a.loan_id));
   const Loan& loan = *locked;
 
   rpc::Violations v;

@@ -19,22 +19,14 @@ namespace {
 
 using json::Json;
 
-Json DocumentsJson(const std::vector<domain::DocumentRef>& docs) {
-  Json out = Json::array();
-  for (const auto& d : docs) out.push_back(db::DocumentRefJson(d));
-  return out;
-}
-std::vector<domain::DocumentRef> DocumentsOf(const Json& v, const char* key) {
-  std::vector<domain::DocumentRef> out;
-  for (const Json& d : json::Array(v, key)) out.push_back(db::DocumentRefOf(d));
-  return out;
-}
+using db::DocumentRefsJson;
+using db::DocumentRefsOf;
 
 Json StepJson(const SubsidyStep& s) {
   return {{"decided_by", s.decided_by},
           {"decide_time", json::InstantText(s.decide_time)},
           {"comment", s.comment},
-          {"documents", DocumentsJson(s.documents)}};
+          {"documents", DocumentRefsJson(s.documents)}};
 }
 std::optional<SubsidyStep> StepOf(const Json& body, const char* key) {
   const Json& v = json::Field(body, key);
@@ -43,7 +35,7 @@ std::optional<SubsidyStep> StepOf(const Json& body, const char* key) {
   s.decided_by = json::String(v, "decided_by");
   s.decide_time = json::Instant(v, "decide_time").value_or(absl::UnixEpoch());
   s.comment = json::String(v, "comment");
-  s.documents = DocumentsOf(v, "documents");
+  s.documents = DocumentRefsOf(v, "documents");
   return s;
 }
 
@@ -74,7 +66,7 @@ SubsidyComputation ComputationOf(const Json& body, int64_t amount_fen) {
 std::string BodyJson(const SubsidyClaimRecord& r) {
   Json body = Json::object();
   body["interest_paid_fen"] = r.interest_paid_fen;
-  body["vouchers"] = DocumentsJson(r.vouchers);
+  body["vouchers"] = DocumentRefsJson(r.vouchers);
   body["bank_card_number"] = r.bank_card_number;
   body["computation"] = LinesJson(r.computation);
   body["request_id"] = r.request_id;
@@ -86,7 +78,7 @@ std::string BodyJson(const SubsidyClaimRecord& r) {
     objections.push_back({{"index", o.index},
                           {"objector", o.objector},
                           {"content", o.content},
-                          {"documents", DocumentsJson(o.documents)},
+                          {"documents", DocumentRefsJson(o.documents)},
                           {"recorded_by", o.recorded_by},
                           {"record_time", json::InstantText(o.record_time)},
                           {"resolved", o.resolved}});
@@ -103,7 +95,7 @@ std::string BodyJson(const SubsidyClaimRecord& r) {
     body["clawback"] = {{"category", static_cast<int>(r.clawback->category)},
                         {"amount_fen", r.clawback->amount_fen},
                         {"finding", r.clawback->finding},
-                        {"documents", DocumentsJson(r.clawback->documents)},
+                        {"documents", DocumentRefsJson(r.clawback->documents)},
                         {"recorded_by", r.clawback->recorded_by},
                         {"record_time", json::InstantText(r.clawback->record_time)}};
   }
@@ -137,7 +129,7 @@ SubsidyClaimRecord RecordOf(sql::ResultSet& rs) {
   r.update_time = db::TimeColumn(rs, "update_time");
   const Json body = json::Parse(db::StringColumn(rs, "body_json"));
   r.interest_paid_fen = json::Int(body, "interest_paid_fen");
-  r.vouchers = DocumentsOf(body, "vouchers");
+  r.vouchers = DocumentRefsOf(body, "vouchers");
   r.bank_card_number = json::String(body, "bank_card_number");
   r.computation = ComputationOf(body, rs.getInt64("amount_fen"));
   r.request_id = json::String(body, "request_id");
@@ -149,7 +141,7 @@ SubsidyClaimRecord RecordOf(sql::ResultSet& rs) {
     x.index = static_cast<int>(json::Int(o, "index"));
     x.objector = json::String(o, "objector");
     x.content = json::String(o, "content");
-    x.documents = DocumentsOf(o, "documents");
+    x.documents = DocumentRefsOf(o, "documents");
     x.recorded_by = json::String(o, "recorded_by");
     x.record_time = json::Instant(o, "record_time").value_or(absl::UnixEpoch());
     x.resolved = json::Bool(o, "resolved");
@@ -165,7 +157,7 @@ SubsidyClaimRecord RecordOf(sql::ResultSet& rs) {
     x.category = static_cast<ClawbackCategory>(json::Int(c, "category"));
     x.amount_fen = json::Int(c, "amount_fen");
     x.finding = json::String(c, "finding");
-    x.documents = DocumentsOf(c, "documents");
+    x.documents = DocumentRefsOf(c, "documents");
     x.recorded_by = json::String(c, "recorded_by");
     x.record_time = json::Instant(c, "record_time").value_or(absl::UnixEpoch());
     r.clawback = std::move(x);
