@@ -4,6 +4,8 @@
 // stay as they were); missing members read as empty.
 #pragma once
 
+#include <vector>
+
 #include "common/core/json_fields.h"
 #include "common/domain/document_ref.h"
 
@@ -19,6 +21,20 @@ inline json::Json DocumentRefJson(const domain::DocumentRef& d) {
 inline domain::DocumentRef DocumentRefOf(const json::Json& v) {
   return {json::String(v, "uri"), json::String(v, "sha256"), json::String(v, "title"), json::String(v, "kind"),
           json::String(v, "number")};
+}
+
+// A list of references as a JSON array, and the array at `key` read back
+// (missing: none).
+inline json::Json DocumentRefsJson(const std::vector<domain::DocumentRef>& docs) {
+  json::Json out = json::Json::array();
+  for (const auto& d : docs) out.push_back(DocumentRefJson(d));
+  return out;
+}
+
+inline std::vector<domain::DocumentRef> DocumentRefsOf(const json::Json& v, const char* key) {
+  std::vector<domain::DocumentRef> out;
+  for (const json::Json& d : json::Array(v, key)) out.push_back(DocumentRefOf(d));
+  return out;
 }
 
 }  // namespace huinong::db

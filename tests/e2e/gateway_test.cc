@@ -77,7 +77,7 @@ const Backend& Named(Suite& suite, const std::string& name) {
 bool LoansMethodBuilt(const std::string& service, const std::string& method) {
   static const std::set<std::string> kWholeServices = {
       "huinong.loans.v1.BorrowerService", "huinong.loans.v1.ProductService", "huinong.loans.v1.ApplicationService",
-      "huinong.loans.v1.TownshipBreakerService"};
+      "huinong.loans.v1.TownshipBreakerService", "huinong.loans.v1.SubsidyService"};
   static const std::set<std::string> kMethods = {
       "huinong.loans.v1.ServicingService/GetLoan",          "huinong.loans.v1.ServicingService/ListLoans",
       "huinong.loans.v1.ServicingService/GetRepaymentSchedule", "huinong.loans.v1.ServicingService/RecordRepayment",
@@ -118,7 +118,7 @@ TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
     }
   }
   EXPECT_EQ(methods, 74);
-  EXPECT_EQ(built, 9 + 9 + 16 + 9 + 6);  // borrowers, products, applications, servicing, breaker
+  EXPECT_EQ(built, 9 + 9 + 16 + 9 + 6 + 9);  // borrowers, products, applications, servicing, breaker, subsidy
 }
 
 TEST(Gateway, UnknownServiceIsNotRouted) {

@@ -28,7 +28,7 @@ ApplicationMetrics::ApplicationMetrics(metrics::Registry& registry, db::DbPool& 
                                        absl::Duration refresh)
     : pool_(pool),
       clock_(clock),
-      refresh_(refresh),
+      throttle_(clock, refresh),
       applications_(registry.AddGauge("huinong_loans_applications",
                                       "Loan applications standing in each state, per township.",
                                       {"township", "state"})),
@@ -49,12 +49,7 @@ void ApplicationMetrics::StepTaken(ApplicationState from, bool guarantee_require
 }
 
 void ApplicationMetrics::Refresh() {
-  {
-    absl::MutexLock lock(&mu_);
-    const absl::Time now = clock_.Now();
-    if (now - last_refresh_ < refresh_) return;
-    last_refresh_ = now;
-  }
+  if (!throttle_.Due()) return;
   std::map<std::pair<std::string, int>, int64_t> by_state;
   std::map<std::string, int64_t> overdue;
   const absl::Status read = pool_.Read([&](sql::Connection& conn) -> absl::Status {

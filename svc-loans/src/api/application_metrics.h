@@ -17,11 +17,11 @@
 #include <set>
 #include <string>
 
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/core/business_clock.h"
 #include "common/db/pool.h"
 #include "common/metrics/registry.h"
+#include "svc-loans/src/api/scrape_throttle.h"
 #include "svc-loans/src/domain/application.h"
 
 namespace huinong::loans {
@@ -40,12 +40,10 @@ class ApplicationMetrics {
 
   db::DbPool& pool_;
   const BusinessClock& clock_;
-  const absl::Duration refresh_;
+  ScrapeThrottle throttle_;
   metrics::GaugeFamily& applications_;
   metrics::GaugeFamily& overdue_;
   metrics::HistogramFamily& step_seconds_;
-  absl::Mutex mu_;
-  absl::Time last_refresh_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
   std::set<std::string> known_townships_;
   std::set<std::string> known_counties_;
 };

@@ -15,6 +15,7 @@
 #include "svc-loans/src/app/township_breakers.h"
 #include "svc-loans/src/store/loan_store.h"
 #include "svc-loans/src/store/repayment_store.h"
+#include "svc-loans/src/store/subsidy_store.h"
 
 namespace huinong::loans {
 
@@ -56,6 +57,8 @@ grpc::Status ServicingApi::GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRe
       ASSIGN_OR_RETURN(const bool clear, SeesPayee(org_, caller, loan.place.bank_id));
       *resp = ToProto(loan, !clear);
       FillStanding(loan, standing.replay, today, *resp);
+      ASSIGN_OR_RETURN(const bool forfeited, store::SubsidyForfeited(conn, loan.id));
+      resp->set_subsidy_forfeited(forfeited);
       return absl::OkStatus();
     });
   });

@@ -9,18 +9,6 @@ namespace {
 
 using json::Json;
 
-Json Docs(const std::vector<domain::DocumentRef>& docs) {
-  Json out = Json::array();
-  for (const auto& d : docs) out.push_back(db::DocumentRefJson(d));
-  return out;
-}
-
-std::vector<domain::DocumentRef> DocsOf(const Json& v, const char* key) {
-  std::vector<domain::DocumentRef> out;
-  for (const Json& d : json::Array(v, key)) out.push_back(db::DocumentRefOf(d));
-  return out;
-}
-
 domain::DocumentRef DocOf(const Json& v, const char* key) { return db::DocumentRefOf(json::Field(v, key)); }
 
 std::string DayText(absl::CivilDay d) { return absl::FormatCivilTime(d); }
@@ -86,7 +74,7 @@ Json ReviewJson(const Review& r) {
           {"rate_bp", r.rate_bp},
           {"recommended_bank_id", r.recommended_bank_id},
           {"comment", r.comment},
-          {"documents", Docs(r.documents)},
+          {"documents", db::DocumentRefsJson(r.documents)},
           {"on_time", r.on_time},
           {"policy_id", r.policy_id}};
 }
@@ -98,7 +86,7 @@ Review ReviewOf(const Json& v) {
   r.rate_bp = static_cast<int>(json::Int(v, "rate_bp"));
   r.recommended_bank_id = json::String(v, "recommended_bank_id");
   r.comment = json::String(v, "comment");
-  r.documents = DocsOf(v, "documents");
+  r.documents = db::DocumentRefsOf(v, "documents");
   r.on_time = json::Bool(v, "on_time");
   r.policy_id = json::String(v, "policy_id");
   return r;

@@ -42,6 +42,7 @@ absl::Status RunProduct(const Invocation& inv);
 absl::Status RunApplication(const Invocation& inv);
 absl::Status RunLending(const Invocation& inv);
 absl::Status RunBreaker(const Invocation& inv);
+absl::Status RunSubsidy(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

@@ -2,7 +2,12 @@
 // centre director (loans.review.county; loans.breaker.approve: lifts a
 // township's suspension) and two review officers (loans.review.county;
 // loans.breaker.rectify: the centre files rectification plans with the
-// bank and insurer), a policy officer (loans.policy), in every township
+// bank and insurer; loans.subsidy.review.county: they sit the interest
+// subsidy's joint review with the poverty-alleviation office), a policy
+// officer (loans.policy), a subsidy payment officer (loans.subsidy.pay: the
+// finance bureau's payments to borrowers' bank cards are recorded at the
+// centre — the bureau and the office are outside the county network's
+// tree, and a capability holds only for its post's unit and below), in every township
 // department a director (loans.survey.lead, loans.subsidy.check.township,
 // loans.breaker.rectify) and a credit officer
 // (loans.intake: leading enterprises apply at their township), in every
@@ -63,7 +68,8 @@ void AddCountyStaffing(DemoPlan& plan) {
        .duties = {"主持中心全面工作", "统筹全县金融扶贫服务体系建设", "签批扶贫小额信贷评审意见"}});
   add({.key = "county.reviewer", .unit = 1, .title = "评审专员", .code = "county.reviewer",
        .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL,
-       .capabilities = {"loans.review.county", "loans.breaker.rectify"}, .superior = "county.director",
+       .capabilities = {"loans.review.county", "loans.breaker.rectify", "loans.subsidy.review.county"},
+       .superior = "county.director",
        .duties = {"2个工作日内完成乡镇报送的扶贫小额贷款申请评审", "综合评定贫困户需求", "推荐放贷合作银行"},
        .seats = 2, .required_qualification = "exam.credit-officer"});
   seats.Fill("county.director");
@@ -117,6 +123,11 @@ void AddCountyStaffing(DemoPlan& plan) {
        .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.policy"}, .superior = "county.director",
        .duties = {"拟定并维护县级扶贫信贷政策", "管理扶贫贷款产品"}});
   seats.Fill("county.policy");
+  add({.key = "county.subsidy", .unit = 1, .title = "贴息资金专员", .code = "county.subsidy",
+       .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.subsidy.pay"},
+       .superior = "county.director",
+       .duties = {"公示期满后登记县财政局贴息拨付（000:1531）", "追回挪用或骗取贷款的贴息资金（000:1603）"}});
+  seats.Fill("county.subsidy");
 }
 
 const DemoPlan& DemoStructure() {

@@ -126,7 +126,7 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                                   "assignment", "capability", "standard", "report",
                                                   "change", "chain", "calendar", "borrower", "product",
                                                   "policy", "application", "creditline", "loan",
-                                                  "breaker"};
+                                                  "breaker", "subsidy"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;

@@ -116,6 +116,25 @@ std::string KeyValueBlock(const std::vector<std::pair<std::string, std::string>>
   return out;
 }
 
+std::string CsvRecord(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += ',';
+    const std::string& cell = cells[i];
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+      out += cell;
+      continue;
+    }
+    out += '"';
+    for (const char c : cell) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "\r\n";
+}
+
 std::string RenderTree(const std::vector<TreeRow>& rows) {
   // Backwards: whether each row has a later sibling (a later row at the same
   // depth before any shallower row).

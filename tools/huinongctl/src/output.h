@@ -35,6 +35,11 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// One CSV record (RFC 4180) ending in "\r\n": a cell holding a comma, a
+// quote, a CR or an LF is quoted with its quotes doubled; other cells as
+// they are (UTF-8 passes through, so Chinese names stay readable).
+std::string CsvRecord(const std::vector<std::string>& cells);
+
 // "key    value" lines with the values aligned.
 std::string KeyValueBlock(const std::vector<std::pair<std::string, std::string>>& pairs);
 

@@ -33,6 +33,8 @@ absl::Status RunCommand(const Invocation& inv) {
     return RunLending(inv);
   } else if (inv.command.starts_with("breaker")) {
     return RunBreaker(inv);
+  } else if (inv.command.starts_with("subsidy")) {
+    return RunSubsidy(inv);
   } else if (inv.command.starts_with("report")) {
     return RunReport(inv);
   } else if (inv.command.starts_with("audit")) {

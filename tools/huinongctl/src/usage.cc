@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 91> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 101> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -314,6 +314,45 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 91> kCommand
     {"breaker reject", R"(usage: huinongctl breaker reject units/T --reason TEXT [--etag E] [--request-id ID]
   Sends the plan back; the township stays suspended until a new plan is approved.
 )"},
+    {"subsidy apply", R"(usage: huinongctl subsidy apply loans/ID --from D --to D --interest-paid YUAN --voucher DOC [--voucher DOC ...]
+         --bank-card NUMBER [--request-id ID]
+  A borrower's interest-subsidy claim for the days D..D (both counted), filed at
+  the township with the payment vouchers (loans.intake). The amount is computed by
+  class (a household's first 50,000 at 100% of the base rate, above at 1%;
+  organisations 2% / 2.5% / 3% by households lifted), never more than the interest paid.
+)"},
+    {"subsidy get", R"(usage: huinongctl subsidy get subsidyClaims/ID
+)"},
+    {"subsidy list", R"(usage: huinongctl subsidy list [--state submitted|checked|in-notice|paid|clawed-back|rejected]
+         [--loan L] [--borrower B] [--township U] [--ending-from D] [--ending-to D] [--all]
+)"},
+    {"subsidy notice", R"(usage: huinongctl subsidy notice [--township U] [--ending-from D] [--ending-to D] [--csv]
+  The public notice: every claim in its 7-day notice in your scope (--csv for the
+  notice board or a spreadsheet: claim, borrower, township, loan, period, amount,
+  notice start, notice end = the first day payment is allowed, where it is posted).
+)"},
+    {"subsidy check", R"(usage: huinongctl subsidy check subsidyClaims/ID [--comment TEXT] [--document DOC ...] [--etag E] [--request-id ID]
+  The township's preliminary check (loans.subsidy.check.township).
+)"},
+    {"subsidy review", R"(usage: huinongctl subsidy review subsidyClaims/ID --notice DOC [--notice-start D] [--comment TEXT]
+         [--document DOC ...] [--etag E] [--request-id ID]
+  The county's joint review (loans.subsidy.review.county); the public notice runs
+  7 calendar days from --notice-start (today by default).
+)"},
+    {"subsidy object", R"(usage: huinongctl subsidy object subsidyClaims/ID --objector NAME --content TEXT [--document DOC ...]
+         [--etag E] [--request-id ID]
+  An objection during the notice: the claim goes back to review.
+)"},
+    {"subsidy pay", R"(usage: huinongctl subsidy pay subsidyClaims/ID --paid-date D --finance-reference R [--etag E] [--request-id ID]
+  The finance bureau's payment to the bank card (loans.subsidy.pay), from the
+  notice's end date on (NOTICE_NOT_ENDED before).
+)"},
+    {"subsidy reject", R"(usage: huinongctl subsidy reject subsidyClaims/ID --reason TEXT [--etag E] [--request-id ID]
+)"},
+    {"subsidy clawback", R"(usage: huinongctl subsidy clawback subsidyClaims/ID --category diverted|fraud|overpaid --finding TEXT
+         [--amount YUAN] [--document DOC ...] [--etag E] [--request-id ID]
+  Takes a paid subsidy back (000:1603); diverted or fraud: the loan loses its subsidy.
+)"},
     {"loan schedule", R"(usage: huinongctl loan schedule loans/ID
   The instalments as of today, with what is paid on each.
 )"},
@@ -421,6 +460,7 @@ Commands:
   creditline get|list|draw, loan get|list|schedule|repay|quote|extend|visit|visits
                                                           loans after disbursement
   breaker status|measure|plan|approve|reject              the township circuit breaker
+  subsidy apply|get|list|check|review|object|pay|reject|clawback|notice   interest subsidy
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -436,7 +476,7 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
@@ -450,6 +490,7 @@ std::string CommandUsage(std::string_view command) {
       {"creditline", "get|list|draw"},
       {"loan", "get|list|schedule|repay|quote|extend|visit|visits"},
       {"breaker", "status|measure|plan|approve|reject"},
+      {"subsidy", "apply|get|list|check|review|object|pay|reject|clawback|notice"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;

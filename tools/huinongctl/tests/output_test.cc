@@ -31,6 +31,12 @@ TEST(Table, AlignsColumnsByDisplayWidth) {
             "units/3\n");
 }
 
+TEST(CsvRecord, QuotesOnlyCellsThatNeedItAndEndsInCrLf) {
+  EXPECT_EQ(CsvRecord({"subsidyClaims/1", "张三", "2,475.00"}), "subsidyClaims/1,张三,\"2,475.00\"\r\n");
+  EXPECT_EQ(CsvRecord({"say \"no\"", "a\nb", ""}), "\"say \"\"no\"\"\",\"a\nb\",\r\n");
+  EXPECT_EQ(CsvRecord({}), "\r\n");
+}
+
 TEST(KeyValueBlock, AlignsValues) {
   EXPECT_EQ(KeyValueBlock({{"name", "units/1"}, {"display_name", "柳泉镇金融服务部"}, {"code", ""}}),
             "name          units/1\n"
