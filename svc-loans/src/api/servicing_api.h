@@ -2,7 +2,8 @@
 // accountability and the monthly report. Built so far: reading loans (get
 // and list, scoped as their applications are; GetLoan's day-by-day figures
 // replayed for today), the schedule, repayments and the payoff quote
-// (app/repayments.h); the other methods keep the generated base's
+// (app/repayments.h), the monthly report and the quarterly bulletin
+// (app/reports.h); the other methods keep the generated base's
 // UNIMPLEMENTED until servicing lands (issue 11).
 #pragma once
 
@@ -13,6 +14,7 @@
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "svc-loans/src/api/loans_kit.h"
 #include "svc-loans/src/domain/loan.h"
+#include "svc-loans/src/domain/report_period.h"
 
 namespace huinong::loans {
 
@@ -31,6 +33,10 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
                               v1::ListRepaymentsResponse* resp) override;
   grpc::Status GetPayoffQuote(grpc::ServerContext* ctx, const v1::GetPayoffQuoteRequest* req,
                               v1::PayoffQuote* resp) override;
+  grpc::Status GetMonthlyReport(grpc::ServerContext* ctx, const v1::GetMonthlyReportRequest* req,
+                                v1::LendingReport* resp) override;
+  grpc::Status GetQuarterlyBulletin(grpc::ServerContext* ctx, const v1::GetQuarterlyBulletinRequest* req,
+                                    v1::LendingReport* resp) override;
 
  private:
   // The loan named `name` once the caller may read it (as its application):
@@ -38,6 +44,11 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
   using LoanBody = std::function<absl::Status(sql::Connection&, const Loan&)>;
   absl::Status ReadLoan(const auth::Principal& caller, const std::string& id, const server::Reader& reader,
                         const LoanBody& body);
+  // The report of `county` ("units/{id}") for the period `parse` reads from
+  // `period_text` (app/reports.h), the bad period named as `period_field`.
+  using PeriodParser = absl::StatusOr<ReportPeriod> (*)(absl::string_view, absl::CivilDay);
+  grpc::Status ReadReport(grpc::ServerContext& ctx, const std::string& county, const std::string& period_text,
+                          const char* period_field, PeriodParser parse, v1::LendingReport& resp);
 };
 
 }  // namespace huinong::loans

@@ -96,6 +96,16 @@ absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, c
   return db::Rows<Application>(*q, ApplicationRow);
 }
 
+absl::StatusOr<std::vector<Application>> ApplicationsWrittenSince(sql::Connection& conn, const std::string& county_id,
+                                                                  absl::Time written_since, absl::Time created_before) {
+  db::Statement q = db::Prepare(
+      conn, absl::StrCat(kColumns, " WHERE county_id = ? AND update_time >= ? AND create_time < ?"));
+  q->setString(1, county_id);
+  db::BindTime(*q, 2, written_since);
+  db::BindTime(*q, 3, created_before);
+  return db::Rows<Application>(*q, ApplicationRow);
+}
+
 absl::StatusOr<std::optional<int64_t>> LockApplicationVersion(sql::Connection& conn, const std::string& id) {
   db::Statement q = db::Prepare(conn, "SELECT version FROM applications WHERE id = ? FOR UPDATE");
   q->setString(1, id);

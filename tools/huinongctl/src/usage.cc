@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 89> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -314,6 +314,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommand
     {"breaker reject", R"(usage: huinongctl breaker reject units/T --reason TEXT [--etag E] [--request-id ID]
   Sends the plan back; the township stays suspended until a new plan is approved.
 )"},
+    {"loans report", R"(usage: huinongctl loans report --month YYYY-MM [--county units/C] [--csv]
+       huinongctl loans report --quarter YYYYQn [--county units/C] [--csv]
+  The county's monthly report or quarterly bulletin (000:1607) for a period that
+  has ended, as it stood at its end: per township and for the county,
+  applications under way and finished, loans issued (count, yuan, distinct
+  borrowers), cumulative lending, outstanding, overdue and non-performing
+  balances, the NPL ratio, suspended townships. --csv prints the same rows as
+  CSV (yuan without separators). Without --county: the one county listed.
+  Who: loans.review.county for the county; admin, auditor.
+)"},
     {"loan schedule", R"(usage: huinongctl loan schedule loans/ID
   The instalments as of today, with what is paid on each.
 )"},
@@ -407,6 +417,7 @@ Commands:
   application create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw
   creditline get|list|draw, loan get|list|schedule|repay|quote   loans after disbursement
   breaker status|measure|plan|approve|reject              the township circuit breaker
+  loans report --month M | --quarter Q [--csv]           the monthly report, the quarterly bulletin
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
