@@ -97,6 +97,47 @@ TEST(LendingReport, SuspendedTownshipsAreThoseNotLendingAtTheEnd) {
   EXPECT_EQ(r.townships[0].figures.applications.at(ApplicationState::kDisbursed), 4);
 }
 
+TEST(LendingReport, TheLendingTallyCountsABorrowerOncePerTownshipAndOnceInTheCounty) {
+  LendingTally tally;
+  // In borrower order: b1 twice in t1 and once in t2, b2 once in t2.
+  tally.Add("b1", "t1", 100);
+  tally.Add("b1", "t1", 200);
+  tally.Add("b1", "t2", 300);
+  tally.Add("b2", "t2", 400);
+  const std::vector<IssuedRow> rows = tally.Rows();
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].township_id, "t1");
+  EXPECT_EQ(rows[0].count, 2);
+  EXPECT_EQ(rows[0].amount_fen, 300);
+  EXPECT_EQ(rows[0].borrowers, 1);
+  EXPECT_EQ(rows[1].township_id, "t2");
+  EXPECT_EQ(rows[1].borrowers, 2);
+  EXPECT_EQ(rows[2].township_id, "");  // the county
+  EXPECT_EQ(rows[2].count, 4);
+  EXPECT_EQ(rows[2].amount_fen, 1'000);
+  EXPECT_EQ(rows[2].borrowers, 2);
+  EXPECT_EQ(LendingTally().Rows().size(), 1u);  // nothing lent: the county's row of zeros
+}
+
+TEST(LendingReport, TheStandingTallyKeepsEachLoansLastRow) {
+  StandingTally tally;
+  // l1: normal, then non-performing; l2: active, then settled; l3: one row.
+  tally.Add("l1", "t1", true, LoanClass::kNormal, 5'000);
+  tally.Add("l1", "t1", true, LoanClass::kNonPerforming, 5'000);
+  tally.Add("l2", "t1", true, LoanClass::kOverdue, 3'000);
+  tally.Add("l2", "t1", false, LoanClass::kNormal, 0);
+  tally.Add("l3", "t2", true, LoanClass::kNormal, 2'000);
+  const std::vector<StandingRow> rows = tally.Rows();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].township_id, "t1");
+  EXPECT_EQ(rows[0].loan_class, LoanClass::kNonPerforming);
+  EXPECT_EQ(rows[0].count, 1);
+  EXPECT_EQ(rows[0].balance_fen, 5'000);
+  EXPECT_EQ(rows[1].township_id, "t2");
+  EXPECT_EQ(rows[1].loan_class, LoanClass::kNormal);
+  EXPECT_EQ(rows[1].balance_fen, 2'000);
+}
+
 Application WithSteps(std::vector<std::pair<ApplicationEvent, absl::Time>> steps) {
   Application a;
   a.guarantee_required = false;

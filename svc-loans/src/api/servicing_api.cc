@@ -189,10 +189,21 @@ grpc::Status ServicingApi::ReadReport(grpc::ServerContext& ctx, const std::strin
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(const org_directory::UnitLink place, AuthorizeCountyReport(org_, caller, county_id, today));
     LendingReportFigures report;
-    RETURN_IF_ERROR(reader([&](sql::Connection& conn) -> absl::Status {
+    {
+      absl::MutexLock turn(&report_mu_, absl::Condition(
+                                            +[](int* running) { return *running < kReportsAtOnce; },
+                                            &reports_running_));
+      ++reports_running_;
+    }
+    const absl::Status built = reader([&](sql::Connection& conn) -> absl::Status {
       ASSIGN_OR_RETURN(report, BuildLendingReport(conn, county_id, *period, kit_.clock().zone()));
       return absl::OkStatus();
-    }));
+    });
+    {
+      absl::MutexLock done(&report_mu_);
+      --reports_running_;
+    }
+    RETURN_IF_ERROR(built);
     std::map<std::string, std::string> names;
     for (const TownshipReport& t : report.townships) {
       absl::StatusOr<UnitLineage> township = org_.Lineage(t.township_id);

@@ -28,7 +28,7 @@ absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, c
   ReportRows rows;
   ASSIGN_OR_RETURN(rows.applications, store::ApplicationStatesAt(conn, county_id, start, end));
   ASSIGN_OR_RETURN(rows.issued, store::LoansDisbursed(conn, county_id, period.first_day, period.last_day));
-  ASSIGN_OR_RETURN(rows.cumulative, store::LoansDisbursed(conn, county_id, std::nullopt, period.last_day));
+  ASSIGN_OR_RETURN(rows.cumulative, store::CumulativeLending(conn, county_id, period.last_day));
   ASSIGN_OR_RETURN(rows.standings, store::StandingsOn(conn, county_id, period.last_day));
   ASSIGN_OR_RETURN(rows.breakers, store::BreakersAt(conn, county_id, end));
   NplMeasure measure = NplMeasure::kByBalance;

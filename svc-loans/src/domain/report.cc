@@ -43,6 +43,59 @@ BreakerState FromLastSuspension(const TownshipBreakerRecord& r, absl::Time at) {
 
 }  // namespace
 
+void LendingTally::Add(const std::string& borrower_id, const std::string& township_id, int64_t principal_fen) {
+  if (borrower_id != borrower_ || county_.count == 0) {
+    borrower_ = borrower_id;
+    borrower_townships_.clear();
+    ++county_.borrowers;
+  }
+  IssuedRow& t = townships_[township_id];
+  t.township_id = township_id;
+  ++t.count;
+  t.amount_fen += principal_fen;
+  if (std::find(borrower_townships_.begin(), borrower_townships_.end(), township_id) == borrower_townships_.end()) {
+    borrower_townships_.push_back(township_id);
+    ++t.borrowers;
+  }
+  ++county_.count;
+  county_.amount_fen += principal_fen;
+}
+
+std::vector<IssuedRow> LendingTally::Rows() const {
+  std::vector<IssuedRow> rows;
+  for (const auto& [id, row] : townships_) rows.push_back(row);
+  rows.push_back(county_);
+  return rows;
+}
+
+void StandingTally::Add(const std::string& loan_id, const std::string& township_id, bool active, LoanClass loan_class,
+                        int64_t outstanding_fen) {
+  if (pending_ && loan_id != loan_) Settle();
+  loan_ = loan_id;
+  pending_ = true;
+  township_ = township_id;
+  active_ = active;
+  class_ = loan_class;
+  outstanding_fen_ = outstanding_fen;
+}
+
+void StandingTally::Settle() {
+  pending_ = false;
+  if (!active_ || outstanding_fen_ <= 0) return;
+  StandingRow& row = sums_[{township_, class_}];
+  row.township_id = township_;
+  row.loan_class = class_;
+  ++row.count;
+  row.balance_fen += outstanding_fen_;
+}
+
+std::vector<StandingRow> StandingTally::Rows() {
+  if (pending_) Settle();
+  std::vector<StandingRow> rows;
+  for (const auto& [key, row] : sums_) rows.push_back(row);
+  return rows;
+}
+
 int64_t NplRatioBp(const LendingFigures& f, NplMeasure measure) {
   const NplRatio ratio = measure == NplMeasure::kByCount ? NplRatio{f.npl_count, f.outstanding_count}
                                                          : NplRatio{f.npl_fen, f.outstanding_fen};

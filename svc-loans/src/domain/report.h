@@ -123,6 +123,46 @@ struct LendingReportFigures {
   std::optional<FundFigures> fund;
 };
 
+// Loans disbursed up to a day, summed from one row per loan given in
+// borrower order (each borrower's loans adjacent, as the store reads them
+// from an index by borrower): count, amount and distinct borrowers per
+// township, and the county's row (empty township_id) whose borrowers count
+// each borrower once however many townships it borrowed in.
+class LendingTally {
+ public:
+  void Add(const std::string& borrower_id, const std::string& township_id, int64_t principal_fen);
+  // The townships' rows by id, then the county's.
+  std::vector<IssuedRow> Rows() const;
+
+ private:
+  std::string borrower_;
+  std::vector<std::string> borrower_townships_;  // where the current borrower was counted
+  std::map<std::string, IssuedRow> townships_;
+  IssuedRow county_;
+};
+
+// Loans' standings on a day, from their history rows given in (loan, as_of)
+// order, each loan's rows adjacent and only those on or before the day: a
+// loan stands as its last row; ACTIVE loans with principal outstanding are
+// summed by township and class.
+class StandingTally {
+ public:
+  void Add(const std::string& loan_id, const std::string& township_id, bool active, LoanClass loan_class,
+           int64_t outstanding_fen);
+  // Counts the last loan and answers the sums.
+  std::vector<StandingRow> Rows();
+
+ private:
+  void Settle();
+  std::string loan_;
+  bool pending_ = false;
+  std::string township_;
+  bool active_ = false;
+  LoanClass class_ = LoanClass::kNormal;
+  int64_t outstanding_fen_ = 0;
+  std::map<std::pair<std::string, LoanClass>, StandingRow> sums_;
+};
+
 // The townships' figures (every township named by a row or a breaker) and
 // the county's, as the header says.
 LendingReportFigures AggregateReport(const ReportPeriod& period, NplMeasure measure, const ReportRows& rows);

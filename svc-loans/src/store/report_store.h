@@ -26,24 +26,37 @@ class Connection;
 
 namespace huinong::loans::store {
 
-// Loans disbursed in the county from `first_day` (none: since the
-// programme began) to `last_day`, by township, with the county's own row
-// (empty township_id: its distinct borrowers across townships).
+// Loans disbursed in the county from `first_day` to `last_day`, by
+// township, with the county's own row (empty township_id: its distinct
+// borrowers across townships) — one statement over the period's range of
+// loans_report (county, disbursement date, ...).
 absl::StatusOr<std::vector<IssuedRow>> LoansDisbursed(sql::Connection& conn, const std::string& county_id,
-                                                      std::optional<absl::CivilDay> first_day,
-                                                      absl::CivilDay last_day);
+                                                      absl::CivilDay first_day, absl::CivilDay last_day);
+
+// Every loan disbursed in the county up to `last_day`, summed the same way
+// — one pass over loans_by_borrower (county, borrower, ...) in borrower
+// order, counted by LendingTally (a COUNT(DISTINCT) per township and for
+// the county costs MariaDB a second structure per group; in borrower order
+// the distinct count is a comparison with the row before).
+absl::StatusOr<std::vector<IssuedRow>> CumulativeLending(sql::Connection& conn, const std::string& county_id,
+                                                         absl::CivilDay last_day);
 
 // The county's ACTIVE loans with principal outstanding on `day`, each by
 // its standing that day (its loan_standings row with the greatest as_of on
-// or before `day`), summed by township and class.
+// or before `day`), summed by township and class — one pass over
+// loan_standings_report (county, loan, as_of, ...) in loan order, each
+// loan's last row kept by StandingTally (no sort, no window function).
 absl::StatusOr<std::vector<StandingRow>> StandingsOn(sql::Connection& conn, const std::string& county_id,
                                                      absl::CivilDay day);
 
 // The county's applications a report of [start, end) counts
 // (ReportedApplicationState), by township and their state at `end`. Rows
-// not written since `end` are counted from their state column in SQL; the
-// few written since (a step taken after the period) are replayed from
-// their steps.
+// not written since `end` are counted from their state column in SQL over
+// applications_report (county, state, update_time, ...): every row of an
+// open state, and of the final states only those written in the period —
+// so the many applications finished long ago are not read. The few
+// written since (a step taken after the period) are replayed from their
+// steps.
 absl::StatusOr<std::vector<ApplicationStateRow>> ApplicationStatesAt(sql::Connection& conn,
                                                                     const std::string& county_id, absl::Time start,
                                                                     absl::Time end);
