@@ -169,6 +169,13 @@ TEST_F(Breaker, ExactlyThreePercentTripsAndAFenLessDoesNot) {
   const std::string text = registry_.Render();
   EXPECT_NE(text.find("huinong_loans_township_npl_ratio{township=\"town1\"} 0.03"), std::string::npos) << text;
   EXPECT_NE(text.find("huinong_loans_township_suspended{township=\"town1\"} 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("huinong_loans_township_outstanding_yuan{township=\"town1\"} 100000"), std::string::npos)
+      << text;
+  // The breaker's history, which reports read for past months: written open, then suspended.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM township_lending WHERE township_id = 'town1'"
+                  " AND JSON_LENGTH(body_json, '$.history') = 2"
+                  " AND JSON_EXTRACT(body_json, '$.history[1].state') = 2"),
+            1);
 }
 
 TEST_F(Breaker, ARepaymentMeasuresTheTownshipAgainAndPayingASoundLoanCanTripIt) {

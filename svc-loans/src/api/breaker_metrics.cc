@@ -7,6 +7,7 @@
 
 #include "common/core/log.h"
 #include "common/db/statements.h"
+#include "svc-loans/src/domain/loan.h"
 #include "svc-loans/src/domain/township_breaker.h"
 
 namespace huinong::loans {
@@ -20,7 +21,10 @@ BreakerMetrics::BreakerMetrics(metrics::Registry& registry, db::DbPool& pool, co
                                {"township"})),
       suspended_(registry.AddGauge("huinong_loans_township_suspended",
                                    "1 while the township circuit breaker suspends lending in a township, else 0.",
-                                   {"township"})) {
+                                   {"township"})),
+      outstanding_(registry.AddGauge("huinong_loans_township_outstanding_yuan",
+                                     "The principal outstanding on a township's active loans, in yuan.",
+                                     {"township"})) {
   registry.AddCollector([this] { Refresh(); });
 }
 
@@ -32,13 +36,21 @@ void BreakerMetrics::Refresh() {
     int state = 0;
   };
   std::vector<Row> rows;
+  std::vector<std::pair<std::string, int64_t>> outstanding;
   const absl::Status read = pool_.Read([&](sql::Connection& conn) -> absl::Status {
+    rows.clear();
+    outstanding.clear();
     db::Statement q = db::Prepare(conn, "SELECT township_id, state, npl_numerator, npl_denominator FROM township_lending");
     std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
     while (rs->next()) {
       rows.push_back({rs->getString("township_id"), {rs->getInt64("npl_numerator"), rs->getInt64("npl_denominator")},
                       rs->getInt("state")});
     }
+    db::Statement sums = db::Prepare(conn,
+        "SELECT township_id, SUM(outstanding_principal_fen) AS fen FROM loans WHERE status = ? GROUP BY township_id");
+    sums->setInt(1, static_cast<int>(LoanStatus::kActive));
+    std::unique_ptr<sql::ResultSet> sum(sums->executeQuery());
+    while (sum->next()) outstanding.emplace_back(sum->getString("township_id"), sum->getInt64("fen"));
     return absl::OkStatus();
   });
   if (!read.ok()) {
@@ -53,6 +65,12 @@ void BreakerMetrics::Refresh() {
     ratio_.WithLabels({r.township}).Set(ratio);
     const bool lends = LendingStatusOf(static_cast<BreakerState>(r.state)) == LendingStatus::kOpen;
     suspended_.WithLabels({r.township}).Set(lends ? 0 : 1);
+  }
+  absl::MutexLock lock(&mu_);
+  for (auto& [township, series] : outstanding_shown_) series = 0;
+  for (const auto& [township, fen] : outstanding) outstanding_shown_[township] = fen;
+  for (const auto& [township, fen] : outstanding_shown_) {
+    outstanding_.WithLabels({township}).Set(static_cast<double>(fen) / 100.0);
   }
 }
 

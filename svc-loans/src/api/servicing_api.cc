@@ -8,10 +8,12 @@
 #include "common/rpc/validate.h"
 #include "common/rpc/shared_types.h"
 #include "svc-loans/src/api/application_mapping.h"
+#include "svc-loans/src/api/report_mapping.h"
 #include "svc-loans/src/api/servicing_mapping.h"
 #include "svc-loans/src/api/township_breaker_mapping.h"
 #include "svc-loans/src/app/application_access.h"
 #include "svc-loans/src/app/repayments.h"
+#include "svc-loans/src/app/reports.h"
 #include "svc-loans/src/app/township_breakers.h"
 #include "svc-loans/src/store/loan_store.h"
 #include "svc-loans/src/store/repayment_store.h"
@@ -183,6 +185,57 @@ grpc::Status ServicingApi::GetPayoffQuote(grpc::ServerContext* ctx, const v1::Ge
       return absl::OkStatus();
     });
   });
+}
+
+grpc::Status ServicingApi::ReadReport(grpc::ServerContext& ctx, const std::string& county,
+                                      const std::string& period_text, const char* period_field, PeriodParser parse,
+                                      v1::LendingReport& resp) {
+  return kit_.Read(ctx, [&](const auth::Principal& caller, rpc::Violations& v,
+                            const server::Reader& reader) -> absl::Status {
+    const std::string county_id = rpc::ParseName(county, "units", "county", v);
+    const absl::CivilDay today = kit_.clock().Today();
+    absl::StatusOr<ReportPeriod> period = parse(period_text, today);
+    if (!period.ok()) v.Add(period_field, std::string(period.status().message()));
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(const org_directory::UnitLink place, AuthorizeCountyReport(org_, caller, county_id, today));
+    LendingReportFigures report;
+    {
+      absl::MutexLock turn(&report_mu_, absl::Condition(
+                                            +[](int* running) { return *running < kReportsAtOnce; },
+                                            &reports_running_));
+      ++reports_running_;
+    }
+    const absl::Status built = reader([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(report, BuildLendingReport(conn, county_id, *period, kit_.clock().zone()));
+      return absl::OkStatus();
+    });
+    {
+      absl::MutexLock done(&report_mu_);
+      --reports_running_;
+    }
+    RETURN_IF_ERROR(built);
+    std::map<std::string, std::string> names;
+    for (const TownshipReport& t : report.townships) {
+      absl::StatusOr<UnitLineage> township = org_.Lineage(t.township_id);
+      if (township.ok()) {
+        names[t.township_id] = township->unit().display_name;
+      } else if (!absl::IsNotFound(township.status())) {  // a township svc-org no longer knows keeps its id only
+        return township.status();
+      }
+    }
+    resp = ReportProto(report, county_id, place.display_name, names, kit_.clock().Now());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status ServicingApi::GetMonthlyReport(grpc::ServerContext* ctx, const v1::GetMonthlyReportRequest* req,
+                                            v1::LendingReport* resp) {
+  return ReadReport(*ctx, req->county(), req->month(), "month", MonthPeriod, *resp);
+}
+
+grpc::Status ServicingApi::GetQuarterlyBulletin(grpc::ServerContext* ctx, const v1::GetQuarterlyBulletinRequest* req,
+                                                v1::LendingReport* resp) {
+  return ReadReport(*ctx, req->county(), req->quarter(), "quarter", QuarterPeriod, *resp);
 }
 
 }  // namespace huinong::loans

@@ -2,7 +2,8 @@
 // accountability and the monthly report. Built so far: reading loans (get
 // and list, scoped as their applications are; GetLoan's day-by-day figures
 // replayed for today), the schedule, repayments and the payoff quote
-// (app/repayments.h) in servicing_api.cc; extensions (app/extensions.h) in
+// (app/repayments.h), the monthly report and the quarterly bulletin
+// (app/reports.h) in servicing_api.cc; extensions (app/extensions.h) in
 // extend_loan_api.cc; return visits (app/return_visits.h) in
 // return_visits_api.cc. The other methods keep the generated base's
 // UNIMPLEMENTED until servicing lands (issue 11).
@@ -12,9 +13,12 @@
 #include <memory>
 #include <string>
 
+#include "absl/synchronization/mutex.h"
+
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "svc-loans/src/api/loans_kit.h"
 #include "svc-loans/src/domain/loan.h"
+#include "svc-loans/src/domain/report_period.h"
 #include "svc-loans/src/store/loan_store.h"
 
 namespace huinong::loans {
@@ -39,6 +43,10 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
                                  v1::ReturnVisit* resp) override;
   grpc::Status ListReturnVisits(grpc::ServerContext* ctx, const v1::ListReturnVisitsRequest* req,
                                 v1::ListReturnVisitsResponse* resp) override;
+  grpc::Status GetMonthlyReport(grpc::ServerContext* ctx, const v1::GetMonthlyReportRequest* req,
+                                v1::LendingReport* resp) override;
+  grpc::Status GetQuarterlyBulletin(grpc::ServerContext* ctx, const v1::GetQuarterlyBulletinRequest* req,
+                                    v1::LendingReport* resp) override;
 
  private:
   // The loan named `name` once the caller may read it (as its application):
@@ -51,6 +59,21 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
   // guarantee company or insurer, or a filter outside the caller's place).
   absl::StatusOr<bool> ScopeLoanList(const auth::Principal& caller, const server::Reader& reader,
                                      store::LendingQuery& query);
+
+  // The report of `county` ("units/{id}") for the period `parse` reads from
+  // `period_text` (app/reports.h), the bad period named as `period_field`.
+  using PeriodParser = absl::StatusOr<ReportPeriod> (*)(absl::string_view, absl::CivilDay);
+  grpc::Status ReadReport(grpc::ServerContext& ctx, const std::string& county, const std::string& period_text,
+                          const char* period_field, PeriodParser parse, v1::LendingReport& resp);
+
+  // A report reads every loan of the county (tens of MiB of rows at
+  // 200,000 loans, about half a second of the database's time): at most
+  // kReportsAtOnce build at once in this replica, the others wait their
+  // turn, so a burst of reports neither starves the lending calls of CPU
+  // nor holds a result set per caller in memory.
+  static constexpr int kReportsAtOnce = 2;
+  absl::Mutex report_mu_;
+  int reports_running_ ABSL_GUARDED_BY(report_mu_) = 0;
 };
 
 }  // namespace huinong::loans

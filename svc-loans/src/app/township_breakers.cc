@@ -59,8 +59,10 @@ void Note(TownshipBreakerRecord& r, const Measurement& now, absl::Time at) {
 absl::StatusOr<BreakerChange> Save(server::Mutation& m, std::optional<TownshipBreakerRecord> before,
                                    TownshipBreakerRecord after) {
   after.update_time = m.now();
-  RETURN_IF_ERROR(store::SaveTownshipBreaker(m.tx(), after));
   const bool changed = !before || before->breaker.state != after.breaker.state;
+  // Reports read the state on past days from this history (domain/report.h).
+  if (changed) after.history.push_back({after.breaker.state, m.now()});
+  RETURN_IF_ERROR(store::SaveTownshipBreaker(m.tx(), after));
   return BreakerChange{std::move(before), std::move(after), changed};
 }
 

@@ -51,6 +51,8 @@ std::vector<Table::Row> Rows(bool guarantee) {
 
 }  // namespace
 
+const std::vector<ApplicationState>& EveryApplicationState() { return AllStates(); }
+
 absl::string_view ApplicationStateName(ApplicationState state) {
   switch (state) {
     case S::kDraft: return "DRAFT";

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "common/domain/state_table.h"
@@ -49,6 +50,8 @@ enum class ApplicationEvent {
 };
 
 absl::string_view ApplicationStateName(ApplicationState state);
+// Every state, DRAFT to WITHDRAWN (for SQL that lists them).
+const std::vector<ApplicationState>& EveryApplicationState();
 absl::string_view ApplicationEventName(ApplicationEvent event);
 
 // Whether this application passes the guarantee company: always, except a

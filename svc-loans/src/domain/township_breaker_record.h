@@ -1,7 +1,8 @@
 // A township's circuit breaker as recorded (issue 11 item 5): the pure
 // breaker of township_breaker.h with what the API shows and the audit
 // trail needs — the last measurement and the policy it was judged by, the
-// current suspension, and the current or last rectification plan. Pure
+// current suspension, the current or last rectification plan, and the
+// history of its states. Pure
 // data; the rules stay in township_breaker.h.
 #pragma once
 
@@ -36,6 +37,13 @@ struct RectificationPlan {
   std::string rejection_reason;
 };
 
+// A change of the breaker's state, kept so reports can tell the state on
+// any past day (report.h BreakerStateAt).
+struct BreakerStateChange {
+  BreakerState state = BreakerState::kOpen;
+  absl::Time at;
+};
+
 struct TownshipBreakerRecord {
   std::string township_id;
   std::string county_id;
@@ -51,6 +59,9 @@ struct TownshipBreakerRecord {
   std::optional<NplRatio> suspended_at;
   std::optional<RectificationPlan> plan;
   std::optional<absl::Time> lift_time;
+  // Every change of state, oldest first (records written before the
+  // history was kept start it at their next change).
+  std::vector<BreakerStateChange> history;
   int64_t version = 0;  // 0: never written (an open township no one measured)
   absl::Time update_time;
 };

@@ -96,6 +96,21 @@ absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, c
   return db::Rows<Application>(*q, ApplicationRow);
 }
 
+absl::StatusOr<std::vector<Application>> ApplicationsWrittenSince(sql::Connection& conn, const std::string& county_id,
+                                                                  absl::Time written_since, absl::Time created_before) {
+  // Every state listed, so the range of each state in applications_report
+  // (county, state, update_time; migration 0015) is read, not the county's rows.
+  db::Statement q = db::Prepare(
+      conn, absl::StrCat(kColumns, " FORCE INDEX (applications_report) WHERE county_id = ? AND state IN (",
+                         absl::StrJoin(EveryApplicationState(), ", ", [](std::string* out, ApplicationState st) {
+                           absl::StrAppend(out, static_cast<int>(st));
+                         }), ") AND update_time >= ? AND create_time < ?"));
+  q->setString(1, county_id);
+  db::BindTime(*q, 2, written_since);
+  db::BindTime(*q, 3, created_before);
+  return db::Rows<Application>(*q, ApplicationRow);
+}
+
 absl::StatusOr<std::optional<int64_t>> LockApplicationVersion(sql::Connection& conn, const std::string& id) {
   db::Statement q = db::Prepare(conn, "SELECT version FROM applications WHERE id = ? FOR UPDATE");
   q->setString(1, id);

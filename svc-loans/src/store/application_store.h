@@ -49,6 +49,11 @@ absl::StatusOr<std::vector<Application>> ListApplications(sql::Connection& conn,
 // `now`, oldest deadline first.
 absl::StatusOr<std::vector<Application>> OverdueReviews(sql::Connection& conn, const std::string& county_id,
                                                         absl::Time now, int limit);
+// The county's applications created before `created_before` and written
+// (a step or an edit) at or after `written_since`: what a report of a past
+// period replays from their steps (report_store.h).
+absl::StatusOr<std::vector<Application>> ApplicationsWrittenSince(sql::Connection& conn, const std::string& county_id,
+                                                                  absl::Time written_since, absl::Time created_before);
 absl::Status InsertApplication(sql::Connection& conn, const Application& application);
 absl::Status UpdateApplication(sql::Connection& conn, const Application& application);
 

@@ -1,5 +1,6 @@
 // See township_store.h. The breaker's filter columns and last measurement
-// are columns; the tolerance, suspension and plan are body_json (times as
+// are columns; the tolerance, suspension, plan and the
+// history of states are body_json (times as
 // RFC 3339, days as "YYYY-MM-DD", enums as numbers).
 #include "svc-loans/src/store/township_store.h"
 
@@ -68,6 +69,11 @@ std::string BodyJson(const TownshipBreakerRecord& r) {
   if (r.suspended_at) body["suspended_at"] = RatioJson(*r.suspended_at);
   if (r.plan) body["plan"] = PlanJson(*r.plan);
   if (r.lift_time) body["lift_time"] = json::InstantText(r.lift_time);
+  Json history = Json::array();
+  for (const BreakerStateChange& c : r.history) {
+    history.push_back({{"state", static_cast<int>(c.state)}, {"at", json::InstantText(c.at)}});
+  }
+  if (!history.empty()) body["history"] = history;
   return json::Print(body);
 }
 
@@ -93,6 +99,10 @@ TownshipBreakerRecord RecordOf(sql::ResultSet& rs) {
   r.suspended_at = RatioOf(body, "suspended_at");
   if (json::Field(body, "plan").is_object()) r.plan = PlanOf(json::Field(body, "plan"));
   r.lift_time = json::Instant(body, "lift_time");
+  for (const Json& c : json::Array(body, "history")) {
+    r.history.push_back({static_cast<BreakerState>(json::Int(c, "state")),
+                         json::Instant(c, "at").value_or(absl::UnixEpoch())});
+  }
   return r;
 }
 

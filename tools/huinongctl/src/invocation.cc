@@ -92,7 +92,7 @@ const std::set<std::string>& BooleanFlags() {
                                               "other_lines", "deputies", "awaiting_me",
                                               "require_change_requests", "qualified", "bad_credit",
                                               "legal_dispute", "blacklisted", "registered_poor", "active",
-                                              "revolving", "overdue", "follow_up"};
+                                              "revolving", "overdue", "follow_up", "csv"};
   return flags;
 }
 
@@ -126,7 +126,7 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                                   "assignment", "capability", "standard", "report",
                                                   "change", "chain", "calendar", "borrower", "product",
                                                   "policy", "application", "creditline", "loan",
-                                                  "breaker", "subsidy"};
+                                                  "breaker", "subsidy", "loans"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;

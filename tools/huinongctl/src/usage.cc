@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 101> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 102> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -352,6 +352,15 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 101> kComman
     {"subsidy clawback", R"(usage: huinongctl subsidy clawback subsidyClaims/ID --category diverted|fraud|overpaid --finding TEXT
          [--amount YUAN] [--document DOC ...] [--etag E] [--request-id ID]
   Takes a paid subsidy back (000:1603); diverted or fraud: the loan loses its subsidy.
+    {"loans report", R"(usage: huinongctl loans report --month YYYY-MM [--county units/C] [--csv]
+       huinongctl loans report --quarter YYYYQn [--county units/C] [--csv]
+  The county's monthly report or quarterly bulletin (000:1607) for a period that
+  has ended, as it stood at its end: per township and for the county,
+  applications under way and finished, loans issued (count, yuan, distinct
+  borrowers), cumulative lending, outstanding, overdue and non-performing
+  balances, the NPL ratio, suspended townships. --csv prints the same rows as
+  CSV (yuan without separators). Without --county: the one county listed.
+  Who: loans.review.county for the county; admin, auditor.
 )"},
     {"loan schedule", R"(usage: huinongctl loan schedule loans/ID
   The instalments as of today, with what is paid on each.
@@ -461,6 +470,7 @@ Commands:
                                                           loans after disbursement
   breaker status|measure|plan|approve|reject              the township circuit breaker
   subsidy apply|get|list|check|review|object|pay|reject|clawback|notice   interest subsidy
+  loans report --month M | --quarter Q [--csv]           the monthly report, the quarterly bulletin
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain

@@ -1,0 +1,53 @@
+// See reports.h.
+#include "svc-loans/src/app/reports.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
+#include "common/rpc/status_details.h"
+#include "svc-loans/src/app/access.h"
+#include "svc-loans/src/app/application_load.h"
+#include "svc-loans/src/store/report_store.h"
+
+namespace huinong::loans {
+
+absl::StatusOr<org_directory::UnitLink> AuthorizeCountyReport(org_directory::OrgView& org,
+                                                              const auth::Principal& caller,
+                                                              const std::string& county_id, absl::CivilDay today) {
+  ASSIGN_OR_RETURN(const UnitLineage place, org.Lineage(county_id));
+  if (place.unit().level != type::v1::LEVEL_COUNTY) {
+    return rpc::FailedPrecondition("LEVEL_MISMATCH", absl::StrCat("units/", county_id, " is not a county"));
+  }
+  if (!ReadsAll(caller)) RETURN_IF_ERROR(RequireCapability(org, caller, "loans.review.county", county_id, today));
+  return place.unit();
+}
+
+absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, const std::string& county_id,
+                                                        const ReportPeriod& period, const absl::TimeZone& zone) {
+  const absl::Time start = PeriodStart(period, zone);
+  const absl::Time end = PeriodEnd(period, zone);
+  ReportRows rows;
+  ASSIGN_OR_RETURN(rows.applications, store::ApplicationStatesAt(conn, county_id, start, end));
+  ASSIGN_OR_RETURN(rows.issued, store::LoansDisbursed(conn, county_id, period.first_day, period.last_day));
+  ASSIGN_OR_RETURN(rows.cumulative, store::CumulativeLending(conn, county_id, period.last_day));
+  ASSIGN_OR_RETURN(rows.standings, store::StandingsOn(conn, county_id, period.last_day));
+  ASSIGN_OR_RETURN(rows.breakers, store::BreakersAt(conn, county_id, end));
+  NplMeasure measure = NplMeasure::kByBalance;
+  if (absl::StatusOr<CountyPolicy> policy = LoadPolicyInForce(conn, county_id, period.last_day); policy.ok()) {
+    measure = policy->npl_measure;
+  } else if (rpc::ReasonOf(policy.status()) != "NO_POLICY") {
+    return policy.status();
+  }
+  LendingReportFigures report = AggregateReport(period, measure, rows);
+  RETURN_IF_ERROR(FillSubsidyAndFundFigures(conn, county_id, report));
+  return report;
+}
+
+absl::Status FillSubsidyAndFundFigures(sql::Connection& conn, const std::string& county_id,
+                                       LendingReportFigures& report) {
+  ASSIGN_OR_RETURN(report.subsidies,
+                   store::SubsidyFiguresBetween(conn, county_id, report.period.first_day, report.period.last_day));
+  ASSIGN_OR_RETURN(report.fund, store::FundFiguresOn(conn, county_id, report.period.last_day));
+  return absl::OkStatus();
+}
+
+}  // namespace huinong::loans

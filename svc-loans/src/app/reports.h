@@ -1,0 +1,48 @@
+// The lending report's use case (000:1607; domain/report.h): who may read a
+// county's monthly report or quarterly bulletin, and the figures as they
+// stood at the period's end, read on one connection (store/report_store.h)
+// and put together by the pure domain (AggregateReport).
+//
+// Who: admin, auditor and service accounts; staff holding
+// loans.review.county for the county (ServicingService's "auditor and
+// loans.review.county within scope"). The county must be a COUNTY unit.
+#pragma once
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "common/auth/principal.h"
+#include "common/org_directory/org_view.h"
+#include "svc-loans/src/domain/report.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::loans {
+
+// The county's own link (its display name): NOT_FOUND for an unknown unit,
+// FAILED_PRECONDITION LEVEL_MISMATCH for a unit that is not a county;
+// then PERMISSION_DENIED unless the caller may read its reports.
+absl::StatusOr<org_directory::UnitLink> AuthorizeCountyReport(org_directory::OrgView& org,
+                                                              const auth::Principal& caller,
+                                                              const std::string& county_id, absl::CivilDay today);
+
+// Every figure of the period for the county, as it stood at the end of
+// period.last_day in `zone`. The NPL ratio is by the measure of the county
+// policy in force on the last day (by balance when none was).
+absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, const std::string& county_id,
+                                                        const ReportPeriod& period, const absl::TimeZone& zone);
+
+// The subsidy and fund figures of the report — the one place they are
+// added. NOT YET FILLED: the subsidy and risk-fund tables are built on
+// other branches; the store functions it calls answer none until then
+// (store/report_store.h SubsidyFiguresBetween, FundFiguresOn), and a
+// report without them leaves `subsidies` and `fund` out rather than show
+// zeros.
+absl::Status FillSubsidyAndFundFigures(sql::Connection& conn, const std::string& county_id,
+                                       LendingReportFigures& report);
+
+}  // namespace huinong::loans

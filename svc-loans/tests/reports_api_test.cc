@@ -1,0 +1,408 @@
+// ServicingService's monthly report and quarterly bulletin through the real
+// server against a real MariaDB (loans_fixture.h), on a business clock
+// standing at 3 December 2026. The county's lending is written through
+// svc-loans's store as disbursement and servicing write it (InsertLoan
+// records each loan's first standing; UpdateLoanServicing a change of class
+// on its posting day), with the seeds' figures (000:1423-1437): 591
+// households and 28,105,000 CNY lent since the programme began, of which 28
+// households and 1,000,000 CNY new in the year.
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "absl/strings/str_format.h"
+#include "common/rpc/proto_time.h"
+#include "svc-loans/src/store/application_store.h"
+#include "svc-loans/src/store/loan_store.h"
+#include "svc-loans/src/store/township_store.h"
+#include "svc-loans/tests/applications_fixture.h"
+
+namespace huinong::loans::reports_api_test {
+
+using applications_api_test::Applications;
+using applications_api_test::Reason;
+
+constexpr int64_t kYuan = 100;  // fen
+
+absl::Time At(absl::CivilDay day, int hour = 10) {
+  return absl::FromCivil(absl::CivilSecond(day.year(), day.month(), day.day(), hour, 0, 0),
+                         absl::FixedTimeZone(8 * 3600));
+}
+
+absl::CivilDay Day(const type::v1::Date& d) { return absl::CivilDay(d.year(), d.month(), d.day()); }
+
+std::set<std::string> Fields(const grpc::Status& s) {
+  std::set<std::string> out;
+  for (const rpc::FieldViolation& f : rpc::FieldViolationsOf(rpc::FromGrpcStatus(s))) out.insert(f.field);
+  return out;
+}
+
+class Reports : public Applications {
+ protected:
+  void SetUp() override {
+    clock_ = BusinessClock::Settable(At(absl::CivilDay(2026, 12, 3)), kDefaultCountyTimeZone);
+    Applications::SetUp();
+    auto conn = pool_->Connect();
+    ASSERT_TRUE(conn.ok());
+    conn_ = std::move(*conn);
+  }
+
+  // A household's loan disbursed on `day` in `township` (town1: village
+  // v11, town2: v21), written as disbursement writes it.
+  Loan Disburse(const std::string& borrower, const std::string& township, absl::CivilDay day, int64_t fen) {
+    Loan l;
+    l.id = absl::StrFormat("01LOAN%020d", ++next_loan_);
+    l.application_id = absl::StrFormat("01APPL%020d", next_loan_);
+    l.place = LendingPlace{borrower, kPovertySmallLoanId, township == "town1" ? "v11" : "v21", township, "county",
+                           "rcc"};
+    l.bank_reference = absl::StrCat("RCC-", next_loan_);
+    l.principal_fen = l.outstanding_principal_fen = fen;
+    l.rate_bp = 435;
+    l.disbursement_date = day;
+    l.term_months = 36;
+    l.maturity_date = absl::CivilDay(day.year() + 3, day.month(), day.day());
+    l.create_time = l.update_time = At(day);
+    const absl::Status s = store::InsertLoan(*conn_, l);
+    EXPECT_TRUE(s.ok()) << s;
+    return l;
+  }
+
+  // Servicing's change of the loan, booked on `posting`.
+  Loan Service(const Loan& before, LoanClass c, int64_t outstanding_fen, absl::CivilDay posting,
+               LoanStatus status = LoanStatus::kActive) {
+    Loan after = before;
+    after.loan_class = c;
+    after.days_past_due = c == LoanClass::kNormal ? 0 : (c == LoanClass::kOverdue ? 30 : 90);
+    after.outstanding_principal_fen = outstanding_fen;
+    after.status = status;
+    after.version += 1;
+    after.update_time = At(posting);
+    const absl::Status s = store::UpdateLoanServicing(*conn_, before, after, posting);
+    EXPECT_TRUE(s.ok()) << s;
+    return after;
+  }
+
+  // The seeds' county: 563 households with 27,105,000 CNY lent before 2026,
+  // then 28 households with 1,000,000 CNY in 2026 — 10 in Q1, 9 in Q2, 9 in
+  // Q3 (three a month) — one of which borrowed twice in August (17,500 and
+  // 20,000 CNY).
+  void SeedCounty() {
+    int household = 0;
+    auto next = [&household] { return absl::StrFormat("01HOUSEHOLD%015d", ++household); };
+    for (int i = 0; i < 541; ++i) {  // 541 × 50,000
+      Disburse(next(), i % 2 == 0 ? "town1" : "town2", absl::CivilDay(2024, 1 + i % 12, 1 + i % 28), 50'000 * kYuan);
+    }
+    for (int i = 0; i < 22; ++i) {  // 22 × 2,500
+      Disburse(next(), "town2", absl::CivilDay(2025, 1 + i % 11, 10), 2'500 * kYuan);  // January to November
+    }
+    // 2026: 20 × 35,000 and 8 × 37,500 (one of the latter as two loans).
+    const int per_month[] = {4, 3, 3, 3, 3, 3, 3, 3, 3};  // January to September
+    int in_year = 0;
+    for (int m = 0; m < 9; ++m) {
+      for (int k = 0; k < per_month[m]; ++k, ++in_year) {
+        const absl::CivilDay day(2026, m + 1, 5 + k);
+        const std::string township = in_year % 2 == 0 ? "town1" : "town2";
+        if (in_year == 20) {  // August, the household that borrowed twice
+          const std::string twice = next();
+          Disburse(twice, township, day, 17'500 * kYuan);
+          Disburse(twice, township, day + 10, 20'000 * kYuan);
+        } else {
+          Disburse(next(), township, day, (in_year < 20 ? 35'000 : 37'500) * kYuan);
+        }
+      }
+    }
+  }
+
+  grpc::Status Monthly(const std::string& month, v1::LendingReport* out, const std::string& who = "") {
+    v1::GetMonthlyReportRequest req;
+    req.set_county("units/county");
+    req.set_month(month);
+    return servicing_->GetMonthlyReport(who.empty() ? Auditor().get() : As(who).get(), req, out);
+  }
+
+  v1::LendingReport Month(const std::string& month) {
+    v1::LendingReport r;
+    const grpc::Status s = Monthly(month, &r);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return r;
+  }
+
+  v1::LendingReport Quarter(const std::string& quarter) {
+    v1::GetQuarterlyBulletinRequest req;
+    req.set_county("units/county");
+    req.set_quarter(quarter);
+    v1::LendingReport r;
+    const grpc::Status s = servicing_->GetQuarterlyBulletin(Admin().get(), req, &r);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return r;
+  }
+
+  static const v1::TownshipFigures* Township(const v1::LendingReport& r, const std::string& id) {
+    for (const v1::TownshipFigures& t : r.townships()) {
+      if (t.township() == "units/" + id) return &t;
+    }
+    return nullptr;
+  }
+
+  // The report without the instant it was made.
+  static std::string Figures(v1::LendingReport r) {
+    r.clear_generate_time();
+    return r.SerializeAsString();
+  }
+
+  std::unique_ptr<sql::Connection> conn_;
+  int next_loan_ = 0;
+};
+
+TEST_F(Reports, TheSeedsFiguresAreReproduced) {
+  SeedCounty();
+  // Before the year: 563 households, 27,105,000 CNY.
+  const v1::LendingReport december = Month("2025-12");
+  EXPECT_EQ(december.period(), "2025-12");
+  EXPECT_EQ(december.totals().cumulative_borrowers(), 563);
+  EXPECT_EQ(december.totals().cumulative_amount().fen(), 27'105'000 * kYuan);
+  EXPECT_EQ(december.totals().issued_count(), 0);
+
+  // The year's three bulletins: 28 households, 1,000,000 CNY new.
+  int64_t households = 0, amount = 0, loans = 0;
+  for (const char* q : {"2026Q1", "2026Q2", "2026Q3"}) {
+    const v1::LendingReport bulletin = Quarter(q);
+    households += bulletin.totals().issued_borrowers();
+    amount += bulletin.totals().issued_amount().fen();
+    loans += bulletin.totals().issued_count();
+  }
+  EXPECT_EQ(households, 28);
+  EXPECT_EQ(amount, 1'000'000 * kYuan);
+  EXPECT_EQ(loans, 29);  // one household borrowed twice
+
+  // Cumulative at the year's third quarter: 591 households, 28,105,000 CNY.
+  const v1::LendingReport q3 = Quarter("2026Q3");
+  EXPECT_EQ(q3.period(), "2026Q3");
+  EXPECT_EQ(Day(q3.first_day()), absl::CivilDay(2026, 7, 1));
+  EXPECT_EQ(Day(q3.last_day()), absl::CivilDay(2026, 9, 30));
+  EXPECT_EQ(q3.totals().cumulative_borrowers(), 591);
+  EXPECT_EQ(q3.totals().cumulative_count(), 592);
+  EXPECT_EQ(q3.totals().cumulative_amount().fen(), 28'105'000 * kYuan);
+  // Nothing repaid: all of it outstanding, all of it sound.
+  EXPECT_EQ(q3.totals().outstanding_balance().fen(), 28'105'000 * kYuan);
+  EXPECT_EQ(q3.totals().outstanding_count(), 592);
+  EXPECT_EQ(q3.totals().npl_ratio_bp(), 0);
+  // The townships add up to the county.
+  ASSERT_EQ(q3.townships_size(), 2);
+  EXPECT_EQ(q3.townships(0).figures().cumulative_amount().fen() + q3.townships(1).figures().cumulative_amount().fen(),
+            28'105'000 * kYuan);
+  EXPECT_EQ(q3.townships(0).figures().cumulative_borrowers() + q3.townships(1).figures().cumulative_borrowers(), 591);
+  EXPECT_EQ(q3.townships(0).display_name(), "town1");
+  EXPECT_EQ(q3.county_display_name(), "county");
+  // Subsidies and the fund are not reported by this service yet: absent, not zero.
+  EXPECT_FALSE(q3.has_subsidies());
+  EXPECT_FALSE(q3.has_fund());
+}
+
+TEST_F(Reports, ALoanThatTurnsBadInNovemberLeavesOctoberAsItWas) {
+  const Loan sound = Disburse("01HOUSEHOLDA00000000000001", "town1", absl::CivilDay(2026, 3, 2), 50'000 * kYuan);
+  Disburse("01HOUSEHOLDA00000000000002", "town1", absl::CivilDay(2026, 4, 2), 50'000 * kYuan);
+  // Overdue from 5 October, non-performing from 10 November (posting days).
+  const Loan overdue = Service(sound, LoanClass::kOverdue, 50'000 * kYuan, absl::CivilDay(2026, 10, 5));
+  const v1::LendingReport october = Month("2026-10");
+  EXPECT_EQ(october.totals().overdue_count(), 1);
+  EXPECT_EQ(october.totals().overdue_balance().fen(), 50'000 * kYuan);
+  EXPECT_EQ(october.totals().npl_count(), 0);
+  EXPECT_EQ(october.totals().npl_ratio_bp(), 0);
+
+  Service(overdue, LoanClass::kNonPerforming, 50'000 * kYuan, absl::CivilDay(2026, 11, 10));
+  // Today's loans columns say non-performing; October still reads what stood then.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM loans WHERE classification = 3"), 1);
+  EXPECT_EQ(Figures(Month("2026-10")), Figures(october));
+
+  const v1::LendingReport november = Month("2026-11");
+  EXPECT_EQ(november.totals().npl_count(), 1);
+  EXPECT_EQ(november.totals().npl_balance().fen(), 50'000 * kYuan);
+  EXPECT_EQ(november.totals().overdue_count(), 1);  // non-performing is past due too
+  EXPECT_EQ(november.totals().npl_ratio_bp(), 5'000);  // 50,000 of 100,000
+  EXPECT_EQ(Township(november, "town1")->figures().npl_ratio_bp(), 5'000);
+}
+
+TEST_F(Reports, AHouseholdWithTwoLoansCountsOnce) {
+  const std::string household = "01HOUSEHOLDB00000000000001";
+  Disburse(household, "town1", absl::CivilDay(2026, 10, 8), 20'000 * kYuan);
+  Disburse(household, "town1", absl::CivilDay(2026, 10, 20), 30'000 * kYuan);
+  // The same household again in November, in the other township (it moved).
+  Disburse(household, "town2", absl::CivilDay(2026, 11, 3), 10'000 * kYuan);
+  Disburse("01HOUSEHOLDB00000000000002", "town2", absl::CivilDay(2026, 11, 4), 10'000 * kYuan);
+
+  const v1::LendingReport october = Month("2026-10");
+  EXPECT_EQ(october.totals().issued_count(), 2);
+  EXPECT_EQ(october.totals().issued_amount().fen(), 50'000 * kYuan);
+  EXPECT_EQ(october.totals().issued_borrowers(), 1);
+  EXPECT_EQ(Township(october, "town1")->figures().issued_borrowers(), 1);
+
+  const v1::LendingReport november = Month("2026-11");
+  EXPECT_EQ(november.totals().issued_borrowers(), 2);
+  EXPECT_EQ(november.totals().cumulative_count(), 4);
+  // One household in each township, and the county counts it once.
+  EXPECT_EQ(Township(november, "town1")->figures().cumulative_borrowers(), 1);
+  EXPECT_EQ(Township(november, "town2")->figures().cumulative_borrowers(), 2);
+  EXPECT_EQ(november.totals().cumulative_borrowers(), 2);
+}
+
+TEST_F(Reports, AQuarterSumsItsMonthsIssuesAndStandsAsItsLastDay) {
+  const Loan july = Disburse("01HOUSEHOLDC00000000000001", "town1", absl::CivilDay(2026, 7, 6), 40'000 * kYuan);
+  Disburse("01HOUSEHOLDC00000000000002", "town2", absl::CivilDay(2026, 8, 6), 30'000 * kYuan);
+  Disburse("01HOUSEHOLDC00000000000003", "town2", absl::CivilDay(2026, 9, 6), 20'000 * kYuan);
+  Disburse("01HOUSEHOLDC00000000000004", "town1", absl::CivilDay(2026, 10, 6), 10'000 * kYuan);
+  // Half repaid in August, overdue in September, settled in October.
+  const Loan half = Service(july, LoanClass::kNormal, 20'000 * kYuan, absl::CivilDay(2026, 8, 20));
+  const Loan late = Service(half, LoanClass::kOverdue, 20'000 * kYuan, absl::CivilDay(2026, 9, 15));
+  Service(late, LoanClass::kNormal, 0, absl::CivilDay(2026, 10, 2), LoanStatus::kSettled);
+
+  const v1::LendingReport q3 = Quarter("2026Q3");
+  int64_t count = 0, amount = 0, borrowers = 0;
+  for (const char* m : {"2026-07", "2026-08", "2026-09"}) {
+    const v1::LendingReport month = Month(m);
+    count += month.totals().issued_count();
+    amount += month.totals().issued_amount().fen();
+    borrowers += month.totals().issued_borrowers();
+  }
+  EXPECT_EQ(q3.totals().issued_count(), count);
+  EXPECT_EQ(q3.totals().issued_amount().fen(), amount);
+  EXPECT_EQ(q3.totals().issued_amount().fen(), 90'000 * kYuan);
+  EXPECT_EQ(q3.totals().issued_borrowers(), borrowers);  // three different households
+
+  // Standings are the quarter's last day's, not a sum: September's.
+  const v1::LendingReport september = Month("2026-09");
+  EXPECT_EQ(q3.totals().outstanding_balance().fen(), september.totals().outstanding_balance().fen());
+  EXPECT_EQ(q3.totals().outstanding_balance().fen(), (20'000 + 30'000 + 20'000) * kYuan);
+  EXPECT_EQ(q3.totals().overdue_balance().fen(), 20'000 * kYuan);
+  EXPECT_EQ(q3.totals().cumulative_amount().fen(), september.totals().cumulative_amount().fen());
+  EXPECT_EQ(Month("2026-07").totals().outstanding_balance().fen(), 40'000 * kYuan);
+  // Settled in October: out of October's outstanding, still in its cumulative.
+  const v1::LendingReport october = Month("2026-10");
+  EXPECT_EQ(october.totals().outstanding_count(), 3);
+  EXPECT_EQ(october.totals().outstanding_balance().fen(), (30'000 + 20'000 + 10'000) * kYuan);
+  EXPECT_EQ(october.totals().cumulative_amount().fen(), 100'000 * kYuan);
+}
+
+// An application written as the workflow writes it: each step's record
+// with its time, the row's state and update time those of its last step.
+Application Written(const std::string& id, const std::string& township,
+                    const std::vector<std::pair<ApplicationEvent, absl::CivilDay>>& steps,
+                    absl::CivilDay created) {
+  Application a;
+  a.id = id;
+  a.borrower_id = "01HOUSEHOLDD00000000000001";
+  a.unit_id = township == "town1" ? "v11" : "v21";
+  a.township_id = township;
+  a.county_id = "county";
+  a.product_id = kPovertySmallLoanId;
+  a.request.amount_fen = 50'000 * kYuan;
+  a.guarantee_required = false;
+  a.create_time = a.update_time = At(created);
+  for (const auto& [event, day] : steps) {
+    StepRecord s;
+    s.event = event;
+    s.by = "staff/someone";
+    s.at = At(day);
+    if (event == ApplicationEvent::kReject) s.note = "收入来源不稳定";
+    EXPECT_TRUE(Take(a, s).ok());
+    a.update_time = s.at;
+  }
+  return a;
+}
+
+TEST_F(Reports, ApplicationsAreCountedInTheStateTheyWereInAtTheMonthsEnd) {
+  using E = ApplicationEvent;
+  const absl::CivilDay sep(2026, 9, 10), oct(2026, 10, 12), nov(2026, 11, 12);
+  const std::vector<Application> written = {
+      // Submitted in October, surveyed in November: SUBMITTED at October's end.
+      Written("01APPD0000000000000000001", "town1", {{E::kSubmit, oct}, {E::kRecordSurvey, nov}}, oct),
+      // Disbursed in October: counted in October only.
+      Written("01APPD0000000000000000002", "town1",
+              {{E::kSubmit, sep}, {E::kRecordSurvey, sep}, {E::kApprove, sep}, {E::kRecordInsurance, sep},
+               {E::kSignContract, oct}, {E::kDisburse, oct}},
+              sep),
+      // Rejected in September: not in October's report.
+      Written("01APPD0000000000000000003", "town2", {{E::kSubmit, sep}, {E::kReject, sep}}, sep),
+      // A draft since September, still one.
+      Written("01APPD0000000000000000004", "town2", {}, sep),
+      // Created in November: not in October's.
+      Written("01APPD0000000000000000005", "town2", {{E::kSubmit, nov}}, nov),
+  };
+  for (const Application& a : written) ASSERT_TRUE(store::InsertApplication(*conn_, a).ok());
+
+  auto states = [](const v1::LendingFigures& f) {
+    std::map<v1::ApplicationState, int64_t> out;
+    for (const v1::ApplicationStateCount& c : f.applications()) out[c.state()] = c.count();
+    return out;
+  };
+  using M = std::map<v1::ApplicationState, int64_t>;
+  EXPECT_EQ(states(Month("2026-10").totals()),
+            (M{{v1::APPLICATION_STATE_SUBMITTED, 1}, {v1::APPLICATION_STATE_DISBURSED, 1},
+               {v1::APPLICATION_STATE_DRAFT, 1}}));
+  EXPECT_EQ(states(Month("2026-09").totals()),
+            (M{{v1::APPLICATION_STATE_INSURED, 1}, {v1::APPLICATION_STATE_REJECTED, 1},
+               {v1::APPLICATION_STATE_DRAFT, 1}}));
+  EXPECT_EQ(states(Month("2026-11").totals()),
+            (M{{v1::APPLICATION_STATE_SURVEYED, 1}, {v1::APPLICATION_STATE_SUBMITTED, 1},
+               {v1::APPLICATION_STATE_DRAFT, 1}}));
+  EXPECT_EQ(states(Township(Month("2026-10"), "town1")->figures()),
+            (M{{v1::APPLICATION_STATE_SUBMITTED, 1}, {v1::APPLICATION_STATE_DISBURSED, 1}}));
+}
+
+TEST_F(Reports, ATownshipSuspendedAtTheMonthsEndIsReportedSoAfterItsLift) {
+  TownshipBreakerRecord r;
+  r.township_id = "town2";
+  r.county_id = "county";
+  r.breaker.state = BreakerState::kOpen;  // lifted in November
+  r.history = {{BreakerState::kOpen, At(absl::CivilDay(2026, 9, 1))},
+               {BreakerState::kSuspended, At(absl::CivilDay(2026, 10, 14))},
+               {BreakerState::kRectifying, At(absl::CivilDay(2026, 10, 25))},
+               {BreakerState::kOpen, At(absl::CivilDay(2026, 11, 6))}};
+  r.update_time = At(absl::CivilDay(2026, 11, 6));
+  ASSERT_TRUE(store::SaveTownshipBreaker(*conn_, r).ok());
+
+  const v1::LendingReport september = Month("2026-09");
+  EXPECT_EQ(september.suspended_townships(), 0);
+  const v1::LendingReport october = Month("2026-10");
+  EXPECT_EQ(october.suspended_townships(), 1);
+  ASSERT_NE(Township(october, "town2"), nullptr);
+  EXPECT_TRUE(Township(october, "town2")->suspended());
+  EXPECT_EQ(Township(october, "town2")->lending_state(), v1::TOWNSHIP_LENDING_STATE_RECTIFYING);
+  EXPECT_EQ(Month("2026-11").suspended_townships(), 0);
+}
+
+TEST_F(Reports, OnlyAPeriodThatHasEndedAndACountyAreReported) {
+  v1::LendingReport r;
+  grpc::Status s = Monthly("2026-12", &r);  // today is 3 December
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Fields(s), (std::set<std::string>{"month"}));
+
+  v1::GetMonthlyReportRequest bad;
+  bad.set_county("county");
+  bad.set_month("2026/10");
+  s = servicing_->GetMonthlyReport(Admin().get(), bad, &r);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Fields(s), (std::set<std::string>{"county", "month"}));
+
+  v1::GetQuarterlyBulletinRequest quarter;
+  quarter.set_county("units/county");
+  quarter.set_quarter("2026Q4");
+  s = servicing_->GetQuarterlyBulletin(Admin().get(), quarter, &r);
+  EXPECT_EQ(Fields(s), (std::set<std::string>{"quarter"}));
+
+  bad.set_county("units/town1");
+  bad.set_month("2026-10");
+  s = servicing_->GetMonthlyReport(Admin().get(), bad, &r);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(Reason(s), "LEVEL_MISMATCH");
+}
+
+TEST_F(Reports, TheCountyReviewReadsItAndAVillageClerkDoesNot) {
+  v1::LendingReport r;
+  EXPECT_TRUE(Monthly("2026-10", &r, "reviewer").ok());
+  EXPECT_EQ(Monthly("2026-10", &r, "clerk11").error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Monthly("2026-10", &r, "director1").error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+}  // namespace huinong::loans::reports_api_test
