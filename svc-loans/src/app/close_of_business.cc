@@ -52,6 +52,7 @@ absl::StatusOr<BatchOutcome> CloseLoanBatch(server::Mutation& m, const std::stri
   ASSIGN_OR_RETURN(auto repayments, store::RepaymentsOfLoans(m.tx(), ids));
   static const std::vector<store::RepaymentRecord> kNone;
   for (const Loan& loan : loans) {
+    if (loan.disbursement_date > date) continue;  // not lent yet on that date: its row is its disbursement's
     const auto found = repayments.find(loan.id);
     ASSIGN_OR_RETURN(const bool changed,
                      CloseLoan(m, loan, found == repayments.end() ? kNone : found->second, date, terms));

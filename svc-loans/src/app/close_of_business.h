@@ -49,7 +49,8 @@ struct BatchOutcome {
   int reminders = 0;         // reminders recorded
 };
 
-// Closes `date` for the county's next `limit` ACTIVE loans after `after_id`.
+// Closes `date` for the county's next `limit` ACTIVE loans after `after_id`
+// (a loan paid out after `date` is locked and counted, and left as it is).
 absl::StatusOr<BatchOutcome> CloseLoanBatch(server::Mutation& m, const std::string& county_id, absl::CivilDay date,
                                             const ClosingTerms& terms, const std::string& after_id, int limit,
                                             const CobRecorders& recorders);

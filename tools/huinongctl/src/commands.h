@@ -42,6 +42,8 @@ absl::Status RunProduct(const Invocation& inv);
 absl::Status RunApplication(const Invocation& inv);
 absl::Status RunLending(const Invocation& inv);
 absl::Status RunBreaker(const Invocation& inv);
+// "loans cob run|status", "loans reminders list".
+absl::Status RunCloseOfBusiness(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

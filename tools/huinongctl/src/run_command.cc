@@ -29,6 +29,8 @@ absl::Status RunCommand(const Invocation& inv) {
     return RunProduct(inv);
   } else if (inv.command.starts_with("application")) {
     return RunApplication(inv);
+  } else if (inv.command.starts_with("loans ")) {  // before "loan": the close of business
+    return RunCloseOfBusiness(inv);
   } else if (inv.command.starts_with("creditline") || inv.command.starts_with("loan")) {
     return RunLending(inv);
   } else if (inv.command.starts_with("breaker")) {

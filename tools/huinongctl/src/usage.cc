@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 91> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -314,6 +314,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 88> kCommand
     {"breaker reject", R"(usage: huinongctl breaker reject units/T --reason TEXT [--etag E] [--request-id ID]
   Sends the plan back; the township stays suspended until a new plan is approved.
 )"},
+    {"loans cob run", R"(usage: huinongctl loans cob run --county units/C --through D [--request-id ID]
+  Closes the county's business dates from the day after its last closed date
+  through D (at most yesterday), in order: every active loan's days past due,
+  classification and maturity reminder, then its townships' breakers
+  (loans.cob.run for the county, or admin). Prints where it stands after.
+)"},
+    {"loans cob status", R"(usage: huinongctl loans cob status --county units/C
+  The county's last closed business date, its lag to yesterday, and whether a
+  replica is running the job.
+)"},
+    {"loans reminders list", R"(usage: huinongctl loans reminders list --county units/C [--from D] [--to D] [--all]
+  Maturity reminders the job recorded (two months before maturity), by day due.
+)"},
     {"loan schedule", R"(usage: huinongctl loan schedule loans/ID
   The instalments as of today, with what is paid on each.
 )"},
@@ -407,6 +420,7 @@ Commands:
   application create|get|list|submit|survey|review|guarantee|insure|contract|disburse|reject|withdraw
   creditline get|list|draw, loan get|list|schedule|repay|quote   loans after disbursement
   breaker status|measure|plan|approve|reject              the township circuit breaker
+  loans cob run|status, loans reminders list              close of business, maturity reminders
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -422,7 +436,7 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
@@ -436,6 +450,8 @@ std::string CommandUsage(std::string_view command) {
       {"creditline", "get|list|draw"},
       {"loan", "get|list"},
       {"breaker", "status|measure|plan|approve|reject"},
+      {"loans cob", "run|status"},
+      {"loans reminders", "list"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;
