@@ -3,8 +3,9 @@
 // cost per loan at 200,000 within 1.5x of that at 10,000). For each size: a
 // scratch database with svc-loans' migrations, one county of 20 townships
 // holding that many household small loans (50,000 CNY, 435 bp, monthly
-// interest, 12 months, paid out over the year before, a tenth never paying
-// so they age day by day), then the job itself (jobs/close_of_business_job.h,
+// interest, 12 months, paid out over the year before, none repaying: every
+// loan past its first due date ages and is written each date — the worst
+// case), then the job itself (jobs/close_of_business_job.h,
 // the real recorders) on a business clock at 2026-09-02: a first close of
 // 2026-08-31 (every loan classified: the warm-up), then the measured close
 // of 2026-09-01 — a typical day: every loan locked, replayed and judged, the
@@ -59,7 +60,7 @@ loans::Loan BenchLoan(int n, absl::Time now) {
   l.bank_reference = absl::StrCat("BENCH-", n);
   l.principal_fen = l.outstanding_principal_fen = 5'000'000;
   l.rate_bp = 435;
-  // Paid out over the year before; a tenth (n % 10 == 0) fall behind.
+  // Paid out over the year before.
   l.disbursement_date = absl::CivilDay(2025, 9, 1) + (n % 360);
   l.term_months = 12;
   l.maturity_date = loans::AddMonths(l.disbursement_date, 12);

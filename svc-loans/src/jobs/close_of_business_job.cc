@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "common/core/ids.h"
 #include "common/core/log.h"
@@ -62,6 +63,11 @@ absl::StatusOr<CobRun> CloseOfBusinessJob::RunThrough(const std::string& county_
                                                  ", the day before the county's business date (a date closes "
                                                  "once it is over)"));
   }
+  if (!run_mu_.TryLock()) {
+    return rpc::Aborted("COB_RUNNING", absl::StrCat("this replica is closing ", CountyName(county_id),
+                                                    " or another county already; retry after it"));
+  }
+  const absl::Cleanup unlock = [this]() ABSL_NO_THREAD_SAFETY_ANALYSIS { run_mu_.Unlock(); };
   const absl::Time start = clock_->Now();
   bool taken = false;
   RETURN_IF_ERROR(pool_.Transact([&](sql::Connection& conn) -> absl::Status {

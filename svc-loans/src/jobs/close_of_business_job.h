@@ -26,6 +26,7 @@
 #include <thread>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -61,8 +62,9 @@ class CloseOfBusinessJob {
   // Closes the county's dates through `through`. INVALID_ARGUMENT naming
   // `field` when `through` is after the last closable date (yesterday of
   // the business clock); ABORTED COB_RUNNING when another replica holds
-  // the lease; ABORTED LEASE_LOST when this run lost it. A failed run gives
-  // its lease back (a killed one cannot: its lease lapses).
+  // the lease, or this replica is running already (its schedule and an RPC
+  // take turns); ABORTED LEASE_LOST when this run lost it. A failed run
+  // gives its lease back (a killed one cannot: its lease lapses).
   absl::StatusOr<CobRun> RunThrough(const std::string& county_id, absl::CivilDay through,
                                     const std::string& field = "through");
   // Every county through yesterday; a county another replica is closing is
@@ -91,6 +93,7 @@ class CloseOfBusinessJob {
   CobRecorders recorders_;
   CobMetrics* metrics_;
   BatchHook batch_hook_;
+  absl::Mutex run_mu_;  // one run at a time in this replica (they share the holder name)
   absl::Notification stop_;
   std::thread thread_;
 };
