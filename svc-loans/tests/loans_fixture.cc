@@ -69,7 +69,8 @@ void LoansFixture::SetUp() {
     org_->Grant(officer, "loans.disburse", bank);
   }
 
-  services_ = LoansServices(std::make_shared<LoansKit>(*pool_, callers_.gate(), clock_, org_, registry_));
+  loans_kit_ = std::make_shared<LoansKit>(*pool_, callers_.gate(), clock_, org_, registry_);
+  services_ = LoansServices(loans_kit_);
   auto channel = server::HostInProcess(services_, registry_, callers_.gate(), host_);
   ASSERT_NE(channel, nullptr);
   borrowers_ = v1::BorrowerService::NewStub(channel);
@@ -78,6 +79,7 @@ void LoansFixture::SetUp() {
   servicing_ = v1::ServicingService::NewStub(channel);
   breakers_ = v1::TownshipBreakerService::NewStub(channel);
   subsidies_ = v1::SubsidyService::NewStub(channel);
+  cob_ = v1::CloseOfBusinessService::NewStub(channel);
 }
 
 void LoansFixture::TearDown() { server::StopInProcess(host_); }

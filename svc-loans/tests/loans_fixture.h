@@ -1,6 +1,6 @@
 // An in-process svc-loans for API tests: a fresh database on the test
 // MariaDB with the real migrations, the real handlers behind the real server
-// bootstrap on a free port (the seven services hosted as the binary hosts
+// bootstrap on a free port (the eight services hosted as the binary hosts
 // them, api/loans_services.h), a client stub per service and real tokens.
 // svc-org is a TableOrgView holding a small county:
 //
@@ -36,6 +36,7 @@
 #include "huinong/audit/v1/audit.pb.h"
 #include "huinong/loans/v1/application_service.grpc.pb.h"
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
+#include "huinong/loans/v1/close_of_business_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/subsidy_service.grpc.pb.h"
@@ -67,6 +68,7 @@ class LoansFixture : public ::testing::Test {
   server::TestCallers callers_;
   std::shared_ptr<BusinessClock> clock_ = *BusinessClock::System(kDefaultCountyTimeZone);
   std::shared_ptr<TableOrgView> org_ = std::make_shared<TableOrgView>();
+  std::shared_ptr<LoansKit> loans_kit_;  // its close-of-business job runs the RPC's runs
   std::vector<server::HostedService> services_;
   metrics::Registry registry_;
   std::unique_ptr<server::ServiceHost> host_;
@@ -76,6 +78,7 @@ class LoansFixture : public ::testing::Test {
   std::unique_ptr<v1::ServicingService::Stub> servicing_;
   std::unique_ptr<v1::TownshipBreakerService::Stub> breakers_;
   std::unique_ptr<v1::SubsidyService::Stub> subsidies_;
+  std::unique_ptr<v1::CloseOfBusinessService::Stub> cob_;
   int next_request_ = 0;
 };
 

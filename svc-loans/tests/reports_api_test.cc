@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 
+#include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_format.h"
@@ -195,9 +197,41 @@ TEST_F(Reports, TheSeedsFiguresAreReproduced) {
   EXPECT_EQ(q3.townships(0).figures().cumulative_borrowers() + q3.townships(1).figures().cumulative_borrowers(), 591);
   EXPECT_EQ(q3.townships(0).display_name(), "town1");
   EXPECT_EQ(q3.county_display_name(), "county");
-  // Subsidies and the fund are not reported by this service yet: absent, not zero.
-  EXPECT_FALSE(q3.has_subsidies());
-  EXPECT_FALSE(q3.has_fund());
+  // No subsidy claims in the quarter: reported as none.
+  ASSERT_TRUE(q3.has_subsidies());
+  EXPECT_EQ(q3.subsidies().applied_count(), 0);
+  EXPECT_EQ(q3.subsidies().paid_count(), 0);
+}
+
+// The seeds' subsidy figure (000:1423-1437): 110 households paid 204,500
+// CNY. Claims count in the month they were filed and in the month the
+// finance bureau paid them, whatever became of them since.
+TEST_F(Reports, SubsidiesCountInTheMonthsTheyWereFiledAndPaid) {
+  auto claim = [&](int i, int64_t fen, const std::string& state) {
+    const std::unique_ptr<sql::PreparedStatement> q(conn_->prepareStatement(
+        "INSERT INTO subsidy_claims (id, loan_id, borrower_id, unit_id, township_id, county_id, state, period_start,"
+        " period_end, amount_fen, policy_id, body_json, version, create_time, update_time)"
+        " VALUES (?, 'L', 'B', 'v11', 'town1', 'county', ?, '2025-09-01', '2026-08-31', ?, 'P', ?, 1,"
+        " '2026-09-15 02:00:00', '2026-10-10 02:00:00')"));
+    q->setString(1, absl::StrFormat("01CLAIM%019d", i));
+    q->setInt(2, state == "PAID" ? 4 : 5);  // SubsidyClaimState PAID, CLAWED_BACK
+    q->setInt64(3, fen);
+    q->setString(4, absl::StrFormat(R"({"payment":{"amount_fen":%d,"paid_date":"2026-10-10"}})", fen));
+    q->executeUpdate();
+  };
+  for (int i = 0; i < 109; ++i) claim(i, 1'850 * kYuan, "PAID");
+  claim(109, 2'850 * kYuan, "CLAWED_BACK");  // paid in October, clawed back since
+
+  const v1::LendingReport september = Month("2026-09");
+  ASSERT_TRUE(september.has_subsidies());
+  EXPECT_EQ(september.subsidies().applied_count(), 110);
+  EXPECT_EQ(september.subsidies().applied_amount().fen(), 204'500 * kYuan);
+  EXPECT_EQ(september.subsidies().paid_count(), 0);
+
+  const v1::LendingReport october = Month("2026-10");
+  EXPECT_EQ(october.subsidies().applied_count(), 0);
+  EXPECT_EQ(october.subsidies().paid_count(), 110);
+  EXPECT_EQ(october.subsidies().paid_amount().fen(), 204'500 * kYuan);
 }
 
 TEST_F(Reports, ALoanThatTurnsBadInNovemberLeavesOctoberAsItWas) {

@@ -58,7 +58,7 @@ Suite::Suite() {
        {"huinong.loans.v1.BorrowerService", "huinong.loans.v1.ProductService",
         "huinong.loans.v1.ApplicationService", "huinong.loans.v1.ServicingService",
         "huinong.loans.v1.SubsidyService", "huinong.loans.v1.RiskFundService",
-        "huinong.loans.v1.TownshipBreakerService"},
+        "huinong.loans.v1.TownshipBreakerService", "huinong.loans.v1.CloseOfBusinessService"},
        Env("HUINONG_LOANS_ADDR"), Env("HUINONG_LOANS_METRICS")},
       {"audit", {"huinong.audit.v1.AuditService"}, Env("HUINONG_AUDIT_ADDR"),
        Env("HUINONG_AUDIT_METRICS")},

@@ -5,6 +5,7 @@
 
 #include "svc-loans/src/api/applications_api.h"
 #include "svc-loans/src/api/borrowers_api.h"
+#include "svc-loans/src/api/close_of_business_api.h"
 #include "svc-loans/src/api/products_api.h"
 #include "svc-loans/src/api/risk_fund_api.h"
 #include "svc-loans/src/api/servicing_api.h"
@@ -22,6 +23,7 @@ std::vector<server::HostedService> LoansServices(std::shared_ptr<LoansKit> loans
   services.push_back({v1::SubsidyService::service_full_name(), std::make_unique<SubsidiesApi>(loans)});
   services.push_back({v1::RiskFundService::service_full_name(), std::make_unique<RiskFundApi>()});
   services.push_back({v1::TownshipBreakerService::service_full_name(), std::make_unique<TownshipBreakerApi>(loans)});
+  services.push_back({v1::CloseOfBusinessService::service_full_name(), std::make_unique<CloseOfBusinessApi>(loans)});
   return services;
 }
 

@@ -1,4 +1,4 @@
-// The seven services svc-loans serves (protos/huinong/loans/v1/*_service.proto):
+// The eight services svc-loans serves (protos/huinong/loans/v1/*_service.proto):
 // what main.cc hosts, and what in-process tests can host the same way, all
 // sharing one LoansKit.
 //

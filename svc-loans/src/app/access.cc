@@ -59,10 +59,15 @@ const org_directory::UnitLink* PlaceOf(const UnitLineage& caller) {
   return nullptr;
 }
 
+absl::Status RequireCountyAuthority(OrgView& org, const auth::Principal& caller, absl::string_view capability,
+                                    const std::string& county_id, absl::CivilDay day) {
+  if (caller.IsAdmin()) return absl::OkStatus();
+  return RequireCapability(org, caller, capability, county_id, day);
+}
+
 absl::Status RequirePolicyAuthority(OrgView& org, const auth::Principal& caller, const std::string& county_id,
                                     absl::CivilDay day) {
-  if (caller.IsAdmin()) return absl::OkStatus();
-  return RequireCapability(org, caller, "loans.policy", county_id, day);
+  return RequireCountyAuthority(org, caller, "loans.policy", county_id, day);
 }
 
 absl::StatusOr<std::string> CallerCountyId(OrgView& org, const auth::Principal& caller) {

@@ -54,9 +54,12 @@ absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& c
 // their chain; null for a partner's staff (no place in the chain).
 const org_directory::UnitLink* PlaceOf(const UnitLineage& caller);
 
-// Products and county policies (ProductService's changes): admin, or a
-// holder of loans.policy for the county (`county_id`); otherwise
-// PERMISSION_DENIED / CAPABILITY_MISSING.
+// A county's own affair: admin, or a holder of `capability` for the county
+// (`county_id`); otherwise PERMISSION_DENIED / CAPABILITY_MISSING.
+absl::Status RequireCountyAuthority(OrgView& org, const auth::Principal& caller, absl::string_view capability,
+                                    const std::string& county_id, absl::CivilDay day);
+// Products and county policies (ProductService's changes):
+// RequireCountyAuthority with loans.policy.
 absl::Status RequirePolicyAuthority(OrgView& org, const auth::Principal& caller, const std::string& county_id,
                                     absl::CivilDay day);
 

@@ -10,6 +10,7 @@
 #include "common/rpc/status_details.h"
 #include "common/rpc/validate.h"
 #include "svc-loans/src/app/application_access.h"
+#include "svc-loans/src/domain/close_of_business.h"
 #include "svc-loans/src/domain/county_policy.h"
 #include "svc-loans/src/domain/extension.h"
 #include "svc-loans/src/store/loan_store.h"
@@ -26,10 +27,7 @@ absl::StatusOr<LoanReplay> Replay(sql::Connection& conn, const Loan& loan,
                                   const std::vector<store::RepaymentRecord>& records, absl::CivilDay as_of) {
   ASSIGN_OR_RETURN(const std::optional<CountyPolicy> policy, store::PolicyOn(conn, loan.place.county_id, as_of));
   const int npl_days = policy ? policy->npl_days_past_due : CountyPolicy{}.npl_days_past_due;
-  std::vector<Repayment> repayments;
-  repayments.reserve(records.size());
-  for (const store::RepaymentRecord& r : records) repayments.push_back(r.repayment);
-  return ReplayLoan(TermsOfLoan(loan), std::move(repayments), MaturityChangesOf(loan), as_of, npl_days);
+  return ReplayWith(loan, records, as_of, npl_days);
 }
 
 // The credit line a loan was drawn on follows its outstanding principal.
@@ -45,6 +43,14 @@ absl::Status FollowOnCreditLine(server::Mutation& m, const Loan& before, const L
 }
 
 }  // namespace
+
+absl::StatusOr<LoanReplay> ReplayWith(const Loan& loan, const std::vector<store::RepaymentRecord>& records,
+                                      absl::CivilDay as_of, int npl_days_past_due) {
+  std::vector<Repayment> repayments;
+  repayments.reserve(records.size());
+  for (const store::RepaymentRecord& r : records) repayments.push_back(r.repayment);
+  return ReplayLoan(TermsOfLoan(loan), std::move(repayments), MaturityChangesOf(loan), as_of, npl_days_past_due);
+}
 
 absl::Status StoreSchedule(sql::Connection& conn, const Loan& loan) {
   ASSIGN_OR_RETURN(const std::vector<Instalment> schedule, BuildSchedule(TermsOfLoan(loan)));
@@ -128,11 +134,7 @@ absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& or
   record.allocation = applied.allocation;
   RETURN_IF_ERROR(store::InsertRepayment(m.tx(), record));
 
-  Loan after = before;
-  after.outstanding_principal_fen = replay.position.outstanding_principal_fen;
-  after.status = replay.position.Settled() ? LoanStatus::kSettled : LoanStatus::kActive;
-  after.days_past_due = replay.days_past_due;
-  after.loan_class = replay.loan_class;
+  Loan after = ReplayedLoan(before, replay);
   after.version += 1;
   after.update_time = m.now();
   RETURN_IF_ERROR(store::UpdateLoanServicing(m.tx(), before, after, m.today()));

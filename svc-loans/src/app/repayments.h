@@ -45,6 +45,11 @@ struct LoanStanding {
   std::vector<store::RepaymentRecord> repayments;  // all of them, (value_date, id) order
 };
 absl::StatusOr<LoanStanding> StandingOn(sql::Connection& conn, const Loan& loan, absl::CivilDay as_of);
+// The same replay with the repayments already read and the policy's
+// npl_days_past_due already known (the close-of-business job reads them
+// once per batch and once per date).
+absl::StatusOr<LoanReplay> ReplayWith(const Loan& loan, const std::vector<store::RepaymentRecord>& records,
+                                      absl::CivilDay as_of, int npl_days_past_due);
 
 // Where each repayment went in `replay`, and the principal outstanding
 // right after it, by repayment id.

@@ -38,16 +38,10 @@ absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, c
     return policy.status();
   }
   LendingReportFigures report = AggregateReport(period, measure, rows);
-  RETURN_IF_ERROR(FillSubsidyAndFundFigures(conn, county_id, report));
-  return report;
-}
-
-absl::Status FillSubsidyAndFundFigures(sql::Connection& conn, const std::string& county_id,
-                                       LendingReportFigures& report) {
   ASSIGN_OR_RETURN(report.subsidies,
-                   store::SubsidyFiguresBetween(conn, county_id, report.period.first_day, report.period.last_day));
-  ASSIGN_OR_RETURN(report.fund, store::FundFiguresOn(conn, county_id, report.period.last_day));
-  return absl::OkStatus();
+                   store::SubsidyFiguresBetween(conn, county_id, start, end, period.first_day, period.last_day));
+  ASSIGN_OR_RETURN(report.fund, store::FundFiguresOn(conn, county_id, period.last_day));
+  return report;
 }
 
 }  // namespace huinong::loans

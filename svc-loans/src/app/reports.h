@@ -36,13 +36,4 @@ absl::StatusOr<org_directory::UnitLink> AuthorizeCountyReport(org_directory::Org
 absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, const std::string& county_id,
                                                         const ReportPeriod& period, const absl::TimeZone& zone);
 
-// The subsidy and fund figures of the report — the one place they are
-// added. NOT YET FILLED: the subsidy and risk-fund tables are built on
-// other branches; the store functions it calls answer none until then
-// (store/report_store.h SubsidyFiguresBetween, FundFiguresOn), and a
-// report without them leaves `subsidies` and `fund` out rather than show
-// zeros.
-absl::Status FillSubsidyAndFundFigures(sql::Connection& conn, const std::string& county_id,
-                                       LendingReportFigures& report);
-
 }  // namespace huinong::loans

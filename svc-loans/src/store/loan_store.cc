@@ -129,6 +129,17 @@ absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const Lending
   return RunPage<Loan>(conn, PageOf(kLoanColumns, query, "status", true), query.limit, LoanRow);
 }
 
+absl::StatusOr<std::vector<Loan>> LockActiveLoans(sql::Connection& conn, const std::string& county_id,
+                                                  const std::string& after_id, int limit) {
+  db::Statement q = db::Prepare(conn, absl::StrCat(kLoanColumns,
+                                                   " WHERE county_id = ? AND status = ", static_cast<int>(LoanStatus::kActive),
+                                                   " AND id > ? ORDER BY id LIMIT ? FOR UPDATE"));
+  q->setString(1, county_id);
+  q->setString(2, after_id);
+  q->setInt(3, limit);
+  return db::Rows<Loan>(*q, LoanRow);
+}
+
 absl::Status RecordStanding(sql::Connection& conn, const Loan& l, absl::CivilDay as_of) {
   db::Statement q = db::Prepare(conn,
       "INSERT INTO loan_standings (loan_id, as_of, county_id, township_id, status, classification, days_past_due,"

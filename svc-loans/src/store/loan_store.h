@@ -40,6 +40,12 @@ struct LendingQuery {
 
 absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id, bool for_update = false);
 absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const LendingQuery& query);
+// The county's next `limit` ACTIVE loans after `after_id` in id order, read
+// and locked (FOR UPDATE) in one statement on loans_county_status
+// (migration 0011): the close-of-business job's batch, so a repayment of
+// one of them waits for the batch, or the batch for the repayment.
+absl::StatusOr<std::vector<Loan>> LockActiveLoans(sql::Connection& conn, const std::string& county_id,
+                                                  const std::string& after_id, int limit);
 // ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out
 // before. Also writes the loan's first standing, from its disbursement date.
 absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);

@@ -132,6 +132,19 @@ absl::StatusOr<std::vector<RepaymentRecord>> LoanRepayments(sql::Connection& con
   return db::Rows<RepaymentRecord>(*q, RepaymentRow);
 }
 
+absl::StatusOr<absl::flat_hash_map<std::string, std::vector<RepaymentRecord>>> RepaymentsOfLoans(
+    sql::Connection& conn, const std::vector<std::string>& loan_ids) {
+  absl::flat_hash_map<std::string, std::vector<RepaymentRecord>> out;
+  if (loan_ids.empty()) return out;
+  std::string marks;
+  for (size_t i = 0; i < loan_ids.size(); ++i) absl::StrAppend(&marks, i == 0 ? "?" : ", ?");
+  db::Statement q = db::Prepare(
+      conn, absl::StrCat(kRepaymentColumns, " WHERE loan_id IN (", marks, ") ORDER BY loan_id, value_date, id"));
+  for (size_t i = 0; i < loan_ids.size(); ++i) q->setString(static_cast<int>(i) + 1, loan_ids[i]);
+  for (RepaymentRecord& r : db::Rows<RepaymentRecord>(*q, RepaymentRow)) out[r.loan_id].push_back(std::move(r));
+  return out;
+}
+
 absl::StatusOr<std::vector<RepaymentRecord>> ListRepayments(sql::Connection& conn, const std::string& loan_id,
                                                             const std::string& after, int limit) {
   const std::vector<std::string> key = absl::StrSplit(after, absl::MaxSplits('/', 1));

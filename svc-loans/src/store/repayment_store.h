@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -51,6 +52,11 @@ absl::StatusOr<std::optional<RepaymentRecord>> FindRepaymentByReference(sql::Con
                                                                         const std::string& bank_reference);
 // Every repayment of the loan, in (value_date, id) order.
 absl::StatusOr<std::vector<RepaymentRecord>> LoanRepayments(sql::Connection& conn, const std::string& loan_id);
+// Every repayment of each of `loan_ids` in one statement (the
+// close-of-business job's batch), each loan's in (value_date, id) order; a
+// loan without any has no entry.
+absl::StatusOr<absl::flat_hash_map<std::string, std::vector<RepaymentRecord>>> RepaymentsOfLoans(
+    sql::Connection& conn, const std::vector<std::string>& loan_ids);
 
 // A page of the loan's repayments after the keyset position `after`
 // ("YYYY-MM-DD/id" as RepaymentKey gives; empty: from the first).

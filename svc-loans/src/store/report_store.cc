@@ -130,9 +130,35 @@ absl::StatusOr<std::map<std::string, BreakerState>> BreakersAt(sql::Connection& 
   }
 }
 
-absl::StatusOr<std::optional<SubsidyFigures>> SubsidyFiguresBetween(sql::Connection&, const std::string&,
-                                                                     absl::CivilDay, absl::CivilDay) {
-  return std::nullopt;  // not yet reported: see report_store.h
+absl::StatusOr<SubsidyFigures> SubsidyFiguresBetween(sql::Connection& conn, const std::string& county_id,
+                                                     absl::Time start, absl::Time end, absl::CivilDay first_day,
+                                                     absl::CivilDay last_day) {
+  db::Statement q = db::Prepare(conn,
+      "SELECT"
+      " COALESCE(SUM(create_time >= ? AND create_time < ?), 0) AS applied_count,"
+      " COALESCE(SUM(CASE WHEN create_time >= ? AND create_time < ? THEN amount_fen END), 0) AS applied_fen,"
+      " COALESCE(SUM(JSON_VALUE(body_json, '$.payment.paid_date') BETWEEN ? AND ?), 0) AS paid_count,"
+      " COALESCE(SUM(CASE WHEN JSON_VALUE(body_json, '$.payment.paid_date') BETWEEN ? AND ?"
+      "   THEN CAST(JSON_VALUE(body_json, '$.payment.amount_fen') AS SIGNED) END), 0) AS paid_fen"
+      " FROM subsidy_claims WHERE county_id = ?");
+  for (int at : {1, 3}) {
+    db::BindTime(*q, at, start);
+    db::BindTime(*q, at + 1, end);
+  }
+  for (int at : {5, 7}) {
+    q->setString(at, db::SqlDate(first_day));
+    q->setString(at + 1, db::SqlDate(last_day));
+  }
+  q->setString(9, county_id);
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  SubsidyFigures out;
+  if (rs->next()) {
+    out.applied_count = rs->getInt64("applied_count");
+    out.applied_fen = rs->getInt64("applied_fen");
+    out.paid_count = rs->getInt64("paid_count");
+    out.paid_fen = rs->getInt64("paid_fen");
+  }
+  return out;
 }
 
 absl::StatusOr<std::optional<FundFigures>> FundFiguresOn(sql::Connection&, const std::string&, absl::CivilDay) {

@@ -65,15 +65,14 @@ absl::StatusOr<std::vector<ApplicationStateRow>> ApplicationStatesAt(sql::Connec
 absl::StatusOr<std::map<std::string, BreakerState>> BreakersAt(sql::Connection& conn, const std::string& county_id,
                                                                absl::Time at);
 
-// Subsidy claims applied for and paid in the county from `first_day` to
-// `last_day` — NOT YET REPORTED: svc-loans keeps no subsidy claims on this
-// branch (SubsidyService is built in parallel), so this answers none and
-// the report leaves `subsidies` out. To be filled when the subsidy tables
-// land: one statement summing claims by apply day and by payment day.
-absl::StatusOr<std::optional<SubsidyFigures>> SubsidyFiguresBetween(sql::Connection& conn,
-                                                                     const std::string& county_id,
-                                                                     absl::CivilDay first_day,
-                                                                     absl::CivilDay last_day);
+// Subsidy claims of the county applied for in [start, end) (the period's
+// instants: when the claim was filed) and paid from `first_day` to
+// `last_day` (the finance bureau's paid date), whatever each claim's state
+// is now: a later clawback or objection does not rewrite a past month. One
+// statement over the county's claims (subsidy_claims, migration 0012).
+absl::StatusOr<SubsidyFigures> SubsidyFiguresBetween(sql::Connection& conn, const std::string& county_id,
+                                                     absl::Time start, absl::Time end, absl::CivilDay first_day,
+                                                     absl::CivilDay last_day);
 
 // The county's risk fund at `last_day`'s end: its balance and its claims by
 // state then — NOT YET REPORTED, as SubsidyFiguresBetween (RiskFundService

@@ -45,6 +45,8 @@ absl::Status RunBreaker(const Invocation& inv);
 absl::Status RunSubsidy(const Invocation& inv);
 // "loans report": the county's monthly report or quarterly bulletin.
 absl::Status RunLoansReport(const Invocation& inv);
+// "loans cob run|status", "loans reminders list".
+absl::Status RunCloseOfBusiness(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

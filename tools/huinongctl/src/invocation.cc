@@ -130,8 +130,10 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
-      // Three words for a group inside a group: "borrower blacklist add".
-      if (inv.command == "borrower blacklist" && words.size() > 2) {
+      // Three words for a group inside a group: "borrower blacklist add",
+      // "loans cob run".
+      if ((inv.command == "borrower blacklist" || inv.command == "loans cob" || inv.command == "loans reminders") &&
+          words.size() > 2) {
         inv.command += " " + words[2];
         used = 3;
       }

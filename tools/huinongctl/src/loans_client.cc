@@ -13,7 +13,8 @@ LoansClient::LoansClient(const Connection& connection)
                                    v1::ApplicationService::NewStub(connection.channel()),
                                    v1::ServicingService::NewStub(connection.channel()),
                                    v1::TownshipBreakerService::NewStub(connection.channel()),
-                                   v1::SubsidyService::NewStub(connection.channel()))
+                                   v1::SubsidyService::NewStub(connection.channel()),
+                                   v1::CloseOfBusinessService::NewStub(connection.channel()))
                  : decltype(stubs_)()) {}
 
 }  // namespace huinong::ctl

@@ -1,6 +1,6 @@
 // svc-loans' services as huinongctl uses them: any unary method of
 // BorrowerService, ProductService, ApplicationService, ServicingService,
-// TownshipBreakerService and SubsidyService
+// TownshipBreakerService, SubsidyService and CloseOfBusinessService
 // through Call, which picks the service's stub from the method; each call
 // prepared by the Connection (deadline, token, x-request-id), errors
 // returned as absl::Status with the server's details (field violations,
@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "huinong/loans/v1/application_service.grpc.pb.h"
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
+#include "huinong/loans/v1/close_of_business_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/subsidy_service.grpc.pb.h"
@@ -39,7 +40,8 @@ class LoansClient {
   std::tuple<std::unique_ptr<loans::v1::BorrowerService::Stub>, std::unique_ptr<loans::v1::ProductService::Stub>,
              std::unique_ptr<loans::v1::ApplicationService::Stub>, std::unique_ptr<loans::v1::ServicingService::Stub>,
              std::unique_ptr<loans::v1::TownshipBreakerService::Stub>,
-             std::unique_ptr<loans::v1::SubsidyService::Stub>>
+             std::unique_ptr<loans::v1::SubsidyService::Stub>,
+             std::unique_ptr<loans::v1::CloseOfBusinessService::Stub>>
       stubs_;
 };
 

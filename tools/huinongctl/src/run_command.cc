@@ -31,6 +31,8 @@ absl::Status RunCommand(const Invocation& inv) {
     return RunApplication(inv);
   } else if (inv.command.starts_with("loans report")) {
     return RunLoansReport(inv);
+  } else if (inv.command.starts_with("loans ")) {  // before "loan": the close of business
+    return RunCloseOfBusiness(inv);
   } else if (inv.command.starts_with("creditline") || inv.command.starts_with("loan")) {
     return RunLending(inv);
   } else if (inv.command.starts_with("breaker")) {

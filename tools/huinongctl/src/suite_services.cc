@@ -5,6 +5,7 @@
 #include "huinong/audit/v1/audit.grpc.pb.h"
 #include "huinong/loans/v1/application_service.grpc.pb.h"
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
+#include "huinong/loans/v1/close_of_business_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
 #include "huinong/loans/v1/risk_fund_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
@@ -38,6 +39,7 @@ const std::vector<SuiteService>& SuiteServices() {
       {"loans", loans::v1::SubsidyService::service_full_name()},
       {"loans", loans::v1::RiskFundService::service_full_name()},
       {"loans", loans::v1::TownshipBreakerService::service_full_name()},
+      {"loans", loans::v1::CloseOfBusinessService::service_full_name()},
       {"audit", audit::v1::AuditService::service_full_name()},
   };
   return *services;

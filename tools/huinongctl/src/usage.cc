@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 102> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 105> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -352,6 +352,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 102> kComman
     {"subsidy clawback", R"(usage: huinongctl subsidy clawback subsidyClaims/ID --category diverted|fraud|overpaid --finding TEXT
          [--amount YUAN] [--document DOC ...] [--etag E] [--request-id ID]
   Takes a paid subsidy back (000:1603); diverted or fraud: the loan loses its subsidy.
+)"},
     {"loans report", R"(usage: huinongctl loans report --month YYYY-MM [--county units/C] [--csv]
        huinongctl loans report --quarter YYYYQn [--county units/C] [--csv]
   The county's monthly report or quarterly bulletin (000:1607) for a period that
@@ -361,6 +362,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 102> kComman
   balances, the NPL ratio, suspended townships. --csv prints the same rows as
   CSV (yuan without separators). Without --county: the one county listed.
   Who: loans.review.county for the county; admin, auditor.
+)"},
+    {"loans cob run", R"(usage: huinongctl loans cob run --county units/C --through D [--request-id ID]
+  Closes the county's business dates from the day after its last closed date
+  through D (at most yesterday), in order: every active loan's days past due,
+  classification and maturity reminder, then its townships' breakers
+  (loans.cob.run for the county, or admin). Prints where it stands after.
+)"},
+    {"loans cob status", R"(usage: huinongctl loans cob status --county units/C
+  The county's last closed business date, its lag to yesterday, and whether a
+  replica is running the job.
+)"},
+    {"loans reminders list", R"(usage: huinongctl loans reminders list --county units/C [--from D] [--to D] [--all]
+  Maturity reminders the job recorded (two months before maturity), by day due.
 )"},
     {"loan schedule", R"(usage: huinongctl loan schedule loans/ID
   The instalments as of today, with what is paid on each.
@@ -471,6 +485,7 @@ Commands:
   breaker status|measure|plan|approve|reject              the township circuit breaker
   subsidy apply|get|list|check|review|object|pay|reject|clawback|notice   interest subsidy
   loans report --month M | --quarter Q [--csv]           the monthly report, the quarterly bulletin
+  loans cob run|status, loans reminders list              close of business, maturity reminders
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -486,7 +501,7 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
@@ -501,6 +516,8 @@ std::string CommandUsage(std::string_view command) {
       {"loan", "get|list|schedule|repay|quote|extend|visit|visits"},
       {"breaker", "status|measure|plan|approve|reject"},
       {"subsidy", "apply|get|list|check|review|object|pay|reject|clawback|notice"},
+      {"loans cob", "run|status"},
+      {"loans reminders", "list"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;

@@ -229,6 +229,7 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
             "loans    huinong.loans.v1.SubsidyService          SERVING\n"
             "loans    huinong.loans.v1.RiskFundService         SERVING\n"
             "loans    huinong.loans.v1.TownshipBreakerService  SERVING\n"
+            "loans    huinong.loans.v1.CloseOfBusinessService  SERVING\n"
             "audit    huinong.audit.v1.AuditService            SERVING\n");
   EXPECT_THAT(suite_.health().Seen(),
               ElementsAre(std::pair<std::string, std::string>("org", "huinong.org.v1.UnitService"),
@@ -246,6 +247,7 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.SubsidyService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.RiskFundService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.TownshipBreakerService"),
+                          std::pair<std::string, std::string>("loans", "huinong.loans.v1.CloseOfBusinessService"),
                           std::pair<std::string, std::string>("audit", "huinong.audit.v1.AuditService")));
 }
 
