@@ -4,6 +4,8 @@
 // stay as they were); missing members read as empty.
 #pragma once
 
+#include <vector>
+
 #include "common/core/json_fields.h"
 #include "common/domain/document_ref.h"
 
@@ -19,6 +21,20 @@ inline json::Json DocumentRefJson(const domain::DocumentRef& d) {
 inline domain::DocumentRef DocumentRefOf(const json::Json& v) {
   return {json::String(v, "uri"), json::String(v, "sha256"), json::String(v, "title"), json::String(v, "kind"),
           json::String(v, "number")};
+}
+
+// A list of references as a JSON array, and back (a non-array reads empty).
+inline json::Json DocumentListJson(const std::vector<domain::DocumentRef>& docs) {
+  json::Json out = json::Json::array();
+  for (const domain::DocumentRef& d : docs) out.push_back(DocumentRefJson(d));
+  return out;
+}
+
+inline std::vector<domain::DocumentRef> DocumentListOf(const json::Json& list) {
+  std::vector<domain::DocumentRef> out;
+  if (!list.is_array()) return out;
+  for (const json::Json& d : list) out.push_back(DocumentRefOf(d));
+  return out;
 }
 
 }  // namespace huinong::db

@@ -77,6 +77,7 @@ void LoansFixture::SetUp() {
   applications_ = v1::ApplicationService::NewStub(channel);
   servicing_ = v1::ServicingService::NewStub(channel);
   breakers_ = v1::TownshipBreakerService::NewStub(channel);
+  funds_ = v1::RiskFundService::NewStub(channel);
 }
 
 void LoansFixture::TearDown() { server::StopInProcess(host_); }

@@ -37,6 +37,7 @@
 #include "huinong/loans/v1/application_service.grpc.pb.h"
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
+#include "huinong/loans/v1/risk_fund_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
 #include "svc-loans/src/api/loans_services.h"
@@ -74,6 +75,7 @@ class LoansFixture : public ::testing::Test {
   std::unique_ptr<v1::ApplicationService::Stub> applications_;
   std::unique_ptr<v1::ServicingService::Stub> servicing_;
   std::unique_ptr<v1::TownshipBreakerService::Stub> breakers_;
+  std::unique_ptr<v1::RiskFundService::Stub> funds_;
   int next_request_ = 0;
 };
 

@@ -14,12 +14,16 @@
 #include "svc-org/src/domain/staffing_standard.h"
 #include "svc-org/src/domain/unit.h"
 #include "svc-loans/src/domain/application_flow.h"
+#include "svc-loans/src/domain/compensation_claim.h"
+#include "svc-loans/src/domain/write_off.h"
 
 namespace huinong {
 namespace {
 
 using namespace org;  // NOLINT: the tables of every service are named here
 using loans::ApplicationFlow;
+using loans::ClaimFlow;
+using loans::WriteOffFlow;
 
 template <class Table>
 std::string Section(const std::string& title, const std::string& source, const Table& table) {
@@ -44,7 +48,9 @@ std::string Rendered() {
          Section("Loan applications (with the guarantee step)", "svc-loans/src/domain/application_flow.h",
                  ApplicationFlow(true)) +
          Section("Loan applications (without it: a small loan under 两免一补)",
-                 "svc-loans/src/domain/application_flow.h", ApplicationFlow(false));
+                 "svc-loans/src/domain/application_flow.h", ApplicationFlow(false)) +
+         Section("Loan write-offs", "svc-loans/src/domain/write_off.h", WriteOffFlow()) +
+         Section("Compensation claims on the risk fund", "svc-loans/src/domain/compensation_claim.h", ClaimFlow());
 }
 
 TEST(StateMachinesDoc, TheDocumentIsTheTablesOfTheCode) {

@@ -14,8 +14,7 @@ namespace huinong::loans {
 BreakerMetrics::BreakerMetrics(metrics::Registry& registry, db::DbPool& pool, const BusinessClock& clock,
                                absl::Duration refresh)
     : pool_(pool),
-      clock_(clock),
-      refresh_(refresh),
+      throttle_(clock, refresh),
       ratio_(registry.AddGauge("huinong_loans_township_npl_ratio",
                                "A township's non-performing loan ratio at its last measurement (0.03 is 3%).",
                                {"township"})),
@@ -26,12 +25,7 @@ BreakerMetrics::BreakerMetrics(metrics::Registry& registry, db::DbPool& pool, co
 }
 
 void BreakerMetrics::Refresh() {
-  {
-    absl::MutexLock lock(&mu_);
-    const absl::Time now = clock_.Now();
-    if (now - last_refresh_ < refresh_) return;
-    last_refresh_ = now;
-  }
+  if (!throttle_.Due()) return;
   struct Row {
     std::string township;
     NplRatio ratio;

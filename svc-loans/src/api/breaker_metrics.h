@@ -15,11 +15,11 @@
 #include <set>
 #include <string>
 
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/core/business_clock.h"
 #include "common/db/pool.h"
 #include "common/metrics/registry.h"
+#include "svc-loans/src/api/scrape_throttle.h"
 
 namespace huinong::loans {
 
@@ -32,12 +32,9 @@ class BreakerMetrics {
   void Refresh();
 
   db::DbPool& pool_;
-  const BusinessClock& clock_;
-  const absl::Duration refresh_;
+  ScrapeThrottle throttle_;
   metrics::GaugeFamily& ratio_;
   metrics::GaugeFamily& suspended_;
-  absl::Mutex mu_;
-  absl::Time last_refresh_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };
 
 }  // namespace huinong::loans

@@ -2,7 +2,7 @@
 // package act as one: one handler kit (pool, gate, business clock, the
 // service's identity in audit events), one view of svc-org (capabilities,
 // the unit tree, work calendars; cached, see common/org_directory/org_view.h)
-// and the workflow's and the township breaker's metrics.
+// and the workflow's, the township breaker's and the risk fund's metrics.
 //
 // LoansHandlers is the base of each handler class: the members its handler
 // bodies use, all reaching into one shared LoansKit (kept alive by each class
@@ -18,6 +18,7 @@
 #include "common/server/handler_kit.h"
 #include "svc-loans/src/api/application_metrics.h"
 #include "svc-loans/src/api/breaker_metrics.h"
+#include "svc-loans/src/api/fund_metrics.h"
 #include "svc-loans/src/app/loans_identity.h"
 
 namespace huinong::loans {
@@ -28,12 +29,14 @@ struct LoansKit {
       : kit(pool, gate, std::move(clock), LoansIdentity()),
         org(std::move(org_view)),
         application_metrics(registry, pool, kit.clock()),
-        breaker_metrics(registry, pool, kit.clock()) {}
+        breaker_metrics(registry, pool, kit.clock()),
+        fund_metrics(registry, pool, kit.clock()) {}
 
   const server::HandlerKit kit;
   const std::shared_ptr<org_directory::OrgView> org;
   ApplicationMetrics application_metrics;
   BreakerMetrics breaker_metrics;
+  FundMetrics fund_metrics;
 };
 
 class LoansHandlers {

@@ -8,6 +8,7 @@
 #include "common/rpc/validate.h"
 #include "common/rpc/shared_types.h"
 #include "svc-loans/src/api/application_mapping.h"
+#include "svc-loans/src/api/loss_mapping.h"
 #include "svc-loans/src/api/servicing_mapping.h"
 #include "svc-loans/src/api/township_breaker_mapping.h"
 #include "svc-loans/src/app/application_access.h"
@@ -41,6 +42,8 @@ grpc::Status ServicingApi::GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRe
       ASSIGN_OR_RETURN(const bool clear, SeesPayee(org_, caller, loan.place.bank_id));
       *resp = ToProto(loan, !clear);
       FillStanding(loan, standing.replay, today, *resp);
+      ASSIGN_OR_RETURN(const LoanLoss loss, LoadLoss(conn, loan.id));
+      FillLoss(loss, *resp);
       return absl::OkStatus();
     });
   });
