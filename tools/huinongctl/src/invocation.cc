@@ -126,12 +126,12 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                                   "assignment", "capability", "standard", "report",
                                                   "change", "chain", "calendar", "borrower", "product",
                                                   "policy", "application", "creditline", "loan",
-                                                  "breaker"};
+                                                  "breaker", "recovery", "fund", "claim"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
       // Three words for a group inside a group: "borrower blacklist add".
-      if (inv.command == "borrower blacklist" && words.size() > 2) {
+      if ((inv.command == "borrower blacklist" || inv.command == "loan writeoff") && words.size() > 2) {
         inv.command += " " + words[2];
         used = 3;
       }

@@ -12,7 +12,8 @@ LoansClient::LoansClient(const Connection& connection)
                                    v1::ProductService::NewStub(connection.channel()),
                                    v1::ApplicationService::NewStub(connection.channel()),
                                    v1::ServicingService::NewStub(connection.channel()),
-                                   v1::TownshipBreakerService::NewStub(connection.channel()))
+                                   v1::TownshipBreakerService::NewStub(connection.channel()),
+                                   v1::RiskFundService::NewStub(connection.channel()))
                  : decltype(stubs_)()) {}
 
 }  // namespace huinong::ctl

@@ -1,7 +1,6 @@
 // svc-loans' services as huinongctl uses them: any unary method of
 // BorrowerService, ProductService, ApplicationService, ServicingService and
-// TownshipBreakerService
-// through Call, which picks the service's stub from the method; each call
+// TownshipBreakerService and RiskFundService through Call, which picks the service's stub from the method; each call
 // prepared by the Connection (deadline, token, x-request-id), errors
 // returned as absl::Status with the server's details (field violations,
 // every broken lending rule, reason).
@@ -14,6 +13,7 @@
 #include "huinong/loans/v1/application_service.grpc.pb.h"
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
+#include "huinong/loans/v1/risk_fund_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
 #include "tools/huinongctl/src/connection.h"
@@ -25,7 +25,7 @@ class LoansClient {
  public:
   explicit LoansClient(const Connection& connection);
 
-  // Any unary method of the five services, e.g.
+  // Any unary method of the six services, e.g.
   //   loans.Call<v1::Borrower>(&v1::BorrowerService::Stub::GetBorrower, request)
   template <typename Response, typename Request, typename Stub>
   absl::StatusOr<Response> Call(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
@@ -37,7 +37,8 @@ class LoansClient {
   const Connection& connection_;
   std::tuple<std::unique_ptr<loans::v1::BorrowerService::Stub>, std::unique_ptr<loans::v1::ProductService::Stub>,
              std::unique_ptr<loans::v1::ApplicationService::Stub>, std::unique_ptr<loans::v1::ServicingService::Stub>,
-             std::unique_ptr<loans::v1::TownshipBreakerService::Stub>>
+             std::unique_ptr<loans::v1::TownshipBreakerService::Stub>,
+             std::unique_ptr<loans::v1::RiskFundService::Stub>>
       stubs_;
 };
 
