@@ -37,4 +37,12 @@ inline std::vector<domain::DocumentRef> DocumentRefsOf(const json::Json& v, cons
   return out;
 }
 
+// A JSON array of references read back (anything else: none).
+inline std::vector<domain::DocumentRef> DocumentRefsOf(const json::Json& list) {
+  std::vector<domain::DocumentRef> out;
+  if (!list.is_array()) return out;
+  for (const json::Json& d : list) out.push_back(DocumentRefOf(d));
+  return out;
+}
+
 }  // namespace huinong::db

@@ -1,6 +1,6 @@
 // What a service other than svc-org asks svc-org, as one interface: whether
 // a person holds a capability for a unit, where a unit stands in the tree,
-// and which work calendar governs it. Use cases take an OrgView, so their
+// which work calendar governs it, and who a staff member is. Use cases take an OrgView, so their
 // tests answer from a table while the service wires OrgDirectory — the
 // cached gRPC readers of this folder, with their guarantees (svc-org down is
 // UNAVAILABLE / ORG_UNAVAILABLE, never "no"; answers reused for a short ttl).
@@ -17,6 +17,7 @@
 #include "common/org_directory/capability_check.h"
 #include "common/org_directory/unit_directory.h"
 #include "common/org_directory/work_calendars.h"
+#include "huinong/org/v1/staff_service.grpc.pb.h"
 
 namespace huinong::org_directory {
 
@@ -30,6 +31,10 @@ class OrgView {
   virtual absl::StatusOr<UnitLineage> Lineage(const std::string& unit_id) = 0;
   virtual absl::StatusOr<std::shared_ptr<const calendar::WorkCalendar>> CalendarFor(const std::string& unit_id,
                                                                                     absl::CivilDay day) = 0;
+  // The display name of `staff_id` (without "staff/"): NOT_FOUND for
+  // someone svc-org does not know. Asked rarely (a record naming a person),
+  // so never cached.
+  virtual absl::StatusOr<std::string> StaffDisplayName(const std::string& staff_id) = 0;
 };
 
 struct OrgDirectoryOptions {
@@ -53,8 +58,12 @@ class OrgDirectory final : public OrgView {
                                                                             absl::CivilDay day) override {
     return calendars_.For(unit_id, day);
   }
+  absl::StatusOr<std::string> StaffDisplayName(const std::string& staff_id) override;
 
  private:
+  std::unique_ptr<org::v1::StaffService::Stub> staff_;
+  TokenSource token_;
+  absl::Duration staff_deadline_;
   CapabilityCheck capabilities_;
   UnitDirectory units_;
   WorkCalendars calendars_;

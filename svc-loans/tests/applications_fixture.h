@@ -1,15 +1,20 @@
-// What the ApplicationService API tests share (applications_api_test.cc,
-// application_access_api_test.cc): the seeds' products, policy and
-// borrowers written to the store, and one helper per workflow step, each
-// taken with the token of the fixture person whose post holds it.
+// What the loans API tests share (applications_api_test.cc,
+// application_access_api_test.cc, breaker_api_test.cc, losses_api_test.cc):
+// the seeds' products, policy and borrowers written to the store, one
+// helper per workflow step, each taken with the token of the fixture
+// person whose post holds it, and loans disbursed, drawn and classified.
 #pragma once
 
 #include <cppconn/connection.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <gtest/gtest.h>
+
+#include <functional>
+
 #include "absl/strings/str_cat.h"
 #include "common/rpc/errors.h"
+#include "svc-loans/src/domain/classification.h"
 #include "svc-loans/src/store/borrower_store.h"
 #include "svc-loans/src/store/policy_store.h"
 #include "svc-loans/src/store/product_store.h"
@@ -88,10 +93,13 @@ class Applications : public LoansFixture {
     Seed(SmallLoanModel::kGuaranteed);
   }
 
-  void Seed(SmallLoanModel model) {
+  // The seeds' policy under `model`, with `adjust` applied when given.
+  void Seed(SmallLoanModel model, const std::function<void(CountyPolicy&)>& adjust = nullptr) {
     auto conn = pool_->Connect();
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(store::InsertPolicy(**conn, Policy(model)).ok());
+    CountyPolicy policy = Policy(model);
+    if (adjust) adjust(policy);
+    ASSERT_TRUE(store::InsertPolicy(**conn, policy).ok());
     ASSERT_TRUE(store::InsertProduct(**conn, PovertySmallLoanProduct()).ok());
     ASSERT_TRUE(store::InsertProduct(**conn, IndustryLoanProduct()).ok());
     ASSERT_TRUE(store::InsertBorrower(**conn, Household(kHousehold, "v11")).ok());
@@ -217,6 +225,55 @@ class Applications : public LoansFixture {
     *req.mutable_disbursement()->mutable_value_date() = Today();
     req.mutable_disbursement()->set_bank_reference(reference);
     return applications_->Disburse(As("rcc-officer").get(), req, &a);
+  }
+
+  // A household small loan (50,000 CNY line, 36 months) up to the bank's
+  // contract, in `clerk`'s village with `director` surveying.
+  v1::Application Signed(const std::string& borrower = kHousehold, const std::string& clerk = "clerk11",
+                         const std::string& director = "director1") {
+    v1::Application a;
+    EXPECT_TRUE(Create(borrower, kSmall, 5'000'000, 36, v1::PURPOSE_PRODUCTION, &a, clerk).ok());
+    EXPECT_TRUE(Submit(a, clerk).ok());
+    EXPECT_TRUE(RecordSurvey(a, director).ok());
+    EXPECT_TRUE(Review(a, 5'000'000, 36, 435).ok());
+    EXPECT_TRUE(Guarantee(a, 5'000'000).ok());
+    EXPECT_TRUE(Insure(a, v1::INSURANCE_KIND_SURETY, 5'000'000).ok());
+    const grpc::Status s = Sign(a, 5'000'000, 36, 435);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return a;
+  }
+
+  // The loan id of a disbursement of `fen` on a Signed application.
+  std::string Disbursed(int64_t fen, v1::Application& a) {
+    const grpc::Status s = Pay(a, fen, absl::StrCat("RCC-TX-", NextRequestId()));
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return a.loan().substr(std::string("loans/").size());
+  }
+
+  // What the daily job will write: the loan's outstanding principal and class.
+  void Classify(const std::string& loan_id, int64_t outstanding_fen, LoanClass loan_class) {
+    Exec(absl::StrCat("UPDATE loans SET outstanding_principal_fen = ", outstanding_fen,
+                      ", classification = ", static_cast<int>(loan_class), " WHERE id = '", loan_id, "'"));
+  }
+
+  // A 12-month draw of `fen` on the credit line `line_name` by the bank's
+  // officer, valued today; the loan it makes in `drawn` when given.
+  grpc::Status Draw(const std::string& line_name, int64_t fen, v1::Loan* drawn = nullptr) {
+    v1::GetCreditLineRequest get;
+    get.set_name(line_name);
+    v1::CreditLine line;
+    EXPECT_TRUE(applications_->GetCreditLine(As("rcc-officer").get(), get, &line).ok());
+    v1::DrawCreditLineRequest draw;
+    draw.set_request_id(NextRequestId());
+    draw.set_name(line.name());
+    draw.set_etag(line.etag());
+    draw.mutable_amount()->set_fen(fen);
+    *draw.mutable_value_date() = Today();
+    draw.set_term_months(12);
+    draw.set_bank_reference(absl::StrCat("RCC-DRAW-", NextRequestId()));
+    draw.set_purpose(v1::PURPOSE_PRODUCTION);
+    v1::Loan loan;
+    return applications_->DrawCreditLine(As("rcc-officer").get(), draw, drawn ? drawn : &loan);
   }
 
   // A household's small loan of 50,000 CNY for 36 months, submitted and surveyed.

@@ -32,35 +32,6 @@ class Breaker : public Applications {
     org_->Grant("reviewer2", "loans.breaker.approve", "county");
   }
 
-  // A household small loan (50,000 CNY line, 36 months) up to the bank's
-  // contract, in `clerk`'s village with `director` surveying.
-  v1::Application Signed(const std::string& borrower = kHousehold, const std::string& clerk = "clerk11",
-                         const std::string& director = "director1") {
-    v1::Application a;
-    EXPECT_TRUE(Create(borrower, kSmall, 5'000'000, 36, v1::PURPOSE_PRODUCTION, &a, clerk).ok());
-    EXPECT_TRUE(Submit(a, clerk).ok());
-    EXPECT_TRUE(RecordSurvey(a, director).ok());
-    EXPECT_TRUE(Review(a, 5'000'000, 36, 435).ok());
-    EXPECT_TRUE(Guarantee(a, 5'000'000).ok());
-    EXPECT_TRUE(Insure(a, v1::INSURANCE_KIND_SURETY, 5'000'000).ok());
-    const grpc::Status s = Sign(a, 5'000'000, 36, 435);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return a;
-  }
-
-  // The loan id of a disbursement of `fen` on a Signed application.
-  std::string Disbursed(int64_t fen, v1::Application& a) {
-    const grpc::Status s = Pay(a, fen, absl::StrCat("RCC-TX-", NextRequestId()));
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return a.loan().substr(std::string("loans/").size());
-  }
-
-  // What the daily job will write: the loan's outstanding principal and class.
-  void Classify(const std::string& loan_id, int64_t outstanding_fen, LoanClass loan_class) {
-    Exec(absl::StrCat("UPDATE loans SET outstanding_principal_fen = ", outstanding_fen,
-                      ", classification = ", static_cast<int>(loan_class), " WHERE id = '", loan_id, "'"));
-  }
-
   grpc::Status Measure(const std::string& township, v1::TownshipStatus* out, const std::string& request_id = "") {
     v1::MeasureTownshipRequest req;
     req.set_request_id(request_id.empty() ? NextRequestId() : request_id);
@@ -102,24 +73,6 @@ class Breaker : public Applications {
     req.set_etag(status.etag());
     req.set_comment("同意整改方案，恢复放贷");
     return breakers_->ApproveRectification(As(who).get(), req, &status);
-  }
-
-  grpc::Status Draw(const std::string& line_name, int64_t fen) {
-    v1::GetCreditLineRequest get;
-    get.set_name(line_name);
-    v1::CreditLine line;
-    EXPECT_TRUE(applications_->GetCreditLine(As("rcc-officer").get(), get, &line).ok());
-    v1::DrawCreditLineRequest draw;
-    draw.set_request_id(NextRequestId());
-    draw.set_name(line.name());
-    draw.set_etag(line.etag());
-    draw.mutable_amount()->set_fen(fen);
-    *draw.mutable_value_date() = Today();
-    draw.set_term_months(12);
-    draw.set_bank_reference(absl::StrCat("RCC-DRAW-", NextRequestId()));
-    draw.set_purpose(v1::PURPOSE_PRODUCTION);
-    v1::Loan drawn;
-    return applications_->DrawCreditLine(As("rcc-officer").get(), draw, &drawn);
   }
 
   int64_t BreakerEvents() { return Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%township_breaker%'"); }

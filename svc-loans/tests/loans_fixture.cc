@@ -80,6 +80,7 @@ void LoansFixture::SetUp() {
   breakers_ = v1::TownshipBreakerService::NewStub(channel);
   subsidies_ = v1::SubsidyService::NewStub(channel);
   cob_ = v1::CloseOfBusinessService::NewStub(channel);
+  funds_ = v1::RiskFundService::NewStub(channel);
 }
 
 void LoansFixture::TearDown() { server::StopInProcess(host_); }

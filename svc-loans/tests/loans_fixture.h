@@ -38,6 +38,7 @@
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
 #include "huinong/loans/v1/close_of_business_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
+#include "huinong/loans/v1/risk_fund_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/subsidy_service.grpc.pb.h"
 #include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
@@ -79,6 +80,7 @@ class LoansFixture : public ::testing::Test {
   std::unique_ptr<v1::TownshipBreakerService::Stub> breakers_;
   std::unique_ptr<v1::SubsidyService::Stub> subsidies_;
   std::unique_ptr<v1::CloseOfBusinessService::Stub> cob_;
+  std::unique_ptr<v1::RiskFundService::Stub> funds_;
   int next_request_ = 0;
 };
 

@@ -11,6 +11,7 @@
 
 #include <cppconn/connection.h>
 #include <cppconn/prepared_statement.h>
+#include <cppconn/statement.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_format.h"
@@ -232,6 +233,42 @@ TEST_F(Reports, SubsidiesCountInTheMonthsTheyWereFiledAndPaid) {
   EXPECT_EQ(october.subsidies().applied_count(), 0);
   EXPECT_EQ(october.subsidies().paid_count(), 110);
   EXPECT_EQ(october.subsidies().paid_amount().fen(), 204'500 * kYuan);
+}
+
+// The seeds' 7,000,000 CNY fund (000:1423-1437): October's report shows it
+// whole with a claim still under review; November's, the claim paid and
+// the balance after the payout.
+TEST_F(Reports, TheFundStandsInEachMonthAsItWasThen) {
+  auto exec = [&](const std::string& sql) {
+    const std::unique_ptr<sql::Statement> q(conn_->createStatement());
+    q->execute(sql);
+  };
+  exec("INSERT INTO risk_funds (id, county_id, title, finance_bureau_id, poverty_office_id, balance_fen,"
+       " total_contributions_fen, total_compensations_fen, total_recoveries_fen, version, create_time, update_time)"
+       " VALUES ('F', 'county', '风险补偿金', 'units/fin', 'units/pov', 697500000, 700000000, 2500000, 0, 2,"
+       " '2026-03-01 02:00:00', '2026-11-20 02:00:00')");
+  exec("INSERT INTO fund_transactions (id, fund_id, kind, amount_fen, value_date, reference, balance_after_fen,"
+       " recorded_by, record_time) VALUES"
+       " ('T1', 'F', 1, 700000000, '2026-03-01', 'CZ-1', 700000000, 'staff/f', '2026-03-01 02:00:00'),"
+       " ('T2', 'F', 2, 2500000, '2026-11-20', 'CZ-2', 697500000, 'staff/f', '2026-11-20 02:00:00')");
+  exec("INSERT INTO compensation_claims (id, fund_id, loan_id, county_id, loss_fen, ratio_bp, policy_id, amount_fen,"
+       " state, reviews_json, payment_transaction_id, filed_by, version, create_time, update_time)"
+       " VALUES ('C', 'F', 'L', 'county', 2500000, 10000, 'P', 2500000, 3, '[]', 'T2', 'staff/c', 4,"
+       " '2026-10-20 02:00:00', '2026-11-20 02:00:00')");
+
+  const v1::LendingReport october = Month("2026-10");
+  ASSERT_TRUE(october.has_fund());
+  EXPECT_EQ(october.fund().balance().fen(), 7'000'000 * kYuan);
+  ASSERT_EQ(october.fund().claims_size(), 1);
+  EXPECT_EQ(october.fund().claims(0).state(), v1::COMPENSATION_CLAIM_STATE_SUBMITTED);
+  EXPECT_EQ(october.fund().claims(0).amount().fen(), 25'000 * kYuan);
+
+  const v1::LendingReport november = Month("2026-11");
+  EXPECT_EQ(november.fund().balance().fen(), 6'975'000 * kYuan);
+  ASSERT_EQ(november.fund().claims_size(), 1);
+  EXPECT_EQ(november.fund().claims(0).state(), v1::COMPENSATION_CLAIM_STATE_PAID);
+  // Before the fund existed: none.
+  EXPECT_FALSE(Month("2026-02").has_fund());
 }
 
 TEST_F(Reports, ALoanThatTurnsBadInNovemberLeavesOctoberAsItWas) {

@@ -30,6 +30,12 @@ void TableOrgView::AddUnit(const std::string& id, type::v1::Level level, const s
 void TableOrgView::Grant(const std::string& staff_id, const std::string& capability, const std::string& unit_id) {
   absl::MutexLock lock(&mu_);
   grants_.insert({staff_id, capability, unit_id});
+  staff_.try_emplace(staff_id, staff_id);
+}
+
+void TableOrgView::AddStaff(const std::string& staff_id, const std::string& display_name) {
+  absl::MutexLock lock(&mu_);
+  staff_[staff_id] = display_name;
 }
 
 void TableOrgView::Revoke(const std::string& staff_id, const std::string& capability, const std::string& unit_id) {
@@ -92,6 +98,14 @@ absl::StatusOr<std::shared_ptr<const calendar::WorkCalendar>> TableOrgView::Cale
   absl::ReaderMutexLock lock(&mu_);
   ASSIGN_OR_RETURN(org_directory::UnitLineage lineage, LineageLocked(unit_id));
   return calendar_;
+}
+
+absl::StatusOr<std::string> TableOrgView::StaffDisplayName(const std::string& staff_id) {
+  absl::ReaderMutexLock lock(&mu_);
+  RETURN_IF_ERROR(Reachable());
+  auto it = staff_.find(staff_id);
+  if (it == staff_.end()) return absl::NotFoundError(absl::StrCat("svc-org: staff/", staff_id));
+  return it->second;
 }
 
 }  // namespace huinong::loans

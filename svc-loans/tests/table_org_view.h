@@ -26,6 +26,8 @@ class TableOrgView final : public org_directory::OrgView {
   void AddUnit(const std::string& id, type::v1::Level level, const std::string& parent = "");
   void Grant(const std::string& staff_id, const std::string& capability, const std::string& unit_id);
   void Revoke(const std::string& staff_id, const std::string& capability, const std::string& unit_id);
+  // Staff svc-org knows: everyone granted a capability, and those added.
+  void AddStaff(const std::string& staff_id, const std::string& display_name);
   void SetCalendar(calendar::WorkCalendar calendar);
   void SetUnreachable(bool unreachable);
   int holds_calls() const;
@@ -35,6 +37,7 @@ class TableOrgView final : public org_directory::OrgView {
   absl::StatusOr<org_directory::UnitLineage> Lineage(const std::string& unit_id) override;
   absl::StatusOr<std::shared_ptr<const calendar::WorkCalendar>> CalendarFor(const std::string& unit_id,
                                                                             absl::CivilDay day) override;
+  absl::StatusOr<std::string> StaffDisplayName(const std::string& staff_id) override;
 
  private:
   struct Node {
@@ -48,6 +51,7 @@ class TableOrgView final : public org_directory::OrgView {
   mutable absl::Mutex mu_;
   std::map<std::string, Node> units_ ABSL_GUARDED_BY(mu_);
   std::set<std::tuple<std::string, std::string, std::string>> grants_ ABSL_GUARDED_BY(mu_);
+  std::map<std::string, std::string> staff_ ABSL_GUARDED_BY(mu_);
   std::shared_ptr<const calendar::WorkCalendar> calendar_ ABSL_GUARDED_BY(mu_);
   bool unreachable_ ABSL_GUARDED_BY(mu_) = false;
   int holds_calls_ ABSL_GUARDED_BY(mu_) = 0;

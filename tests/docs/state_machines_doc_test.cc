@@ -15,6 +15,8 @@
 #include "svc-org/src/domain/unit.h"
 #include "svc-loans/src/domain/application_flow.h"
 #include "svc-loans/src/domain/subsidy_claim.h"
+#include "svc-loans/src/domain/compensation_claim.h"
+#include "svc-loans/src/domain/write_off.h"
 
 namespace huinong {
 namespace {
@@ -22,6 +24,8 @@ namespace {
 using namespace org;  // NOLINT: the tables of every service are named here
 using loans::ApplicationFlow;
 using loans::SubsidyClaimFlow;
+using loans::ClaimFlow;
+using loans::WriteOffFlow;
 
 template <class Table>
 std::string Section(const std::string& title, const std::string& source, const Table& table) {
@@ -47,7 +51,9 @@ std::string Rendered() {
                  ApplicationFlow(true)) +
          Section("Loan applications (without it: a small loan under 两免一补)",
                  "svc-loans/src/domain/application_flow.h", ApplicationFlow(false)) +
-         Section("Interest-subsidy claims", "svc-loans/src/domain/subsidy_claim.h", SubsidyClaimFlow());
+         Section("Interest-subsidy claims", "svc-loans/src/domain/subsidy_claim.h", SubsidyClaimFlow()) +
+         Section("Loan write-offs", "svc-loans/src/domain/write_off.h", WriteOffFlow()) +
+         Section("Compensation claims on the risk fund", "svc-loans/src/domain/compensation_claim.h", ClaimFlow());
 }
 
 TEST(StateMachinesDoc, TheDocumentIsTheTablesOfTheCode) {

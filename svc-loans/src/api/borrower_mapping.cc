@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/core/mask.h"
+#include "common/core/status_macros.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/request_checks.h"
 #include "common/rpc/validate.h"
@@ -310,5 +311,24 @@ void ReadBlacklistEntry(const v1::BlacklistEntry& in, const std::string& prefix,
     e.evidence.push_back(rpc::ReadDocument(in.evidence(i), absl::StrCat(prefix, ".evidence[", i, "]"), v));
   }
 }
+
+// A change's audit event, in its transaction; personal data always masked.
+absl::Status RecordBorrower(server::Mutation& m, const BorrowerChange& c) {
+  const v1::Borrower after = ToProto(c.after, m.today(), PersonalData::kMasked);
+  std::optional<v1::Borrower> before;
+  if (c.before) before = ToProto(*c.before, m.today(), PersonalData::kMasked);
+  return m.Record({"borrower", after.name(), after.unit(), before ? &*before : nullptr, &after});
+}
+
+// The entry's event, then the borrower's when its `blacklisted` moved.
+absl::Status RecordBlacklist(server::Mutation& m, const BlacklistChange& c) {
+  const v1::BlacklistEntry after = ToProto(c.after);
+  std::optional<v1::BlacklistEntry> before;
+  if (c.before) before = ToProto(*c.before);
+  RETURN_IF_ERROR(m.Record({"blacklist_entry", after.name(), rpc::FormatName("units", c.unit_id),
+                            before ? &*before : nullptr, &after}));
+  return c.borrower ? RecordBorrower(m, *c.borrower) : absl::OkStatus();
+}
+
 
 }  // namespace huinong::loans

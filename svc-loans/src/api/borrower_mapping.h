@@ -20,6 +20,7 @@
 
 #include "absl/time/civil_time.h"
 #include "common/rpc/status_details.h"
+#include "common/server/mutation.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "huinong/loans/v1/borrowers.pb.h"
 #include "svc-loans/src/app/borrowers.h"
@@ -36,6 +37,13 @@ std::string BlacklistEntryName(const std::string& id);
 // `person.registered_poor` is whether a period covers `as_of`.
 v1::Borrower ToProto(const Borrower& borrower, absl::CivilDay as_of, PersonalData shown);
 v1::BlacklistEntry ToProto(const BlacklistEntry& entry);
+
+// A change's audit event, in its transaction; personal data always masked.
+// RecordBlacklist: the entry's event, then the borrower's when its
+// `blacklisted` moved (AddToBlacklist, RemoveFromBlacklist, and a recovery
+// finding malicious evasion).
+absl::Status RecordBorrower(server::Mutation& m, const BorrowerChange& c);
+absl::Status RecordBlacklist(server::Mutation& m, const BlacklistChange& c);
 
 // The client-settable fields of `in` (type, display_name, unit, the profile
 // its type takes, credit, settlement_account) into `out`; output-only fields

@@ -23,24 +23,6 @@ namespace huinong::loans {
 
 namespace {
 
-// A change's audit event, in its transaction; personal data always masked.
-absl::Status RecordBorrower(server::Mutation& m, const BorrowerChange& c) {
-  const v1::Borrower after = ToProto(c.after, m.today(), PersonalData::kMasked);
-  std::optional<v1::Borrower> before;
-  if (c.before) before = ToProto(*c.before, m.today(), PersonalData::kMasked);
-  return m.Record({"borrower", after.name(), after.unit(), before ? &*before : nullptr, &after});
-}
-
-// The entry's event, then the borrower's when its `blacklisted` moved.
-absl::Status RecordBlacklist(server::Mutation& m, const BlacklistChange& c) {
-  const v1::BlacklistEntry after = ToProto(c.after);
-  std::optional<v1::BlacklistEntry> before;
-  if (c.before) before = ToProto(*c.before);
-  RETURN_IF_ERROR(m.Record({"blacklist_entry", after.name(), rpc::FormatName("units", c.unit_id),
-                            before ? &*before : nullptr, &after}));
-  return c.borrower ? RecordBorrower(m, *c.borrower) : absl::OkStatus();
-}
-
 // Each borrower's personal data as `caller` may see it, asking svc-org once
 // per unit of the page.
 class PersonalDataShown {

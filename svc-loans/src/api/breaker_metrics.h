@@ -23,7 +23,6 @@
 #include <set>
 #include <string>
 
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/core/business_clock.h"
 #include "common/db/pool.h"

@@ -2,9 +2,10 @@
 // package act as one: one handler kit (pool, gate, business clock, the
 // service's identity in audit events), one view of svc-org (capabilities,
 // the unit tree, work calendars; cached, see common/org_directory/org_view.h),
-// the workflow's, the township breaker's, the subsidy claims' and the
-// close-of-business job's metrics, and the one close-of-business job that
-// both its RPCs and the background schedule (main.cc) run.
+// the workflow's, the township breaker's, the subsidy claims', the risk
+// fund's and the close-of-business job's metrics, and the one
+// close-of-business job that both its RPCs and the background schedule
+// (main.cc) run.
 //
 // LoansHandlers is the base of each handler class: the members its handler
 // bodies use, all reaching into one shared LoansKit (kept alive by each class
@@ -22,6 +23,7 @@
 #include "svc-loans/src/api/breaker_metrics.h"
 #include "svc-loans/src/api/subsidy_metrics.h"
 #include "svc-loans/src/api/close_of_business_mapping.h"
+#include "svc-loans/src/api/fund_metrics.h"
 #include "svc-loans/src/app/loans_identity.h"
 #include "svc-loans/src/jobs/close_of_business_job.h"
 #include "svc-loans/src/jobs/close_of_business_metrics.h"
@@ -37,6 +39,7 @@ struct LoansKit {
         application_metrics(registry, pool, kit.clock()),
         breaker_metrics(registry, pool, kit.clock()),
         subsidy_metrics(registry, pool, kit.clock()),
+        fund_metrics(registry, pool, kit.clock()),
         cob_metrics(registry, pool, kit.clock()),
         cob(std::make_shared<CloseOfBusinessJob>(pool, std::move(clock), std::move(cob_settings),
                                                  CobAuditRecorders(), &cob_metrics)) {}
@@ -46,6 +49,7 @@ struct LoansKit {
   ApplicationMetrics application_metrics;
   BreakerMetrics breaker_metrics;
   SubsidyMetrics subsidy_metrics;
+  FundMetrics fund_metrics;
   CobMetrics cob_metrics;
   const std::shared_ptr<CloseOfBusinessJob> cob;
 };

@@ -21,7 +21,7 @@ std::vector<server::HostedService> LoansServices(std::shared_ptr<LoansKit> loans
   services.push_back({v1::ApplicationService::service_full_name(), std::make_unique<ApplicationsApi>(loans)});
   services.push_back({v1::ServicingService::service_full_name(), std::make_unique<ServicingApi>(loans)});
   services.push_back({v1::SubsidyService::service_full_name(), std::make_unique<SubsidiesApi>(loans)});
-  services.push_back({v1::RiskFundService::service_full_name(), std::make_unique<RiskFundApi>()});
+  services.push_back({v1::RiskFundService::service_full_name(), std::make_unique<RiskFundApi>(loans)});
   services.push_back({v1::TownshipBreakerService::service_full_name(), std::make_unique<TownshipBreakerApi>(loans)});
   services.push_back({v1::CloseOfBusinessService::service_full_name(), std::make_unique<CloseOfBusinessApi>(loans)});
   return services;

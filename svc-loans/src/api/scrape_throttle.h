@@ -1,8 +1,8 @@
 // How often svc-loans' scrape-time metrics read the database: at most once
 // per `every` of the business clock however often Prometheus scrapes (every
 // replica reads what the database holds, whoever changed it, without each
-// scrape costing a query). Shared by the applications', breaker's and
-// subsidy claims' metrics. Thread-safe; header only.
+// scrape costing a query). Shared by the applications', breaker's,
+// subsidy claims' and risk fund's metrics. Thread-safe; header only.
 #pragma once
 
 #include "absl/synchronization/mutex.h"

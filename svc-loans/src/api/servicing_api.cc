@@ -9,6 +9,7 @@
 #include "common/rpc/shared_types.h"
 #include "svc-loans/src/api/application_mapping.h"
 #include "svc-loans/src/api/report_mapping.h"
+#include "svc-loans/src/api/loss_mapping.h"
 #include "svc-loans/src/api/servicing_mapping.h"
 #include "svc-loans/src/api/township_breaker_mapping.h"
 #include "svc-loans/src/app/application_access.h"
@@ -61,6 +62,8 @@ grpc::Status ServicingApi::GetLoan(grpc::ServerContext* ctx, const v1::GetLoanRe
       FillStanding(loan, standing.replay, today, *resp);
       ASSIGN_OR_RETURN(const bool forfeited, store::SubsidyForfeited(conn, loan.id));
       resp->set_subsidy_forfeited(forfeited);
+      ASSIGN_OR_RETURN(const LoanLoss loss, LoadLoss(conn, loan.id));
+      FillLoss(loss, *resp);
       return absl::OkStatus();
     });
   });

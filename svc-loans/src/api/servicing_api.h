@@ -5,8 +5,8 @@
 // (app/repayments.h), the monthly report and the quarterly bulletin
 // (app/reports.h) in servicing_api.cc; extensions (app/extensions.h) in
 // extend_loan_api.cc; return visits (app/return_visits.h) in
-// return_visits_api.cc. The other methods keep the generated base's
-// UNIMPLEMENTED until servicing lands (issue 11).
+// return_visits_api.cc; write-off, recovery and accountability
+// (app/write_offs.h, app/recoveries.h) in servicing_losses_api.cc.
 #pragma once
 
 #include <functional>
@@ -17,6 +17,7 @@
 
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "svc-loans/src/api/loans_kit.h"
+#include "svc-loans/src/app/recoveries.h"
 #include "svc-loans/src/domain/loan.h"
 #include "svc-loans/src/domain/report_period.h"
 #include "svc-loans/src/store/loan_store.h"
@@ -48,6 +49,20 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
   grpc::Status GetQuarterlyBulletin(grpc::ServerContext* ctx, const v1::GetQuarterlyBulletinRequest* req,
                                     v1::LendingReport* resp) override;
 
+  // servicing_losses_api.cc
+  grpc::Status RequestWriteOff(grpc::ServerContext* ctx, const v1::RequestWriteOffRequest* req,
+                               v1::Loan* resp) override;
+  grpc::Status ApproveWriteOff(grpc::ServerContext* ctx, const v1::ApproveWriteOffRequest* req,
+                               v1::Loan* resp) override;
+  grpc::Status RejectWriteOff(grpc::ServerContext* ctx, const v1::RejectWriteOffRequest* req,
+                              v1::Loan* resp) override;
+  grpc::Status RecordRecovery(grpc::ServerContext* ctx, const v1::RecordRecoveryRequest* req,
+                              v1::Recovery* resp) override;
+  grpc::Status ListRecoveries(grpc::ServerContext* ctx, const v1::ListRecoveriesRequest* req,
+                              v1::ListRecoveriesResponse* resp) override;
+  grpc::Status RecordAccountability(grpc::ServerContext* ctx, const v1::RecordAccountabilityRequest* req,
+                                    v1::Loan* resp) override;
+
  private:
   // The loan named `name` once the caller may read it (as its application):
   // NOT_FOUND; PERMISSION_DENIED. `body` then reads on the same connection.
@@ -74,6 +89,11 @@ class ServicingApi final : public v1::ServicingService::Service, private LoansHa
   static constexpr int kReportsAtOnce = 2;
   absl::Mutex report_mu_;
   int reports_running_ ABSL_GUARDED_BY(report_mu_) = 0;
+
+  // A loan as a change left it, in the change's transaction: the answer to
+  // the caller (as GetLoan shows it) and the audit event "loan" (masked).
+  absl::StatusOr<v1::Loan> AnswerLoanChange(server::Mutation& m, const Loan& before, const LoanLoss& loss_before,
+                                            const Loan& after);
 };
 
 }  // namespace huinong::loans

@@ -70,7 +70,9 @@ PartnerRole PartnerRoleOf(absl::string_view capability) {
 
 StepSide SideOf(absl::string_view capability) {
   if (capability == "loans.guarantee" || capability == "loans.insure") return StepSide::kPartner;
-  if (capability == "loans.contract" || capability == "loans.disburse") return StepSide::kBank;
+  if (capability == "loans.contract" || capability == "loans.disburse" || capability == "loans.recovery") {
+    return StepSide::kBank;
+  }
   return StepSide::kCountyNetwork;
 }
 

@@ -119,8 +119,13 @@ absl::StatusOr<BorrowerChange> RecordPovertyStatusChange(server::Mutation& m, Or
 }
 
 absl::StatusOr<BlacklistChange> AddToBlacklist(server::Mutation& m, OrgView& org, BlacklistEntry e) {
+  ASSIGN_OR_RETURN(Borrower borrower, LoadBorrower(m.tx(), e.borrower_id, true));
+  RETURN_IF_ERROR(RequireCapability(org, m.caller(), kCountyReview, borrower.unit_id, m.today()));
+  return ListOnBlacklist(m, std::move(e));
+}
+
+absl::StatusOr<BlacklistChange> ListOnBlacklist(server::Mutation& m, BlacklistEntry e) {
   ASSIGN_OR_RETURN(Borrower before, LoadBorrower(m.tx(), e.borrower_id, true));
-  RETURN_IF_ERROR(RequireCapability(org, m.caller(), kCountyReview, before.unit_id, m.today()));
   if (before.profile.blacklisted) {
     return rpc::AlreadyExists("ALREADY_BLACKLISTED",
                               absl::StrCat(rpc::FormatName("borrowers", before.id), " is on the blacklist: ",

@@ -97,6 +97,11 @@ absl::StatusOr<BorrowerChange> RecordPovertyStatusChange(server::Mutation& m, Or
 // NOT_FOUND (the borrower); ALREADY_EXISTS / ALREADY_BLACKLISTED.
 absl::StatusOr<BlacklistChange> AddToBlacklist(server::Mutation& m, OrgView& org, BlacklistEntry draft);
 
+// The listing itself, for a step that has authorized its caller by its own
+// rule (a bank's recovery finding malicious evasion, recoveries.h): the
+// same checks, entry and borrower change as AddToBlacklist.
+absl::StatusOr<BlacklistChange> ListOnBlacklist(server::Mutation& m, BlacklistEntry draft);
+
 // Ends an active entry with `reason`, under loans.review.county for the
 // borrower's unit, by someone other than the lister. NOT_FOUND; ABORTED;
 // FAILED_PRECONDITION / INVALID_TRANSITION; PERMISSION_DENIED /

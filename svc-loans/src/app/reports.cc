@@ -40,7 +40,7 @@ absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, c
   LendingReportFigures report = AggregateReport(period, measure, rows);
   ASSIGN_OR_RETURN(report.subsidies,
                    store::SubsidyFiguresBetween(conn, county_id, start, end, period.first_day, period.last_day));
-  ASSIGN_OR_RETURN(report.fund, store::FundFiguresOn(conn, county_id, period.last_day));
+  ASSIGN_OR_RETURN(report.fund, store::FundFiguresOn(conn, county_id, end));
   return report;
 }
 

@@ -16,8 +16,9 @@ CobMetrics::CobMetrics(metrics::Registry& registry, db::DbPool& pool, const Busi
       last_closed_(registry.AddGauge("huinong_loans_cob_last_closed_date_seconds",
                                      "Start (county time, Unix seconds) of the county's last closed business date.",
                                      {"county"})),
-      lag_(registry.AddGauge("huinong_loans_cob_lag_days",
-                             "Days from the county's last closed business date to yesterday (-1: never closed).",
+      lag_(registry.AddGauge("huinong_loans_cob_lag_seconds",
+                             "How far the county's last closed business date is behind yesterday, in seconds of"
+                             " whole days (-1: never closed).",
                              {"county"})),
       running_(registry.AddGauge("huinong_loans_cob_running",
                                  "1 while a replica holds the county's close-of-business lease, else 0.",
@@ -58,7 +59,8 @@ void CobMetrics::Refresh() {
       last_closed_.WithLabels({p.county_id}).Set(absl::ToDoubleSeconds(clock_.StartOf(*p.last_closed_date) -
                                                                        absl::UnixEpoch()));
     }
-    lag_.WithLabels({p.county_id}).Set(static_cast<double>(LagDays(p.last_closed_date, today)));
+    const int64_t lag_days = LagDays(p.last_closed_date, today);
+    lag_.WithLabels({p.county_id}).Set(lag_days < 0 ? -1.0 : static_cast<double>(lag_days) * 86'400.0);
     running_.WithLabels({p.county_id}).Set(p.lease_live ? 1 : 0);
   }
 }

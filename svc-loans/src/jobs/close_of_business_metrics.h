@@ -2,9 +2,9 @@
 //   huinong_loans_cob_last_closed_date_seconds{county}  gauge, the start
 //                        (00:00 in the county's time zone, Unix seconds) of
 //                        the county's last closed business date
-//   huinong_loans_cob_lag_days{county}                  gauge, days from
-//                        that date to yesterday (0: up to date; -1: never
-//                        closed)
+//   huinong_loans_cob_lag_seconds{county}               gauge, the days from
+//                        that date to yesterday in seconds (0: up to date;
+//                        86400 a day behind; -1: never closed)
 //   huinong_loans_cob_running{county}                   gauge, 1 while a
 //                        replica holds the county's lease
 //   huinong_loans_cob_loans_processed_total{county}     counter, loans this

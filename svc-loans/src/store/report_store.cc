@@ -4,6 +4,7 @@
 // (docs/reports.md, "Speed").
 #include "svc-loans/src/store/report_store.h"
 
+#include <map>
 #include <memory>
 
 #include <cppconn/connection.h>
@@ -161,8 +162,50 @@ absl::StatusOr<SubsidyFigures> SubsidyFiguresBetween(sql::Connection& conn, cons
   return out;
 }
 
-absl::StatusOr<std::optional<FundFigures>> FundFiguresOn(sql::Connection&, const std::string&, absl::CivilDay) {
-  return std::nullopt;  // not yet reported: see report_store.h
+absl::StatusOr<std::optional<FundFigures>> FundFiguresOn(sql::Connection& conn, const std::string& county_id,
+                                                         absl::Time end) {
+  db::Statement fund = db::Prepare(conn,
+      "SELECT (SELECT t.balance_after_fen FROM fund_transactions t WHERE t.fund_id = f.id AND t.record_time < ?"
+      " ORDER BY t.record_time DESC, t.id DESC LIMIT 1) AS balance FROM risk_funds f"
+      " WHERE f.county_id = ? AND f.create_time < ?");
+  db::BindTime(*fund, 1, end);
+  fund->setString(2, county_id);
+  db::BindTime(*fund, 3, end);
+  std::unique_ptr<sql::ResultSet> rs(fund->executeQuery());
+  if (!rs->next()) return std::nullopt;  // the county had no fund then
+  FundFigures out;
+  out.balance_fen = rs->isNull("balance") ? 0 : rs->getInt64("balance");
+
+  // A claim's state at `end`: its state now when nothing has changed it
+  // since; otherwise PAID or REJECTED if that happened before `end`, else
+  // SUBMITTED (a review given after the period's end and before the
+  // payment is not dated on the claim row).
+  db::Statement claims = db::Prepare(conn,
+      "SELECT c.state, c.amount_fen, c.update_time < ? AS unchanged_since,"
+      " COALESCE(t.record_time < ?, 0) AS paid_then, COALESCE(c.reject_time < ?, 0) AS rejected_then"
+      " FROM compensation_claims c LEFT JOIN fund_transactions t ON t.id = c.payment_transaction_id"
+      " WHERE c.county_id = ? AND c.create_time < ?");
+  for (int at : {1, 2, 3}) db::BindTime(*claims, at, end);
+  claims->setString(4, county_id);
+  db::BindTime(*claims, 5, end);
+  std::map<int, ClaimStateFigure> by_state;
+  std::unique_ptr<sql::ResultSet> c(claims->executeQuery());
+  while (c->next()) {
+    int state = 1;  // SUBMITTED
+    if (c->getBoolean("unchanged_since")) {
+      state = c->getInt("state");
+    } else if (c->getBoolean("paid_then")) {
+      state = 3;  // PAID
+    } else if (c->getBoolean("rejected_then")) {
+      state = 4;  // REJECTED
+    }
+    ClaimStateFigure& f = by_state[state];
+    f.state = state;
+    f.count += 1;
+    f.amount_fen += c->getInt64("amount_fen");
+  }
+  for (const auto& [state, figure] : by_state) out.claims.push_back(figure);
+  return out;
 }
 
 }  // namespace huinong::loans::store

@@ -74,10 +74,12 @@ absl::StatusOr<SubsidyFigures> SubsidyFiguresBetween(sql::Connection& conn, cons
                                                      absl::Time start, absl::Time end, absl::CivilDay first_day,
                                                      absl::CivilDay last_day);
 
-// The county's risk fund at `last_day`'s end: its balance and its claims by
-// state then — NOT YET REPORTED, as SubsidyFiguresBetween (RiskFundService
-// is built in parallel): answers none until the fund's tables land.
+// The county's risk fund (migration 0013) as it stood at `end`: the
+// balance after its last transaction recorded before then, and the claims
+// filed before then by their state then (PAID or REJECTED as dated; a
+// claim changed since and neither is counted SUBMITTED). None when the
+// county had no fund.
 absl::StatusOr<std::optional<FundFigures>> FundFiguresOn(sql::Connection& conn, const std::string& county_id,
-                                                         absl::CivilDay last_day);
+                                                         absl::Time end);
 
 }  // namespace huinong::loans::store

@@ -36,7 +36,10 @@ absl::Status RunCalendar(const Invocation& inv);
 // "policy create|get|list|effective"; "application create|get|list|submit|
 // survey|review|guarantee|insure|contract|disburse|reject|withdraw";
 // "creditline get|list|draw", "loan get|list";
-// "breaker status|measure|plan|approve|reject".
+// "breaker status|measure|plan|approve|reject";
+// "loan writeoff request|approve|reject", "loan accountable",
+// "recovery record|list", "fund create|get|contribute|transactions|check",
+// "claim list|get|review|reject|pay" (RunLosses).
 absl::Status RunBorrower(const Invocation& inv);
 absl::Status RunProduct(const Invocation& inv);
 absl::Status RunApplication(const Invocation& inv);
@@ -47,6 +50,7 @@ absl::Status RunSubsidy(const Invocation& inv);
 absl::Status RunLoansReport(const Invocation& inv);
 // "loans cob run|status", "loans reminders list".
 absl::Status RunCloseOfBusiness(const Invocation& inv);
+absl::Status RunLosses(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

@@ -1,6 +1,7 @@
 // The county network's posts, staff and assignments (see demo_plan.h): a
 // centre director (loans.review.county; loans.breaker.approve: lifts a
-// township's suspension) and two review officers (loans.review.county;
+// township's suspension; loans.writeoff.approve: decides the banks'
+// write-offs) and two review officers (loans.review.county;
 // loans.breaker.rectify: the centre files rectification plans with the
 // bank and insurer; loans.subsidy.review.county: they sit the interest
 // subsidy's joint review with the poverty-alleviation office), a policy
@@ -64,7 +65,7 @@ void AddCountyStaffing(DemoPlan& plan) {
   };
   add({.key = "county.director", .unit = 1, .title = "中心主任", .code = "county.director",
        .kind = v1::POST_KIND_MANAGEMENT, .head = true,
-       .capabilities = {"loans.review.county", "loans.breaker.approve"},
+       .capabilities = {"loans.review.county", "loans.breaker.approve", "loans.writeoff.approve"},
        .duties = {"主持中心全面工作", "统筹全县金融扶贫服务体系建设", "签批扶贫小额信贷评审意见"}});
   add({.key = "county.reviewer", .unit = 1, .title = "评审专员", .code = "county.reviewer",
        .kind = v1::POST_KIND_PROFESSIONAL_TECHNICAL,

@@ -87,6 +87,17 @@ void AddLeadingGroup(DemoPlan& plan) {
       Assign(plan, staff, "lg.office.director", v1::ASSIGNMENT_KIND_CONCURRENT, "办公室主任由金融办主任兼任");
     }
   }
+  // The risk compensation fund's officers (000:1593): the finance bureau
+  // pays and reviews claims with the poverty office (the fund names both
+  // units; RiskFundService).
+  add({.key = "fin.fund", .unit = 103, .title = "风险补偿金专管员", .code = "fund.officer",
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.fund.pay", "loans.fund.review.finance"},
+       .superior = "fin.head", .duties = {"拨付风险补偿金", "会同扶贫办审核风险补偿申请"}});
+  add({.key = "pov.fund", .unit = 104, .title = "信贷扶贫专干", .code = "fund.reviewer",
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.fund.review.poverty"},
+       .superior = "pov.head", .duties = {"编制风险补偿金年度预算", "会同财政局审核风险补偿申请"}});
+  Assign(plan, people.Add("贾丽娟"), "fin.fund");
+  Assign(plan, people.Add("邵国庆"), "pov.fund");
 }
 
 // 客户服务中心 (004:127): 2 people — the manager, and one person who covers
@@ -221,7 +232,8 @@ void AddLoanCompany(DemoPlan& plan) {
 // beside the Agricultural Bank, `000:1567`) as a company of its own with its
 // county business department; a credit officer at each bank holding
 // loans.contract and loans.disburse (only the bank the county recommends may
-// sign and disburse); the guarantee company's officer (loans.guarantee); and
+// sign and disburse) and loans.recovery (the bank leads recovery after a
+// loss, `000:1537`); the guarantee company's officer (loans.guarantee); and
 // PICC's staff at the county centre (`000:1519`) — a unit of PICC's, not of
 // the county — holding loans.insure.
 void AddLendingPartners(DemoPlan& plan) {
@@ -236,11 +248,11 @@ void AddLendingPartners(DemoPlan& plan) {
   add({.key = "rcu.head", .unit = 109, .title = "理事长", .code = "org.head", .kind = POST_KIND_MANAGEMENT,
        .head = true, .duties = {"主持联社全面工作"}});
   add({.key = "rcu.officer", .unit = 110, .title = "信贷员", .code = "credit.officer",
-       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.contract", "loans.disburse"},
-       .superior = "rcu.head", .duties = {"参与入户调查", "复核贷款条件并签订借款合同", "发放贷款"}});
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.contract", "loans.disburse", "loans.recovery"},
+       .superior = "rcu.head", .duties = {"参与入户调查", "复核贷款条件并签订借款合同", "发放贷款", "牵头追偿损失贷款"}});
   add({.key = "abc.officer", .unit = 106, .title = "客户经理", .code = "credit.officer",
-       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.contract", "loans.disburse"},
-       .superior = "bank.head", .duties = {"参与入户调查", "复核贷款条件并签订借款合同", "发放贷款"}});
+       .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.contract", "loans.disburse", "loans.recovery"},
+       .superior = "bank.head", .duties = {"参与入户调查", "复核贷款条件并签订借款合同", "发放贷款", "牵头追偿损失贷款"}});
   add({.key = "guar.officer", .unit = 108, .title = "担保业务经理", .code = "guarantee.officer",
        .kind = POST_KIND_PROFESSIONAL_TECHNICAL, .capabilities = {"loans.guarantee"}, .superior = "guar.head",
        .duties = {"审核县中心推荐意见", "签订三方担保合同"}});

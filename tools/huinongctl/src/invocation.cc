@@ -99,7 +99,7 @@ const std::set<std::string>& BooleanFlags() {
 const std::set<std::string>& RepeatableFlags() {
   static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input",
                                                  "step", "borrower_type", "evidence", "collateral", "document",
-                                                 "member", "counter_guarantee", "visitor", "investigator"};
+                                                 "member", "counter_guarantee", "visitor", "investigator", "voucher"};
   return flags;
 }
 
@@ -126,13 +126,14 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                                   "assignment", "capability", "standard", "report",
                                                   "change", "chain", "calendar", "borrower", "product",
                                                   "policy", "application", "creditline", "loan",
-                                                  "breaker", "subsidy", "loans"};
+                                                  "breaker", "subsidy", "loans", "recovery", "fund", "claim"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
       // Three words for a group inside a group: "borrower blacklist add",
-      // "loans cob run".
-      if ((inv.command == "borrower blacklist" || inv.command == "loans cob" || inv.command == "loans reminders") &&
+      // "loans cob run", "loan writeoff request".
+      if ((inv.command == "borrower blacklist" || inv.command == "loans cob" || inv.command == "loans reminders" ||
+           inv.command == "loan writeoff") &&
           words.size() > 2) {
         inv.command += " " + words[2];
         used = 3;

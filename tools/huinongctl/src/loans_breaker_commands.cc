@@ -113,7 +113,7 @@ absl::Status Reject(const Invocation& inv, const LoansClient& loans) {
 
 const SubcommandTable<LoansClient>& Subcommands() {
   static const auto* table = new SubcommandTable<LoansClient>{
-      {"breaker status", {&Status, {"township", "county", "state", "page_size", "page_token", "all"}, 0}},
+      {"breaker status", {&Status, {"township", "county", "state", "page_size", "page_token", "all"}, 1}},
       {"breaker measure", {&Measure, {"request_id"}, 1}},
       {"breaker plan",
        {&Plan, {"plan", "findings", "investigator", "target_date", "document", "etag", "request_id"}, 1}},

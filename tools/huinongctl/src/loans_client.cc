@@ -14,7 +14,8 @@ LoansClient::LoansClient(const Connection& connection)
                                    v1::ServicingService::NewStub(connection.channel()),
                                    v1::TownshipBreakerService::NewStub(connection.channel()),
                                    v1::SubsidyService::NewStub(connection.channel()),
-                                   v1::CloseOfBusinessService::NewStub(connection.channel()))
+                                   v1::CloseOfBusinessService::NewStub(connection.channel()),
+                                   v1::RiskFundService::NewStub(connection.channel()))
                  : decltype(stubs_)()) {}
 
 }  // namespace huinong::ctl

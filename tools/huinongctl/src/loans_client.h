@@ -1,7 +1,7 @@
 // svc-loans' services as huinongctl uses them: any unary method of
 // BorrowerService, ProductService, ApplicationService, ServicingService,
-// TownshipBreakerService, SubsidyService and CloseOfBusinessService
-// through Call, which picks the service's stub from the method; each call
+// TownshipBreakerService, SubsidyService, CloseOfBusinessService and
+// RiskFundService through Call, which picks the service's stub from the method; each call
 // prepared by the Connection (deadline, token, x-request-id), errors
 // returned as absl::Status with the server's details (field violations,
 // every broken lending rule, reason).
@@ -15,6 +15,7 @@
 #include "huinong/loans/v1/borrower_service.grpc.pb.h"
 #include "huinong/loans/v1/close_of_business_service.grpc.pb.h"
 #include "huinong/loans/v1/product_service.grpc.pb.h"
+#include "huinong/loans/v1/risk_fund_service.grpc.pb.h"
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/subsidy_service.grpc.pb.h"
 #include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
@@ -41,7 +42,8 @@ class LoansClient {
              std::unique_ptr<loans::v1::ApplicationService::Stub>, std::unique_ptr<loans::v1::ServicingService::Stub>,
              std::unique_ptr<loans::v1::TownshipBreakerService::Stub>,
              std::unique_ptr<loans::v1::SubsidyService::Stub>,
-             std::unique_ptr<loans::v1::CloseOfBusinessService::Stub>>
+             std::unique_ptr<loans::v1::CloseOfBusinessService::Stub>,
+             std::unique_ptr<loans::v1::RiskFundService::Stub>>
       stubs_;
 };
 

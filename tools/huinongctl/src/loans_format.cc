@@ -343,6 +343,20 @@ std::string LoanDetail(const v1::Loan& l) {
   for (const v1::Extension& e : l.extensions()) rows.emplace_back("extended", ExtensionText(e));
   Add(rows, "next due", DateText(l.next_due_date()));
   if (l.days_past_due() > 0) rows.emplace_back("days past due", absl::StrCat(l.days_past_due()));
+  if (l.has_write_off()) {
+    const v1::WriteOff& w = l.write_off();
+    rows.emplace_back("write-off", absl::StrCat(EnumWord(w.state()), " ", DateText(w.date()), ", loss ",
+                                                YuanText(w.principal()), " + interest ", YuanText(w.interest()),
+                                                "  ", By(w.recorded_by())));
+    Add(rows, "decided", absl::StrCat(By(w.decided_by()), w.decision_comment().empty() ? "" : "  ",
+                                      w.decision_comment()));
+    rows.emplace_back("recovery", absl::StrCat(EnumWord(l.recovery_state()), ", recovered ", YuanText(l.recovered()),
+                                               ", compensated ", YuanText(l.compensated())));
+  }
+  for (const v1::AccountabilityRecord& a : l.accountability()) {
+    rows.emplace_back("accountable", absl::StrCat(a.index(), ". ", a.staff(), " (", EnumWord(a.kind()), ") ",
+                                                  a.finding()));
+  }
   Add(rows, "etag", l.etag());
   return KeyValueBlock(rows);
 }

@@ -115,7 +115,7 @@ std::string LendingReportText(const v1::LendingReport& r) {
     for (const v1::CompensationClaimStateCount& c : r.fund().claims()) claims += c.count();
     head.push_back({"fund", absl::StrCat(YuanText(r.fund().balance()), " at the end, ", claims, " claim(s)")});
   } else {
-    head.push_back({"fund", "not reported"});
+    head.push_back({"fund", "none (the county had no fund then)"});
   }
   Table table(Headers());
   for (std::vector<std::string>& row : Rows(r, &YuanText)) table.AddRow(std::move(row));

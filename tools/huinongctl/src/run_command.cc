@@ -29,6 +29,10 @@ absl::Status RunCommand(const Invocation& inv) {
     return RunProduct(inv);
   } else if (inv.command.starts_with("application")) {
     return RunApplication(inv);
+  } else if (inv.command.starts_with("loan writeoff") || inv.command == "loan accountable" ||
+             inv.command.starts_with("recovery") || inv.command.starts_with("fund") ||
+             inv.command.starts_with("claim")) {
+    return RunLosses(inv);
   } else if (inv.command.starts_with("loans report")) {
     return RunLoansReport(inv);
   } else if (inv.command.starts_with("loans ")) {  // before "loan": the close of business

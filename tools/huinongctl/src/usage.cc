@@ -16,7 +16,7 @@ constexpr std::string_view kGlobal = R"(Global flags:
 A document (DOC) is "[KIND|[NUMBER|]]URI[#SHA256]": "loan_contract|固农信借字〔2026〕第0187号|docs://c.pdf#<64 hex>".
 )";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 105> kCommands = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 121> kCommands = {{
     {"token", R"(usage: huinongctl token --sub SUBJECT --roles ROLE[,ROLE...] [--unit units/ID] [--ttl 12h]
   Mints a development HS256 token and prints it.
   Secret: --jwt-hs256-secret-file or HUINONG_JWT_HS256_SECRET_FILE.
@@ -401,6 +401,64 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 105> kComman
     {"loan visits", R"(usage: huinongctl loan visits [loans/ID | --township units/T] [--follow-up] [--all]
   Return visits of one loan, of a township's loans, or all in your scope.
 )"},
+    {"loan writeoff request", R"(usage: huinongctl loan writeoff request loans/ID --date D --reason TEXT --document DOC [--document DOC ...]
+         [--etag E] [--request-id ID]
+  Asks the county to write off a non-performing loan, by its bank
+  (loans.disburse); the loss is what would settle it on D.
+)"},
+    {"loan writeoff approve", R"(usage: huinongctl loan writeoff approve loans/ID [--comment TEXT] [--etag E] [--request-id ID]
+  Writes the loan off (loans.writeoff.approve for the county): its township is
+  measured again, and a covered loan's compensation claim is opened.
+)"},
+    {"loan writeoff reject", R"(usage: huinongctl loan writeoff reject loans/ID --reason TEXT [--etag E] [--request-id ID]
+  Refuses the bank's request; the bank may ask again.
+)"},
+    {"loan accountable", R"(usage: huinongctl loan accountable loans/ID --staff staff/ID --kind fraud|negligence --finding TEXT
+         [--decision TEXT] [--document DOC ...] [--etag E] [--request-id ID]
+  Records a staff member answerable for a bad loan (loans.review.county).
+)"},
+    {"recovery record", R"(usage: huinongctl recovery record loans/ID --amount YUAN --value-date D --source S --bank-reference R
+         [--note TEXT] [--closes-case] [--malicious-evasion --evasion-reason TEXT --evidence DOC ...]
+         [--request-id ID]
+  Money the bank recovered on a written-off loan (loans.recovery). For a
+  compensated loan the fund's share (recovered × paid ÷ loss) flows back;
+  malicious evasion puts the borrower on the blacklist. S: borrower,
+  collateral, guarantee, insurance, litigation.
+)"},
+    {"recovery list", R"(usage: huinongctl recovery list loans/ID [--all]
+)"},
+    {"fund create", R"(usage: huinongctl fund create --county units/C --title TEXT --finance-bureau units/F --poverty-office units/P
+         [--request-id ID]
+  The county's risk compensation fund (admin, or loans.fund.pay in the bureau).
+)"},
+    {"fund get", R"(usage: huinongctl fund get [riskFunds/ID] [--county units/C] [--all]
+  One fund with its balance and totals, or the funds in your scope.
+)"},
+    {"fund contribute", R"(usage: huinongctl fund contribute riskFunds/ID --amount YUAN --value-date D --reference R
+         [--kind contribution|replenishment] [--note TEXT] [--request-id ID]
+  A contribution (default) or replenishment, by the finance bureau (loans.fund.pay).
+)"},
+    {"fund transactions", R"(usage: huinongctl fund transactions riskFunds/ID [--kind K] [--all]
+  The fund's movements in the order they changed the balance.
+)"},
+    {"fund check", R"(usage: huinongctl fund check riskFunds/ID
+  The ledger check: balance = contributions − compensations + recoveries,
+  summed from the movements. Exits 1 when it does not hold.
+)"},
+    {"claim list", R"(usage: huinongctl claim list [--fund riskFunds/ID] [--loan loans/ID] [--state S] [--all]
+)"},
+    {"claim get", R"(usage: huinongctl claim get compensationClaims/ID
+)"},
+    {"claim review", R"(usage: huinongctl claim review compensationClaims/ID --party poverty-office|finance-bureau
+         [--comment TEXT] [--etag E] [--request-id ID]
+  One reviewer's approval (loans.fund.review.poverty / .finance); approved once both have.
+)"},
+    {"claim reject", R"(usage: huinongctl claim reject compensationClaims/ID --party P --reason TEXT [--etag E] [--request-id ID]
+)"},
+    {"claim pay", R"(usage: huinongctl claim pay compensationClaims/ID --value-date D --reference R [--etag E] [--request-id ID]
+  Pays an approved claim from the fund (loans.fund.pay); refused
+  (FUND_INSUFFICIENT) when the balance is short.
+)"},
     {"capability check", R"(usage: huinongctl capability check staff/ID CAPABILITY units/ID [--as-of D]
   Prints "allowed via ..." or "refused: REASON" (a refusal is an answer: exit 0).
 )"},
@@ -486,6 +544,10 @@ Commands:
   subsidy apply|get|list|check|review|object|pay|reject|clawback|notice   interest subsidy
   loans report --month M | --quarter Q [--csv]           the monthly report, the quarterly bulletin
   loans cob run|status, loans reminders list              close of business, maturity reminders
+  loan writeoff request|approve|reject, loan accountable  after a loss
+  recovery record|list                                    the bank's recoveries
+  fund create|get|contribute|transactions|check           the risk compensation fund
+  claim list|get|review|reject|pay                        compensation claims
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -501,7 +563,7 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
@@ -518,6 +580,10 @@ std::string CommandUsage(std::string_view command) {
       {"subsidy", "apply|get|list|check|review|object|pay|reject|clawback|notice"},
       {"loans cob", "run|status"},
       {"loans reminders", "list"},
+      {"loan writeoff", "request|approve|reject"},
+      {"recovery", "record|list"},
+      {"fund", "create|get|contribute|transactions|check"},
+      {"claim", "list|get|review|reject|pay"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;

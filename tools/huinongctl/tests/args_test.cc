@@ -134,6 +134,15 @@ TEST(ParseInvocation, ABreakerPlanKeepsEveryInvestigator) {
   EXPECT_THAT(inv->repeated.at("investigator"), ElementsAre("staff/A", "staff/B"));
 }
 
+TEST(ParseInvocation, ASubsidyClaimKeepsEveryVoucher) {
+  auto inv = ParseInvocation({"huinongctl", "subsidy", "apply", "loans/L", "--voucher", "https://v/1.pdf", "--voucher",
+                              "https://v/2.pdf"},
+                             NoEnv());
+  ASSERT_TRUE(inv.ok()) << inv.status();
+  ASSERT_EQ(inv->repeated.count("voucher"), 1u);
+  EXPECT_THAT(inv->repeated.at("voucher"), ElementsAre("https://v/1.pdf", "https://v/2.pdf"));
+}
+
 TEST(ParseInvocation, OneWordCommand) {
   auto inv = ParseInvocation({"huinongctl", "health", "--wait", "5s"}, NoEnv());
   ASSERT_TRUE(inv.ok());
