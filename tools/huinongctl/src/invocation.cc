@@ -92,7 +92,8 @@ const std::set<std::string>& BooleanFlags() {
                                               "other_lines", "deputies", "awaiting_me",
                                               "require_change_requests", "qualified", "bad_credit",
                                               "legal_dispute", "blacklisted", "registered_poor", "active",
-                                              "revolving", "overdue", "follow_up", "csv"};
+                                              "revolving", "overdue", "follow_up", "csv", "malicious_evasion",
+                                              "closes_case"};
   return flags;
 }
 

@@ -263,7 +263,7 @@ const SubcommandTable<LoansClient>& Subcommands() {
         1}},
       {"recovery list", {&RecoveryList, {"page_size", "page_token", "all"}, 1}},
       {"fund create", {&FundCreate, {"county", "title", "finance_bureau", "poverty_office", "request_id"}, 0}},
-      {"fund get", {&FundGet, {"county", "page_size", "page_token", "all"}, 0}},
+      {"fund get", {&FundGet, {"county", "page_size", "page_token", "all"}, 1}},
       {"fund contribute", {&FundContribute, {"kind", "amount", "value_date", "reference", "note", "request_id"}, 1}},
       {"fund transactions", {&FundTransactions, {"kind", "page_size", "page_token", "all"}, 1}},
       {"fund check", {&FundCheck, {}, 1}},

@@ -134,6 +134,17 @@ TEST(ParseInvocation, ABreakerPlanKeepsEveryInvestigator) {
   EXPECT_THAT(inv->repeated.at("investigator"), ElementsAre("staff/A", "staff/B"));
 }
 
+TEST(ParseInvocation, RecoverySwitchesDoNotSwallowTheLoan) {
+  auto inv = ParseInvocation({"huinongctl", "recovery", "record", "--malicious-evasion", "--closes-case", "loans/L",
+                              "--amount", "100"},
+                             NoEnv());
+  ASSERT_TRUE(inv.ok()) << inv.status();
+  EXPECT_EQ(inv->command, "recovery record");
+  EXPECT_THAT(inv->args, ElementsAre("loans/L"));
+  EXPECT_EQ(inv->config.String("malicious_evasion"), "true");
+  EXPECT_EQ(inv->config.String("closes_case"), "true");
+}
+
 TEST(ParseInvocation, ASubsidyClaimKeepsEveryVoucher) {
   auto inv = ParseInvocation({"huinongctl", "subsidy", "apply", "loans/L", "--voucher", "https://v/1.pdf", "--voucher",
                               "https://v/2.pdf"},
