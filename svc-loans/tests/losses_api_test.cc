@@ -4,6 +4,7 @@
 // loan must be known to svc-org. The fund's side is risk_fund_api_test.cc.
 #include <gtest/gtest.h>
 
+#include "common/rpc/proto_time.h"
 #include "svc-loans/tests/losses_fixture.h"
 
 namespace huinong::loans::losses_api_test {
@@ -81,6 +82,38 @@ TEST_F(Losses, TheBankRequestsTheCountyApprovesAndTheCoveredLoanGetsItsClaim) {
   // (the loan and the claim it opened).
   EXPECT_EQ(Actions("RequestWriteOff"), 1);
   EXPECT_EQ(Actions("ApproveWriteOff"), 2);
+}
+
+// A business clock the test moves: a repayment the bank books while the
+// county decides.
+class LossesOverDays : public Losses {
+ protected:
+  void SetUp() override {
+    clock_ = BusinessClock::Settable(absl::Now(), kDefaultCountyTimeZone);
+    Losses::SetUp();
+  }
+};
+
+TEST_F(LossesOverDays, ARepaymentAfterTheWriteOffsDateStopsItsApproval) {
+  const std::string loan = NonPerforming(1'234'567);
+  v1::Loan out;
+  ASSERT_TRUE(RequestWriteOff(loan, &out).ok());
+  clock_->Advance(absl::Hours(24));
+  v1::RecordRepaymentRequest repay;
+  repay.set_request_id(NextRequestId());
+  repay.set_name("loans/" + loan);
+  repay.mutable_repayment()->mutable_amount()->set_fen(100);
+  *repay.mutable_repayment()->mutable_value_date() = rpc::ToDate(clock_->Today());
+  repay.mutable_repayment()->set_bank_reference("RCC-LATE-1");
+  v1::Repayment r;
+  const grpc::Status paid = servicing_->RecordRepayment(As("rcc-officer").get(), repay, &r);
+  ASSERT_TRUE(paid.ok()) << paid.error_message();
+
+  const grpc::Status s = Approve(loan, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(Reason(s), "WRITE_OFF_STALE");
+  EXPECT_EQ(Get(loan).status(), v1::LOAN_STATUS_ACTIVE);
+  EXPECT_EQ(Get(loan).write_off().state(), v1::WRITE_OFF_STATE_REQUESTED);
 }
 
 TEST_F(Losses, AWriteOffTheCountyRejectsMayBeAskedAgain) {

@@ -95,7 +95,8 @@ class Losses : public Applications {
     create.mutable_fund()->set_finance_bureau("units/finance");
     create.mutable_fund()->set_poverty_office("units/poverty");
     v1::RiskFund fund;
-    grpc::Status s = funds_->CreateRiskFund(Office("finance1").get(), create, &fund);
+    // Set up by the county that writes its lending policy (loans.policy).
+    grpc::Status s = funds_->CreateRiskFund(AsStaff("policy", "county").get(), create, &fund);
     EXPECT_TRUE(s.ok()) << s.error_message();
     v1::RecordFundContributionRequest in;
     in.set_request_id(NextRequestId());

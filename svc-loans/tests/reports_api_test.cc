@@ -49,6 +49,16 @@ class Reports : public Applications {
     auto conn = pool_->Connect();
     ASSERT_TRUE(conn.ok());
     conn_ = std::move(*conn);
+    // The close-of-business job has closed the county through yesterday.
+    ClosedThrough("2026-12-02");
+  }
+
+  void ClosedThrough(const std::string& day) {
+    const std::unique_ptr<sql::PreparedStatement> q(conn_->prepareStatement(
+        "INSERT INTO close_of_business (county_id, last_closed_date, update_time) VALUES ('county', ?, NOW(6))"
+        " ON DUPLICATE KEY UPDATE last_closed_date = VALUES(last_closed_date)"));
+    q->setString(1, day);
+    q->executeUpdate();
   }
 
   // A household's loan disbursed on `day` in `township` (town1: village
@@ -269,6 +279,20 @@ TEST_F(Reports, TheFundStandsInEachMonthAsItWasThen) {
   EXPECT_EQ(november.fund().claims(0).state(), v1::COMPENSATION_CLAIM_STATE_PAID);
   // Before the fund existed: none.
   EXPECT_FALSE(Month("2026-02").has_fund());
+}
+
+// A month whose last day the close-of-business job has not closed yet is
+// still being written: refused, naming how far the county is closed.
+TEST_F(Reports, AMonthTheJobHasNotClosedIsRefused) {
+  ClosedThrough("2026-11-29");
+  v1::LendingReport r;
+  const grpc::Status s = Monthly("2026-11", &r);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(Reason(s), "PERIOD_NOT_CLOSED");
+  EXPECT_NE(s.error_message().find("through 2026-11-29"), std::string::npos) << s.error_message();
+  EXPECT_TRUE(Monthly("2026-10", &r).ok());
+  ClosedThrough("2026-11-30");
+  EXPECT_TRUE(Monthly("2026-11", &r).ok());
 }
 
 TEST_F(Reports, ALoanThatTurnsBadInNovemberLeavesOctoberAsItWas) {

@@ -189,6 +189,9 @@ TEST_F(Losses, AFundTakesOnlyWellFormedContributionsAndOneFundPerCounty) {
   second.mutable_fund()->set_finance_bureau("units/finance");
   second.mutable_fund()->set_poverty_office("units/poverty");
   v1::RiskFund other;
+  // The finance bureau pays from the fund; it does not set up a county's fund.
+  EXPECT_EQ(funds_->CreateRiskFund(Office("finance1").get(), second, &other).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(Reason(funds_->CreateRiskFund(Admin().get(), second, &other)), "FUND_EXISTS");
   second.mutable_fund()->set_county("units/town1");
   EXPECT_EQ(BadFields(funds_->CreateRiskFund(Admin().get(), second, &other)), std::set<std::string>{"fund.county"});

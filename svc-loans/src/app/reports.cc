@@ -6,6 +6,7 @@
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/app/access.h"
 #include "svc-loans/src/app/application_load.h"
+#include "svc-loans/src/store/close_of_business_store.h"
 #include "svc-loans/src/store/report_store.h"
 
 namespace huinong::loans {
@@ -23,6 +24,20 @@ absl::StatusOr<org_directory::UnitLink> AuthorizeCountyReport(org_directory::Org
 
 absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, const std::string& county_id,
                                                         const ReportPeriod& period, const absl::TimeZone& zone) {
+  // A loan's class on a day is written when the close-of-business job
+  // closes that day: before it has closed the period's last day the report
+  // would read a history still being written, and differ when asked later.
+  ASSIGN_OR_RETURN(const std::optional<store::CobProgress> progress, store::LoadProgress(conn, county_id, false));
+  if (!progress || !progress->last_closed_date || *progress->last_closed_date < period.last_day) {
+    return rpc::FailedPrecondition(
+        "PERIOD_NOT_CLOSED",
+        absl::StrCat(period.label, " ends on ", absl::FormatCivilTime(period.last_day),
+                     " and the close-of-business job has closed units/", county_id, "'s dates ",
+                     progress && progress->last_closed_date
+                         ? absl::StrCat("through ", absl::FormatCivilTime(*progress->last_closed_date))
+                         : std::string("not at all"),
+                     ": the report waits until it closes the period's last day"));
+  }
   const absl::Time start = PeriodStart(period, zone);
   const absl::Time end = PeriodEnd(period, zone);
   ReportRows rows;

@@ -33,6 +33,8 @@ absl::StatusOr<org_directory::UnitLink> AuthorizeCountyReport(org_directory::Org
 // Every figure of the period for the county, as it stood at the end of
 // period.last_day in `zone`. The NPL ratio is by the measure of the county
 // policy in force on the last day (by balance when none was).
+// FAILED_PRECONDITION / PERIOD_NOT_CLOSED until the close-of-business job
+// has closed the period's last day for the county.
 absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, const std::string& county_id,
                                                         const ReportPeriod& period, const absl::TimeZone& zone);
 

@@ -101,7 +101,10 @@ absl::StatusOr<RiskFund> CreateRiskFund(server::Mutation& m, OrgView& org, RiskF
   if (county.unit().level != type::v1::LEVEL_COUNTY) return rpc::InvalidField(county_field, "not a COUNTY unit");
   RETURN_IF_ERROR(org.Lineage(fund.finance_bureau_id).status());
   RETURN_IF_ERROR(org.Lineage(fund.poverty_office_id).status());
-  if (!m.caller().IsAdmin()) RETURN_IF_ERROR(RequireFundRole(org, m.caller(), fund, kFundPay, m.today()));
+  // The county that sets its lending policy sets up its fund and names the
+  // bureau and office that will act on it: the finance bureau, outside the
+  // county's unit tree, could otherwise claim any county's one fund.
+  if (!m.caller().IsAdmin()) RETURN_IF_ERROR(RequirePolicyAuthority(org, m.caller(), fund.county_id, m.today()));
   fund.id = NewUlid();
   fund.create_time = fund.update_time = m.now();
   RETURN_IF_ERROR(store::InsertRiskFund(m.tx(), fund));

@@ -2,6 +2,7 @@
 #include "svc-loans/src/app/write_offs.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/request_checks.h"
 #include "common/rpc/status_details.h"
@@ -75,7 +76,16 @@ absl::StatusOr<WriteOffChange> Decide(server::Mutation& m, OrgView& org, const s
   w.decide_time = m.now();
   w.decision_comment = comment;
   if (next != WriteOffState::kApproved) return Save(m, before, before.status, current, std::move(w));
-  RETURN_IF_ERROR(MeasureLoss(m.tx(), before, w));
+  // The bank may still book repayments while the county decides; one valued
+  // after the write-off's date makes the asked loss wrong, and the request
+  // is to be made again rather than approved (the approval names no date).
+  if (const absl::Status measured = MeasureLoss(m.tx(), before, w); !measured.ok()) {
+    if (measured.code() != absl::StatusCode::kInvalidArgument) return measured;
+    return rpc::FailedPrecondition(
+        "WRITE_OFF_STALE", absl::StrCat(LoanName(loan_id), " has a repayment valued after the write-off's date, ",
+                                        absl::FormatCivilTime(w.date),
+                                        ": reject the request and ask again with the loss as it stands"));
+  }
   return Save(m, before, LoanStatus::kWrittenOff, current, std::move(w));
 }
 

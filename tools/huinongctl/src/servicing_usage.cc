@@ -146,7 +146,7 @@ constexpr std::array<CommandText, 41> kServicing = {{
 )"},
     {"fund create", R"(usage: huinongctl fund create --county units/C --title TEXT --finance-bureau units/F --poverty-office units/P
          [--request-id ID]
-  The county's risk compensation fund (admin, or loans.fund.pay in the bureau).
+  The county's risk compensation fund (admin, or loans.policy for the county).
 )"},
     {"fund get", R"(usage: huinongctl fund get [riskFunds/ID] [--county units/C] [--all]
   One fund with its balance and totals, or the funds in your scope.
