@@ -55,8 +55,15 @@ TEST(DbStatusMeterTest, CountsTheCommitsOfAWindow) {
   o.count = 25;
   o.on_window_start = [&] { (*meter)->Start(); };
   o.on_window_end = [&] { (*meter)->Stop(); };
-  (*bench)->Run("raw_insert", 1, o);
-  // Other tests may share the server, so at least, not exactly, ours.
+  // Other tests may share the server, so at least, not exactly, ours. The
+  // server's global counters add each live session's own and take over a
+  // session's when it disconnects; another test's session ending inside the
+  // window can make them dip by a few, so a window is measured up to three
+  // times and one must see all of ours.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    (*bench)->Run("raw_insert", 1, o);
+    if ((*meter)->delta().at("Com_commit") >= 24 && (*meter)->delta().at("Com_stmt_prepare") >= 24) break;
+  }
   EXPECT_GE((*meter)->delta().at("Com_commit"), 24);
   EXPECT_GE((*meter)->delta().at("Com_stmt_prepare"), 24);
   EXPECT_EQ((*meter)->delta().size(), std::size(kDbCounters));
