@@ -14,13 +14,31 @@
 namespace huinong::loans {
 namespace {
 
-// Closes `date` for one locked loan: true when its row was written.
+// Records `date` in the history of a loan whose row already stands at a
+// later business day (domain/close_of_business.h): true when written.
+absl::StatusOr<bool> CloseLoanHistory(server::Mutation& m, const Loan& loan,
+                                      const std::vector<store::RepaymentRecord>& records, absl::CivilDay date,
+                                      const ClosingTerms& terms) {
+  std::vector<store::RepaymentRecord> booked;
+  for (const store::RepaymentRecord& r : records) {
+    if (!BookedAfter(r.repayment, date)) booked.push_back(r);
+  }
+  ASSIGN_OR_RETURN(const LoanReplay replay, ReplayWith(loan, booked, date, terms.npl_days_past_due));
+  const Loan then = ReplayedLoan(loan, replay);
+  ASSIGN_OR_RETURN(const std::optional<Loan> recorded, store::StandingOn(m.tx(), loan, date));
+  if (recorded && !StandingChanged(*recorded, then)) return false;
+  RETURN_IF_ERROR(store::RecordStanding(m.tx(), then, date));
+  return true;
+}
+
+// Closes `date` for one locked loan: true when its row or history was written.
 absl::StatusOr<bool> CloseLoan(server::Mutation& m, const Loan& before,
                                const std::vector<store::RepaymentRecord>& records, absl::CivilDay date,
                                const ClosingTerms& terms) {
-  // Booked on a later business day: the row already stands there.
   const auto booked_later = [date](const store::RepaymentRecord& r) { return BookedAfter(r.repayment, date); };
-  if (std::any_of(records.begin(), records.end(), booked_later)) return false;
+  if (before.status != LoanStatus::kActive || std::any_of(records.begin(), records.end(), booked_later)) {
+    return CloseLoanHistory(m, before, records, date, terms);
+  }
   ASSIGN_OR_RETURN(const LoanReplay replay, ReplayWith(before, records, date, terms.npl_days_past_due));
   Loan after = ReplayedLoan(before, replay);
   if (!ServicingChanged(before, after)) return false;
@@ -43,7 +61,7 @@ absl::StatusOr<ClosingTerms> ClosingTermsOn(sql::Connection& conn, const std::st
 absl::StatusOr<BatchOutcome> CloseLoanBatch(server::Mutation& m, const std::string& county_id, absl::CivilDay date,
                                             const ClosingTerms& terms, const std::string& after_id, int limit,
                                             const CobRecorders& recorders) {
-  ASSIGN_OR_RETURN(const std::vector<Loan> loans, store::LockActiveLoans(m.tx(), county_id, after_id, limit));
+  ASSIGN_OR_RETURN(const std::vector<Loan> loans, store::LockLoansToClose(m.tx(), county_id, date, after_id, limit));
   BatchOutcome out;
   if (loans.empty()) return out;
   std::vector<std::string> ids;
@@ -57,6 +75,7 @@ absl::StatusOr<BatchOutcome> CloseLoanBatch(server::Mutation& m, const std::stri
     ASSIGN_OR_RETURN(const bool changed,
                      CloseLoan(m, loan, found == repayments.end() ? kNone : found->second, date, terms));
     out.changed += changed ? 1 : 0;
+    if (loan.status != LoanStatus::kActive) continue;  // repaid or written off since: no reminder owed
     std::optional<MaturityReminder> reminder = ReminderDue(loan, terms.maturity_reminder_months, date);
     if (reminder) {
       reminder->create_time = m.now();

@@ -5,12 +5,15 @@
 // the end of that date (its townships measured, the date closed).
 //
 // Guarantees: every loan of a batch is locked and read in the batch's
-// transaction (store::LockActiveLoans) and replayed from the repayments
+// transaction (store::LockLoansToClose) and replayed from the repayments
 // read after the lock, as RecordRepayment does, so a repayment committed
 // before the lock is counted and one arriving meanwhile waits; a loan
-// changes only when its figures for the date differ from its row (a second
-// close of the same date writes nothing); a reminder is recorded once per
-// loan and maturity, with its audit event.
+// changes only when its figures for the date differ from its row, and a
+// loan that already stands at a later day (booked since, repaid or written
+// off since) only gets the date's standing in its history when that
+// differs from what its history says (a second close of the same date
+// writes nothing either way); a reminder is recorded once per active loan
+// and maturity, with its audit event.
 #pragma once
 
 #include <functional>

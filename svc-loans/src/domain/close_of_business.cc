@@ -32,6 +32,11 @@ bool ServicingChanged(const Loan& before, const Loan& after) {
          before.days_past_due != after.days_past_due || before.loan_class != after.loan_class;
 }
 
+bool StandingChanged(const Loan& before, const Loan& after) {
+  return before.status != after.status || before.loan_class != after.loan_class ||
+         before.outstanding_principal_fen != after.outstanding_principal_fen;
+}
+
 std::optional<MaturityReminder> ReminderDue(const Loan& loan, int reminder_months, absl::CivilDay date) {
   const absl::CivilDay remind_on = MaturityReminderDate(loan.maturity_date, reminder_months);
   if (remind_on > date || date >= loan.maturity_date) return std::nullopt;

@@ -10,10 +10,13 @@
 // Closing date D for a loan is its replay as of D (repayment.h ReplayLoan:
 // every repayment valued on or before D): days past due and class as of D.
 // The loan's row holds the figures of the latest business day that booked
-// anything on it, so a loan with a repayment BOOKED after D (posted on a
-// later business day: the job catching up while the bank keeps recording)
-// already stands at a later day and closing D leaves it alone — its next
-// close after that day replays it with everything.
+// anything on it, so a loan with business BOOKED after D (a repayment
+// posted on a later business day, a settlement or a write-off since: the
+// job catching up after downtime while the bank kept recording) already
+// stands at a later day. Closing D leaves its row alone and writes only its
+// history: its standing on D is the replay of what was booked on or before
+// D, recorded as of D when it differs from the standing it held on D — so a
+// past month reads the same whether the job ran every night or caught up.
 #pragma once
 
 #include <cstdint>
@@ -46,6 +49,11 @@ int64_t LagDays(std::optional<absl::CivilDay> last_closed, absl::CivilDay today)
 // True when the repayment was booked (posted) on a business day after
 // `date`: its loan's row already stands at that later day.
 inline bool BookedAfter(const Repayment& repayment, absl::CivilDay date) { return repayment.posting_date > date; }
+
+// True when `after` differs from `before` in what a loan's history records
+// (status, class, outstanding principal: a move of days past due alone
+// writes no row, migration 0010).
+bool StandingChanged(const Loan& before, const Loan& after);
 
 // The loan as `replay` leaves it: status (SETTLED once nothing is
 // outstanding), outstanding principal, days past due and class — what a

@@ -1,6 +1,8 @@
 // See loan_store.h.
 #include "svc-loans/src/store/loan_store.h"
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <utility>
 
@@ -15,6 +17,7 @@
 #include "common/db/sql_time.h"
 #include "common/db/statements.h"
 #include "common/rpc/status_details.h"
+#include "svc-loans/src/domain/close_of_business.h"
 #include "svc-loans/src/store/loan_json.h"
 
 namespace huinong::loans::store {
@@ -129,15 +132,32 @@ absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const Lending
   return RunPage<Loan>(conn, PageOf(kLoanColumns, query, "status", true), query.limit, LoanRow);
 }
 
-absl::StatusOr<std::vector<Loan>> LockActiveLoans(sql::Connection& conn, const std::string& county_id,
-                                                  const std::string& after_id, int limit) {
-  db::Statement q = db::Prepare(conn, absl::StrCat(kLoanColumns,
-                                                   " WHERE county_id = ? AND status = ", static_cast<int>(LoanStatus::kActive),
-                                                   " AND id > ? ORDER BY id LIMIT ? FOR UPDATE"));
-  q->setString(1, county_id);
-  q->setString(2, after_id);
-  q->setInt(3, limit);
-  return db::Rows<Loan>(*q, LoanRow);
+absl::StatusOr<std::vector<Loan>> LockLoansToClose(sql::Connection& conn, const std::string& county_id,
+                                                   absl::CivilDay date, const std::string& after_id, int limit) {
+  constexpr int kActive = static_cast<int>(LoanStatus::kActive);
+  db::Statement active = db::Prepare(conn, absl::StrCat(kLoanColumns, " WHERE county_id = ? AND status = ", kActive,
+                                                        " AND id > ? ORDER BY id LIMIT ? FOR UPDATE"));
+  active->setString(1, county_id);
+  active->setString(2, after_id);
+  active->setInt(3, limit);
+  std::vector<Loan> loans = db::Rows<Loan>(*active, LoanRow);
+  // A full batch ends at its last active loan; a short one is the county's
+  // last, so the closed loans after it belong to it too.
+  const bool full = static_cast<int>(loans.size()) == limit;
+  db::Statement closed = db::Prepare(conn, absl::StrCat(
+      kLoanColumns, " WHERE status <> ", kActive, " AND id > ? AND (? OR id <= ?) AND id IN",
+      " (SELECT loan_id FROM loan_standings WHERE county_id = ? AND as_of > ? AND status <> ", kActive, ")",
+      " ORDER BY id FOR UPDATE"));
+  closed->setString(1, after_id);
+  closed->setBoolean(2, !full);
+  closed->setString(3, full ? loans.back().id : after_id);
+  closed->setString(4, county_id);
+  db::BindDate(*closed, 5, date);
+  std::vector<Loan> since = db::Rows<Loan>(*closed, LoanRow);
+  if (since.empty()) return loans;
+  loans.insert(loans.end(), std::make_move_iterator(since.begin()), std::make_move_iterator(since.end()));
+  std::sort(loans.begin(), loans.end(), [](const Loan& x, const Loan& y) { return x.id < y.id; });
+  return loans;
 }
 
 absl::Status RecordStanding(sql::Connection& conn, const Loan& l, absl::CivilDay as_of) {
@@ -156,6 +176,22 @@ absl::Status RecordStanding(sql::Connection& conn, const Loan& l, absl::CivilDay
   q->setInt64(8, l.outstanding_principal_fen);
   q->executeUpdate();
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<Loan>> StandingOn(sql::Connection& conn, const Loan& loan, absl::CivilDay as_of) {
+  db::Statement q = db::Prepare(conn,
+      "SELECT status, classification, days_past_due, outstanding_principal_fen FROM loan_standings"
+      " WHERE loan_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1");
+  q->setString(1, loan.id);
+  db::BindDate(*q, 2, as_of);
+  return db::First(db::Rows<Loan>(*q, [&loan](sql::ResultSet& rs) {
+    Loan stood = loan;
+    stood.status = static_cast<LoanStatus>(rs.getInt(1));
+    stood.loan_class = static_cast<LoanClass>(rs.getInt(2));
+    stood.days_past_due = rs.getInt(3);
+    stood.outstanding_principal_fen = rs.getInt64(4);
+    return stood;
+  }));
 }
 
 absl::Status InsertLoan(sql::Connection& conn, const Loan& l) {
@@ -206,10 +242,7 @@ absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& before, cons
   db::BindTime(*q, 6, l.update_time);
   q->setString(7, l.id);
   q->executeUpdate();
-  if (before.status == l.status && before.loan_class == l.loan_class &&
-      before.outstanding_principal_fen == l.outstanding_principal_fen) {
-    return absl::OkStatus();
-  }
+  if (!StandingChanged(before, l)) return absl::OkStatus();
   return RecordStanding(conn, l, posting_date);
 }
 

@@ -40,12 +40,15 @@ struct LendingQuery {
 
 absl::StatusOr<std::optional<Loan>> GetLoan(sql::Connection& conn, const std::string& id, bool for_update = false);
 absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const LendingQuery& query);
-// The county's next `limit` ACTIVE loans after `after_id` in id order, read
-// and locked (FOR UPDATE) in one statement on loans_county_status
-// (migration 0011): the close-of-business job's batch, so a repayment of
-// one of them waits for the batch, or the batch for the repayment.
-absl::StatusOr<std::vector<Loan>> LockActiveLoans(sql::Connection& conn, const std::string& county_id,
-                                                  const std::string& after_id, int limit);
+// The close-of-business job's batch for `date`, read and locked (FOR
+// UPDATE) so a repayment of one of them waits for the batch, or the batch
+// for the repayment: the county's next `limit` ACTIVE loans after
+// `after_id` in id order (loans_county_status, migration 0011), and with
+// them, in the same id range, the loans settled or written off after
+// `date` (their history still needs that date: loan_standings_county,
+// migration 0010). In id order.
+absl::StatusOr<std::vector<Loan>> LockLoansToClose(sql::Connection& conn, const std::string& county_id,
+                                                   absl::CivilDay date, const std::string& after_id, int limit);
 // ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out
 // before. Also writes the loan's first standing, from its disbursement date.
 absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);
@@ -66,6 +69,10 @@ absl::Status UpdateLoanTerms(sql::Connection& conn, const Loan& before, const Lo
 // 0010), which reports read for past months; a second write the same
 // business day replaces that day's row.
 absl::Status RecordStanding(sql::Connection& conn, const Loan& loan, absl::CivilDay as_of);
+// The loan as its history stood on `as_of` (its row with the greatest
+// as_of <= `as_of`): `loan` with that row's status, class, days past due and
+// outstanding principal; nullopt before its disbursement.
+absl::StatusOr<std::optional<Loan>> StandingOn(sql::Connection& conn, const Loan& loan, absl::CivilDay as_of);
 
 absl::StatusOr<std::optional<CreditLineRecord>> GetCreditLine(sql::Connection& conn, const std::string& id,
                                                               bool for_update = false);
