@@ -195,6 +195,9 @@ TEST_F(CloseOfBusiness, ALoanGoesOverdueThenNonPerformingAtNinetyDaysWithAStandi
   EXPECT_EQ(s.classification, 2);
   EXPECT_EQ(s.days_past_due, 89);
   EXPECT_EQ(s.standings.size(), 2u);  // the days moved, the class did not
+  // Each month and quarter the run closed has its report stored.
+  EXPECT_EQ(Strings("SELECT period FROM report_snapshots ORDER BY period"),
+            (std::vector<std::string>{"2026-04", "2026-05", "2026-06", "2026Q2"}));
 
   ASSERT_NO_FATAL_FAILURE(RunOk("county", due + 90));
   s = State(loan.id);

@@ -39,6 +39,24 @@ TEST(ReportPeriod, AQuarterIsItsThreeMonths) {
   EXPECT_EQ(QuarterPeriod("2026q1", kToday)->label, "2026Q1");
 }
 
+TEST(ReportPeriod, TheJobReportsOnTheMonthAndQuarterEndingOnTheDateItCloses) {
+  EXPECT_TRUE(PeriodsEndingOn(absl::CivilDay(2026, 10, 30)).empty());
+  EXPECT_TRUE(PeriodsEndingOn(absl::CivilDay(2024, 2, 28)).empty());  // 29 February follows
+  std::vector<ReportPeriod> ending = PeriodsEndingOn(absl::CivilDay(2026, 10, 31));
+  ASSERT_EQ(ending.size(), 1u);
+  EXPECT_EQ(ending[0], *MonthPeriod("2026-10", kToday));
+  ending = PeriodsEndingOn(absl::CivilDay(2024, 2, 29));
+  ASSERT_EQ(ending.size(), 1u);
+  EXPECT_EQ(ending[0].label, "2024-02");
+  ending = PeriodsEndingOn(absl::CivilDay(2026, 9, 30));
+  ASSERT_EQ(ending.size(), 2u);
+  EXPECT_EQ(ending[0], *MonthPeriod("2026-09", kToday));
+  EXPECT_EQ(ending[1], *QuarterPeriod("2026Q3", kToday));
+  ending = PeriodsEndingOn(absl::CivilDay(2025, 12, 31));
+  ASSERT_EQ(ending.size(), 2u);
+  EXPECT_EQ(ending[1], *QuarterPeriod("2025Q4", kToday));
+}
+
 TEST(ReportPeriod, OnlyAPeriodThatHasEndedIsReported) {
   // November 2026 ends on the 30th; today is 3 December: ended.
   EXPECT_TRUE(MonthPeriod("2026-11", kToday).ok());

@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_format.h"
 #include "common/rpc/proto_time.h"
+#include "svc-loans/src/app/reports.h"
 #include "svc-loans/src/store/application_store.h"
 #include "svc-loans/src/store/loan_store.h"
 #include "svc-loans/src/store/township_store.h"
@@ -125,6 +126,23 @@ class Reports : public Applications {
         }
       }
     }
+  }
+
+  // The county's fund: 7,000,000 CNY from 1 March 2026 (000:1437), a claim
+  // of 25,000 CNY filed on 20 October and paid on 20 November.
+  void SeedFund() {
+    Exec("INSERT INTO risk_funds (id, county_id, title, finance_bureau_id, poverty_office_id, balance_fen,"
+         " total_contributions_fen, total_compensations_fen, total_recoveries_fen, version, create_time, update_time)"
+         " VALUES ('F', 'county', '风险补偿金', 'units/fin', 'units/pov', 697500000, 700000000, 2500000, 0, 2,"
+         " '2026-03-01 02:00:00', '2026-11-20 02:00:00')");
+    Exec("INSERT INTO fund_transactions (id, fund_id, kind, amount_fen, value_date, reference, balance_after_fen,"
+         " recorded_by, record_time) VALUES"
+         " ('T1', 'F', 1, 700000000, '2026-03-01', 'CZ-1', 700000000, 'staff/f', '2026-03-01 02:00:00'),"
+         " ('T2', 'F', 2, 2500000, '2026-11-20', 'CZ-2', 697500000, 'staff/f', '2026-11-20 02:00:00')");
+    Exec("INSERT INTO compensation_claims (id, fund_id, loan_id, county_id, loss_fen, ratio_bp, policy_id, amount_fen,"
+         " state, reviews_json, payment_transaction_id, filed_by, version, create_time, update_time)"
+         " VALUES ('C', 'F', 'L', 'county', 2500000, 10000, 'P', 2500000, 3, '[]', 'T2', 'staff/c', 4,"
+         " '2026-10-20 02:00:00', '2026-11-20 02:00:00')");
   }
 
   grpc::Status Monthly(const std::string& month, v1::LendingReport* out, const std::string& who = "") {
@@ -249,22 +267,7 @@ TEST_F(Reports, SubsidiesCountInTheMonthsTheyWereFiledAndPaid) {
 // whole with a claim still under review; November's, the claim paid and
 // the balance after the payout.
 TEST_F(Reports, TheFundStandsInEachMonthAsItWasThen) {
-  auto exec = [&](const std::string& sql) {
-    const std::unique_ptr<sql::Statement> q(conn_->createStatement());
-    q->execute(sql);
-  };
-  exec("INSERT INTO risk_funds (id, county_id, title, finance_bureau_id, poverty_office_id, balance_fen,"
-       " total_contributions_fen, total_compensations_fen, total_recoveries_fen, version, create_time, update_time)"
-       " VALUES ('F', 'county', '风险补偿金', 'units/fin', 'units/pov', 697500000, 700000000, 2500000, 0, 2,"
-       " '2026-03-01 02:00:00', '2026-11-20 02:00:00')");
-  exec("INSERT INTO fund_transactions (id, fund_id, kind, amount_fen, value_date, reference, balance_after_fen,"
-       " recorded_by, record_time) VALUES"
-       " ('T1', 'F', 1, 700000000, '2026-03-01', 'CZ-1', 700000000, 'staff/f', '2026-03-01 02:00:00'),"
-       " ('T2', 'F', 2, 2500000, '2026-11-20', 'CZ-2', 697500000, 'staff/f', '2026-11-20 02:00:00')");
-  exec("INSERT INTO compensation_claims (id, fund_id, loan_id, county_id, loss_fen, ratio_bp, policy_id, amount_fen,"
-       " state, reviews_json, payment_transaction_id, filed_by, version, create_time, update_time)"
-       " VALUES ('C', 'F', 'L', 'county', 2500000, 10000, 'P', 2500000, 3, '[]', 'T2', 'staff/c', 4,"
-       " '2026-10-20 02:00:00', '2026-11-20 02:00:00')");
+  SeedFund();
 
   const v1::LendingReport october = Month("2026-10");
   ASSERT_TRUE(october.has_fund());
@@ -279,6 +282,46 @@ TEST_F(Reports, TheFundStandsInEachMonthAsItWasThen) {
   EXPECT_EQ(november.fund().claims(0).state(), v1::COMPENSATION_CLAIM_STATE_PAID);
   // Before the fund existed: none.
   EXPECT_FALSE(Month("2026-02").has_fund());
+}
+
+// Once a period's last day is closed its figures cannot change: the job
+// stores them then, and later requests read them back — the same figures.
+TEST_F(Reports, AReportStoredWhenItsLastDayClosesReadsAsComputed) {
+  SeedCounty();
+  SeedFund();
+  const Loan bad = Disburse("01HOUSEHOLDC00000000000001", "town2", absl::CivilDay(2026, 3, 2), 50'000 * kYuan);
+  Service(bad, LoanClass::kNonPerforming, 50'000 * kYuan, absl::CivilDay(2026, 9, 15));
+  const v1::LendingReport september = Month("2026-09"), q3 = Quarter("2026Q3"), october = Month("2026-10");
+  ASSERT_GT(september.totals().npl_ratio_bp(), 0);
+  ASSERT_EQ(october.fund().claims_size(), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM report_snapshots"), 0);  // computed, not stored
+
+  for (const absl::CivilDay closed : {absl::CivilDay(2026, 9, 30), absl::CivilDay(2026, 10, 30),
+                                      absl::CivilDay(2026, 10, 31)}) {
+    const absl::Status s = StorePeriodReports(*conn_, "county", closed, clock_->zone(), clock_->Now());
+    ASSERT_TRUE(s.ok()) << s;
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM report_snapshots WHERE format = 1"), 3);  // 2026-09, 2026Q3, 2026-10
+  EXPECT_EQ(Figures(Month("2026-09")), Figures(september));
+  EXPECT_EQ(Figures(Quarter("2026Q3")), Figures(q3));
+  EXPECT_EQ(Figures(Month("2026-10")), Figures(october));
+
+  // What is answered is what is stored...
+  Exec("UPDATE report_snapshots SET body_json = REPLACE(body_json, '\"suspended_townships\":0',"
+       " '\"suspended_townships\":7') WHERE period = '2026-09'");
+  EXPECT_EQ(Month("2026-09").suspended_townships(), 7);
+  // ...unless it was stored in another format: then computed afresh.
+  Exec("UPDATE report_snapshots SET format = 0 WHERE period = '2026-09'");
+  EXPECT_EQ(Figures(Month("2026-09")), Figures(september));
+
+  // A disbursement booked today valued back to 30 October changes October's
+  // report: its stored figures are forgotten, September's and Q3's kept.
+  Disburse("01HOUSEHOLDC00000000000002", "town1", absl::CivilDay(2026, 10, 30), 40'000 * kYuan);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM report_snapshots WHERE period = '2026-10'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM report_snapshots WHERE period IN ('2026-09', '2026Q3')"), 2);
+  const v1::LendingReport late = Month("2026-10");
+  EXPECT_EQ(late.totals().issued_count(), october.totals().issued_count() + 1);
+  EXPECT_EQ(late.totals().cumulative_amount().fen(), october.totals().cumulative_amount().fen() + 40'000 * kYuan);
 }
 
 // A month whose last day the close-of-business job has not closed yet is

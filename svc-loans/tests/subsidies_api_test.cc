@@ -243,9 +243,17 @@ TEST_F(Subsidies, AHouseholdIndustryLoanOf80000FromApplicationThroughTheNoticeTo
   EXPECT_EQ(Reason(Pay(c)), "NOTICE_NOT_ENDED");
   AdvanceDays(1);  // the end date: payment from today, objections no longer
   EXPECT_EQ(Reason(Object(c)), "NOTICE_ENDED");
+  // Stored reports of periods ending on or after the paid date are
+  // forgotten (the payment counts in them); earlier ones are kept.
+  for (const auto& [period, last_day] : {std::pair{"P-BEFORE", clock_->Today() - 1}, std::pair{"P-ON", clock_->Today()}}) {
+    Exec(absl::StrCat("INSERT INTO report_snapshots (county_id, period, last_day, format, body_json, create_time)"
+                      " VALUES ('county', '", period, "', '", absl::FormatCivilTime(last_day), "', 1, '{}', NOW(6))"));
+  }
   const v1::PaySubsidyClaimRequest pay = PayOrder(c);
   s = subsidies_->PaySubsidyClaim(As("policy").get(), pay, &c);
   ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM report_snapshots WHERE period = 'P-BEFORE'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM report_snapshots WHERE period = 'P-ON'"), 0);
   EXPECT_EQ(c.state(), v1::SUBSIDY_CLAIM_STATE_PAID);
   EXPECT_EQ(c.payment().amount().fen(), 247'500);
   EXPECT_EQ(c.payment().finance_reference(), "CZ-TX-2026-0042");

@@ -209,7 +209,7 @@ grpc::Status ServicingApi::ReadReport(grpc::ServerContext& ctx, const std::strin
       ++reports_running_;
     }
     const absl::Status built = reader([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(report, BuildLendingReport(conn, county_id, *period, kit_.clock().zone()));
+      ASSIGN_OR_RETURN(report, LendingReport(conn, county_id, *period, kit_.clock().zone()));
       return absl::OkStatus();
     });
     {

@@ -7,6 +7,7 @@
 #include "svc-loans/src/app/access.h"
 #include "svc-loans/src/app/application_load.h"
 #include "svc-loans/src/store/close_of_business_store.h"
+#include "svc-loans/src/store/report_snapshot_store.h"
 #include "svc-loans/src/store/report_store.h"
 
 namespace huinong::loans {
@@ -57,6 +58,22 @@ absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, c
                    store::SubsidyFiguresBetween(conn, county_id, start, end, period.first_day, period.last_day));
   ASSIGN_OR_RETURN(report.fund, store::FundFiguresOn(conn, county_id, end));
   return report;
+}
+
+absl::StatusOr<LendingReportFigures> LendingReport(sql::Connection& conn, const std::string& county_id,
+                                                   const ReportPeriod& period, const absl::TimeZone& zone) {
+  ASSIGN_OR_RETURN(std::optional<LendingReportFigures> stored, store::StoredReport(conn, county_id, period));
+  if (stored) return *std::move(stored);
+  return BuildLendingReport(conn, county_id, period, zone);
+}
+
+absl::Status StorePeriodReports(sql::Connection& conn, const std::string& county_id, absl::CivilDay closed,
+                                const absl::TimeZone& zone, absl::Time now) {
+  for (const ReportPeriod& period : PeriodsEndingOn(closed)) {
+    ASSIGN_OR_RETURN(const LendingReportFigures report, BuildLendingReport(conn, county_id, period, zone));
+    RETURN_IF_ERROR(store::StoreReport(conn, county_id, report, now));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace huinong::loans

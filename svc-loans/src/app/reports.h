@@ -1,7 +1,9 @@
 // The lending report's use case (000:1607; domain/report.h): who may read a
 // county's monthly report or quarterly bulletin, and the figures as they
 // stood at the period's end, read on one connection (store/report_store.h)
-// and put together by the pure domain (AggregateReport).
+// and put together by the pure domain (AggregateReport) — once: the
+// close-of-business job stores them when it closes the period's last day
+// (store/report_snapshot_store.h), and readers read them back.
 //
 // Who: admin, auditor and service accounts; staff holding
 // loans.review.county for the county (ServicingService's "auditor and
@@ -37,5 +39,17 @@ absl::StatusOr<org_directory::UnitLink> AuthorizeCountyReport(org_directory::Org
 // has closed the period's last day for the county.
 absl::StatusOr<LendingReportFigures> BuildLendingReport(sql::Connection& conn, const std::string& county_id,
                                                         const ReportPeriod& period, const absl::TimeZone& zone);
+
+// The report as stored when it was computed (store/report_snapshot_store.h),
+// else BuildLendingReport's: the same figures either way, since once the
+// period's last day is closed nothing can change what they read.
+absl::StatusOr<LendingReportFigures> LendingReport(sql::Connection& conn, const std::string& county_id,
+                                                   const ReportPeriod& period, const absl::TimeZone& zone);
+
+// Computes and stores the county's report of every period whose last day
+// is `closed` (PeriodsEndingOn): what the close-of-business job does right
+// after closing that day, so the report's readers find it ready.
+absl::Status StorePeriodReports(sql::Connection& conn, const std::string& county_id, absl::CivilDay closed,
+                                const absl::TimeZone& zone, absl::Time now);
 
 }  // namespace huinong::loans

@@ -14,6 +14,7 @@
 #include "svc-loans/src/app/repayments.h"
 #include "svc-loans/src/store/borrower_store.h"
 #include "svc-loans/src/store/loan_store.h"
+#include "svc-loans/src/store/report_snapshot_store.h"
 #include "svc-loans/src/store/subsidy_store.h"
 
 namespace huinong::loans {
@@ -194,7 +195,7 @@ absl::StatusOr<SubsidyChange> FileSubsidyObjection(server::Mutation& m, org_dire
 
 absl::StatusOr<SubsidyChange> PaySubsidyClaim(server::Mutation& m, org_directory::OrgView& org,
                                               const SubsidyStepOrder& order, SubsidyPayment payment) {
-  return Step(
+  ASSIGN_OR_RETURN(SubsidyChange change, Step(
       m, order,
       [&](const SubsidyClaimRecord& c) -> absl::Status {
         RETURN_IF_ERROR(RequireCapability(org, m.caller(), kPay, c.county_id, m.today()));
@@ -204,7 +205,10 @@ absl::StatusOr<SubsidyChange> PaySubsidyClaim(server::Mutation& m, org_directory
         payment.paid_by = m.caller().subject;
         payment.record_time = m.now();
         return PayClaim(c, std::move(payment), m.today(), "paid_date");
-      });
+      }));
+  // Paid on an earlier date: the reports of that date's closed periods change.
+  RETURN_IF_ERROR(store::ForgetReportsFrom(m.tx(), change.after.county_id, change.after.payment->paid_date));
+  return change;
 }
 
 absl::StatusOr<SubsidyChange> RejectSubsidyClaim(server::Mutation& m, org_directory::OrgView& org,

@@ -77,4 +77,16 @@ std::vector<ReportPeriod> MonthsOf(const ReportPeriod& period) {
   return months;
 }
 
+std::vector<ReportPeriod> PeriodsEndingOn(absl::CivilDay day) {
+  if (absl::CivilMonth(day + 1) == absl::CivilMonth(day)) return {};
+  const absl::CivilMonth m(day);
+  std::vector<ReportPeriod> periods{
+      Months(PeriodKind::kMonth, absl::StrFormat("%04d-%02d", m.year(), m.month()), m.year(), m.month(), 1)};
+  if (m.month() % 3 == 0) {
+    const int quarter = m.month() / 3;
+    periods.push_back(Months(PeriodKind::kQuarter, absl::StrCat(m.year(), "Q", quarter), m.year(), m.month() - 2, 3));
+  }
+  return periods;
+}
+
 }  // namespace huinong::loans

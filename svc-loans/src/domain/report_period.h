@@ -45,4 +45,9 @@ absl::Time PeriodStart(const ReportPeriod& period, const absl::TimeZone& zone);
 // The three months of a quarter, in order (a month: itself).
 std::vector<ReportPeriod> MonthsOf(const ReportPeriod& period);
 
+// The periods whose last day is `day`: none, its month (the month's last
+// day), or its month and its quarter (a quarter's last day) — what the
+// close-of-business job reports on when it closes `day`.
+std::vector<ReportPeriod> PeriodsEndingOn(absl::CivilDay day);
+
 }  // namespace huinong::loans

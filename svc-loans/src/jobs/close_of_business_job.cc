@@ -10,6 +10,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/app/loans_identity.h"
+#include "svc-loans/src/app/reports.h"
 #include "svc-loans/src/store/close_of_business_store.h"
 
 namespace huinong::loans {
@@ -144,7 +145,18 @@ absl::Status CloseOfBusinessJob::CloseDate(const std::string& county_id, absl::C
     });
     RETURN_IF_ERROR(committed);
     run.loans_processed += outcome.loans;
-    if (closed) return absl::OkStatus();
+    if (closed) {
+      // Best effort: a report not stored now is computed when asked for.
+      const absl::Status stored = pool_.Transact([&](sql::Connection& conn) {
+        return StorePeriodReports(conn, county_id, date, clock_->zone(), clock_->Now());
+      });
+      if (!stored.ok()) {
+        log::Warn("lending report not stored", {{"county", county_id},
+                                                {"date", absl::FormatCivilTime(date)},
+                                                {"error", std::string(stored.message())}});
+      }
+      return absl::OkStatus();
+    }
     after_id = outcome.last_loan_id;
   }
 }

@@ -3,7 +3,9 @@
 // after its last closed date through `through`, in order; for each date,
 // the county's ACTIVE loans in batches (keyset by id, one transaction per
 // batch: app/close_of_business.h CloseLoanBatch), then its townships
-// measured and the date closed in one more transaction. In the background
+// measured and the date closed in one more transaction; a date that ends a
+// month or a quarter then has its lending report computed and stored
+// (app/reports.h StorePeriodReports). In the background
 // (Start) it catches every county up to yesterday every `interval`.
 //
 // One replica at a time per county, by a LEASE WITH AN EXPIRY in the

@@ -12,6 +12,7 @@
 #include <cppconn/resultset.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/core/status_macros.h"
 #include "common/db/pool.h"
 #include "common/db/sql_columns.h"
 #include "common/db/sql_time.h"
@@ -19,6 +20,7 @@
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/domain/close_of_business.h"
 #include "svc-loans/src/store/loan_json.h"
+#include "svc-loans/src/store/report_snapshot_store.h"
 
 namespace huinong::loans::store {
 namespace {
@@ -226,7 +228,8 @@ absl::Status InsertLoan(sql::Connection& conn, const Loan& l) {
     return rpc::AlreadyExists("BANK_REFERENCE_USED",
                               absl::StrCat("the bank's reference ", l.bank_reference, " has paid out a loan already"));
   }
-  return RecordStanding(conn, l, l.disbursement_date);
+  RETURN_IF_ERROR(RecordStanding(conn, l, l.disbursement_date));
+  return ForgetReportsFrom(conn, l.place.county_id, l.disbursement_date);
 }
 
 absl::Status UpdateLoanServicing(sql::Connection& conn, const Loan& before, const Loan& l,

@@ -50,7 +50,9 @@ absl::StatusOr<std::vector<Loan>> ListLoans(sql::Connection& conn, const Lending
 absl::StatusOr<std::vector<Loan>> LockLoansToClose(sql::Connection& conn, const std::string& county_id,
                                                    absl::CivilDay date, const std::string& after_id, int limit);
 // ALREADY_EXISTS / BANK_REFERENCE_USED when the bank's reference paid out
-// before. Also writes the loan's first standing, from its disbursement date.
+// before. Also writes the loan's first standing, from its disbursement date,
+// and forgets the county's stored reports of the periods that date is in
+// or before (ForgetReportsFrom: a value date back in a closed period).
 absl::Status InsertLoan(sql::Connection& conn, const Loan& loan);
 // Rewrites what servicing changes (repayment_store.h has the schedule and
 // the repayments): status, outstanding principal, classification, days past
