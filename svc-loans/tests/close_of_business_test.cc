@@ -7,7 +7,9 @@
 // their own, each standing for a replica.
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <map>
+#include <set>
 #include <thread>
 
 #include <cppconn/connection.h>
@@ -375,6 +377,49 @@ TEST_F(CloseOfBusiness, CatchingUpAfterRepaymentsBookedSinceKeepsTheHistoryOfEve
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(State(LoanId("county", 1)).standings, paid.standings);
   EXPECT_EQ(State(LoanId("county", 2)).standings, open.standings);
+}
+
+// ListLoans's filters over what the job wrote: class, days past due,
+// borrower type, accountability — and refuses bad ones, naming each.
+TEST_F(CloseOfBusiness, LoansAreListedByClassDaysPastDueBorrowerTypeAndAccountability) {
+  AddLoan("county", 1, absl::CivilDay(2026, 3, 10), 12);  // first due 10 April: 143 days past due
+  AddLoan("county", 2, absl::CivilDay(2026, 6, 11), 12);  // first due 11 July: 51 days past due
+  AddLoan("county", 3, absl::CivilDay(2026, 8, 20), 12);  // nothing due yet
+  ASSERT_NO_FATAL_FAILURE(RunOk("county", absl::CivilDay(2026, 8, 31)));
+  Exec(absl::StrCat("UPDATE loans SET body_json = JSON_SET(body_json, '$.borrower_type', 3) WHERE id = '",
+                    LoanId("county", 3), "'"));
+  Exec(absl::StrCat("INSERT INTO loan_accountability (loan_id, idx, staff_id, kind, finding, documents_json,"
+                    " recorded_by, record_time) VALUES ('", LoanId("county", 2), "', 0, 'staff/x', 1, '未尽调查',"
+                    " '[]', 'staff/y', NOW(6))"));
+  const auto listed = [&](const std::function<void(v1::ListLoansRequest&)>& filter) {
+    v1::ListLoansRequest req;
+    filter(req);
+    v1::ListLoansResponse resp;
+    const grpc::Status s = servicing_->ListLoans(Admin().get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    std::vector<std::string> names;
+    for (const v1::Loan& l : resp.loans()) names.push_back(l.name());
+    return names;
+  };
+  const auto loan = [](int n) { return std::vector<std::string>{"loans/" + LoanId("county", n)}; };
+  EXPECT_EQ(listed([](auto& r) { r.set_classification(v1::LOAN_CLASSIFICATION_NON_PERFORMING); }), loan(1));
+  EXPECT_EQ(listed([](auto& r) { r.set_classification(v1::LOAN_CLASSIFICATION_OVERDUE); }), loan(2));
+  EXPECT_EQ(listed([](auto& r) { r.set_min_days_past_due(52); }), loan(1));
+  EXPECT_EQ(listed([](auto& r) { r.set_min_days_past_due(51); }).size(), 2u);
+  EXPECT_EQ(listed([](auto& r) { r.set_borrower_type(v1::BORROWER_TYPE_COOPERATIVE); }), loan(3));
+  EXPECT_EQ(listed([](auto& r) { r.set_with_accountability(true); }), loan(2));
+  EXPECT_EQ(listed([](auto&) {}).size(), 3u);
+
+  v1::ListLoansRequest bad;
+  bad.set_classification(static_cast<v1::LoanClassification>(9));
+  bad.set_borrower_type(static_cast<v1::BorrowerType>(42));
+  bad.set_min_days_past_due(-1);
+  v1::ListLoansResponse resp;
+  const grpc::Status s = servicing_->ListLoans(Admin().get(), bad, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  std::set<std::string> fields;
+  for (const rpc::FieldViolation& f : rpc::FieldViolationsOf(rpc::FromGrpcStatus(s))) fields.insert(f.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"classification", "borrower_type", "min_days_past_due"}));
 }
 
 TEST_F(CloseOfBusiness, ThroughMayNotBeAfterYesterdayAndOnlyOperatorsRun) {

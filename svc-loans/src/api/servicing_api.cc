@@ -82,13 +82,22 @@ grpc::Status ServicingApi::ListLoans(grpc::ServerContext* ctx, const v1::ListLoa
     q.unit_id = rpc::ParseOptionalName(req->village(), "units", "village", v);
     if (!v1::LoanStatus_IsValid(req->status())) v.Add("status", "not a loan status");
     q.state = req->status();
+    if (!v1::BorrowerType_IsValid(req->borrower_type())) v.Add("borrower_type", "not a borrower type");
+    q.borrower_type = req->borrower_type();
+    if (!v1::LoanClassification_IsValid(req->classification())) v.Add("classification", "not a loan class");
+    q.loan_class = req->classification();
+    if (req->min_days_past_due() < 0) v.Add("min_days_past_due", "0 or more");
+    q.min_days_past_due = req->min_days_past_due();
+    q.with_accountability = req->with_accountability();
     if (req->has_maturing()) {
       q.maturing_from = rpc::FromDate(req->maturing().start(), "maturing.start", v);
       q.maturing_to = rpc::FromDate(req->maturing().end(), "maturing.end", v);
     }
     const std::string filters = absl::StrCat(req->borrower(), "|", req->product(), "|", req->credit_line(), "|",
                                              req->township(), "|", req->village(), "|", req->status(), "|",
-                                             req->maturing().SerializeAsString());
+                                             req->maturing().SerializeAsString(), "|", req->borrower_type(), "|",
+                                             req->classification(), "|", req->min_days_past_due(), "|",
+                                             req->with_accountability());
     q.after_id = rpc::PageAfter(req->page_token(), filters, v);
     RETURN_IF_ERROR(v.ToStatus());
     ASSIGN_OR_RETURN(const bool any, ScopeLoanList(caller, reader, q));

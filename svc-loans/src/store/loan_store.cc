@@ -106,6 +106,15 @@ Page PageOf(const char* columns, const LendingQuery& q, const char* state_column
     absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "maturity_date <= ?");
     page.strings.push_back(db::SqlDate(*q.maturing_to));
   }
+  if (loans) {  // whole numbers checked by the caller, written as literals
+    const auto narrow = [&where](auto... parts) {
+      absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", parts...);
+    };
+    if (q.borrower_type != 0) narrow("JSON_VALUE(body_json, '$.borrower_type') = ", q.borrower_type);
+    if (q.loan_class != 0) narrow("classification = ", q.loan_class);
+    if (q.min_days_past_due > 0) narrow("days_past_due >= ", q.min_days_past_due);
+    if (q.with_accountability) narrow("id IN (SELECT loan_id FROM loan_accountability)");
+  }
   absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", "id > ?");
   page.strings.push_back(q.after_id);
   if (q.state != 0) absl::StrAppend(&where, " AND ", state_column, " = ", q.state);

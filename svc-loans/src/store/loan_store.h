@@ -34,6 +34,13 @@ struct LendingQuery {
   // Loans only: maturing in [from, to] (either end open when unset).
   std::optional<absl::CivilDay> maturing_from;
   std::optional<absl::CivilDay> maturing_to;
+  // Loans only, each 0 / false for any: the borrower's type (BorrowerType),
+  // the class (LoanClass), at least this many days past due, and only
+  // loans with accountability records.
+  int borrower_type = 0;
+  int loan_class = 0;
+  int min_days_past_due = 0;
+  bool with_accountability = false;
   std::string after_id;
   int limit = 50;
 };
