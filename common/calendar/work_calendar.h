@@ -105,6 +105,12 @@ class WorkCalendar {
   absl::StatusOr<absl::Time> AddWorkingTime(absl::Time start, absl::Duration working,
                                             absl::Span<const TimeSpan> pauses = {}) const;
 
+  // The first working instant at or after `t`: `t` itself inside working
+  // hours (and always on the all_day calendar), else the start of the next
+  // working period — where a clock started outside working hours starts.
+  // `t` for an infinite instant.
+  absl::Time NextWorkingInstant(absl::Time t) const;
+
   // The working periods of `day` as instants, in order, empty ones dropped
   // (a period the DST change skips whole). Appends to `out`.
   void WindowsOn(absl::CivilDay day, std::vector<TimeSpan>* out) const;

@@ -124,4 +124,17 @@ absl::StatusOr<absl::Time> WorkCalendar::AddWorkingTime(absl::Time start, absl::
   }
 }
 
+absl::Time WorkCalendar::NextWorkingInstant(absl::Time t) const {
+  if (t == absl::InfinitePast() || t == absl::InfiniteFuture()) return t;
+  std::vector<TimeSpan> windows;
+  // Ends: a checked calendar works again within days of any date.
+  for (absl::CivilDay day = DayOf(t);; ++day) {
+    windows.clear();
+    WindowsOn(day, &windows);
+    for (const TimeSpan& w : windows) {
+      if (t < w.end) return std::max(w.start, t);
+    }
+  }
+}
+
 }  // namespace huinong::calendar

@@ -17,6 +17,7 @@
 #include "svc-loans/src/domain/subsidy_claim.h"
 #include "svc-loans/src/domain/compensation_claim.h"
 #include "svc-loans/src/domain/write_off.h"
+#include "svc-tickets/src/domain/ticket_flow.h"
 
 namespace huinong {
 namespace {
@@ -26,6 +27,7 @@ using loans::ApplicationFlow;
 using loans::SubsidyClaimFlow;
 using loans::ClaimFlow;
 using loans::WriteOffFlow;
+using tickets::TicketFlow;
 
 template <class Table>
 std::string Section(const std::string& title, const std::string& source, const Table& table) {
@@ -53,7 +55,9 @@ std::string Rendered() {
                  "svc-loans/src/domain/application_flow.h", ApplicationFlow(false)) +
          Section("Interest-subsidy claims", "svc-loans/src/domain/subsidy_claim.h", SubsidyClaimFlow()) +
          Section("Loan write-offs", "svc-loans/src/domain/write_off.h", WriteOffFlow()) +
-         Section("Compensation claims on the risk fund", "svc-loans/src/domain/compensation_claim.h", ClaimFlow());
+         Section("Compensation claims on the risk fund", "svc-loans/src/domain/compensation_claim.h", ClaimFlow()) +
+         Section("Tickets (a complaint is never cancelled: COMPLAINT_NOT_CANCELLABLE)",
+                 "svc-tickets/src/domain/ticket_flow.h", TicketFlow());
 }
 
 TEST(StateMachinesDoc, TheDocumentIsTheTablesOfTheCode) {

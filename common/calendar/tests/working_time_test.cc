@@ -143,5 +143,24 @@ TEST(AddWorkingTime, IsTheInverseOfWorkingTimeBetween) {
   EXPECT_EQ(checked, 7 * 208);
 }
 
+TEST(NextWorkingInstant, InsideHoursItIsTheInstantOutsideTheNextPeriodsStart) {
+  const WorkCalendar c = County();
+  // Inside the hours, and at a period's very start: the instant itself.
+  EXPECT_EQ(c.NextWorkingInstant(Local(c, 2026, 3, 2, 10)), Local(c, 2026, 3, 2, 10));
+  EXPECT_EQ(c.NextWorkingInstant(Local(c, 2026, 3, 2, 8, 30)), Local(c, 2026, 3, 2, 8, 30));
+  // Lunch: the afternoon; the end of a period belongs to the next one.
+  EXPECT_EQ(c.NextWorkingInstant(Local(c, 2026, 3, 2, 12)), Local(c, 2026, 3, 2, 13, 30));
+  // Tuesday evening before the Wednesday holiday: Thursday morning.
+  EXPECT_EQ(c.NextWorkingInstant(Local(c, 2026, 3, 10, 17, 30)), Local(c, 2026, 3, 12, 8, 30));
+  // Friday night before the make-up Saturday: Saturday morning.
+  EXPECT_EQ(c.NextWorkingInstant(Local(c, 2026, 3, 6, 23)), Local(c, 2026, 3, 7, 8, 30));
+  // Sunday 23:00: Monday morning.
+  EXPECT_EQ(c.NextWorkingInstant(Local(c, 2026, 3, 8, 23)), Local(c, 2026, 3, 9, 8, 30));
+  // Around the clock every instant works.
+  const WorkCalendar all_day = *WorkCalendar::AllDay();
+  EXPECT_EQ(all_day.NextWorkingInstant(Local(c, 2026, 3, 8, 23)), Local(c, 2026, 3, 8, 23));
+  EXPECT_EQ(c.NextWorkingInstant(absl::InfiniteFuture()), absl::InfiniteFuture());
+}
+
 }  // namespace
 }  // namespace huinong::calendar

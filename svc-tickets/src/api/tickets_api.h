@@ -1,12 +1,12 @@
-// TicketService's gRPC handlers. None is implemented yet: the generated base class
-// answers UNIMPLEMENTED for every method, which is what clients see until the
-// issue that builds svc-tickets lands (README status table). Never a fake success.
+// TicketService's gRPC handlers: tickets and their transitions, from intake
+// under the first-responder rule to resolution. Not built yet (see
+// tickets_services.h).
 #pragma once
 
-#include "huinong/tickets/v1/tickets.grpc.pb.h"
+#include "huinong/tickets/v1/ticket_service.grpc.pb.h"
 
 namespace huinong::tickets {
 
-class TicketApi final : public v1::TicketService::Service {};
+class TicketsApi final : public v1::TicketService::Service {};
 
 }  // namespace huinong::tickets

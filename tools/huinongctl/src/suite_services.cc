@@ -18,7 +18,7 @@
 #include "huinong/org/v1/staff_service.grpc.pb.h"
 #include "huinong/org/v1/staffing_service.grpc.pb.h"
 #include "huinong/org/v1/unit_service.grpc.pb.h"
-#include "huinong/tickets/v1/tickets.grpc.pb.h"
+#include "huinong/tickets/v1/ticket_service.grpc.pb.h"
 
 namespace huinong::ctl {
 

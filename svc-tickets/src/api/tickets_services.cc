@@ -1,0 +1,22 @@
+// See tickets_services.h.
+#include "svc-tickets/src/api/tickets_services.h"
+
+#include <memory>
+
+#include "svc-tickets/src/api/callback_handover_api.h"
+#include "svc-tickets/src/api/customers_api.h"
+#include "svc-tickets/src/api/sla_policies_api.h"
+#include "svc-tickets/src/api/tickets_api.h"
+
+namespace huinong::tickets {
+
+std::vector<server::HostedService> TicketsServices() {
+  std::vector<server::HostedService> services;
+  services.push_back({v1::TicketService::service_full_name(), std::make_unique<TicketsApi>()});
+  services.push_back({v1::SlaPolicyService::service_full_name(), std::make_unique<SlaPoliciesApi>()});
+  services.push_back({v1::CallbackHandoverService::service_full_name(), std::make_unique<CallbackHandoverApi>()});
+  services.push_back({v1::CustomerService::service_full_name(), std::make_unique<CustomersApi>()});
+  return services;
+}
+
+}  // namespace huinong::tickets
