@@ -54,6 +54,30 @@ absl::Status OptionalDocument(const Invocation& inv, const std::string& key, typ
   return absl::OkStatus();
 }
 
+absl::Status DocumentFlags(const Invocation& inv, const std::string& key,
+                           google::protobuf::RepeatedPtrField<type::v1::DocumentRef>* out) {
+  for (const std::string& text : Values(inv, key)) {
+    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
+    if (!document.ok()) return UsageError(absl::StrCat(Spelled(key), ": ", document.status().message()));
+    *out->Add() = *std::move(document);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<type::v1::DateRange>> OptionalDateRange(const Invocation& inv,
+                                                                     const std::string& from_key,
+                                                                     const std::string& to_key) {
+  if (!inv.config.Has(from_key) && !inv.config.Has(to_key)) return std::nullopt;
+  type::v1::DateRange range;
+  if (inv.config.Has(from_key)) {
+    ASSIGN_OR_RETURN(*range.mutable_start(), RequiredDate(inv, from_key));
+  }
+  if (inv.config.Has(to_key)) {
+    ASSIGN_OR_RETURN(*range.mutable_end(), RequiredDate(inv, to_key));
+  }
+  return range;
+}
+
 absl::Status PayeeFlags(const Invocation& inv, const std::function<loans::v1::EntrustedPayee*()>& payee_of) {
   if (!inv.config.Has("payee_name")) return absl::OkStatus();  // no payee set at all
   loans::v1::EntrustedPayee* payee = payee_of();
