@@ -1,8 +1,9 @@
 // The fixture of the command tests: a fresh FakeSuite per test, and a command
 // line (without "huinongctl" and the connection flags) run the way main runs
 // it, through RunCommand, with what it printed on stdout kept in out_; the
-// value a detail block shows for a key; and the check every command's bad
-// input gets — a usage error naming the flag, and nothing sent to svc-loans.
+// value a detail block shows for a key; the check every command's bad input
+// gets — a usage error naming the flag, and nothing sent to svc-loans — and
+// the one a refusal from the server gets — its code, and its reason shown.
 #pragma once
 
 #include <string>
@@ -16,9 +17,15 @@
 #include "absl/strings/strip.h"
 #include "common/rpc/proto_time.h"
 #include "tools/huinongctl/src/commands.h"
+#include "tools/huinongctl/src/output.h"
 #include "tools/huinongctl/tests/fake_suite.h"
 
 namespace huinong::ctl::testing {
+
+// The matchers every command test uses.
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 inline type::v1::Money Fen(int64_t fen) {
   type::v1::Money money;
@@ -56,8 +63,20 @@ class CommandTest : public ::testing::Test {
     const std::vector<std::string> before = suite_.canned().Calls();
     const absl::Status status = Run(words);
     EXPECT_TRUE(IsUsageError(status)) << status;
-    EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr(flag));
+    EXPECT_THAT(std::string(status.message()), HasSubstr(flag));
     EXPECT_EQ(suite_.canned().Calls(), before);
+  }
+
+  // `words` fail with the server's `code`, and the error as printed (what
+  // main shows) names `reason`; returns that text.
+  std::string ExpectServerRefusal(const std::vector<std::string>& words, absl::StatusCode code,
+                                  const std::string& reason) {
+    SCOPED_TRACE(absl::StrJoin(words, " "));
+    const absl::Status status = Run(words);
+    EXPECT_EQ(status.code(), code) << status;
+    const std::string text = FormatError(status);
+    EXPECT_THAT(text, HasSubstr("reason: " + reason + "\n"));
+    return text;
   }
 
   FakeSuite suite_;

@@ -14,17 +14,12 @@
 #include "tools/huinongctl/src/output.h"
 #include "tools/huinongctl/tests/command_test.h"
 
-namespace huinong::ctl {
+namespace huinong::ctl::testing {
 namespace {
 
 namespace v1 = ::huinong::loans::v1;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
-using testing::Day;
-using testing::Fen;
 
-class SubsidyCommandsTest : public testing::CommandTest {};
+class SubsidyCommandsTest : public CommandTest {};
 
 v1::SubsidyClaim ClaimS1(v1::SubsidyClaimState state) {
   v1::SubsidyClaim c;
@@ -193,11 +188,9 @@ TEST_F(SubsidyCommandsTest, AStepsBadInputIsRefusedBeforeItIsSent) {
 TEST_F(SubsidyCommandsTest, APaymentBeforeTheNoticeEndsIsRefusedWithItsReason) {
   suite_.canned().Refuse<v1::PaySubsidyClaimRequest>(
       rpc::FailedPrecondition("NOTICE_NOT_ENDED", "the public notice runs until the day before 2026-12-10"));
-  const absl::Status refused = Run({"subsidy", "pay", "S1", "--paid-date", "2026-12-09", "--finance-reference",
-                                    "CZ-2026-118", "--request-id", "sp-1"});
-  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
-  const std::string text = FormatError(refused);
-  EXPECT_THAT(text, HasSubstr("reason: NOTICE_NOT_ENDED\n"));
+  const std::string text = ExpectServerRefusal({"subsidy", "pay", "S1", "--paid-date", "2026-12-09",
+                                                "--finance-reference", "CZ-2026-118", "--request-id", "sp-1"},
+                                               absl::StatusCode::kFailedPrecondition, "NOTICE_NOT_ENDED");
   EXPECT_THAT(text, HasSubstr("retry with --request-id=sp-1"));
 }
 
@@ -277,4 +270,4 @@ TEST_F(SubsidyCommandsTest, ThePublicNoticeAsATableAndAsCsv) {
 }
 
 }  // namespace
-}  // namespace huinong::ctl
+}  // namespace huinong::ctl::testing
