@@ -1,17 +1,9 @@
 // See loans_flags.h.
 #include "tools/huinongctl/src/loans_flags.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 
 namespace huinong::ctl {
-
-std::string Spelled(const std::string& key) {
-  std::string spelled = "--" + key;
-  std::replace(spelled.begin(), spelled.end(), '_', '-');
-  return spelled;
-}
 
 absl::StatusOr<type::v1::Money> RequiredYuan(const Invocation& inv, const std::string& key) {
   ASSIGN_OR_RETURN(const std::string text, RequiredFlag(inv, key));

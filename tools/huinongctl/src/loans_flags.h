@@ -24,9 +24,6 @@
 
 namespace huinong::ctl {
 
-// "--max-amount" for the key "max_amount".
-std::string Spelled(const std::string& key);
-
 // --key in yuan; a usage error when missing (Required) or malformed.
 absl::StatusOr<type::v1::Money> RequiredYuan(const Invocation& inv, const std::string& key);
 // Sets *out only when the flag is given.

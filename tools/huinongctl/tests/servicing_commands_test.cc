@@ -398,6 +398,8 @@ TEST_F(ServicingCommandsTest, MaturityRemindersBetweenTwoDays) {
 
   ExpectRefusedUnsent({"loans", "reminders", "list", "--county", "C1", "--from", "10/01/2028"}, "--from");
   ExpectRefusedUnsent({"loans", "reminders", "list"}, "--county");
+  ExpectRefusedUnsent({"loans", "reminders", "list", "--county", "C1", "--page-size", "2000000"},
+                      "--page-size out of range");  // the flag as typed
 }
 
 v1::LendingReport October() {
@@ -439,6 +441,16 @@ TEST_F(ServicingCommandsTest, AMonthlyReportAsATableAndAsCsv) {
   EXPECT_THAT(lines[0], StartsWith("period,township,name,under way,finished,issued,issued yuan,"));
   EXPECT_EQ(lines[1], "2026-10,units/T1,柳泉镇,0,0,28,1000000.00,28,591,28105000.00,591,0,0.00,0.00,0,0.00,2.97%,open");
   EXPECT_THAT(lines[2], StartsWith("2026-10,units/C1,固安县 (total),"));
+}
+
+TEST_F(ServicingCommandsTest, AReportWithoutCountyIsTheOneCountyListed) {
+  ExpectRefusedUnsent({"loans", "report", "--month", "2026-10"}, "--county");  // svc-org lists none
+  ASSERT_TRUE(Run({"unit", "create", "--name", "固安县金融扶贫服务中心", "--kind", "centre", "--level", "county"}).ok())
+      << out_;
+  const std::string county = suite_.org().Units().back().name();
+  suite_.canned().Answer<v1::GetMonthlyReportRequest>(October());
+  ASSERT_TRUE(Run({"loans", "report", "--month", "2026-10"}).ok()) << out_;
+  EXPECT_EQ(suite_.canned().Last<v1::GetMonthlyReportRequest>()->county(), county);
 }
 
 TEST_F(ServicingCommandsTest, AQuarterlyBulletinAndAReportNotYetClosed) {
