@@ -1,8 +1,9 @@
 // The flag readers every loans command shares: amounts in yuan, enum words,
-// whole numbers, dates and ranges of them, document references and repeated values, each failure a
-// usage error naming the flag as typed; the common ending of a write (the
-// JSON, or "VERB NAME", the record's detail and the request id); and list
-// paging (--all follows every page, otherwise the next page token is printed).
+// whole numbers, dates and ranges of them, document references and repeated
+// values, each failure a usage error naming the flag as typed; the common
+// ending of a write (the JSON, or "VERB NAME", the record's detail and the
+// request id); and list paging (--all follows every page, otherwise the next
+// page token is printed).
 #pragma once
 
 #include <functional>
