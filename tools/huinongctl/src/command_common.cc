@@ -1,7 +1,6 @@
 // Shared command pieces; see command_common.h.
 #include "tools/huinongctl/src/command_common.h"
 
-#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -39,11 +38,7 @@ absl::Status DateFlag(const Invocation& inv, const std::string& key, type::v1::D
   *set = false;
   if (!inv.config.Has(key)) return absl::OkStatus();
   absl::StatusOr<type::v1::Date> date = ParseDate(inv.config.String(key));
-  if (!date.ok()) {
-    std::string spelled = key;  // as typed: --as-of, not --as_of
-    std::replace(spelled.begin(), spelled.end(), '_', '-');
-    return UsageError(absl::StrCat("--", spelled, ": ", date.status().message()));
-  }
+  if (!date.ok()) return UsageError(absl::StrCat(Spelled(key), ": ", date.status().message()));
   *out = *date;
   *set = true;
   return absl::OkStatus();
@@ -52,7 +47,7 @@ absl::Status DateFlag(const Invocation& inv, const std::string& key, type::v1::D
 absl::StatusOr<int> CountFlag(const Invocation& inv, const std::string& key, int def) {
   absl::StatusOr<int64_t> value = inv.config.Int(key, def);
   if (!value.ok()) return AsUsageError(value.status());
-  if (*value < 0 || *value > 1000000) return UsageError(absl::StrCat("--", key, " out of range"));
+  if (*value < 0 || *value > 1000000) return UsageError(absl::StrCat(Spelled(key), " out of range"));
   return static_cast<int>(*value);
 }
 

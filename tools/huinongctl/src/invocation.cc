@@ -70,14 +70,16 @@ absl::Status CheckUsage(const Invocation& inv, const std::vector<std::string>& c
   return absl::OkStatus();
 }
 
+std::string Spelled(const std::string& key) {
+  std::string spelled = "--" + key;
+  std::replace(spelled.begin(), spelled.end(), '_', '-');
+  return spelled;
+}
+
 absl::StatusOr<std::string> RequiredFlag(const Invocation& inv, const std::string& key) {
   std::string value = inv.config.String(key);
-  if (value.empty() || value == "true") {
-    // "true" is what a bare "--name" at the end of the line parses to.
-    std::string spelled = key;
-    std::replace(spelled.begin(), spelled.end(), '_', '-');
-    return UsageError(absl::StrCat("--", spelled, " is required"));
-  }
+  // "true" is what a bare "--name" at the end of the line parses to.
+  if (value.empty() || value == "true") return UsageError(absl::StrCat(Spelled(key), " is required"));
   return value;
 }
 

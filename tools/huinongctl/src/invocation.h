@@ -45,6 +45,8 @@ int ExitCode(const absl::Status& status);
 // (repeatable flags included), or positional words beyond `max_args`.
 absl::Status CheckUsage(const Invocation& inv, const std::vector<std::string>& command_flags,
                         size_t max_args);
+// A flag as typed: "--max-amount" for the key "max_amount".
+std::string Spelled(const std::string& key);
 // The flag's value; a usage error when it is missing or empty.
 absl::StatusOr<std::string> RequiredFlag(const Invocation& inv, const std::string& key);
 

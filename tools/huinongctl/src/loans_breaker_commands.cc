@@ -76,13 +76,8 @@ absl::Status Plan(const Invocation& inv, const LoansClient& loans) {
   if (inv.config.Has("target_date")) {
     ASSIGN_OR_RETURN(*plan->mutable_target_date(), RequiredDate(inv, "target_date"));
   }
-  const std::vector<std::string> documents = Values(inv, "document");
-  if (documents.empty()) return UsageError("--document is required: the plan's document");
-  for (const std::string& text : documents) {
-    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
-    if (!document.ok()) return UsageError(absl::StrCat("--document: ", document.status().message()));
-    *plan->add_documents() = *document;
-  }
+  if (Values(inv, "document").empty()) return UsageError("--document is required: the plan's document");
+  RETURN_IF_ERROR(DocumentFlags(inv, "document", plan->mutable_documents()));
   ASSIGN_OR_RETURN(*request.mutable_etag(), EtagOf(inv, loans, request.name()));
   const auto status = loans.Call<v1::TownshipStatus>(&Stub::FileRectificationPlan, request);
   return PrintWrite(inv, status, "filed a rectification plan for " + request.name(), &TownshipStatusDetail,

@@ -75,12 +75,8 @@ absl::Status Status(const Invocation& inv, const LoansClient& loans) {
 absl::Status Reminders(const Invocation& inv, const LoansClient& loans) {
   v1::ListMaturityRemindersRequest request;
   ASSIGN_OR_RETURN(*request.mutable_county(), CountyFlag(inv));
-  if (inv.config.Has("from")) {
-    ASSIGN_OR_RETURN(*request.mutable_remind_between()->mutable_start(), RequiredDate(inv, "from"));
-  }
-  if (inv.config.Has("to")) {
-    ASSIGN_OR_RETURN(*request.mutable_remind_between()->mutable_end(), RequiredDate(inv, "to"));
-  }
+  ASSIGN_OR_RETURN(const std::optional<type::v1::DateRange> between, OptionalDateRange(inv, "from", "to"));
+  if (between.has_value()) *request.mutable_remind_between() = *between;
   return PrintList<v1::ListMaturityRemindersRequest, v1::ListMaturityRemindersResponse, v1::MaturityReminder>(
       inv, request,
       [&](const v1::ListMaturityRemindersRequest& r) {

@@ -1,17 +1,9 @@
 // See loans_flags.h.
 #include "tools/huinongctl/src/loans_flags.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 
 namespace huinong::ctl {
-
-std::string Spelled(const std::string& key) {
-  std::string spelled = "--" + key;
-  std::replace(spelled.begin(), spelled.end(), '_', '-');
-  return spelled;
-}
 
 absl::StatusOr<type::v1::Money> RequiredYuan(const Invocation& inv, const std::string& key) {
   ASSIGN_OR_RETURN(const std::string text, RequiredFlag(inv, key));
@@ -52,6 +44,30 @@ absl::Status OptionalDocument(const Invocation& inv, const std::string& key, typ
   if (!document.ok()) return UsageError(absl::StrCat(Spelled(key), ": ", document.status().message()));
   *out = *std::move(document);
   return absl::OkStatus();
+}
+
+absl::Status DocumentFlags(const Invocation& inv, const std::string& key,
+                           google::protobuf::RepeatedPtrField<type::v1::DocumentRef>* out) {
+  for (const std::string& text : Values(inv, key)) {
+    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
+    if (!document.ok()) return UsageError(absl::StrCat(Spelled(key), ": ", document.status().message()));
+    *out->Add() = *std::move(document);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<type::v1::DateRange>> OptionalDateRange(const Invocation& inv,
+                                                                     const std::string& from_key,
+                                                                     const std::string& to_key) {
+  if (!inv.config.Has(from_key) && !inv.config.Has(to_key)) return std::nullopt;
+  type::v1::DateRange range;
+  if (inv.config.Has(from_key)) {
+    ASSIGN_OR_RETURN(*range.mutable_start(), RequiredDate(inv, from_key));
+  }
+  if (inv.config.Has(to_key)) {
+    ASSIGN_OR_RETURN(*range.mutable_end(), RequiredDate(inv, to_key));
+  }
+  return range;
 }
 
 absl::Status PayeeFlags(const Invocation& inv, const std::function<loans::v1::EntrustedPayee*()>& payee_of) {

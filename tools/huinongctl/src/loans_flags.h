@@ -1,12 +1,14 @@
 // The flag readers every loans command shares: amounts in yuan, enum words,
-// whole numbers, document references and repeated values, each failure a
-// usage error naming the flag as typed; the common ending of a write (the
-// JSON, or "VERB NAME", the record's detail and the request id); and list
-// paging (--all follows every page, otherwise the next page token is printed).
+// whole numbers, dates and ranges of them, document references and repeated
+// values, each failure a usage error naming the flag as typed; the common
+// ending of a write (the JSON, or "VERB NAME", the record's detail and the
+// request id); and list paging (--all follows every page, otherwise the next
+// page token is printed).
 #pragma once
 
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,9 +25,6 @@
 
 namespace huinong::ctl {
 
-// "--max-amount" for the key "max_amount".
-std::string Spelled(const std::string& key);
-
 // --key in yuan; a usage error when missing (Required) or malformed.
 absl::StatusOr<type::v1::Money> RequiredYuan(const Invocation& inv, const std::string& key);
 // Sets *out only when the flag is given.
@@ -37,6 +36,15 @@ absl::Status OptionalCount(const Invocation& inv, const std::string& key, const 
 absl::StatusOr<type::v1::Date> RequiredDate(const Invocation& inv, const std::string& key);
 // --key as "[KIND|[NUMBER|]]URI[#SHA256]"; unset when absent.
 absl::Status OptionalDocument(const Invocation& inv, const std::string& key, type::v1::DocumentRef* out);
+// Every value of the repeatable --key as a document reference, appended to
+// *out in order; a usage error naming the flag for one that does not parse.
+absl::Status DocumentFlags(const Invocation& inv, const std::string& key,
+                           google::protobuf::RepeatedPtrField<type::v1::DocumentRef>* out);
+// --from_key and --to_key as a range of days, either end open; nullopt when
+// neither is given (so the request carries no range at all).
+absl::StatusOr<std::optional<type::v1::DateRange>> OptionalDateRange(const Invocation& inv,
+                                                                     const std::string& from_key,
+                                                                     const std::string& to_key);
 // The entrusted payee (受托支付) from --payee-name, --payee-account,
 // --payee-bank and --payee-basis, written to payee_of() (e.g. the request's
 // mutable_entrusted_payee); without --payee-name it is not called, so the

@@ -99,10 +99,9 @@ absl::Status LoanList(const Invocation& inv, const LoansClient& loans) {
   ASSIGN_OR_RETURN(const v1::LoanClassification classification,
                    OptionalEnum<v1::LoanClassification>(inv, "classification"));
   request.set_classification(classification);
-  bool set = false;
-  RETURN_IF_ERROR(DateFlag(inv, "maturing_from", request.mutable_maturing()->mutable_start(), &set));
-  RETURN_IF_ERROR(DateFlag(inv, "maturing_to", request.mutable_maturing()->mutable_end(), &set));
-  if (!request.maturing().has_start() && !request.maturing().has_end()) request.clear_maturing();
+  ASSIGN_OR_RETURN(const std::optional<type::v1::DateRange> maturing,
+                   OptionalDateRange(inv, "maturing_from", "maturing_to"));
+  if (maturing.has_value()) *request.mutable_maturing() = *maturing;
   return PrintList<v1::ListLoansRequest, v1::ListLoansResponse, v1::Loan>(
       inv, request,
       [&](const v1::ListLoansRequest& r) {
@@ -153,8 +152,8 @@ absl::Status LoanExtend(const Invocation& inv, const LoansClient& loans) {
   ASSIGN_OR_RETURN(const int months, RequiredCount(inv, "months"));
   request.set_months(months);
   ASSIGN_OR_RETURN(*request.mutable_reason(), RequiredFlag(inv, "reason"));
+  if (!inv.config.Has("agreement")) return UsageError("--agreement is required: the extension agreement (展期协议)");
   RETURN_IF_ERROR(OptionalDocument(inv, "agreement", request.mutable_document()));
-  if (!request.has_document()) return UsageError("--agreement is required: the extension agreement (展期协议)");
   request.set_etag(inv.config.String("etag"));
   if (request.etag().empty()) {
     v1::GetLoanRequest get;
@@ -183,11 +182,7 @@ absl::Status LoanVisit(const Invocation& inv, const LoansClient& loans) {
   visit.set_production_status(production);
   ASSIGN_OR_RETURN(const bool follow_up, Switch(inv, "follow_up"));
   visit.set_follow_up(follow_up);
-  for (const std::string& text : Values(inv, "document")) {
-    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
-    if (!document.ok()) return UsageError(absl::StrCat("--document: ", document.status().message()));
-    *visit.add_documents() = *document;
-  }
+  RETURN_IF_ERROR(DocumentFlags(inv, "document", visit.mutable_documents()));
   const auto made = loans.Call<v1::ReturnVisit>(&v1::ServicingService::Stub::RecordReturnVisit, request);
   return PrintWrite(inv, made, "recorded a return visit of " + request.name(), &ReturnVisitDetail,
                     request.request_id());

@@ -30,24 +30,13 @@ absl::StatusOr<std::string> NameArg(const Invocation& inv, const std::string& co
   return ResourceName(collection, name);
 }
 
-// Every --FLAG as a document ("uri[#sha256][|title]", loans_values.h).
-absl::Status Documents(const Invocation& inv, const std::string& key,
-                       google::protobuf::RepeatedPtrField<type::v1::DocumentRef>* out) {
-  for (const std::string& text : Values(inv, key)) {
-    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
-    if (!document.ok()) return UsageError(absl::StrCat(Spelled(key), ": ", document.status().message()));
-    *out->Add() = *document;
-  }
-  return absl::OkStatus();
-}
-
 absl::Status WriteOffRequest(const Invocation& inv, const LoansClient& loans) {
   v1::RequestWriteOffRequest request;
   request.set_request_id(RequestIdOf(inv));
   ASSIGN_OR_RETURN(*request.mutable_name(), NameArg(inv, "loans", "loan (loans/ID)"));
   ASSIGN_OR_RETURN(*request.mutable_date(), RequiredDate(inv, "date"));
   ASSIGN_OR_RETURN(*request.mutable_reason(), RequiredFlag(inv, "reason"));
-  RETURN_IF_ERROR(Documents(inv, "document", request.mutable_documents()));
+  RETURN_IF_ERROR(DocumentFlags(inv, "document", request.mutable_documents()));
   request.set_etag(inv.config.String("etag"));
   const auto loan = loans.Call<v1::Loan>(&Servicing::RequestWriteOff, request);
   return PrintWrite(inv, loan, "asked the county to write off " + request.name(), &LoanDetail, request.request_id());
@@ -84,7 +73,7 @@ absl::Status Accountable(const Invocation& inv, const LoansClient& loans) {
   r.set_kind(kind);
   ASSIGN_OR_RETURN(*r.mutable_finding(), RequiredFlag(inv, "finding"));
   r.set_decision(inv.config.String("decision"));
-  RETURN_IF_ERROR(Documents(inv, "document", r.mutable_documents()));
+  RETURN_IF_ERROR(DocumentFlags(inv, "document", r.mutable_documents()));
   request.set_etag(inv.config.String("etag"));
   const auto loan = loans.Call<v1::Loan>(&Servicing::RecordAccountability, request);
   return PrintWrite(inv, loan, "recorded who answers for " + request.name(), &LoanDetail, request.request_id());
@@ -106,7 +95,7 @@ absl::Status RecoveryRecord(const Invocation& inv, const LoansClient& loans) {
   ASSIGN_OR_RETURN(const bool closes, Switch(inv, "closes_case"));
   r.set_closes_case(closes);
   request.set_evasion_reason(inv.config.String("evasion_reason"));
-  RETURN_IF_ERROR(Documents(inv, "evidence", request.mutable_evasion_evidence()));
+  RETURN_IF_ERROR(DocumentFlags(inv, "evidence", request.mutable_evasion_evidence()));
   const auto made = loans.Call<v1::Recovery>(&Servicing::RecordRecovery, request);
   return PrintWrite(inv, made, "recovered on " + request.name(), &RecoveryDetail, request.request_id());
 }

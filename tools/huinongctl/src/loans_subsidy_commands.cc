@@ -23,21 +23,10 @@ namespace {
 
 namespace v1 = ::huinong::loans::v1;
 using Stub = v1::SubsidyService::Stub;
-using Documents = google::protobuf::RepeatedPtrField<type::v1::DocumentRef>;
 
 absl::StatusOr<std::string> ClaimArg(const Invocation& inv) {
   ASSIGN_OR_RETURN(const std::string name, Arg(inv, 0, "claim (subsidyClaims/ID)"));
   return ResourceName("subsidyClaims", name);
-}
-
-// Every --KEY given, as document references.
-absl::Status DocumentFlags(const Invocation& inv, const std::string& key, Documents* out) {
-  for (const std::string& text : Values(inv, key)) {
-    absl::StatusOr<type::v1::DocumentRef> document = ParseDocument(text);
-    if (!document.ok()) return UsageError(absl::StrCat(Spelled(key), ": ", document.status().message()));
-    *out->Add() = *document;
-  }
-  return absl::OkStatus();
 }
 
 // The common head of a step: request id, claim name, --etag when given.
@@ -84,12 +73,8 @@ absl::StatusOr<v1::ListSubsidyClaimsRequest> ListRequest(const Invocation& inv) 
   if (inv.config.Has("loan")) request.set_loan(ResourceName("loans", inv.config.String("loan")));
   if (inv.config.Has("borrower")) request.set_borrower(ResourceName("borrowers", inv.config.String("borrower")));
   if (inv.config.Has("township")) request.set_township(ResourceName("units", inv.config.String("township")));
-  bool set = false;
-  RETURN_IF_ERROR(DateFlag(inv, "ending_from", request.mutable_notice_end()->mutable_start(), &set));
-  if (!set) request.mutable_notice_end()->clear_start();
-  RETURN_IF_ERROR(DateFlag(inv, "ending_to", request.mutable_notice_end()->mutable_end(), &set));
-  if (!set) request.mutable_notice_end()->clear_end();
-  if (!request.notice_end().has_start() && !request.notice_end().has_end()) request.clear_notice_end();
+  ASSIGN_OR_RETURN(const std::optional<type::v1::DateRange> ending, OptionalDateRange(inv, "ending_from", "ending_to"));
+  if (ending.has_value()) *request.mutable_notice_end() = *ending;
   return request;
 }
 

@@ -11,6 +11,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/rpc/errors.h"
+#include "huinong/loans/v1/close_of_business_service.grpc.pb.h"
+#include "huinong/loans/v1/risk_fund_service.grpc.pb.h"
+#include "huinong/loans/v1/servicing_service.grpc.pb.h"
+#include "huinong/loans/v1/subsidy_service.grpc.pb.h"
+#include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
 #include "tools/huinongctl/src/suite_services.h"
 
 namespace huinong::ctl::testing {
@@ -29,6 +34,10 @@ int PageStart(const std::string& token) {
 }
 
 grpc::Status Grpc(const absl::Status& status) { return rpc::ToGrpcStatus(status); }
+
+const google::protobuf::ServiceDescriptor* ServiceNamed(const char* full_name) {
+  return google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(full_name);
+}
 
 }  // namespace
 
@@ -271,7 +280,12 @@ std::vector<std::pair<std::string, std::string>> FakeHealth::Seen() const {
   return seen_;
 }
 
-FakeSuite::FakeSuite() {
+FakeSuite::FakeSuite()
+    : canned_({ServiceNamed(loans::v1::ServicingService::service_full_name()),
+               ServiceNamed(loans::v1::SubsidyService::service_full_name()),
+               ServiceNamed(loans::v1::RiskFundService::service_full_name()),
+               ServiceNamed(loans::v1::TownshipBreakerService::service_full_name()),
+               ServiceNamed(loans::v1::CloseOfBusinessService::service_full_name())}) {
   grpc::ServerBuilder builder;
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
   builder.RegisterService(static_cast<org::v1::UnitService::Service*>(&org_));
@@ -284,6 +298,7 @@ FakeSuite::FakeSuite() {
   builder.RegisterService(static_cast<loans::v1::BorrowerService::Service*>(&loans_));
   builder.RegisterService(static_cast<loans::v1::ProductService::Service*>(&loans_));
   builder.RegisterService(static_cast<loans::v1::ApplicationService::Service*>(&loans_));
+  builder.RegisterCallbackGenericService(&canned_);
   builder.RegisterService(&health_);
   builder.RegisterService(&audit_);
   server_ = builder.BuildAndStart();

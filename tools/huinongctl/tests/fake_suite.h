@@ -1,5 +1,6 @@
-// An in-process stand-in for the gateway, svc-org and svc-audit (see
-// fake_audit.h), for testing the client end to end without a database: an in-memory unit registry that follows the
+// An in-process stand-in for the gateway, svc-org, svc-loans (fake_loans.h,
+// fake_canned.h) and svc-audit (see fake_audit.h), for testing the client end
+// to end without a database: an in-memory unit registry that follows the
 // API's rules the client relies on (request-id replay, DUPLICATE_NAME among
 // open siblings, etags, keyset-style paging with small pages so paging is
 // exercised), and a Health service that, like the gateway, picks the backend
@@ -27,6 +28,7 @@
 #include "tools/huinongctl/src/invocation.h"
 #include "tools/huinongctl/tests/fake_audit.h"
 #include "tools/huinongctl/tests/fake_calendars.h"
+#include "tools/huinongctl/tests/fake_canned.h"
 #include "tools/huinongctl/tests/fake_loans.h"
 
 namespace huinong::ctl::testing {
@@ -206,6 +208,9 @@ class FakeHealth final : public grpc::health::v1::Health::Service {
 };
 
 // The services (org, calendars, loans, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
+// svc-loans is FakeLoans (borrowers, products, applications) and, for its
+// servicing, subsidy, risk fund, breaker and close-of-business services,
+// canned answers.
 class FakeSuite {
  public:
   FakeSuite();
@@ -222,11 +227,13 @@ class FakeSuite {
   FakeAudit& audit() { return audit_; }
   FakeCalendars& calendars() { return calendars_; }
   FakeLoans& loans() { return loans_; }
+  CannedServices& canned() { return canned_; }
 
  private:
   FakeOrg org_;
   FakeCalendars calendars_;
   FakeLoans loans_;
+  CannedServices canned_;
   FakeHealth health_;
   FakeAudit audit_;
   std::unique_ptr<grpc::Server> server_;

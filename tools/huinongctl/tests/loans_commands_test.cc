@@ -10,7 +10,7 @@
 #include "common/rpc/status_details.h"
 #include "tools/huinongctl/src/commands.h"
 #include "tools/huinongctl/src/output.h"
-#include "tools/huinongctl/tests/fake_suite.h"
+#include "tools/huinongctl/tests/command_test.h"
 
 namespace huinong::ctl {
 namespace {
@@ -18,20 +18,7 @@ namespace {
 namespace v1 = ::huinong::loans::v1;
 using ::testing::HasSubstr;
 
-class LoansCommandsTest : public ::testing::Test {
- protected:
-  absl::Status Run(const std::vector<std::string>& words) {
-    absl::StatusOr<Invocation> inv = suite_.Parse(words);
-    if (!inv.ok()) return inv.status();
-    ::testing::internal::CaptureStdout();
-    const absl::Status status = RunCommand(*inv);
-    out_ = ::testing::internal::GetCapturedStdout();
-    return status;
-  }
-
-  testing::FakeSuite suite_;
-  std::string out_;
-};
+class LoansCommandsTest : public testing::CommandTest {};
 
 TEST_F(LoansCommandsTest, AnApplicationFromCreationThroughItsFirstSteps) {
   ASSERT_TRUE(Run({"borrower", "create", "--type", "household", "--name", "张秀英", "--unit", "U3", "--id-card",
