@@ -19,9 +19,10 @@
 # Requires lib/common.sh, lib/mariadb.sh, lib/services.sh and lib/gateway.sh,
 # and up.sh's ctl, CTL_TOKEN and wait_healthy.
 
-# 135 days: four monthly instalments fall due before today, the non-performing
-# loan is 90 days past due and more, and it all stays inside 2026, the year of
-# the demo's work calendar (demo_servicing.h).
+# 135 days (kDemoHistoryStageDays in demo_servicing.h, whose test checks the
+# days): four monthly instalments fall due before today, the non-performing
+# loan is 90 days past due and more, the overdue one under 90, and it all
+# stays inside 2026, the year of the demo's work calendar.
 DEMO_HISTORY_CLOCK_OFFSET=-3240h
 
 # Which stage of the history is still to load, in RUN/demo-history-stage

@@ -48,14 +48,14 @@ const DemoBorrower& BorrowerOf(const DemoApplication& application) {
   for (const DemoBorrower& b : DemoLendingPlan().borrowers) {
     if (b.key == application.borrower) return b;
   }
-  return DemoLendingPlan().borrowers.front();  // unreachable: the plan is checked by its test
+  return DemoLendingPlan().borrowers.front();  // unreachable: demo_servicing_test.cc checks the plans
 }
 
 const DemoApplication& ApplicationOf(const std::string& key) {
   for (const DemoApplication& a : DemoLendingPlan().applications) {
     if (a.key == key) return a;
   }
-  return DemoLendingPlan().applications.front();  // unreachable: the plan is checked by its test
+  return DemoLendingPlan().applications.front();  // unreachable: demo_servicing_test.cc checks the plans
 }
 
 class ServicingLoad {
