@@ -44,6 +44,11 @@ service_env() {
   if [[ -n ${HUINONG_CLOCK_OFFSET:-} ]]; then
     vars+=("HUINONG_CLOCK_OFFSET=$HUINONG_CLOCK_OFFSET")
   fi
+  # While the demo's history loads (lib/demo.sh), svc-loans runs its
+  # close-of-business job only when asked.
+  if [[ $svc == loans && -n ${SERVICES_COB_INTERVAL:-} ]]; then
+    vars+=("HUINONG_COB_INTERVAL=$SERVICES_COB_INTERVAL")
+  fi
   if [[ $svc == audit ]]; then
     vars+=("HUINONG_CHECKPOINT_KEY_FILE=$(checkpoint_key_file)")
   fi

@@ -29,7 +29,9 @@ bool IsReason(const absl::Status& status, absl::StatusCode code, const char* rea
 
 Table DemoSummary(const DemoTally& tally) {
   Table table({"OBJECTS", "TOTAL"});
-  for (const auto& [kind, counts] : tally) table.AddRow({kind, absl::StrCat(counts.total)});
+  for (const auto& [kind, counts] : tally) {
+    if (counts.total > 0) table.AddRow({kind, absl::StrCat(counts.total)});
+  }
   return table;
 }
 
@@ -42,17 +44,28 @@ bool CreatedSince(const google::protobuf::Timestamp& create_time, absl::Time sta
 DemoLoad::DemoLoad(const OrgClient& org, absl::Time start) : org_(org), start_(start) {
   for (const char* kind :
        {"units", "posts", "quotas", "staff", "assignments", "policies", "standards", "chains", "calendars",
-        "loan policies", "products", "borrowers", "applications", "draws"}) {
-    tally_.emplace_back(kind, DemoCount{});
+        "loan policies", "products", "borrowers", "applications", "draws", "risk funds", "fund contributions",
+        "repayments", "write-offs", "compensation claims", "subsidy claims", "extensions", "return visits"}) {
+    kinds_.emplace_back(kind, std::vector<google::protobuf::Timestamp>{});
   }
 }
 
 void DemoLoad::Count(const std::string& kind, const google::protobuf::Timestamp& create_time) {
-  for (auto& [name, counts] : tally_) {
-    if (name != kind) continue;
-    ++counts.total;
-    if (CreatedSince(create_time, start_)) ++counts.created;
+  for (auto& [name, times] : kinds_) {
+    if (name == kind) times.push_back(create_time);
   }
+}
+
+DemoTally DemoLoad::tally() const {
+  DemoTally tally;
+  for (const auto& [kind, times] : kinds_) {
+    DemoCount counts{.total = static_cast<int>(times.size())};
+    for (const google::protobuf::Timestamp& t : times) {
+      if (CreatedSince(t, start_ + server_clock_offset_)) ++counts.created;
+    }
+    tally.emplace_back(kind, counts);
+  }
+  return tally;
 }
 
 v1::CreatePostRequest DemoPostRequest(const DemoPost& demo, const std::string& unit, const std::string& superior) {

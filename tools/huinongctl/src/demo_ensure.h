@@ -26,10 +26,13 @@ struct DemoCount {
   int total = 0;
 };
 // In a fixed order: units, posts, quotas, staff, assignments, policies, standards, chains, calendars,
-// then svc-loans' loan policies, products, borrowers, applications and draws.
+// then svc-loans' loan policies, products, borrowers, applications and draws, and the servicing
+// history's risk funds, fund contributions, repayments, write-offs, compensation claims, subsidy
+// claims, extensions and return visits.
 using DemoTally = std::vector<std::pair<std::string, DemoCount>>;
 
-// KIND and TOTAL per object kind: the same on every run of the same plan.
+// KIND and TOTAL per object kind that has any: the same on every run of the
+// same plan (the servicing history's kinds appear as its stages load).
 Table DemoSummary(const DemoTally& tally);
 
 // Whether an object with `create_time` was made by a run that began at
@@ -42,7 +45,11 @@ class DemoLoad {
   DemoLoad(const OrgClient& org, absl::Time start);
 
   void Count(const std::string& kind, const google::protobuf::Timestamp& create_time);
-  const DemoTally& tally() const { return tally_; }
+  // The servers stamp objects by their business clock, which may run off
+  // this machine's (HUINONG_CLOCK_OFFSET; the demo's history loads with it
+  // behind): how far, so that `created` compares like with like.
+  void SetServerClockOffset(absl::Duration offset) { server_clock_offset_ = offset; }
+  DemoTally tally() const;
 
   absl::StatusOr<org::v1::Post> Post(const DemoPost& demo, const std::string& unit, const std::string& superior);
   absl::Status PostQuota(const DemoPost& demo, const org::v1::Post& post);
@@ -63,7 +70,8 @@ class DemoLoad {
 
   const OrgClient& org_;
   absl::Time start_;
-  DemoTally tally_;
+  std::vector<std::pair<std::string, std::vector<google::protobuf::Timestamp>>> kinds_;  // fixed order
+  absl::Duration server_clock_offset_ = absl::ZeroDuration();
 };
 
 // The requests demo load sends, exposed so tests can check them.

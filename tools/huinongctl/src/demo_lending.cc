@@ -1,10 +1,16 @@
 // The loans demo's borrowers and applications (see demo_lending.h). The
 // people and firms are invented; ID-card numbers are well-formed for 固安县
 // (131022, GB 11643 check digit) and credit codes carry their GB 32100
-// check character. All borrowers but the leading enterprise (at 宫村镇's
-// township department) are in 宫村镇's villages: 大韩寨村 (unit 3), 东张务村 (4),
-// 西小屯村 (5).
+// check character. The applications' borrowers are in 宫村镇's villages:
+// 大韩寨村 (unit 3), 东张务村 (4), 西小屯村 (5), but the leading enterprise (at
+// 宫村镇's township department). The servicing history's (demo_servicing.h)
+// are in 柳泉镇 — 柳泉村 (7), 北常庄村 (8), 东北庄村 (9): the township near the
+// breaker —, 牛驼镇's 北房上村 (11) (the settled loan and its subsidy) and
+// 西小屯村 (the written-off loan). 马庄镇 is left to the end-to-end tests.
 #include "tools/huinongctl/src/demo_lending.h"
+
+#include "absl/strings/str_cat.h"
+#include "tools/huinongctl/src/demo_data.h"
 
 namespace huinong::ctl {
 namespace {
@@ -12,6 +18,7 @@ namespace {
 namespace v1 = ::huinong::loans::v1;
 
 constexpr int kDaHanZhai = 3, kDongZhangWu = 4, kXiXiaoTun = 5, kGongCunTownship = 2;
+constexpr int kLiuQuan = 7, kBeiChangZhuang = 8, kDongBeiZhuang = 9, kBeiFangShang = 11;
 
 DemoBorrower Household(const char* key, int village, const char* name, const char* id_card, const char* born,
                        const char* account) {
@@ -81,6 +88,15 @@ DemoLending Build() {
   b.push_back(Organisation("dongzhangwu-shares", kDongZhangWu, v1::BORROWER_TYPE_SHARE_COOPERATIVE,
                            "固安县东张务村股份经济合作社", "93131022MA0DR2NF6C", "张永旺", 210, 70, "6230530100000014"));
 
+  // The servicing history's borrowers (demo_servicing.h).
+  b.push_back(Household("yang-shulan", kLiuQuan, "杨淑兰", "131022197603150527", "1976-03-15", "6230530100000015"));
+  b.push_back(Household("ma-jinbao", kBeiChangZhuang, "马金宝", "131022197109220411", "1971-09-22", "6230530100000016"));
+  b.push_back(Household("gao-fusheng", kDongBeiZhuang, "高福生", "131022196805170337", "1968-05-17", "6230530100000017"));
+  b.push_back(Household("han-guiying", kBeiFangShang, "韩桂英", "131022198012060620", "1980-12-06", "6230530100000018"));
+  b.push_back(Household("song-laiwang", kXiXiaoTun, "宋来旺", "131022197404280513", "1974-04-28", "6230530100000019"));
+  b.push_back(Organisation("liuquan-coop", kLiuQuan, v1::BORROWER_TYPE_COOPERATIVE, "固安县柳泉村果蔬种植专业合作社",
+                           "93131022MA0CL7RJ58", "柳长青", 80, 30, "6230530100000020"));
+
   using S = v1::ApplicationState;
   auto& a = plan.applications;
   const auto small = [&](const char* key, const char* borrower, int64_t yuan, int bank, S target,
@@ -114,10 +130,38 @@ DemoLending Build() {
   a.push_back({.key = "dongzhangwu-shares-industry", .borrower = "dongzhangwu-shares", .small_loan = false,
                .amount_yuan = 500000, .term_months = 24, .purpose = v1::PURPOSE_PAIRED_ENTERPRISE_INVESTMENT,
                .detail = "入股结对帮扶企业，按股分红", .bank = 109, .target = S::APPLICATION_STATE_DRAFT});
+  // Disbursed for the servicing history (demo_servicing.h).
+  small("yang-shulan-small", "yang-shulan", 20000, 109, S::APPLICATION_STATE_DISBURSED, "种植设施草莓");
+  small("ma-jinbao-small", "ma-jinbao", 20000, 106, S::APPLICATION_STATE_DISBURSED, "养殖肉羊十只");
+  small("gao-fusheng-small", "gao-fusheng", 10000, 109, S::APPLICATION_STATE_DISBURSED, "购买玉米良种与化肥");
+  small("han-guiying-small", "han-guiying", 30000, 109, S::APPLICATION_STATE_DISBURSED, "养殖蛋鸭");
+  small("song-laiwang-small", "song-laiwang", 10000, 106, S::APPLICATION_STATE_DISBURSED, "养殖肉兔");
+  a.push_back({.key = "liuquan-coop-industry", .borrower = "liuquan-coop", .small_loan = false,
+               .amount_yuan = 300000, .term_months = 24, .purpose = v1::PURPOSE_PRODUCTION,
+               .detail = "新建果蔬分拣车间，带动30户贫困户种植", .bank = 109,
+               .target = S::APPLICATION_STATE_DISBURSED});
   return plan;
 }
 
 }  // namespace
+
+std::string DemoIntakePost(const DemoBorrower& borrower) {
+  return borrower.borrower.type() == v1::BORROWER_TYPE_LEADING_ENTERPRISE ? absl::StrCat("t", borrower.unit, ".officer")
+                                                                          : absl::StrCat("v", borrower.unit, ".agent");
+}
+
+std::string DemoTownshipDirectorPost(const DemoBorrower& borrower) {
+  for (const DemoUnit& u : DemoNetwork()) {
+    if (u.index == borrower.unit) {
+      return absl::StrCat("t", u.level == type::v1::LEVEL_TOWNSHIP ? u.index : u.parent, ".director");
+    }
+  }
+  return "";
+}
+
+std::string DemoBankPost(const DemoApplication& application) {
+  return application.bank == 109 ? "rcu.officer" : "abc.officer";
+}
 
 const DemoLending& DemoLendingPlan() {
   static const auto* plan = new DemoLending(Build());

@@ -5,7 +5,8 @@
 // counter-guarantee above 50,000 CNY), borrowers of every type, and
 // applications standing in every state from DRAFT to DISBURSED, REJECTED and
 // WITHDRAWN — one disbursed small loan with a second draw on its credit line,
-// one cooperative's industry loan through guarantee and insurance.
+// one cooperative's industry loan through guarantee and insurance — and the
+// disbursed loans of the servicing history (demo_servicing.h).
 //
 // Every step is taken by the demo person whose post holds its capability,
 // with a token minted for them from the suite's development secret (as
@@ -23,11 +24,15 @@
 // policy someone else made (ALREADY_EXISTS) or an earlier demo's
 // (REQUEST_ID_REUSED) is found and adopted.
 //
-// No application is left with an overdue county review: the review's due
-// day is counted from the day the survey is recorded (the server's clock),
-// so an overdue review cannot be made honestly through the API on the day
-// of loading. The SURVEYED application becomes overdue by itself once its
-// due day (two working days on the county's calendar) has passed.
+// The dates are the server's business date (svc-loans' close-of-business
+// status), not this machine's: on fresh data scripts/up.sh loads the demo
+// first with the suite's clock 135 days behind, so the applications are
+// taken through on that day, the disbursed ones have a servicing history by
+// today (demo_servicing.h), and the surveyed ones' county reviews (due two
+// working days after the survey, on the county's calendar) are overdue from
+// the start. Loaded at today's clock, nothing is overdue on the day of
+// loading: the review's due day is counted from the day the survey is
+// recorded, and the API never backdates one.
 #pragma once
 
 #include <map>
@@ -73,6 +78,14 @@ struct DemoLending {
 };
 
 const DemoLending& DemoLendingPlan();
+
+// The demo posts that act on a borrower's or an application's steps: who
+// takes the applications (the village agent; for a leading enterprise the
+// township's credit officer), the township director who surveys, and the
+// credit officer of the bank the county recommends.
+std::string DemoIntakePost(const DemoBorrower& borrower);
+std::string DemoTownshipDirectorPost(const DemoBorrower& borrower);
+std::string DemoBankPost(const DemoApplication& application);
 
 // Who holds a demo post: "staff/{id}", the post's unit "units/{id}", the name.
 struct DemoHolder {

@@ -1,17 +1,17 @@
 // Loading the loans demo through svc-loans, each step as the person whose
 // post holds it; see demo_lending.h.
-#include <memory>
+#include <iostream>
+#include <map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "common/core/business_clock.h"
 #include "common/core/status_macros.h"
-#include "common/rpc/errors.h"
-#include "tools/huinongctl/src/commands.h"
-#include "tools/huinongctl/src/connection.h"
 #include "tools/huinongctl/src/demo_data.h"
+#include "tools/huinongctl/src/demo_desks.h"
 #include "tools/huinongctl/src/demo_lending.h"
 #include "tools/huinongctl/src/demo_lending_terms.h"
+#include "tools/huinongctl/src/demo_servicing.h"
 #include "tools/huinongctl/src/loans_client.h"
 #include "tools/huinongctl/src/output.h"
 
@@ -21,33 +21,13 @@ namespace {
 namespace v1 = ::huinong::loans::v1;
 using AppStub = v1::ApplicationService::Stub;
 
-// A document of `kind` with its own `number` (may be empty), held at `path`.
-type::v1::DocumentRef Document(const std::string& kind, const std::string& number, const std::string& path) {
-  type::v1::DocumentRef document;
-  document.set_kind(kind);
-  document.set_number(number);
-  document.set_uri("https://docs.example.cn/guan/" + path);
-  return document;
-}
-
-bool Reused(const absl::Status& status) {
-  return absl::IsAlreadyExists(status) ||
-         (absl::IsInvalidArgument(status) && rpc::ReasonOf(status) == "REQUEST_ID_REUSED");
-}
-
-// One person's view of svc-loans: a connection carrying their token.
-struct Desk {
-  std::unique_ptr<Connection> connection;
-  std::unique_ptr<LoansClient> loans;
-};
-
 class LendingLoad {
  public:
-  LendingLoad(const Invocation& inv, const DemoPeople& people, DemoLoad& load, absl::Time now)
-      : inv_(inv), people_(people), load_(load), now_(now),
-        today_((*BusinessClock::System(kDefaultCountyTimeZone))->DayOf(now)) {}
+  LendingLoad(DemoDesks& desks, DemoLoad& load, absl::CivilDay today)
+      : desks_(desks), people_(desks.people()), load_(load), today_(today) {}
 
-  absl::Status Run() {
+  // Every application as it stands after loading, by DemoApplication key.
+  absl::StatusOr<std::map<std::string, v1::Application>> Run() {
     const DemoLending& plan = DemoLendingPlan();
     ASSIGN_OR_RETURN(const LoansClient* policy, As("county.policy"));
     RETURN_IF_ERROR(EnsurePolicy(*policy));
@@ -61,27 +41,11 @@ class LendingLoad {
       absl::Status s = EnsureApplication(demo);
       if (!s.ok()) return Rephrased(s, absl::StrCat("application ", demo.key, ": ", s.message()));
     }
-    return absl::OkStatus();
+    return applications_;
   }
 
  private:
-  // The client of the person holding `post`, with a token minted for them.
-  absl::StatusOr<const LoansClient*> As(const std::string& post) {
-    if (auto it = desks_.find(post); it != desks_.end()) return it->second.loans.get();
-    const auto holder = people_.holder_by_post.find(post);
-    if (holder == people_.holder_by_post.end()) return absl::InternalError("no demo holder of post " + post);
-    auth::Claims claims;
-    claims.subject = holder->second.staff;
-    claims.roles = {"staff"};
-    claims.unit = holder->second.unit;
-    claims.ttl = absl::Hours(1);
-    ASSIGN_OR_RETURN(ConnectionOptions options, ConnectionOptionsFrom(inv_.config));
-    ASSIGN_OR_RETURN(options.token, MintFor(inv_.config, std::move(claims), now_));
-    Desk& desk = desks_[post];
-    desk.connection = std::make_unique<Connection>(std::move(options));
-    desk.loans = std::make_unique<LoansClient>(*desk.connection);
-    return desk.loans.get();
-  }
+  absl::StatusOr<const LoansClient*> As(const std::string& post) { return desks_.As(post); }
 
   const DemoHolder& Holder(const std::string& post) const { return people_.holder_by_post.at(post); }
 
@@ -94,7 +58,7 @@ class LendingLoad {
                                        people_.units.at(108), people_.units.at(107));
     absl::StatusOr<v1::CountyPolicy> made =
         loans.Call<v1::CountyPolicy>(&v1::ProductService::Stub::CreateCountyPolicy, request);
-    if (Reused(made.status())) {
+    if (DemoAlreadyMade(made.status())) {
       v1::ListCountyPoliciesRequest list;
       list.set_county(request.policy().county());
       ASSIGN_OR_RETURN(const v1::ListCountyPoliciesResponse found,
@@ -117,7 +81,7 @@ class LendingLoad {
     request.set_request_id("demo:product:" + product.code());
     *request.mutable_product() = product;
     absl::StatusOr<v1::Product> made = loans.Call<v1::Product>(&v1::ProductService::Stub::CreateProduct, request);
-    if (Reused(made.status())) {
+    if (DemoAlreadyMade(made.status())) {
       v1::ListProductsRequest list;
       list.set_kind(product.kind());
       list.set_page_size(500);
@@ -132,22 +96,8 @@ class LendingLoad {
     return made->name();
   }
 
-  // Who takes a borrower's applications: the village agent, or for a
-  // leading enterprise the township's credit officer.
-  static std::string IntakePost(const DemoBorrower& demo) {
-    return demo.borrower.type() == v1::BORROWER_TYPE_LEADING_ENTERPRISE ? absl::StrCat("t", demo.unit, ".officer")
-                                                                        : absl::StrCat("v", demo.unit, ".agent");
-  }
-
-  static int TownshipOf(int unit) {
-    for (const DemoUnit& u : DemoNetwork()) {
-      if (u.index == unit) return u.level == type::v1::LEVEL_TOWNSHIP ? u.index : u.parent;
-    }
-    return 0;
-  }
-
   absl::Status EnsureBorrower(const DemoBorrower& demo) {
-    ASSIGN_OR_RETURN(const LoansClient* intake, As(IntakePost(demo)));
+    ASSIGN_OR_RETURN(const LoansClient* intake, As(DemoIntakePost(demo)));
     v1::CreateBorrowerRequest request;
     request.set_request_id("demo:borrower:" + demo.key);
     v1::Borrower& b = *request.mutable_borrower() = demo.borrower;
@@ -163,7 +113,7 @@ class LendingLoad {
       change.set_registration_number(demo.poverty_number);
     }
     absl::StatusOr<v1::Borrower> made = intake->Call<v1::Borrower>(&v1::BorrowerService::Stub::CreateBorrower, request);
-    if (Reused(made.status())) {
+    if (DemoAlreadyMade(made.status())) {
       v1::ListBorrowersRequest list;
       if (b.has_person()) list.set_id_card_number(b.person().id_card_number());
       if (b.has_organisation()) list.set_credit_code(b.organisation().credit_code());
@@ -179,7 +129,7 @@ class LendingLoad {
 
   absl::Status EnsureApplication(const DemoApplication& demo) {
     const auto& [borrower_name, borrower] = borrowers_.at(demo.borrower);
-    const std::string intake_post = IntakePost(*borrower);
+    const std::string intake_post = DemoIntakePost(*borrower);
     ASSIGN_OR_RETURN(const LoansClient* intake, As(intake_post));
     v1::CreateApplicationRequest request;
     request.set_request_id("demo:application:" + demo.key);
@@ -191,7 +141,7 @@ class LendingLoad {
     a.set_purpose(demo.purpose);
     a.set_purpose_detail(demo.detail);
     absl::StatusOr<v1::Application> app = intake->Call<v1::Application>(&AppStub::CreateApplication, request);
-    if (Reused(app.status())) {
+    if (DemoAlreadyMade(app.status())) {
       v1::ListApplicationsRequest list;
       list.set_borrower(borrower_name);
       list.set_product(a.product());
@@ -206,8 +156,8 @@ class LendingLoad {
     const bool ends_early = demo.target == v1::APPLICATION_STATE_REJECTED ||
                             demo.target == v1::APPLICATION_STATE_WITHDRAWN;
     const v1::ApplicationState stop = ends_early ? v1::APPLICATION_STATE_SUBMITTED : demo.target;
-    const std::string township = absl::StrCat("t", TownshipOf(borrower->unit), ".director");
-    const std::string bank = demo.bank == 109 ? "rcu.officer" : "abc.officer";
+    const std::string township = DemoTownshipDirectorPost(*borrower);
+    const std::string bank = DemoBankPost(demo);
     while (current.state() < stop && current.next_step() != v1::APPLICATION_STEP_UNSPECIFIED) {
       ASSIGN_OR_RETURN(current, TakeStep(demo, current, intake_post, township, bank));
     }
@@ -216,6 +166,7 @@ class LendingLoad {
                                                                                : Withdraw(current, intake_post));
     }
     if (demo.second_draw_yuan > 0 && !current.credit_line().empty()) RETURN_IF_ERROR(Draw(demo, current, bank));
+    applications_[demo.key] = std::move(current);
     return absl::OkStatus();
   }
 
@@ -264,12 +215,12 @@ class LendingLoad {
         s.set_findings(demo.small_loan ? "家庭劳动力充足，养殖经验丰富，资金用途真实，具备还款能力"
                                        : "经营正常，账务规范，带动贫困户情况属实，项目可行");
         *s.mutable_recommended_amount() = approved;
-        *s.mutable_report() = Document("survey_report", "", "surveys/" + demo.key + ".pdf");
+        *s.mutable_report() = DemoDocument("survey_report", "", "surveys/" + demo.key + ".pdf");
         *s.mutable_guarantee_application() =
-            Document("guarantee_application", "", "guarantee-applications/" + demo.key + ".pdf");
+            DemoDocument("guarantee_application", "", "guarantee-applications/" + demo.key + ".pdf");
         if (!demo.small_loan) {
           *s.mutable_benefit_sharing_agreement() =
-              Document("benefit_sharing_agreement", "", "benefit-sharing/" + demo.key + ".pdf");
+              DemoDocument("benefit_sharing_agreement", "", "benefit-sharing/" + demo.key + ".pdf");
         }
         return Send(director, current, "survey", &AppStub::RecordSurvey, r);
       }
@@ -288,7 +239,7 @@ class LendingLoad {
         v1::GuaranteeRecord& g = *r.mutable_guarantee();
         g.set_contract_number("GADB-" + demo.key);
         *g.mutable_guaranteed_amount() = approved;
-        *g.mutable_contract() = Document("guarantee_contract", g.contract_number(), "guarantees/" + demo.key + ".pdf");
+        *g.mutable_contract() = DemoDocument("guarantee_contract", g.contract_number(), "guarantees/" + demo.key + ".pdf");
         return Send("guar.officer", current, "guarantee", &AppStub::RecordGuarantee, r);
       }
       case v1::APPLICATION_STEP_INSURANCE: {
@@ -301,7 +252,7 @@ class LendingLoad {
         *i.mutable_cover()->mutable_start() = today;
         *i.mutable_cover()->mutable_end() =
             DateOf(absl::CivilDay(today_.year(), today_.month() + demo.term_months, today_.day()));
-        *i.mutable_policy_document() = Document("insurance_policy", i.policy_number(), "insurance/" + demo.key + ".pdf");
+        *i.mutable_policy_document() = DemoDocument("insurance_policy", i.policy_number(), "insurance/" + demo.key + ".pdf");
         return Send("ins.officer", current, "insure", &AppStub::RecordInsurance, r);
       }
       case v1::APPLICATION_STEP_CONTRACT: {
@@ -312,7 +263,7 @@ class LendingLoad {
         *c.mutable_amount() = approved;
         c.set_term_months(demo.term_months);
         c.set_rate_bp(rate);
-        *c.mutable_contract() = Document("loan_contract", c.contract_number(), "contracts/" + demo.key + ".pdf");
+        *c.mutable_contract() = DemoDocument("loan_contract", c.contract_number(), "contracts/" + demo.key + ".pdf");
         return Send(bank, current, "contract", &AppStub::SignContract, r);
       }
       case v1::APPLICATION_STEP_DISBURSEMENT: {
@@ -326,7 +277,7 @@ class LendingLoad {
           payee.set_payee_name("廊坊市冷链设备有限公司");
           payee.set_account_number("1310220000000088");
           payee.set_bank("中国农业银行廊坊分行");
-          *payee.mutable_basis() = Document("purchase_order", "", "purchase-orders/" + demo.key + ".pdf");
+          *payee.mutable_basis() = DemoDocument("purchase_order", "", "purchase-orders/" + demo.key + ".pdf");
         }
         return Send(bank, current, "disburse", &AppStub::Disburse, r);
       }
@@ -372,21 +323,37 @@ class LendingLoad {
     return absl::OkStatus();
   }
 
-  const Invocation& inv_;
+  DemoDesks& desks_;
   const DemoPeople& people_;
   DemoLoad& load_;
-  absl::Time now_;
   absl::CivilDay today_;
-  std::map<std::string, Desk> desks_;
   std::map<std::string, std::pair<std::string, const DemoBorrower*>> borrowers_;  // key → name, plan
+  std::map<std::string, v1::Application> applications_;
   std::string small_product_, industry_product_;
 };
 
 }  // namespace
 
 absl::Status LoadDemoLending(const Invocation& inv, const DemoPeople& people, DemoLoad& load, absl::Time now) {
-  LendingLoad lending(inv, people, load, now);
-  return lending.Run();
+  DemoDesks desks(inv, people, now);
+  // The server's business date, not this machine's: up.sh loads the
+  // servicing history with the suite's clock behind (demo_servicing.h). An
+  // svc-loans without servicing (no close-of-business service) gets no
+  // history, and its dates are this machine's.
+  ASSIGN_OR_RETURN(const LoansClient* county, desks.As("county.director"));
+  const absl::CivilDay here = (*BusinessClock::System(kDefaultCountyTimeZone))->DayOf(now);
+  absl::StatusOr<absl::CivilDay> today = DemoBusinessDate(*county, people.units.at(1));
+  const bool servicing = !absl::IsUnimplemented(today.status());
+  if (!servicing) today = here;
+  if (!today.ok()) return Rephrased(today.status(), absl::StrCat("business date: ", today.status().message()));
+  load.SetServerClockOffset(absl::Hours(24) * (*today - here));
+  LendingLoad lending(desks, load, *today);
+  ASSIGN_OR_RETURN(const auto applications, lending.Run());
+  if (!servicing) {
+    std::cerr << "demo load: svc-loans has no close-of-business service: no servicing history\n";
+    return absl::OkStatus();
+  }
+  return LoadDemoServicing(desks, load, *today, applications);
 }
 
 }  // namespace huinong::ctl

@@ -13,6 +13,14 @@ type::v1::Money Yuan(int64_t yuan) {
   return money;
 }
 
+type::v1::DocumentRef DemoDocument(const std::string& kind, const std::string& number, const std::string& path) {
+  type::v1::DocumentRef document;
+  document.set_kind(kind);
+  document.set_number(number);
+  document.set_uri("https://docs.example.cn/guan/" + path);
+  return document;
+}
+
 type::v1::Date DateOf(absl::CivilDay day) {
   type::v1::Date date;
   date.set_year(static_cast<int>(day.year()));

@@ -23,6 +23,9 @@ inline constexpr int64_t kEntrustedThresholdFen = 50'000'000;
 
 type::v1::Money Yuan(int64_t yuan);
 type::v1::Date DateOf(absl::CivilDay day);
+// A document of `kind` with its own `number` (may be empty), kept under the
+// demo's document store at `path`.
+type::v1::DocumentRef DemoDocument(const std::string& kind, const std::string& number, const std::string& path);
 
 // The county's policy from `from`, lending with `banks`, the guarantee
 // company and the insurer (units).

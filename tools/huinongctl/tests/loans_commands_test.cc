@@ -83,8 +83,8 @@ TEST_F(LoansCommandsTest, ARefusedSubmissionShowsEveryBrokenRule) {
 
 TEST_F(LoansCommandsTest, DemoLoadLeavesApplicationsInEveryStateEachStepByItsPeople) {
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
-  EXPECT_THAT(out_, HasSubstr("borrowers      14\n"));
-  EXPECT_THAT(out_, HasSubstr("applications   14\n"));
+  EXPECT_THAT(out_, HasSubstr("borrowers      20\n"));
+  EXPECT_THAT(out_, HasSubstr("applications   20\n"));
   EXPECT_THAT(out_, HasSubstr("draws          1\n"));
   std::set<v1::ApplicationState> states;
   for (const v1::Application& a : suite_.loans().Applications()) states.insert(a.state());
@@ -110,7 +110,7 @@ TEST_F(LoansCommandsTest, DemoLoadLeavesApplicationsInEveryStateEachStepByItsPeo
   ASSERT_TRUE(Run({"demo", "load"}).ok()) << out_;
   EXPECT_THAT(out_, HasSubstr("demo data: 0 created, "));
   EXPECT_EQ(suite_.loans().BorrowerCount(), borrowers);
-  EXPECT_EQ(suite_.loans().Applications().size(), 14u);
+  EXPECT_EQ(suite_.loans().Applications().size(), 20u);
 }
 
 }  // namespace
