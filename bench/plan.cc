@@ -147,8 +147,8 @@ absl::Status ParsePrepare(const pb::Struct& o, const std::string& where, Scenari
   sc.prepared = true;
   ASSIGN_OR_RETURN(sc.prepare.steps, StepList(Find(p->struct_value(), "steps"), where + " prepare", "steps"));
   ASSIGN_OR_RETURN(sc.prepare.max_rate, Number(p->struct_value(), "max_rate", 1000, where + " prepare"));
-  if (sc.prepare.steps.empty() || sc.prepare.max_rate <= 0) {
-    return absl::InvalidArgumentError(where + ": \"prepare\" needs steps and a positive max_rate");
+  if (sc.prepare.max_rate <= 0) {
+    return absl::InvalidArgumentError(where + ": \"prepare\" needs a positive max_rate");
   }
   return absl::OkStatus();
 }

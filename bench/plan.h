@@ -33,8 +33,12 @@
 // per second over warm-up and window — with {{i}} the item's index and the
 // captures of the item's own steps as its variables; each call of the
 // measurement then sends the scenario's request expanded for the next item
-// (e.g. the name and etag of a fresh DRAFT application). A measurement that
-// runs out of items is reported as failed, never as a number.
+// (e.g. the name and etag of a fresh DRAFT application). A list variable
+// gives item k its element k mod size, so "prepare" with no steps spreads
+// consecutive calls over a list of records (RecordRepayment: each call the
+// next of 4,096 loans, where a slot's own template would send a slot's calls
+// to one loan). A measurement that runs out of items is reported as failed,
+// never as a number.
 //
 // Table sizes: the scenario is measured once per size, in order, after the
 // rounds (rounds measurements back to back at each size), each size's steps

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
@@ -24,6 +25,15 @@ namespace pb = google::protobuf;
 // none of its messages, so nothing would pull its object out of the archive;
 // referencing its descriptor table does.
 const void* volatile kLinkedBenchService = &descriptor_table_huinong_2fbench_2fv1_2fbench_2eproto;
+
+// ["a","b"]: every value, each a JSON string (a seed's list argument).
+std::string JsonStrings(const std::vector<std::string>& values) {
+  pb::ListValue list;
+  for (const std::string& v : values) list.add_values()->set_string_value(v);
+  std::string out;
+  (void)pb::util::MessageToJsonString(list, &out);
+  return out;
+}
 
 }  // namespace
 
@@ -49,13 +59,21 @@ absl::StatusOr<std::string> ExpandVariables(absl::string_view text, const Variab
     if (open == absl::string_view::npos) break;
     const size_t close = text.find('}', open);
     if (close == absl::string_view::npos) return absl::InvalidArgumentError("unterminated ${ in template");
-    const std::string key(text.substr(open + 2, close - open - 2));
-    auto it = vars.find(key);
+    absl::string_view key = text.substr(open + 2, close - open - 2);
+    const bool whole = absl::ConsumeSuffix(&key, "[]");
+    auto it = vars.find(std::string(key));
     if (it == vars.end() || it->second.empty()) {
       return absl::NotFoundError(absl::StrCat("template names ${", key, "}, which no setup step captured"));
     }
-    absl::StrAppend(&out, text.substr(pos, open - pos), it->second[slot % it->second.size()]);
-    pos = close + 1;
+    if (!whole) {
+      absl::StrAppend(&out, text.substr(pos, open - pos), it->second[slot % it->second.size()]);
+      pos = close + 1;
+      continue;
+    }
+    // "${name[]}" is how a JSON plan must write it: the quotes go too.
+    const bool quoted = open > pos && text[open - 1] == '"' && close + 1 < text.size() && text[close + 1] == '"';
+    absl::StrAppend(&out, text.substr(pos, open - pos - (quoted ? 1 : 0)), JsonStrings(it->second));
+    pos = close + 1 + (quoted ? 1 : 0);
   }
   absl::StrAppend(&out, text.substr(pos));
   return out;

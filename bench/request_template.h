@@ -4,8 +4,10 @@
 // A template is proto text format or JSON (it starts with '{') of the
 // method's request type. Before parsing, ${name} is replaced by the variable
 // `name` (a list variable gives slot k its element k mod size, so each
-// in-flight slot can work on its own record). After parsing, every string
-// field containing {{ulid}} gets a fresh ULID at each call (one per call, the
+// in-flight slot can work on its own record), and ${name[]} by all of its
+// values as a JSON array of strings (a seed's list argument; written
+// "${name[]}" in a JSON plan, and the quotes are replaced with it). After parsing,
+// every string field containing {{ulid}} gets a fresh ULID at each call (one per call, the
 // same in all fields of that call) — a unique request_id for writes.
 //
 // Guarantees: a template that does not parse, names a missing variable, or a
@@ -40,7 +42,8 @@ absl::StatusOr<MethodInfo> ResolveMethod(absl::string_view name);
 
 using Variables = std::map<std::string, std::vector<std::string>>;
 
-// Replaces each ${name} with vars[name][slot % size].
+// Replaces each ${name} with vars[name][slot % size], and each ${name[]}
+// with ["v0","v1",...] (every value, JSON-escaped; "${name[]}" quotes and all).
 absl::StatusOr<std::string> ExpandVariables(absl::string_view text, const Variables& vars, int slot);
 
 absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(const google::protobuf::Descriptor& type,

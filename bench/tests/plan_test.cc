@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_replace.h"
@@ -85,6 +87,16 @@ TEST(ParsePlanTest, ReadsCallersPreparedInputsSqlSeedsAndTableSizes) {
   EXPECT_EQ(SizedName(l, l.table_sizes.sizes[1]), "L at 1M");
 }
 
+TEST(ParsePlanTest, APrepareWithoutStepsSpreadsTheCallsOverTheItems) {
+  auto plan = ParsePlan(R"({"scenarios": [{"name": "R", "kind": "write", "service": "loans", "method": "m",
+                                           "prepare": {"max_rate": 2000},
+                                           "request": {"name": "${loans}"}}]})");
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_TRUE(plan->scenarios[0].prepared);
+  EXPECT_TRUE(plan->scenarios[0].prepare.steps.empty());
+  EXPECT_DOUBLE_EQ(plan->scenarios[0].prepare.max_rate, 2000);
+}
+
 TEST(KeepScenariosTest, KeepsTheNamedOnesInPlanOrderAndRefusesAnUnknownName) {
   auto plan = ParsePlan(R"({"scenarios": [
       {"name": "A", "kind": "read", "service": "org", "method": "x", "request": "{}"},
@@ -104,10 +116,10 @@ TEST(KeepScenariosTest, KeepsTheNamedOnesInPlanOrderAndRefusesAnUnknownName) {
 }
 
 TEST(ParsePlanTest, RefusesBadPreparedInputsSqlAndTableSizes) {
-  // An SQL step without its database; a prepare without steps or with no rate.
+  // An SQL step without its database; a prepare with no rate.
   EXPECT_FALSE(ParsePlan(R"({"scenarios": [], "setup": [{"sql": "DELETE FROM t"}]})").ok());
   EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "write", "service": "s", "method": "m",
-                                             "prepare": {"steps": []}}]})").ok());
+                                             "prepare": {"max_rate": -1}}]})").ok());
   EXPECT_FALSE(ParsePlan(R"({"scenarios": [{"name": "x", "kind": "write", "service": "s", "method": "m",
                                              "prepare": {"max_rate": 0, "steps": [{"service": "s", "method": "c"}]}}]})").ok());
   // One size is nothing to compare; a write's table sizes are not measured.
@@ -143,8 +155,22 @@ void CheckSteps(const std::vector<CallStep>& steps, Variables& vars) {
     if (!step.seed.empty()) {
       auto args = ExpandVariables(step.request, vars, 0);
       ASSERT_TRUE(args.ok()) << step.label << ": " << args.status();
+      google::protobuf::Struct parsed;
+      ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(*args, &parsed).ok()) << step.label << ": " << *args;
+      // What each seed answers (bench/seeds.h), without a database.
       vars["loans_product"] = {"products/01BENCHPRODUCTFPXD00000001"};
       vars["loans_borrowers"] = {"borrowers/01BB00000000000000000000"};
+      if (step.seed == "loans_repayable") {
+        ASSERT_TRUE(parsed.fields().contains("variable")) << step.label;
+        ASSERT_EQ(parsed.fields().at("townships").list_value().values_size(),
+                  parsed.fields().at("villages").list_value().values_size())
+            << step.label;
+        vars[parsed.fields().at("variable").string_value()] = {"loans/01BRR00000000000000000000"};
+        vars["loans_value_year"] = {"2026"};
+        vars["loans_value_month"] = {"12"};
+        vars["loans_value_day"] = {"3"};
+        vars["loans_repayment_fen"] = {"1", "10000"};
+      }
       continue;
     }
     if (!step.sql.empty()) {

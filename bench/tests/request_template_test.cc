@@ -43,6 +43,14 @@ TEST(ExpandVariablesTest, ListVariablesGiveEachSlotItsElement) {
   EXPECT_EQ(*ExpandVariables(R"({"name":"${units}"})", vars, 2), R"({"name":"units/A"})");
 }
 
+TEST(ExpandVariablesTest, AWholeListIsAJsonArrayOfStrings) {
+  Variables vars = {{"towns", {"units/A", "units/\"B\""}}};
+  EXPECT_EQ(*ExpandVariables(R"({"townships":${towns[]},"first":"${towns}"})", vars, 0),
+            R"({"townships":["units/A","units/\"B\""],"first":"units/A"})");
+  EXPECT_EQ(*ExpandVariables(R"({"townships":"${towns[]}"})", vars, 1), R"({"townships":["units/A","units/\"B\""]})");
+  EXPECT_FALSE(ExpandVariables("${nope[]}", vars, 0).ok());
+}
+
 TEST(ExpandVariablesTest, AMissingVariableIsNamed) {
   absl::StatusOr<std::string> s = ExpandVariables("name: \"${nope}\"", {}, 0);
   ASSERT_FALSE(s.ok());

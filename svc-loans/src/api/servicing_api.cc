@@ -158,7 +158,9 @@ grpc::Status ServicingApi::RecordRepayment(grpc::ServerContext* ctx, const v1::R
       RETURN_IF_ERROR(m.Record({"repayment", repayment.name(), unit, nullptr, &repayment}));
       RETURN_IF_ERROR(m.Record({"loan", after.name(), unit, &before, &after}));
       // A repayment moves the township's ratio (paying off a sound loan raises it).
-      RETURN_IF_ERROR(loans::MeasureTownship(m, change.after.place.township_id, RecordBreakerChange).status());
+      RETURN_IF_ERROR(loans::MeasureTownship(m, change.after.place.township_id, RecordBreakerChange,
+                                             change.policy_in_force ? &*change.policy_in_force : nullptr)
+                          .status());
       return repayment;
     };
   });

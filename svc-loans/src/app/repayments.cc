@@ -21,13 +21,19 @@ namespace {
 
 std::string LoanName(const std::string& id) { return rpc::FormatName("loans", id); }
 
-// ReplayLoan of the loan's terms with `records`, classified by the policy
-// in force on `as_of`.
+// ReplayLoan of the loan's terms with `records`, classified by `policy` (the
+// county's in force on `as_of`; none: the default).
+absl::StatusOr<LoanReplay> ReplayBy(const Loan& loan, const std::vector<store::RepaymentRecord>& records,
+                                    absl::CivilDay as_of, const std::optional<CountyPolicy>& policy) {
+  const int npl_days = policy ? policy->npl_days_past_due : CountyPolicy{}.npl_days_past_due;
+  return ReplayWith(loan, records, as_of, npl_days);
+}
+
+// The same, reading the policy in force on `as_of`.
 absl::StatusOr<LoanReplay> Replay(sql::Connection& conn, const Loan& loan,
                                   const std::vector<store::RepaymentRecord>& records, absl::CivilDay as_of) {
   ASSIGN_OR_RETURN(const std::optional<CountyPolicy> policy, store::PolicyOn(conn, loan.place.county_id, as_of));
-  const int npl_days = policy ? policy->npl_days_past_due : CountyPolicy{}.npl_days_past_due;
-  return ReplayWith(loan, records, as_of, npl_days);
+  return ReplayBy(loan, records, as_of, policy);
 }
 
 // The credit line a loan was drawn on follows its outstanding principal.
@@ -90,6 +96,8 @@ absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& or
   if (!order.etag.empty()) RETURN_IF_ERROR(rpc::CheckEtag(order.etag, before.version, name));
 
   ASSIGN_OR_RETURN(std::vector<store::RepaymentRecord> records, store::LoanRepayments(m.tx(), order.loan_id));
+  // Read once: the replay's classification and the township's measurement both judge by it.
+  ASSIGN_OR_RETURN(std::optional<CountyPolicy> policy, store::PolicyOn(m.tx(), before.place.county_id, m.today()));
   for (const store::RepaymentRecord& r : records) {
     if (r.bank_reference != order.bank_reference) continue;
     if (r.repayment.amount_fen != order.amount_fen || r.repayment.value_date != order.value_date) {
@@ -98,8 +106,8 @@ absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& or
                                              r.repayment.amount_fen, " fen valued ",
                                              absl::FormatCivilTime(r.repayment.value_date), " on ", name));
     }
-    ASSIGN_OR_RETURN(const LoanReplay replay, Replay(m.tx(), before, records, m.today()));
-    return RepaymentChange{before, before, r, AppliedById(before, replay)[r.id], /*existing=*/true};
+    ASSIGN_OR_RETURN(const LoanReplay replay, ReplayBy(before, records, m.today(), policy));
+    return RepaymentChange{before, before, r, AppliedById(before, replay)[r.id], /*existing=*/true, std::move(policy)};
   }
   if (before.status != LoanStatus::kActive) {
     return rpc::FailedPrecondition("LOAN_NOT_ACTIVE", absl::StrCat(name, " is settled or written off"));
@@ -121,7 +129,7 @@ absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& or
   record.recorded_by = m.caller().subject;
   record.create_time = m.now();
   records.push_back(record);
-  ASSIGN_OR_RETURN(const LoanReplay replay, Replay(m.tx(), before, records, m.today()));
+  ASSIGN_OR_RETURN(const LoanReplay replay, ReplayBy(before, records, m.today(), policy));
   for (const Allocation& a : replay.allocations) {
     if (a.unapplied_fen == 0) continue;
     return rpc::FailedPrecondition(
@@ -139,7 +147,7 @@ absl::StatusOr<RepaymentChange> RecordRepayment(server::Mutation& m, OrgView& or
   after.update_time = m.now();
   RETURN_IF_ERROR(store::UpdateLoanServicing(m.tx(), before, after, m.today()));
   RETURN_IF_ERROR(FollowOnCreditLine(m, before, after));
-  return RepaymentChange{before, after, record, applied, /*existing=*/false};
+  return RepaymentChange{before, after, record, applied, /*existing=*/false, std::move(policy)};
 }
 
 absl::StatusOr<PayoffFigures> PayoffOn(sql::Connection& conn, const Loan& loan, absl::CivilDay as_of,

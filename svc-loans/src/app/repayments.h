@@ -21,6 +21,7 @@
 #include "absl/time/civil_time.h"
 #include "common/server/handler_kit.h"
 #include "svc-loans/src/app/access.h"
+#include "svc-loans/src/domain/county_policy.h"
 #include "svc-loans/src/domain/loan.h"
 #include "svc-loans/src/domain/repayment.h"
 #include "svc-loans/src/store/repayment_store.h"
@@ -82,6 +83,9 @@ struct RepaymentChange {
   // The bank's reference had paid this amount on this value date before:
   // nothing changed, the first repayment is answered.
   bool existing = false;
+  // The county policy in force today that classified the replay (none:
+  // the default classification), for the township's measurement.
+  std::optional<CountyPolicy> policy_in_force;
 };
 
 // Records a repayment (servicing_service.proto RecordRepayment): by the

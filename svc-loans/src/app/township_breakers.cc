@@ -40,10 +40,15 @@ struct Measurement {
   std::string policy_id;
 };
 
+// `known`: the policy in force today if the caller has it (MeasureTownship).
 absl::StatusOr<Measurement> MeasureNow(server::Mutation& m, const std::string& township_id,
-                                       const std::string& county_id) {
+                                       const std::string& county_id, const CountyPolicy* known = nullptr) {
   ASSIGN_OR_RETURN(const store::TownshipExposure exposure, store::LoadTownshipExposure(m.tx(), township_id));
-  ASSIGN_OR_RETURN(const CountyPolicy policy, LoadPolicyInForce(m.tx(), county_id, m.today()));
+  std::optional<CountyPolicy> read;
+  if (known == nullptr || known->county_id != county_id) {
+    ASSIGN_OR_RETURN(read, LoadPolicyInForce(m.tx(), county_id, m.today()));
+  }
+  const CountyPolicy& policy = read ? *read : *known;
   return Measurement{TownshipNplRatio(exposure.loans, policy.npl_measure), policy.npl_measure,
                      policy.breaker_threshold_bp, policy.id};
 }
@@ -107,7 +112,7 @@ absl::StatusOr<TownshipBreakerRecord> CurrentBreaker(sql::Connection& conn, org_
 }
 
 absl::StatusOr<BreakerChange> MeasureTownship(server::Mutation& m, const std::string& township_id,
-                                              const BreakerRecorder& record) {
+                                              const BreakerRecorder& record, const CountyPolicy* policy_in_force) {
   ASSIGN_OR_RETURN(std::optional<TownshipBreakerRecord> before,
                    store::LoadTownshipBreaker(m.tx(), township_id, true));
   std::string county_id = before ? before->county_id : "";
@@ -118,7 +123,7 @@ absl::StatusOr<BreakerChange> MeasureTownship(server::Mutation& m, const std::st
   if (county_id.empty()) {  // no record and nothing lent: open, ratio 0
     return BreakerChange{std::nullopt, Fresh(township_id, ""), false};
   }
-  ASSIGN_OR_RETURN(const Measurement now, MeasureNow(m, township_id, county_id));
+  ASSIGN_OR_RETURN(const Measurement now, MeasureNow(m, township_id, county_id, policy_in_force));
   TownshipBreakerRecord after = before ? *before : Fresh(township_id, county_id);
   after.county_id = county_id;
   const BreakerMeasurement judged = Measure(after.breaker, now.ratio, now.threshold_bp);

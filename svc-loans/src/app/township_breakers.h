@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "common/org_directory/org_view.h"
 #include "common/server/mutation.h"
+#include "svc-loans/src/domain/county_policy.h"
 #include "svc-loans/src/domain/township_breaker_record.h"
 
 namespace huinong::loans {
@@ -47,9 +48,13 @@ using BreakerRecorder = std::function<absl::Status(server::Mutation&, const Brea
 // (the trip is audited, acted by the service). A township with no loans
 // outstanding and no record is left unwritten (ratio 0). FAILED_PRECONDITION
 // NO_POLICY when the county has no policy in force.
-// `record` is called on a trip.
+// `record` is called on a trip. `policy_in_force`, when given, is the county
+// policy in force today as the caller's transaction has read it already (a
+// repayment's replay is classified by it): used when it is the township's
+// county's, instead of reading it a second time.
 absl::StatusOr<BreakerChange> MeasureTownship(server::Mutation& m, const std::string& township_id,
-                                              const BreakerRecorder& record);
+                                              const BreakerRecorder& record,
+                                              const CountyPolicy* policy_in_force = nullptr);
 
 // The county of a TOWNSHIP unit; NOT_FOUND for an unknown unit,
 // FAILED_PRECONDITION LEVEL_MISMATCH for another level.
