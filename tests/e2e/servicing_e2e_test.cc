@@ -13,8 +13,8 @@
 //
 // Living through later days writes later-dated data; so the demo's other
 // township (宫村镇), whose demo loans age the same way, is lifted again at
-// the end and svc-loans comes back to today. The test runs last in the
-// e2e binary.
+// the end and svc-loans comes back to today. It is its own binary
+// (e2e_later_days_test), which ctest runs after every test of e2e_test.
 #include <signal.h>
 
 #include <algorithm>
