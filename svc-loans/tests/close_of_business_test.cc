@@ -313,28 +313,33 @@ TEST_F(CloseOfBusiness, CatchingUpThreeMissedDatesEqualsThreeSingleRuns) {
             (std::vector<std::string>{"1 0 15000000", "1 0 15000000"}));
 }
 
-TEST_F(CloseOfBusiness, CatchingUpAfterRepaymentsBookedSinceKeepsTheHistoryOfEveryNight) {
+TEST_F(CloseOfBusiness, CatchingUpTakesWhatTheBankBookedMeanwhileOnItsValueDates) {
   // In each county, from 2026-03-10: loan 1 is paid off today (2026-09-01),
   // loan 2 repays 10,000 CNY today and stays open — both non-performing
-  // since 2026-07-09, 90 days after their first missed due day. The first
-  // county's job was down from 2026-04-10 and catches up after the bank
-  // booked both repayments; the second's ran every night.
+  // since 2026-07-09, 90 days after their first missed due day — and loan 3's
+  // first interest, due 2026-04-10, is booked today valued on its due day.
+  // The first county's job was down from 2026-04-10 and catches up after the
+  // bank booked all three; the second's ran every night.
   for (const std::string county : {"county", "county2"}) {
-    AddLoan(county, 1, absl::CivilDay(2026, 3, 10), 12);
-    AddLoan(county, 2, absl::CivilDay(2026, 3, 10), 12);
+    for (int n = 1; n <= 3; ++n) AddLoan(county, n, absl::CivilDay(2026, 3, 10), 12);
     ASSERT_NO_FATAL_FAILURE(RunOk(county, absl::CivilDay(2026, 4, 9)));
   }
+  const Loan third = NewLoan("county", 3, absl::CivilDay(2026, 3, 10), 12);
+  const Instalment first = (*BuildSchedule(TermsOfLoan(third)))[0];
+  ASSERT_EQ(first.due_date, absl::CivilDay(2026, 4, 10));
   const auto repay = [&](const std::string& county) {
     v1::GetPayoffQuoteRequest ask;
     ask.set_name("loans/" + LoanId(county, 1));
     v1::PayoffQuote quote;
     ASSERT_TRUE(servicing_->GetPayoffQuote(As("rcc-officer").get(), ask, &quote).ok());
-    for (const auto& [n, fen] : {std::pair{1, quote.total().fen()}, std::pair{2, int64_t{1'000'000}}}) {
+    const std::pair<int64_t, absl::CivilDay> paid[] = {
+        {quote.total().fen(), clock_->Today()}, {1'000'000, clock_->Today()}, {first.interest_due_fen, first.due_date}};
+    for (int n = 1; n <= 3; ++n) {
       v1::RecordRepaymentRequest req;
       req.set_request_id(NextRequestId());
       req.set_name("loans/" + LoanId(county, n));
-      req.mutable_repayment()->mutable_amount()->set_fen(fen);
-      *req.mutable_repayment()->mutable_value_date() = rpc::ToDate(clock_->Today());
+      req.mutable_repayment()->mutable_amount()->set_fen(paid[n - 1].first);
+      *req.mutable_repayment()->mutable_value_date() = rpc::ToDate(paid[n - 1].second);
       req.mutable_repayment()->set_bank_reference(absl::StrCat("RCC-", county, "-", n));
       v1::Repayment out;
       const grpc::Status s = servicing_->RecordRepayment(As("rcc-officer").get(), req, &out);
@@ -346,6 +351,7 @@ TEST_F(CloseOfBusiness, CatchingUpAfterRepaymentsBookedSinceKeepsTheHistoryOfEve
   ASSERT_NO_FATAL_FAILURE(repay("county"));
   ASSERT_NO_FATAL_FAILURE(RunOk("county", absl::CivilDay(2026, 8, 31)));
 
+  // Valued today, the repayments leave the same history either way.
   for (int n = 1; n <= 2; ++n) {
     const LoanState nightly = State(LoanId("county2", n)), caught_up = State(LoanId("county", n));
     EXPECT_EQ(caught_up.standings, nightly.standings) << n;
@@ -354,21 +360,25 @@ TEST_F(CloseOfBusiness, CatchingUpAfterRepaymentsBookedSinceKeepsTheHistoryOfEve
     EXPECT_EQ(caught_up.outstanding, nightly.outstanding) << n;
     EXPECT_TRUE(caught_up.reminders.empty()) << n;  // matures 2027-03-10: nothing owed yet
   }
-  // The history each shows: sound, overdue from 11 April, non-performing
-  // from 9 July, then today's repayment.
+  // Sound, overdue from 11 April, non-performing from 9 July, then today's
+  // repayment — though the job closed those days only after it was booked.
   const LoanState paid = State(LoanId("county", 1));
-  ASSERT_EQ(paid.standings.size(), 4u);
-  EXPECT_EQ(paid.standings[0], "2026-03-10 1 0 5000000");
-  EXPECT_EQ(paid.standings[1], "2026-04-11 2 1 5000000");
-  EXPECT_EQ(paid.standings[2], "2026-07-09 3 90 5000000");
-  EXPECT_EQ(paid.standings[3], "2026-09-01 1 0 0");
+  EXPECT_EQ(paid.standings, (std::vector<std::string>{"2026-03-10 1 0 5000000", "2026-04-11 2 1 5000000",
+                                                      "2026-07-09 3 90 5000000", "2026-09-01 1 0 0"}));
   EXPECT_EQ(paid.status, static_cast<int>(LoanStatus::kSettled));
   const LoanState open = State(LoanId("county", 2));
   ASSERT_EQ(open.standings.size(), 4u);
   EXPECT_EQ(open.standings[2], "2026-07-09 3 90 5000000");
   EXPECT_EQ(open.status, static_cast<int>(LoanStatus::kActive));
+  // Loan 3's first interest, valued on its due day: the nightly county had
+  // closed April before it was booked and keeps April overdue; the county
+  // catching up closes April with it, and the loan is first past due on 11
+  // May (its second instalment).
+  EXPECT_EQ(State(LoanId("county2", 3)).standings[1], "2026-04-11 2 1 5000000");
+  EXPECT_EQ(State(LoanId("county", 3)).standings[1], "2026-05-11 2 1 5000000");
 
   // Worked again from 10 April: nothing more is written.
+  const LoanState third_state = State(LoanId("county", 3));
   auto conn = pool_->Connect();
   ASSERT_TRUE(conn.ok());
   std::unique_ptr<sql::PreparedStatement>((*conn)->prepareStatement(
@@ -377,6 +387,7 @@ TEST_F(CloseOfBusiness, CatchingUpAfterRepaymentsBookedSinceKeepsTheHistoryOfEve
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(State(LoanId("county", 1)).standings, paid.standings);
   EXPECT_EQ(State(LoanId("county", 2)).standings, open.standings);
+  EXPECT_EQ(State(LoanId("county", 3)).standings, third_state.standings);
 }
 
 // ListLoans's filters over what the job wrote: class, days past due,

@@ -14,33 +14,22 @@
 namespace huinong::loans {
 namespace {
 
-// Records `date` in the history of a loan whose row already stands at a
-// later business day (domain/close_of_business.h): true when written.
-absl::StatusOr<bool> CloseLoanHistory(server::Mutation& m, const Loan& loan,
-                                      const std::vector<store::RepaymentRecord>& records, absl::CivilDay date,
-                                      const ClosingTerms& terms) {
-  std::vector<store::RepaymentRecord> booked;
-  for (const store::RepaymentRecord& r : records) {
-    if (!BookedAfter(r.repayment, date)) booked.push_back(r);
-  }
-  ASSIGN_OR_RETURN(const LoanReplay replay, ReplayWith(loan, booked, date, terms.npl_days_past_due));
-  const Loan then = ReplayedLoan(loan, replay);
-  ASSIGN_OR_RETURN(const std::optional<Loan> recorded, store::StandingOn(m.tx(), loan, date));
-  if (recorded && !StandingChanged(*recorded, then)) return false;
-  RETURN_IF_ERROR(store::RecordStanding(m.tx(), then, date));
-  return true;
-}
-
-// Closes `date` for one locked loan: true when its row or history was written.
+// Closes `date` for one locked loan: true when its row or history was
+// written. The loan's figures on `date` are its replay as of `date` with
+// every repayment booked so far (those valued after it are left out).
 absl::StatusOr<bool> CloseLoan(server::Mutation& m, const Loan& before,
                                const std::vector<store::RepaymentRecord>& records, absl::CivilDay date,
                                const ClosingTerms& terms) {
-  const auto booked_later = [date](const store::RepaymentRecord& r) { return BookedAfter(r.repayment, date); };
-  if (before.status != LoanStatus::kActive || std::any_of(records.begin(), records.end(), booked_later)) {
-    return CloseLoanHistory(m, before, records, date, terms);
-  }
   ASSIGN_OR_RETURN(const LoanReplay replay, ReplayWith(before, records, date, terms.npl_days_past_due));
   Loan after = ReplayedLoan(before, replay);
+  const auto booked_later = [date](const store::RepaymentRecord& r) { return BookedAfter(r.repayment, date); };
+  if (before.status != LoanStatus::kActive || std::any_of(records.begin(), records.end(), booked_later)) {
+    // Its row stands at a later business day: only the date's history.
+    ASSIGN_OR_RETURN(const std::optional<Loan> recorded, store::StandingOn(m.tx(), before, date));
+    if (recorded && !StandingChanged(*recorded, after)) return false;
+    RETURN_IF_ERROR(store::RecordStanding(m.tx(), after, date));
+    return true;
+  }
   if (!ServicingChanged(before, after)) return false;
   after.version += 1;
   after.update_time = m.now();

@@ -8,15 +8,21 @@
 // county's time zone). Dates close one by one in order, each once.
 //
 // Closing date D for a loan is its replay as of D (repayment.h ReplayLoan:
-// every repayment valued on or before D): days past due and class as of D.
+// every repayment booked so far and valued on or before D): days past due
+// and class as of D. A date's figures are fixed when it closes — a
+// repayment booked after that, valued back inside it, changes the days
+// from its booking on (its posting date), never a closed date, so a report
+// once given reads the same later. Before it closes, a date takes every
+// repayment booked by then: after downtime, the dates the job catches up
+// see the repayments the bank recorded meanwhile on their value dates.
+//
 // The loan's row holds the figures of the latest business day that booked
 // anything on it, so a loan with business BOOKED after D (a repayment
 // posted on a later business day, a settlement or a write-off since: the
 // job catching up after downtime while the bank kept recording) already
 // stands at a later day. Closing D leaves its row alone and writes only its
-// history: its standing on D is the replay of what was booked on or before
-// D, recorded as of D when it differs from the standing it held on D — so a
-// past month reads the same whether the job ran every night or caught up.
+// history: its standing on D, recorded as of D when it differs from the
+// standing its history holds there.
 #pragma once
 
 #include <cstdint>
