@@ -18,6 +18,9 @@
 #include "huinong/org/v1/staff_service.grpc.pb.h"
 #include "huinong/org/v1/staffing_service.grpc.pb.h"
 #include "huinong/org/v1/unit_service.grpc.pb.h"
+#include "huinong/tickets/v1/callback_handover_service.grpc.pb.h"
+#include "huinong/tickets/v1/customer_service.grpc.pb.h"
+#include "huinong/tickets/v1/sla_policy_service.grpc.pb.h"
 #include "huinong/tickets/v1/ticket_service.grpc.pb.h"
 
 namespace huinong::ctl {
@@ -32,6 +35,9 @@ const std::vector<SuiteService>& SuiteServices() {
       {"org", org::v1::OrgQueryService::service_full_name()},
       {"org", org::v1::CalendarService::service_full_name()},
       {"tickets", tickets::v1::TicketService::service_full_name()},
+      {"tickets", tickets::v1::SlaPolicyService::service_full_name()},
+      {"tickets", tickets::v1::CallbackHandoverService::service_full_name()},
+      {"tickets", tickets::v1::CustomerService::service_full_name()},
       {"loans", loans::v1::BorrowerService::service_full_name()},
       {"loans", loans::v1::ProductService::service_full_name()},
       {"loans", loans::v1::ApplicationService::service_full_name()},

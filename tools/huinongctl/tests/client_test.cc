@@ -213,24 +213,27 @@ TEST_F(ClientTest, DemoLoadAdoptsUnitsMadeByOthers) {
 TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
   ASSERT_TRUE(Run({"health"}).ok()) << out_;
   EXPECT_EQ(out_,
-            "BACKEND  SERVICE                                  STATUS\n"
-            "org      huinong.org.v1.UnitService               SERVING\n"
-            "org      huinong.org.v1.PostService               SERVING\n"
-            "org      huinong.org.v1.StaffService              SERVING\n"
-            "org      huinong.org.v1.ChangeService             SERVING\n"
-            "org      huinong.org.v1.StaffingService           SERVING\n"
-            "org      huinong.org.v1.OrgQueryService           SERVING\n"
-            "org      huinong.org.v1.CalendarService           SERVING\n"
-            "tickets  huinong.tickets.v1.TicketService         SERVING\n"
-            "loans    huinong.loans.v1.BorrowerService         SERVING\n"
-            "loans    huinong.loans.v1.ProductService          SERVING\n"
-            "loans    huinong.loans.v1.ApplicationService      SERVING\n"
-            "loans    huinong.loans.v1.ServicingService        SERVING\n"
-            "loans    huinong.loans.v1.SubsidyService          SERVING\n"
-            "loans    huinong.loans.v1.RiskFundService         SERVING\n"
-            "loans    huinong.loans.v1.TownshipBreakerService  SERVING\n"
-            "loans    huinong.loans.v1.CloseOfBusinessService  SERVING\n"
-            "audit    huinong.audit.v1.AuditService            SERVING\n");
+            "BACKEND  SERVICE                                     STATUS\n"
+            "org      huinong.org.v1.UnitService                  SERVING\n"
+            "org      huinong.org.v1.PostService                  SERVING\n"
+            "org      huinong.org.v1.StaffService                 SERVING\n"
+            "org      huinong.org.v1.ChangeService                SERVING\n"
+            "org      huinong.org.v1.StaffingService              SERVING\n"
+            "org      huinong.org.v1.OrgQueryService              SERVING\n"
+            "org      huinong.org.v1.CalendarService              SERVING\n"
+            "tickets  huinong.tickets.v1.TicketService            SERVING\n"
+            "tickets  huinong.tickets.v1.SlaPolicyService         SERVING\n"
+            "tickets  huinong.tickets.v1.CallbackHandoverService  SERVING\n"
+            "tickets  huinong.tickets.v1.CustomerService          SERVING\n"
+            "loans    huinong.loans.v1.BorrowerService            SERVING\n"
+            "loans    huinong.loans.v1.ProductService             SERVING\n"
+            "loans    huinong.loans.v1.ApplicationService         SERVING\n"
+            "loans    huinong.loans.v1.ServicingService           SERVING\n"
+            "loans    huinong.loans.v1.SubsidyService             SERVING\n"
+            "loans    huinong.loans.v1.RiskFundService            SERVING\n"
+            "loans    huinong.loans.v1.TownshipBreakerService     SERVING\n"
+            "loans    huinong.loans.v1.CloseOfBusinessService     SERVING\n"
+            "audit    huinong.audit.v1.AuditService               SERVING\n");
   EXPECT_THAT(suite_.health().Seen(),
               ElementsAre(std::pair<std::string, std::string>("org", "huinong.org.v1.UnitService"),
                           std::pair<std::string, std::string>("org", "huinong.org.v1.PostService"),
@@ -240,6 +243,9 @@ TEST_F(ClientTest, HealthAsksEachBackendThroughTheGatewayHeader) {
                           std::pair<std::string, std::string>("org", "huinong.org.v1.OrgQueryService"),
                           std::pair<std::string, std::string>("org", "huinong.org.v1.CalendarService"),
                           std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.TicketService"),
+                          std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.SlaPolicyService"),
+                          std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.CallbackHandoverService"),
+                          std::pair<std::string, std::string>("tickets", "huinong.tickets.v1.CustomerService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.BorrowerService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.ProductService"),
                           std::pair<std::string, std::string>("loans", "huinong.loans.v1.ApplicationService"),
