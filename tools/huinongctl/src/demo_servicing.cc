@@ -25,39 +25,6 @@ absl::CivilDay Day(const type::v1::Date& date) { return absl::CivilDay(date.year
 
 std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
 
-std::vector<DemoServicedLoan> Build() {
-  using S = DemoStanding;
-  std::vector<DemoServicedLoan> plan;
-  plan.push_back({.application = "zhang-xiuying-small", .standing = S::kCurrent});
-  plan.push_back({.application = "dahanzhai-coop-industry", .standing = S::kCurrent, .extend_months = 6});
-  plan.push_back({.application = "yang-shulan-small", .standing = S::kCurrent,
-                  .visits = {{.after_days = 45, .findings = "设施大棚已建成，草莓苗长势良好，贷款按约定用途使用"}}});
-  plan.push_back({.application = "liuquan-coop-industry", .standing = S::kCurrent});
-  plan.push_back({.application = "ma-jinbao-small", .standing = S::kOverdue});
-  plan.push_back({.application = "gao-fusheng-small", .standing = S::kNonPerforming,
-                  .visits = {{.after_days = 120,
-                              .findings = "夏季涝灾致玉米减产，家庭收入下降，本人表示秋后出售余粮后还款",
-                              .production = v1::PRODUCTION_STATUS_DIFFICULTIES,
-                              .follow_up = true}}});
-  plan.push_back({.application = "han-guiying-small", .standing = S::kSettled, .subsidy = true});
-  plan.push_back({.application = "song-laiwang-small", .standing = S::kWrittenOff});
-  return plan;
-}
-
-const DemoBorrower& BorrowerOf(const DemoApplication& application) {
-  for (const DemoBorrower& b : DemoLendingPlan().borrowers) {
-    if (b.key == application.borrower) return b;
-  }
-  return DemoLendingPlan().borrowers.front();  // unreachable: demo_servicing_test.cc checks the plans
-}
-
-const DemoApplication& ApplicationOf(const std::string& key) {
-  for (const DemoApplication& a : DemoLendingPlan().applications) {
-    if (a.key == key) return a;
-  }
-  return DemoLendingPlan().applications.front();  // unreachable: demo_servicing_test.cc checks the plans
-}
-
 class ServicingLoad {
  public:
   ServicingLoad(DemoDesks& desks, DemoLoad& load, absl::CivilDay today,
@@ -161,7 +128,7 @@ class ServicingLoad {
       return absl::FailedPreconditionError(absl::StrCat("application ", demo.application, " is not disbursed"));
     }
     const v1::Application& application = found->second;
-    ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(DemoBankPost(ApplicationOf(demo.application))));
+    ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(DemoBankPost(DemoApplicationOf(demo.application))));
     v1::ListLoansRequest list;
     if (application.credit_line().empty()) {
       v1::GetLoanRequest get;
@@ -195,10 +162,8 @@ class ServicingLoad {
   // loan unpaid, non-performing, and 柳泉镇 suspended. Each repayment
   // classifies its loan as of today, and none leaves one non-performing on
   // the way (the first leaves a current loan 73 days past due, the history
-  // being 135 days). svc-loans writes a backdated repayment's standing at its
-  // posting date and its close of business does not rewrite the days before
-  // it, so the months before today report the repaid loans as they stood at
-  // their disbursement.
+  // being 135 days). They are booked before the close of business has
+  // closed those days, so it takes each on its value date (docs/servicing.md).
   absl::Status Repay() {
     std::vector<Payment> payments;
     for (const DemoServicedLoan& demo : DemoServicingPlan()) {
@@ -225,7 +190,7 @@ class ServicingLoad {
     }
     for (const auto& [key, loans] : loans_) {
       for (const v1::Loan& loan : loans) {
-        ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(DemoBankPost(ApplicationOf(key))));
+        ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(DemoBankPost(DemoApplicationOf(key))));
         v1::ListRepaymentsRequest list;
         list.set_name(loan.name());
         list.set_page_size(500);
@@ -243,7 +208,7 @@ class ServicingLoad {
   // and the payoff kDemoSettledAfterDays after it (settled); none for a loan
   // to be non-performing or written off.
   absl::Status Plan(const DemoServicedLoan& demo, const v1::Loan& loan, std::vector<Payment>& payments) {
-    const std::string bank_post = DemoBankPost(ApplicationOf(demo.application));
+    const std::string bank_post = DemoBankPost(DemoApplicationOf(demo.application));
     ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(bank_post));
     const absl::CivilDay disbursed = Day(loan.disbursement_date());
     absl::CivilDay paid_through = disbursed;
@@ -331,7 +296,7 @@ class ServicingLoad {
   // ---- the written-off loan and its compensation claim ----
 
   absl::Status WriteOff(const DemoServicedLoan& demo, const v1::Loan& first) {
-    const std::string bank_post = DemoBankPost(ApplicationOf(demo.application));
+    const std::string bank_post = DemoBankPost(DemoApplicationOf(demo.application));
     ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(bank_post));
     ASSIGN_OR_RETURN(v1::Loan loan, Reload(*bank, first));
     if (loan.status() == v1::LOAN_STATUS_ACTIVE && loan.write_off().state() != v1::WRITE_OFF_STATE_REQUESTED) {
@@ -404,8 +369,8 @@ class ServicingLoad {
   // ---- the settled loan's interest subsidy, up to its public notice ----
 
   absl::Status Subsidy(const DemoServicedLoan& demo, const v1::Loan& first) {
-    const DemoApplication& application = ApplicationOf(demo.application);
-    const DemoBorrower& borrower = BorrowerOf(application);
+    const DemoApplication& application = DemoApplicationOf(demo.application);
+    const DemoBorrower& borrower = DemoBorrowerOf(application);
     ASSIGN_OR_RETURN(const LoansClient* intake, desks_.As(DemoIntakePost(borrower)));
     ASSIGN_OR_RETURN(const v1::Loan loan, Reload(*intake, first));
     v1::ListSubsidyClaimsRequest list;
@@ -455,7 +420,7 @@ class ServicingLoad {
   // ---- the extension and the return visits ----
 
   absl::Status Extend(const DemoServicedLoan& demo, const v1::Loan& first) {
-    ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(DemoBankPost(ApplicationOf(demo.application))));
+    ASSIGN_OR_RETURN(const LoansClient* bank, desks_.As(DemoBankPost(DemoApplicationOf(demo.application))));
     ASSIGN_OR_RETURN(v1::Loan loan, Reload(*bank, first));
     if (loan.extensions().empty()) {
       v1::ExtendLoanRequest r;
@@ -473,8 +438,8 @@ class ServicingLoad {
   }
 
   absl::Status Visit(const DemoServicedLoan& demo, const v1::Loan& loan, const DemoReturnVisit& visit, size_t number) {
-    const DemoApplication& application = ApplicationOf(demo.application);
-    const std::string agent = DemoIntakePost(BorrowerOf(application));
+    const DemoApplication& application = DemoApplicationOf(demo.application);
+    const std::string agent = DemoIntakePost(DemoBorrowerOf(application));
     const std::string bank = DemoBankPost(application);
     ASSIGN_OR_RETURN(const LoansClient* intake, desks_.As(agent));
     v1::ListReturnVisitsRequest list;
@@ -511,11 +476,6 @@ class ServicingLoad {
 };
 
 }  // namespace
-
-const std::vector<DemoServicedLoan>& DemoServicingPlan() {
-  static const auto* plan = new std::vector<DemoServicedLoan>(Build());
-  return *plan;
-}
 
 absl::StatusOr<absl::CivilDay> DemoBusinessDate(const LoansClient& loans, const std::string& county) {
   v1::GetCloseOfBusinessStatusRequest get;

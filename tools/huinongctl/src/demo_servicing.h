@@ -73,6 +73,10 @@ struct DemoServicedLoan {
 };
 
 const std::vector<DemoServicedLoan>& DemoServicingPlan();
+// The lending plan's application of `key`, and its borrower (the plans are
+// checked consistent by demo_servicing_test.cc).
+const DemoApplication& DemoApplicationOf(const std::string& key);
+const DemoBorrower& DemoBorrowerOf(const DemoApplication& application);
 
 // The county's business date as svc-loans has it (its clock may run behind
 // or ahead of this machine's).
