@@ -23,7 +23,7 @@ NplRatio TownshipNplRatio(const std::vector<LoanExposure>& loans, NplMeasure mea
   NplRatio r;
   for (const LoanExposure& loan : loans) {
     if (loan.outstanding_principal_fen <= 0) continue;
-    const int64_t weight = measure == NplMeasure::kByCount ? 1 : loan.outstanding_principal_fen;
+    const int64_t weight = measure == NplMeasure::kByCount ? loan.loans : loan.outstanding_principal_fen;
     r.outstanding += weight;
     if (loan.loan_class == LoanClass::kNonPerforming) r.non_performing += weight;
   }

@@ -46,10 +46,13 @@
 
 namespace huinong::loans {
 
-// One loan of the township as the ratio sees it.
+// Loans of the township as the ratio sees them: one loan, or `loans`
+// loans of one class whose outstanding principal sums to
+// `outstanding_principal_fen` (the store sums them by class).
 struct LoanExposure {
   int64_t outstanding_principal_fen = 0;
   LoanClass loan_class = LoanClass::kNormal;
+  int64_t loans = 1;
 };
 
 // Non-performing over outstanding, in fen or in loans (see NplMeasure).

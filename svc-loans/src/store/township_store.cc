@@ -172,15 +172,16 @@ absl::StatusOr<std::vector<TownshipBreakerRecord>> ListTownshipBreakers(sql::Con
 
 absl::StatusOr<TownshipExposure> LoadTownshipExposure(sql::Connection& conn, const std::string& township_id) {
   db::Statement q = db::Prepare(conn,
-      "SELECT county_id, outstanding_principal_fen, classification FROM loans"
-      " WHERE township_id = ? AND status = ? AND outstanding_principal_fen > 0");
+      "SELECT county_id, classification, COUNT(*) AS loans, SUM(outstanding_principal_fen) AS outstanding"
+      " FROM loans FORCE INDEX (loans_township_exposure)"
+      " WHERE township_id = ? AND status = ? AND outstanding_principal_fen > 0 GROUP BY classification, county_id");
   q->setString(1, township_id);
   q->setInt(2, static_cast<int>(LoanStatus::kActive));
   TownshipExposure out;
   db::Rows<int>(*q, [&out](sql::ResultSet& rs) {
     out.county_id = db::StringColumn(rs, "county_id");
-    out.loans.push_back(LoanExposure{rs.getInt64("outstanding_principal_fen"),
-                                     static_cast<LoanClass>(rs.getInt("classification"))});
+    out.loans.push_back(LoanExposure{rs.getInt64("outstanding"), static_cast<LoanClass>(rs.getInt("classification")),
+                                     rs.getInt64("loans")});
     return 0;
   });
   return out;

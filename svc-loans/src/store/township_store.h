@@ -47,8 +47,9 @@ absl::StatusOr<std::vector<TownshipBreakerRecord>> ListTownshipBreakers(sql::Con
                                                                        int limit);
 
 // The township's ACTIVE loans with something outstanding, as the ratio sees
-// them (the loans_township_class index of migration 0007), and the county
-// they are in ("" when there are none).
+// them — summed by class in SQL from the loans_township_exposure index
+// (migration 0017) alone, one entry per class — and the county they are in
+// ("" when there are none).
 struct TownshipExposure {
   std::string county_id;
   std::vector<LoanExposure> loans;
