@@ -84,6 +84,43 @@ TEST_F(CloseOfBusiness, CatchingUpTakesWhatTheBankBookedMeanwhileOnItsValueDates
   EXPECT_EQ(State(LoanId("county", 3)).standings, third_state.standings);
 }
 
+// A repayment booked while the job was down, on a day it had not closed:
+// the county catching up ends with the history a nightly county has.
+TEST_F(CloseOfBusiness, ARepaymentBookedDuringTheDowntimeLeavesTheHistoryOfEveryNight) {
+  for (const std::string county : {"county", "county2"}) {
+    AddLoan(county, 4, absl::CivilDay(2026, 3, 10), 12);  // first interest due 10 April
+    ASSERT_NO_FATAL_FAILURE(RunOk(county, absl::CivilDay(2026, 4, 9)));
+  }
+  ASSERT_NO_FATAL_FAILURE(RunOk("county2", absl::CivilDay(2026, 5, 4)));  // overdue from 11 April
+  // On 5 May the bank books April's interest in both counties, valued that day.
+  const Instalment first = (*BuildSchedule(TermsOfLoan(NewLoan("county", 4, absl::CivilDay(2026, 3, 10), 12))))[0];
+  const absl::Time september = clock_->Now();
+  clock_->Set(absl::FromCivil(absl::CivilSecond(2026, 5, 5, 10, 0, 0), absl::FixedTimeZone(8 * 3600)));
+  for (const std::string county : {"county", "county2"}) {
+    v1::RecordRepaymentRequest req;
+    req.set_request_id(NextRequestId());
+    req.set_name("loans/" + LoanId(county, 4));
+    req.mutable_repayment()->mutable_amount()->set_fen(first.interest_due_fen);
+    *req.mutable_repayment()->mutable_value_date() = rpc::ToDate(clock_->Today());
+    req.mutable_repayment()->set_bank_reference(absl::StrCat("RCC-", county, "-4"));
+    v1::Repayment out;
+    const grpc::Status s = servicing_->RecordRepayment(As("rcc-officer").get(), req, &out);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  clock_->Set(september);
+  ASSERT_NO_FATAL_FAILURE(RunOk("county2", absl::CivilDay(2026, 8, 31)));
+  ASSERT_NO_FATAL_FAILURE(RunOk("county", absl::CivilDay(2026, 8, 31)));
+  const LoanState nightly = State(LoanId("county2", 4)), caught_up = State(LoanId("county", 4));
+  EXPECT_EQ(caught_up.standings, nightly.standings);
+  // Overdue from 11 April, sound again from 5 May, overdue from 11 May (May's interest).
+  ASSERT_GE(nightly.standings.size(), 4u);
+  EXPECT_EQ(nightly.standings[1], "2026-04-11 2 1 5000000");
+  EXPECT_EQ(nightly.standings[2], "2026-05-05 1 0 5000000");
+  EXPECT_EQ(nightly.standings[3], "2026-05-11 2 1 5000000");
+}
+
+// ListLoans's filters over what the job wrote: class, days past due,
+// borrower type, accountability — and refuses bad ones, naming each.
 TEST_F(CloseOfBusiness, LoansAreListedByClassDaysPastDueBorrowerTypeAndAccountability) {
   AddLoan("county", 1, absl::CivilDay(2026, 3, 10), 12);  // first due 10 April: 143 days past due
   AddLoan("county", 2, absl::CivilDay(2026, 6, 11), 12);  // first due 11 July: 51 days past due

@@ -150,8 +150,6 @@ TEST_F(CloseOfBusiness, CatchingUpThreeMissedDatesEqualsThreeSingleRuns) {
             (std::vector<std::string>{"1 0 15000000", "1 0 15000000"}));
 }
 
-// ListLoans's filters over what the job wrote: class, days past due,
-// borrower type, accountability — and refuses bad ones, naming each.
 TEST_F(CloseOfBusiness, ThroughMayNotBeAfterYesterdayAndOnlyOperatorsRun) {
   v1::CloseOfBusinessStatus out;
   grpc::Status s = Run("county", absl::CivilDay(2026, 9, 1), &out);

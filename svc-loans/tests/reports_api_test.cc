@@ -110,10 +110,6 @@ TEST_F(Reports, TheFundStandsInEachMonthAsItWasThen) {
   EXPECT_FALSE(Month("2026-02").has_fund());
 }
 
-// Once a period's last day is closed its figures cannot change: the job
-// stores them then, and later requests read them back — the same figures.
-// A month whose last day the close-of-business job has not closed yet is
-// still being written: refused, naming how far the county is closed.
 TEST_F(Reports, ALoanThatTurnsBadInNovemberLeavesOctoberAsItWas) {
   const Loan sound = Disburse("01HOUSEHOLDA00000000000001", "town1", absl::CivilDay(2026, 3, 2), 50'000 * kYuan);
   Disburse("01HOUSEHOLDA00000000000002", "town1", absl::CivilDay(2026, 4, 2), 50'000 * kYuan);

@@ -6,6 +6,8 @@
 
 namespace huinong::loans::reports_api_test {
 
+// Once a period's last day is closed its figures cannot change: the job
+// stores them then, and later requests read them back — the same figures.
 TEST_F(Reports, AReportStoredWhenItsLastDayClosesReadsAsComputed) {
   SeedCounty();
   SeedFund();
@@ -44,6 +46,8 @@ TEST_F(Reports, AReportStoredWhenItsLastDayClosesReadsAsComputed) {
   EXPECT_EQ(late.totals().cumulative_amount().fen(), october.totals().cumulative_amount().fen() + 40'000 * kYuan);
 }
 
+// A month whose last day the close-of-business job has not closed yet is
+// still being written: refused, naming how far the county is closed.
 TEST_F(Reports, AMonthTheJobHasNotClosedIsRefused) {
   ClosedThrough("2026-11-29");
   v1::LendingReport r;

@@ -30,11 +30,27 @@ absl::StatusOr<bool> CloseLoan(server::Mutation& m, const Loan& before,
     RETURN_IF_ERROR(store::RecordStanding(m.tx(), after, date));
     return true;
   }
-  if (!ServicingChanged(before, after)) return false;
-  after.version += 1;
-  after.update_time = m.now();
-  RETURN_IF_ERROR(store::UpdateLoanServicing(m.tx(), before, after, date));
-  return true;
+  bool written = false;
+  if (ServicingChanged(before, after)) {
+    after.version += 1;
+    after.update_time = m.now();
+    RETURN_IF_ERROR(store::UpdateLoanServicing(m.tx(), before, after, date));
+    written = true;
+  }
+  // A repayment booked today, while earlier dates were still to close: the
+  // row already held what it made of the loan, so the booking wrote no
+  // history if the row did not move — but those dates, closed since, may
+  // have written history the row never had. The day's standing is set from
+  // the history, not the row.
+  const auto booked_today = [date](const store::RepaymentRecord& r) { return r.repayment.posting_date == date; };
+  if (std::any_of(records.begin(), records.end(), booked_today)) {
+    ASSIGN_OR_RETURN(const std::optional<Loan> recorded, store::StandingOn(m.tx(), before, date));
+    if (!recorded || StandingChanged(*recorded, after)) {
+      RETURN_IF_ERROR(store::RecordStanding(m.tx(), after, date));
+      written = true;
+    }
+  }
+  return written;
 }
 
 }  // namespace

@@ -69,7 +69,10 @@ absl::StatusOr<LendingReportFigures> LendingReport(sql::Connection& conn, const 
 
 absl::Status StorePeriodReports(sql::Connection& conn, const std::string& county_id, absl::CivilDay closed,
                                 const absl::TimeZone& zone, absl::Time now) {
-  for (const ReportPeriod& period : PeriodsEndingOn(closed)) {
+  const std::vector<ReportPeriod> periods = PeriodsEndingOn(closed);
+  if (periods.empty()) return absl::OkStatus();
+  RETURN_IF_ERROR(store::LockCountyReports(conn, county_id));
+  for (const ReportPeriod& period : periods) {
     ASSIGN_OR_RETURN(const LendingReportFigures report, BuildLendingReport(conn, county_id, period, zone));
     RETURN_IF_ERROR(store::StoreReport(conn, county_id, report, now));
   }

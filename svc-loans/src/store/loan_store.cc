@@ -156,14 +156,15 @@ absl::StatusOr<std::vector<Loan>> LockLoansToClose(sql::Connection& conn, const 
   // last, so the closed loans after it belong to it too.
   const bool full = static_cast<int>(loans.size()) == limit;
   db::Statement closed = db::Prepare(conn, absl::StrCat(
-      kLoanColumns, " WHERE status <> ", kActive, " AND id > ? AND (? OR id <= ?) AND id IN",
+      kLoanColumns, " WHERE county_id = ? AND status <> ", kActive, " AND id > ? AND (? OR id <= ?) AND id IN",
       " (SELECT loan_id FROM loan_standings WHERE county_id = ? AND as_of > ? AND status <> ", kActive, ")",
       " ORDER BY id FOR UPDATE"));
-  closed->setString(1, after_id);
-  closed->setBoolean(2, !full);
-  closed->setString(3, full ? loans.back().id : after_id);
-  closed->setString(4, county_id);
-  db::BindDate(*closed, 5, date);
+  closed->setString(1, county_id);
+  closed->setString(2, after_id);
+  closed->setBoolean(3, !full);
+  closed->setString(4, full ? loans.back().id : after_id);
+  closed->setString(5, county_id);
+  db::BindDate(*closed, 6, date);
   std::vector<Loan> since = db::Rows<Loan>(*closed, LoanRow);
   if (since.empty()) return loans;
   loans.insert(loans.end(), std::make_move_iterator(since.begin()), std::make_move_iterator(since.end()));

@@ -12,6 +12,13 @@
 
 namespace huinong::loans::store {
 
+absl::Status LockCountyReports(sql::Connection& conn, const std::string& county_id) {
+  db::Statement q = db::Prepare(conn, "SELECT county_id FROM close_of_business WHERE county_id = ? FOR UPDATE");
+  q->setString(1, county_id);
+  db::Rows<int>(*q, [](sql::ResultSet&) { return 0; });
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::optional<LendingReportFigures>> StoredReport(sql::Connection& conn, const std::string& county_id,
                                                                  const ReportPeriod& period) {
   db::Statement q = db::Prepare(conn,
@@ -46,6 +53,10 @@ absl::Status StoreReport(sql::Connection& conn, const std::string& county_id, co
 }
 
 absl::Status ForgetReportsFrom(sql::Connection& conn, const std::string& county_id, absl::CivilDay day) {
+  db::Statement lock =
+      db::Prepare(conn, "SELECT county_id FROM close_of_business WHERE county_id = ? LOCK IN SHARE MODE");
+  lock->setString(1, county_id);
+  db::Rows<int>(*lock, [](sql::ResultSet&) { return 0; });
   db::Statement q = db::Prepare(conn, "DELETE FROM report_snapshots WHERE county_id = ? AND last_day >= ?");
   q->setString(1, county_id);
   db::BindDate(*q, 2, day);

@@ -21,6 +21,12 @@ namespace huinong::loans::store {
 
 // The stored figures of `period` (its label) with `period` filled in;
 // nullopt when none, or only one of an older format, is stored.
+// Locks the county's close_of_business row (nothing when the county was
+// never closed) before a report is computed to be stored: business that
+// forgets stored reports (ForgetReportsFrom) waits for the store, or the
+// computation for that business, so a stored report never misses it.
+absl::Status LockCountyReports(sql::Connection& conn, const std::string& county_id);
+
 absl::StatusOr<std::optional<LendingReportFigures>> StoredReport(sql::Connection& conn, const std::string& county_id,
                                                                  const ReportPeriod& period);
 absl::Status StoreReport(sql::Connection& conn, const std::string& county_id, const LendingReportFigures& report,
@@ -28,7 +34,8 @@ absl::Status StoreReport(sql::Connection& conn, const std::string& county_id, co
 // Deletes the county's stored reports of every period whose last day is on
 // or after `day`: called by what books business dated `day` (a disbursement
 // valued back, a subsidy paid on an earlier date), so the next reading
-// computes them with it.
+// computes them with it; first takes the county's row in share mode (see
+// LockCountyReports).
 absl::Status ForgetReportsFrom(sql::Connection& conn, const std::string& county_id, absl::CivilDay day);
 
 }  // namespace huinong::loans::store
