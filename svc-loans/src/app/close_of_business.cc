@@ -92,6 +92,8 @@ absl::StatusOr<BatchOutcome> CloseLoanBatch(server::Mutation& m, const std::stri
     }
   }
   out.loans = static_cast<int>(loans.size());
+  out.active = static_cast<int>(std::count_if(
+      loans.begin(), loans.end(), [](const Loan& l) { return l.status == LoanStatus::kActive; }));
   out.last_loan_id = loans.back().id;
   return out;
 }

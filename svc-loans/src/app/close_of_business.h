@@ -47,13 +47,16 @@ absl::StatusOr<ClosingTerms> ClosingTermsOn(sql::Connection& conn, const std::st
 
 struct BatchOutcome {
   int loans = 0;             // loans locked and judged
+  int active = 0;            // of which ACTIVE: fewer than the limit ends the date
   std::string last_loan_id;  // the keyset position after the batch ("" when none)
   int changed = 0;           // loans whose row was written
   int reminders = 0;         // reminders recorded
 };
 
 // Closes `date` for the county's next `limit` ACTIVE loans after `after_id`
-// (a loan paid out after `date` is locked and counted, and left as it is).
+// and, in their id range, the loans settled or written off since
+// (store::LockLoansToClose); a loan paid out after `date` is locked and
+// counted, and left as it is.
 absl::StatusOr<BatchOutcome> CloseLoanBatch(server::Mutation& m, const std::string& county_id, absl::CivilDay date,
                                             const ClosingTerms& terms, const std::string& after_id, int limit,
                                             const CobRecorders& recorders);

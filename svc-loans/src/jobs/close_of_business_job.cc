@@ -128,7 +128,7 @@ absl::Status CloseOfBusinessJob::CloseDate(const std::string& county_id, absl::C
       server::Mutation m(conn, LoansSystemActor(), "CloseOfBusiness", "", LoansIdentity(), *clock_, false);
       ASSIGN_OR_RETURN(outcome,
                        CloseLoanBatch(m, county_id, date, terms, after_id, settings_.batch_size, recorders_));
-      closed = outcome.loans < settings_.batch_size;
+      closed = outcome.active < settings_.batch_size;
       if (closed) {  // the last batch: the townships, and the date is closed
         RETURN_IF_ERROR(MeasureCountyTownships(m, county_id, recorders_));
         p.last_closed_date = date;

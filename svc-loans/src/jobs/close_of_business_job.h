@@ -1,9 +1,10 @@
 // The close-of-business job's runner (issue 11 item 1; docs/servicing.md
 // "Close of business"): for a county, each business date from the day
 // after its last closed date through `through`, in order; for each date,
-// the county's ACTIVE loans in batches (keyset by id, one transaction per
-// batch: app/close_of_business.h CloseLoanBatch), then its townships
-// measured and the date closed in one more transaction; a date that ends a
+// the county's ACTIVE loans (and those settled or written off since) in
+// batches (keyset by id, one transaction per batch: app/close_of_business.h
+// CloseLoanBatch), its townships measured and the date closed in the last
+// batch's transaction; a date that ends a
 // month or a quarter then has its lending report computed and stored
 // (app/reports.h StorePeriodReports). In the background
 // (Start) it catches every county up to yesterday every `interval`.

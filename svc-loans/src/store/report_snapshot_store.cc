@@ -5,6 +5,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include "absl/strings/str_cat.h"
 #include "common/db/sql_columns.h"
 #include "common/db/sql_time.h"
 #include "common/db/statements.h"
@@ -12,10 +13,21 @@
 
 namespace huinong::loans::store {
 
-absl::Status LockCountyReports(sql::Connection& conn, const std::string& county_id) {
-  db::Statement q = db::Prepare(conn, "SELECT county_id FROM close_of_business WHERE county_id = ? FOR UPDATE");
+namespace {
+
+// The county's close_of_business row locked in `mode` (none when the
+// county was never closed).
+void LockCountyRow(sql::Connection& conn, const std::string& county_id, const char* mode) {
+  db::Statement q =
+      db::Prepare(conn, absl::StrCat("SELECT county_id FROM close_of_business WHERE county_id = ? ", mode));
   q->setString(1, county_id);
   db::Rows<int>(*q, [](sql::ResultSet&) { return 0; });
+}
+
+}  // namespace
+
+absl::Status LockCountyReports(sql::Connection& conn, const std::string& county_id) {
+  LockCountyRow(conn, county_id, "FOR UPDATE");
   return absl::OkStatus();
 }
 
@@ -53,10 +65,7 @@ absl::Status StoreReport(sql::Connection& conn, const std::string& county_id, co
 }
 
 absl::Status ForgetReportsFrom(sql::Connection& conn, const std::string& county_id, absl::CivilDay day) {
-  db::Statement lock =
-      db::Prepare(conn, "SELECT county_id FROM close_of_business WHERE county_id = ? LOCK IN SHARE MODE");
-  lock->setString(1, county_id);
-  db::Rows<int>(*lock, [](sql::ResultSet&) { return 0; });
+  LockCountyRow(conn, county_id, "LOCK IN SHARE MODE");
   db::Statement q = db::Prepare(conn, "DELETE FROM report_snapshots WHERE county_id = ? AND last_day >= ?");
   q->setString(1, county_id);
   db::BindDate(*q, 2, day);
