@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <grpcpp/channel.h>
 
@@ -17,6 +18,7 @@
 #include "common/org_directory/capability_check.h"
 #include "common/org_directory/unit_directory.h"
 #include "common/org_directory/work_calendars.h"
+#include "huinong/org/v1/org_query_service.grpc.pb.h"
 #include "huinong/org/v1/staff_service.grpc.pb.h"
 
 namespace huinong::org_directory {
@@ -35,6 +37,13 @@ class OrgView {
   // someone svc-org does not know. Asked rarely (a record naming a person),
   // so never cached.
   virtual absl::StatusOr<std::string> StaffDisplayName(const std::string& staff_id) = 0;
+  // The staff ids (without "staff/") holding `capability` for `unit_id` on
+  // `day` at the nearest unit up the tree that has any holder, head before
+  // deputy before others (svc-org's ListCapabilityHolders, nearest_only).
+  // Asked when work is routed up a chain (an escalation), so never cached.
+  virtual absl::StatusOr<std::vector<std::string>> CapabilityHolders(const std::string& capability,
+                                                                     const std::string& unit_id,
+                                                                     absl::CivilDay day) = 0;
 };
 
 struct OrgDirectoryOptions {
@@ -59,9 +68,12 @@ class OrgDirectory final : public OrgView {
     return calendars_.For(unit_id, day);
   }
   absl::StatusOr<std::string> StaffDisplayName(const std::string& staff_id) override;
+  absl::StatusOr<std::vector<std::string>> CapabilityHolders(const std::string& capability, const std::string& unit_id,
+                                                             absl::CivilDay day) override;
 
  private:
   std::unique_ptr<org::v1::StaffService::Stub> staff_;
+  std::unique_ptr<org::v1::OrgQueryService::Stub> queries_;
   TokenSource token_;
   absl::Duration staff_deadline_;
   CapabilityCheck capabilities_;

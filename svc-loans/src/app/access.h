@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "common/auth/principal.h"
+#include "common/org_directory/caller_access.h"
 #include "common/org_directory/org_view.h"
 
 namespace huinong::loans {
@@ -30,29 +31,14 @@ namespace huinong::loans {
 using org_directory::OrgView;
 using org_directory::UnitLineage;
 
-// "staff/{id}" or "{id}" → "{id}", of a subject or of the caller's.
-std::string StaffIdOf(absl::string_view subject);
-std::string StaffIdOf(const auth::Principal& caller);
-// The id in the caller's "units/{id}"; empty when the token names none.
-std::string CallerUnitId(const auth::Principal& caller);
-
-// Admin, auditor and service accounts read every record.
-bool ReadsAll(const auth::Principal& caller);
-
-// OK when the caller holds `capability` for `unit_id` on `day`; otherwise
-// PERMISSION_DENIED / CAPABILITY_MISSING (a service account or a token
-// without a staff subject never holds one).
-absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
-                               const std::string& unit_id, absl::CivilDay day);
-
-// Where the caller stands: their unit's chain (empty chain for callers who
-// read everything without a unit). PERMISSION_DENIED for staff whose token
-// names no unit.
-absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& caller);
-
-// The place the caller acts for: the nearest unit with a place level in
-// their chain; null for a partner's staff (no place in the chain).
-const org_directory::UnitLink* PlaceOf(const UnitLineage& caller);
+// StaffIdOf, CallerUnitId, ReadsAll, RequireCapability, CallerLineage and
+// PlaceOf are every service's (common/org_directory/caller_access.h).
+using org_directory::CallerLineage;
+using org_directory::CallerUnitId;
+using org_directory::PlaceOf;
+using org_directory::ReadsAll;
+using org_directory::RequireCapability;
+using org_directory::StaffIdOf;
 
 // A county's own affair: admin, or a holder of `capability` for the county
 // (`county_id`); otherwise PERMISSION_DENIED / CAPABILITY_MISSING.

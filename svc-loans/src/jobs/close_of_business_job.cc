@@ -1,12 +1,11 @@
 // See close_of_business_job.h.
 #include "svc-loans/src/jobs/close_of_business_job.h"
 
-#include <unistd.h>
-
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "common/core/ids.h"
 #include "common/core/log.h"
+#include "common/core/replica_name.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
 #include "svc-loans/src/app/loans_identity.h"
@@ -15,12 +14,6 @@
 
 namespace huinong::loans {
 namespace {
-
-std::string ReplicaName() {
-  char host[256] = {0};
-  if (gethostname(host, sizeof(host) - 1) != 0) host[0] = '\0';
-  return absl::StrCat(host, ":", getpid(), ":", NewUlid().substr(20));
-}
 
 std::string CountyName(const std::string& id) { return absl::StrCat("units/", id); }
 

@@ -1,11 +1,11 @@
 // See table_org_view.h.
-#include "svc-loans/tests/table_org_view.h"
+#include "common/org_directory/testing/table_org_view.h"
 
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
 
-namespace huinong::loans {
+namespace huinong::org_directory {
 
 calendar::WorkCalendar WeekdayCalendar() {
   calendar::WorkCalendarSpec spec;
@@ -63,14 +63,14 @@ absl::Status TableOrgView::Reachable() const {
   return rpc::WithReason(absl::UnavailableError("svc-org cannot answer: connection refused"), "ORG_UNAVAILABLE");
 }
 
-absl::StatusOr<org_directory::UnitLineage> TableOrgView::LineageLocked(const std::string& unit_id) const {
+absl::StatusOr<UnitLineage> TableOrgView::LineageLocked(const std::string& unit_id) const {
   RETURN_IF_ERROR(Reachable());
-  org_directory::UnitLineage lineage;
+  UnitLineage lineage;
   std::string at = unit_id;
   while (!at.empty()) {
     auto it = units_.find(at);
     if (it == units_.end()) return absl::NotFoundError(absl::StrCat("svc-org: units/", at));
-    lineage.chain.insert(lineage.chain.begin(), org_directory::UnitLink{at, it->second.level, at});
+    lineage.chain.insert(lineage.chain.begin(), UnitLink{at, it->second.level, at});
     at = it->second.parent;
   }
   if (lineage.chain.empty()) return absl::NotFoundError("svc-org: units/");
@@ -81,14 +81,14 @@ absl::StatusOr<bool> TableOrgView::Holds(const std::string& staff_id, const std:
                                          const std::string& unit_id, absl::CivilDay) {
   absl::MutexLock lock(&mu_);
   ++holds_calls_;
-  ASSIGN_OR_RETURN(org_directory::UnitLineage lineage, LineageLocked(unit_id));
-  for (const org_directory::UnitLink& link : lineage.chain) {
+  ASSIGN_OR_RETURN(UnitLineage lineage, LineageLocked(unit_id));
+  for (const UnitLink& link : lineage.chain) {
     if (grants_.contains({staff_id, capability, link.id})) return true;
   }
   return false;
 }
 
-absl::StatusOr<org_directory::UnitLineage> TableOrgView::Lineage(const std::string& unit_id) {
+absl::StatusOr<UnitLineage> TableOrgView::Lineage(const std::string& unit_id) {
   absl::ReaderMutexLock lock(&mu_);
   return LineageLocked(unit_id);
 }
@@ -96,7 +96,7 @@ absl::StatusOr<org_directory::UnitLineage> TableOrgView::Lineage(const std::stri
 absl::StatusOr<std::shared_ptr<const calendar::WorkCalendar>> TableOrgView::CalendarFor(const std::string& unit_id,
                                                                                         absl::CivilDay) {
   absl::ReaderMutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(org_directory::UnitLineage lineage, LineageLocked(unit_id));
+  ASSIGN_OR_RETURN(UnitLineage lineage, LineageLocked(unit_id));
   return calendar_;
 }
 
@@ -108,4 +108,18 @@ absl::StatusOr<std::string> TableOrgView::StaffDisplayName(const std::string& st
   return it->second;
 }
 
-}  // namespace huinong::loans
+absl::StatusOr<std::vector<std::string>> TableOrgView::CapabilityHolders(const std::string& capability,
+                                                                         const std::string& unit_id, absl::CivilDay) {
+  absl::ReaderMutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(UnitLineage lineage, LineageLocked(unit_id));
+  for (auto link = lineage.chain.rbegin(); link != lineage.chain.rend(); ++link) {
+    std::vector<std::string> holders;
+    for (const auto& [staff, cap, unit] : grants_) {
+      if (cap == capability && unit == link->id) holders.push_back(staff);
+    }
+    if (!holders.empty()) return holders;
+  }
+  return std::vector<std::string>();
+}
+
+}  // namespace huinong::org_directory
