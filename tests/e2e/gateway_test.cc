@@ -97,10 +97,16 @@ TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
   Suite& suite = Suite::Get();
   ASSERT_TRUE(suite.ok());
   // Every method of svc-org's services is built. Every method of the four
-  // tickets services reaches svc-tickets, and none is built yet. (The suite's
-  // backend list names TicketService only until huinongctl health lists the
-  // other three.)
+  // tickets services reaches svc-tickets; a built one answers the empty
+  // request itself (naming its missing fields), one not built yet answers
+  // UNIMPLEMENTED, never a fake success.
+  static const std::set<std::string> kTicketsBuilt = {
+      "CreateTicket", "GetTicket", "ListTickets", "ListTicketActivities", "AnswerAtFirstContact", "OpenCase",
+      "AssignTicket", "StartWork", "TransferTicket", "EscalateTicket", "WaitForCustomer", "ResumeTicket",
+      "ResolveTicket", "ReopenTicket", "CancelTicket", "RecordCallback", "ListCallbacks", "CloseUnreachable",
+      "ListTicketClocks"};
   int ticket_methods = 0;
+  int tickets_built = 0;
   for (const std::string service : {"huinong.tickets.v1.TicketService", "huinong.tickets.v1.SlaPolicyService",
                                     "huinong.tickets.v1.CallbackHandoverService", "huinong.tickets.v1.CustomerService"}) {
     const pb::ServiceDescriptor* descriptor = pb::DescriptorPool::generated_pool()->FindServiceByName(service);
@@ -109,10 +115,16 @@ TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
       const std::string path = "/" + service + "/" + descriptor->method(i)->name();
       const absl::Status status = CallEmptyStatus(suite, path);
       EXPECT_NE(status.message(), kUnrouted) << path << " was not routed to svc-tickets";
-      EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented) << path;
+      if (kTicketsBuilt.contains(descriptor->method(i)->name())) {
+        EXPECT_NE(status.code(), absl::StatusCode::kUnimplemented) << path;
+        ++tickets_built;
+      } else {
+        EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented) << path;
+      }
       ++ticket_methods;
     }
   }
+  EXPECT_EQ(tickets_built, static_cast<int>(kTicketsBuilt.size()));
   // tickets and transitions, SLA policies, callbacks and handovers, customers and reports
   EXPECT_EQ(ticket_methods, 23 + 6 + 7 + 5);
   // Every method of every loans service, by its path: each reaches svc-loans

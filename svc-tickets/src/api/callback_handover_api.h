@@ -1,11 +1,26 @@
-// CallbackHandoverService's gRPC handlers: callbacks after resolution and shift
-// handovers. Not built yet (see tickets_services.h).
+// CallbackHandoverService's gRPC handlers: callbacks after resolution
+// (app/callbacks.h, run through ChangeTicket in one transaction) and their
+// list. Handovers are not built yet: those methods answer UNIMPLEMENTED
+// (the generated base), never a fake success.
 #pragma once
 
+#include <memory>
+
 #include "huinong/tickets/v1/callback_handover_service.grpc.pb.h"
+#include "svc-tickets/src/api/tickets_kit.h"
 
 namespace huinong::tickets {
 
-class CallbackHandoverApi final : public v1::CallbackHandoverService::Service {};
+class CallbackHandoverApi final : public v1::CallbackHandoverService::Service, TicketsHandlers {
+ public:
+  explicit CallbackHandoverApi(std::shared_ptr<TicketsKit> tickets) : TicketsHandlers(std::move(tickets)) {}
+
+  grpc::Status RecordCallback(grpc::ServerContext* ctx, const v1::RecordCallbackRequest* req,
+                              v1::RecordCallbackResponse* resp) override;
+  grpc::Status ListCallbacks(grpc::ServerContext* ctx, const v1::ListCallbacksRequest* req,
+                             v1::ListCallbacksResponse* resp) override;
+  grpc::Status CloseUnreachable(grpc::ServerContext* ctx, const v1::CloseUnreachableRequest* req,
+                                v1::Ticket* resp) override;
+};
 
 }  // namespace huinong::tickets

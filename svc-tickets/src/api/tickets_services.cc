@@ -10,11 +10,11 @@
 
 namespace huinong::tickets {
 
-std::vector<server::HostedService> TicketsServices() {
+std::vector<server::HostedService> TicketsServices(std::shared_ptr<TicketsKit> tickets) {
   std::vector<server::HostedService> services;
-  services.push_back({v1::TicketService::service_full_name(), std::make_unique<TicketsApi>()});
-  services.push_back({v1::SlaPolicyService::service_full_name(), std::make_unique<SlaPoliciesApi>()});
-  services.push_back({v1::CallbackHandoverService::service_full_name(), std::make_unique<CallbackHandoverApi>()});
+  services.push_back({v1::TicketService::service_full_name(), std::make_unique<TicketsApi>(tickets)});
+  services.push_back({v1::SlaPolicyService::service_full_name(), std::make_unique<SlaPoliciesApi>(tickets)});
+  services.push_back({v1::CallbackHandoverService::service_full_name(), std::make_unique<CallbackHandoverApi>(tickets)});
   services.push_back({v1::CustomerService::service_full_name(), std::make_unique<CustomersApi>()});
   return services;
 }

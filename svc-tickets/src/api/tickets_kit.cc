@@ -1,0 +1,41 @@
+// See tickets_kit.h.
+#include "svc-tickets/src/api/tickets_kit.h"
+
+#include "common/core/status_macros.h"
+#include "common/rpc/validate.h"
+#include "svc-tickets/src/api/ticket_mapping.h"
+#include "svc-tickets/src/domain/ticket_actors.h"
+
+namespace huinong::tickets {
+
+TicketRecorder TicketAuditRecorder(absl::TimeZone zone) {
+  return [zone](server::Mutation& m, const std::optional<Ticket>& before, const Ticket& after) -> absl::Status {
+    const v1::Ticket shown_after = TicketProto(after, zone, false);
+    std::optional<v1::Ticket> shown_before;
+    if (before) shown_before = TicketProto(*before, zone, false);
+    return m.Record({"ticket", shown_after.name(), rpc::FormatName("units", after.intake_unit),
+                     shown_before ? &*shown_before : nullptr, &shown_after});
+  };
+}
+
+ClockMarkRecorder ClockMarkAuditRecorder() {
+  return [](server::Mutation& m, const Ticket& t, const store::ClockRecord& clock) -> absl::Status {
+    const v1::SlaClock shown = ClockProto(t.id, clock);
+    return m.Record({"sla_clock", shown.name(), rpc::FormatName("units", t.intake_unit), nullptr, &shown});
+  };
+}
+
+absl::StatusOr<v1::Ticket> TicketsHandlers::Shown(const auth::Principal& caller, const Ticket& t) const {
+  const std::string staff = org_directory::StaffIdOf(caller);
+  bool visible = false;
+  if (!caller.IsService() && !staff.empty()) {
+    const absl::CivilDay today = kit_.clock().Today();
+    ASSIGN_OR_RETURN(visible, org_.Holds(staff, std::string(kAgent), t.intake_unit, today));
+    if (!visible && t.people.resolver_unit != t.intake_unit) {
+      ASSIGN_OR_RETURN(visible, org_.Holds(staff, std::string(kAgent), t.people.resolver_unit, today));
+    }
+  }
+  return TicketProto(t, kit_.clock().zone(), visible);
+}
+
+}  // namespace huinong::tickets

@@ -1,0 +1,47 @@
+// Who may see and act on tickets, asked of svc-org (an OrgView) in one
+// place for every tickets service:
+// - reads: admin, auditor and service accounts see every ticket; staff see
+//   the tickets whose intake or resolver unit is their own unit or below it
+//   (a village station its own, a township its villages', the county all);
+//   otherwise PERMISSION_DENIED;
+// - acts: the caller's tickets.* capabilities for the ticket's resolver
+//   unit (ActorFacts), which ticket_actors.h weighs against the event.
+// svc-org unreachable is UNAVAILABLE, never a refusal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "common/auth/principal.h"
+#include "common/org_directory/caller_access.h"
+#include "svc-tickets/src/domain/ticket.h"
+#include "svc-tickets/src/domain/ticket_actors.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace huinong::tickets {
+
+using org_directory::OrgView;
+
+// The unit's chain from the root as "root/…/unit/" (unit ids).
+absl::StatusOr<std::string> UnitPath(OrgView& org, const std::string& unit_id);
+
+// The paths whose tickets the caller reads: empty for a caller who reads
+// every ticket, else their unit's path.
+absl::StatusOr<std::vector<std::string>> ReadScope(OrgView& org, const auth::Principal& caller);
+absl::Status RequireTicketReadable(OrgView& org, const auth::Principal& caller, const Ticket& ticket);
+// The ticket `id`, read on `conn`, if the caller may read it (NOT_FOUND,
+// PERMISSION_DENIED).
+absl::StatusOr<Ticket> ReadableTicket(OrgView& org, const auth::Principal& caller, sql::Connection& conn,
+                                      const std::string& id);
+
+// The caller as ticket_actors.h weighs them: staff id, whether they are the
+// SLA scanner (a service account), and the tickets.* capabilities svc-org
+// grants them for `unit_id` on `day`.
+absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
+                                        absl::CivilDay day);
+
+}  // namespace huinong::tickets

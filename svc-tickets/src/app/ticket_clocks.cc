@@ -1,0 +1,52 @@
+// See ticket_clocks.h.
+#include "svc-tickets/src/app/ticket_clocks.h"
+
+#include "common/core/status_macros.h"
+#include "svc-tickets/src/store/callback_store.h"
+#include "svc-tickets/src/store/ticket_store.h"
+
+namespace huinong::tickets {
+namespace {
+
+absl::StatusOr<TicketHistory> HistoryOf(sql::Connection& conn, const Ticket& t) {
+  TicketHistory h;
+  h.type = t.type;
+  h.priority = t.priority;
+  h.registered = t.create_time;
+  ASSIGN_OR_RETURN(const std::vector<TicketActivity> activities, store::ListActivities(conn, t.id, 0, 1 << 20));
+  for (const TicketActivity& a : activities) {
+    if (a.from_state != a.to_state) h.changes.push_back({a.time, a.from_state, a.to_state});
+    if (a.kind == ActivityKind::kFollowUp) h.contacts.push_back(a.time);
+  }
+  h.on_site = t.on_site_time;
+  if (t.manager_notification) h.manager_notified = t.manager_notification->notify_time;
+  ASSIGN_OR_RETURN(const std::vector<CallbackAttempt> callbacks, store::ListCallbacks(conn, t.id));
+  for (const CallbackAttempt& c : callbacks) h.callback_attempts.push_back(c.time);
+  return h;
+}
+
+}  // namespace
+
+SlaPolicy PolicyFor(const Ticket& ticket) { return SeedPolicy(ticket.type, ticket.priority); }
+
+absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,
+                                                              const Ticket& t, absl::Time now,
+                                                              const absl::TimeZone& zone) {
+  ASSIGN_OR_RETURN(const TicketHistory history, HistoryOf(conn, t));
+  const SlaPolicy policy = PolicyFor(t);
+  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> calendar,
+                   org.CalendarFor(t.people.resolver_unit, absl::ToCivilDay(t.create_time, zone)));
+  ASSIGN_OR_RETURN(const std::vector<Clock> computed, ComputeClocks(history, policy, *calendar, now));
+  ASSIGN_OR_RETURN(const std::vector<store::ClockRecord> stored, store::LoadClocks(conn, t.id));
+  std::vector<WatchedClock> previous;
+  for (const store::ClockRecord& r : stored) previous.push_back(r.watched);
+  std::vector<store::ClockRecord> records;
+  std::vector<WatchedClock> watched = CarryMarks(computed, previous);
+  for (WatchedClock& w : watched) records.push_back({std::move(w), policy.name, t.priority});
+  std::vector<WatchedClock> all;
+  for (const store::ClockRecord& r : records) all.push_back(r.watched);
+  RETURN_IF_ERROR(store::SaveClocks(conn, t.id, records, IsOpen(t.state) ? NextCheck(all) : std::nullopt));
+  return records;
+}
+
+}  // namespace huinong::tickets

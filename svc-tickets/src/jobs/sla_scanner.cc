@@ -1,0 +1,154 @@
+// See sla_scanner.h.
+#include "svc-tickets/src/jobs/sla_scanner.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/core/replica_name.h"
+#include "common/core/log.h"
+#include "common/core/status_macros.h"
+#include "svc-tickets/src/app/ticket_clocks.h"
+#include "svc-tickets/src/app/ticket_steps.h"
+#include "svc-tickets/src/app/tickets_identity.h"
+#include "svc-tickets/src/store/ticket_store.h"
+
+namespace huinong::tickets {
+namespace {
+
+TicketActivity MarkEntry(const server::Mutation& m, const Ticket& t, ActivityKind kind, const Clock& c,
+                         const absl::TimeZone& zone) {
+  TicketActivity a;
+  a.ticket_id = t.id;
+  a.kind = kind;
+  a.actor = m.caller().subject;
+  a.by_service = true;
+  a.time = m.now();
+  a.note = absl::StrCat(ClockKindName(c.kind), " due ",
+                        absl::FormatTime("%Y-%m-%d %H:%M", c.due, zone));
+  a.from_state = a.to_state = t.state;
+  return a;
+}
+
+}  // namespace
+
+SlaScanner::SlaScanner(db::DbPool& pool, std::shared_ptr<const BusinessClock> clock, std::shared_ptr<OrgView> org,
+                       TicketRecorder record, ClockMarkRecorder record_mark, TicketsMetrics* metrics,
+                       ScannerSettings settings)
+    : pool_(pool),
+      clock_(std::move(clock)),
+      org_(std::move(org)),
+      record_(std::move(record)),
+      record_mark_(std::move(record_mark)),
+      metrics_(metrics),
+      settings_(std::move(settings)) {
+  if (settings_.holder.empty()) settings_.holder = ReplicaName();
+  if (settings_.batch <= 0) settings_.batch = 200;
+}
+
+SlaScanner::~SlaScanner() { Stop(); }
+
+absl::StatusOr<ScanPass> SlaScanner::RunOnce() {
+  ScanPass pass;
+  std::vector<std::string> due;
+  RETURN_IF_ERROR(pool_.Transact([&](sql::Connection& conn) -> absl::Status {
+    ASSIGN_OR_RETURN(pass.leased, store::TakeScannerLease(conn, settings_.holder, settings_.lease_ttl));
+    if (!pass.leased) return absl::OkStatus();
+    ASSIGN_OR_RETURN(due, store::DueTickets(conn, clock_->Now(), settings_.batch));
+    return absl::OkStatus();
+  }));
+  if (!pass.leased) return pass;
+  absl::Status first = absl::OkStatus();
+  for (const std::string& id : due) {
+    const absl::Status s = ScanTicket(id, pass);
+    if (!s.ok()) {
+      log::Warn("SLA scan of a ticket failed", {{"ticket", id}, {"error", std::string(s.message())}});
+      if (first.ok()) first = s;
+    }
+  }
+  RETURN_IF_ERROR(pool_.Transact([&](sql::Connection& conn) {
+    return store::ReleaseScannerLease(conn, settings_.holder);
+  }));
+  if (metrics_ != nullptr) metrics_->ObservePass(pass.tickets);
+  if (!first.ok()) return first;
+  return pass;
+}
+
+absl::Status SlaScanner::ScanTicket(const std::string& id, ScanPass& pass) {
+  ScanPass here;
+  std::vector<std::pair<Clock, bool>> marked;  // clock, breached
+  Priority priority = Priority::kP4;
+  const absl::Status s = pool_.Transact([&](sql::Connection& conn) -> absl::Status {
+    here = ScanPass{};
+    marked.clear();
+    server::Mutation m(conn, ScannerActor(), "ScanSla", "", TicketsIdentity(), *clock_, false);
+    ASSIGN_OR_RETURN(const std::optional<Ticket> found, store::LockTicket(conn, id));
+    if (!found) return store::SaveClocks(conn, id, {}, std::nullopt);
+    const Ticket& t = *found;
+    priority = t.priority;
+    ASSIGN_OR_RETURN(std::vector<store::ClockRecord> clocks, RefreshClocks(conn, *org_, t, m.now(), clock_->zone()));
+    bool breach = false;
+    for (store::ClockRecord& r : clocks) {
+      const WatchMark mark = IsOpen(t.state) ? MarkDue(r.watched, m.now()) : WatchMark::kNone;
+      if (mark == WatchMark::kNone) continue;
+      if (mark == WatchMark::kBreached) {
+        r.watched.breach_mark = m.now();
+        if (!r.watched.at_risk_mark) r.watched.at_risk_mark = m.now();
+        breach = true;
+        ++here.breached;
+      } else {
+        r.watched.at_risk_mark = m.now();
+        ++here.at_risk;
+      }
+      TicketActivity entry = MarkEntry(
+          m, t, mark == WatchMark::kBreached ? ActivityKind::kSlaBreached : ActivityKind::kSlaAtRisk, r.watched.clock, clock_->zone());
+      RETURN_IF_ERROR(store::AppendActivity(conn, entry));
+      RETURN_IF_ERROR(record_mark_(m, t, r));
+      marked.push_back({r.watched.clock, mark == WatchMark::kBreached});
+    }
+    std::vector<WatchedClock> watched;
+    for (const store::ClockRecord& r : clocks) watched.push_back(r.watched);
+    RETURN_IF_ERROR(store::SaveClocks(conn, id, clocks, IsOpen(t.state) ? NextCheck(watched) : std::nullopt));
+    if (breach && PolicyFor(t).escalate_on_breach &&
+        NextState(t.state, TicketEvent::kEscalate, t.type).ok()) {
+      absl::StatusOr<Ticket> escalated =
+          ChangeTicket(m, TicketDesk{*org_, record_, clock_->zone()}, id, "",
+                       EscalateStep(std::nullopt, "SLA breached: escalated by the SLA scanner",
+                                    "to be told by the new assignee"));
+      if (escalated.ok()) {
+        ++here.escalated;
+      } else if (absl::IsFailedPrecondition(escalated.status())) {
+        // Top level reached or nobody at the level: the breach stays marked.
+        log::Warn("breached ticket not escalated", {{"ticket", id}, {"reason", std::string(escalated.status().message())}});
+      } else {
+        return escalated.status();
+      }
+    }
+    here.tickets = 1;
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  pass.tickets += here.tickets;
+  pass.at_risk += here.at_risk;
+  pass.breached += here.breached;
+  pass.escalated += here.escalated;
+  if (metrics_ != nullptr) {
+    for (const auto& [clock, breached] : marked) metrics_->ObserveMark(clock.kind, priority, breached);
+    if (here.escalated > 0) metrics_->ObserveEscalation();
+  }
+  return absl::OkStatus();
+}
+
+void SlaScanner::Start(absl::Duration interval) {
+  thread_ = std::thread([this, interval] {
+    do {
+      const absl::StatusOr<ScanPass> pass = RunOnce();
+      if (!pass.ok()) log::Warn("SLA scan failed", {{"error", std::string(pass.status().message())}});
+    } while (!stop_.WaitForNotificationWithTimeout(interval));
+  });
+}
+
+void SlaScanner::Stop() {
+  if (!thread_.joinable()) return;
+  stop_.Notify();
+  thread_.join();
+}
+
+}  // namespace huinong::tickets
