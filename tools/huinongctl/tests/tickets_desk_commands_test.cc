@@ -241,6 +241,25 @@ TEST_F(TicketsDeskCommandsTest, APolicyIsCreatedWithItsTargetsAndUpdatedByMask) 
   ExpectRefusedUnsent({"tickets", "policy", "update", "P1", "--unit", "V1"}, "--unit");  // immutable
 }
 
+TEST_F(TicketsDeskCommandsTest, APolicyAtARevisionAndItsRevisions) {
+  suite_.canned().Answer<v1::GetSlaPolicyRequest>(ComplaintPolicy());
+  ASSERT_TRUE(Run({"tickets", "policy", "get", "P1", "--revision", "1"}).ok()) << out_;
+  EXPECT_EQ(suite_.canned().Last<v1::GetSlaPolicyRequest>()->name(), "slaPolicies/P1");
+  EXPECT_EQ(suite_.canned().Last<v1::GetSlaPolicyRequest>()->revision(), 1);
+  EXPECT_EQ(Row("policy"), "投诉处理时限  slaPolicies/P1  revision 2");
+  EXPECT_EQ(Row("callback"), "3 working days");
+  ASSERT_TRUE(Run({"tickets", "policy", "get", "P1"}).ok()) << out_;
+  EXPECT_EQ(suite_.canned().Last<v1::GetSlaPolicyRequest>()->revision(), 0);  // the latest
+
+  v1::ListSlaPolicyRevisionsResponse revisions;
+  *revisions.add_revisions() = ComplaintPolicy();
+  suite_.canned().Answer<v1::ListSlaPolicyRevisionsRequest>(revisions);
+  ASSERT_TRUE(Run({"tickets", "policy", "revisions", "P1"}).ok()) << out_;
+  EXPECT_EQ(suite_.canned().Last<v1::ListSlaPolicyRevisionsRequest>()->name(), "slaPolicies/P1");
+  EXPECT_THAT(out_, HasSubstr("slaPolicies/P1  投诉处理时限  units/C  complaint, grievance  all         2"));
+  ExpectRefusedUnsent({"tickets", "policy", "get", "P1", "--revision", "0"}, "--revision");
+}
+
 TEST_F(TicketsDeskCommandsTest, ATicketsClocksWithThePolicyRevisionEachUsed) {
   v1::ListTicketClocksResponse clocks;
   v1::SlaClock& c = *clocks.add_clocks();
