@@ -51,6 +51,12 @@ absl::Status RunLoansReport(const Invocation& inv);
 // "loans cob run|status", "loans reminders list".
 absl::Status RunCloseOfBusiness(const Invocation& inv);
 absl::Status RunLosses(const Invocation& inv);
+// svc-tickets: "tickets create|get|list|activities|update", one command per
+// transition ("tickets answer|open-case|assign|…|cancel"), "tickets callback
+// record|close-unreachable|list", "tickets handover create|get|list|acknowledge",
+// "tickets policy create|get|list|update|revisions", "tickets clocks",
+// "tickets customer create|get|list|update", "tickets report".
+absl::Status RunTickets(const Invocation& inv);
 // "capability check|holders", "standard list|get", "calc".
 absl::Status RunRules(const Invocation& inv);
 // "report vacancies|chain|acting-heads|coverage|quota".

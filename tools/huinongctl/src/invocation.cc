@@ -95,14 +95,16 @@ const std::set<std::string>& BooleanFlags() {
                                               "require_change_requests", "qualified", "bad_credit",
                                               "legal_dispute", "blacklisted", "registered_poor", "active",
                                               "revolving", "overdue", "follow_up", "csv", "malicious_evasion",
-                                              "closes_case"};
+                                              "closes_case", "open", "apologised", "by_child_unit", "do_not_call",
+                                              "reply_approval_required", "escalate_on_breach"};
   return flags;
 }
 
 const std::set<std::string>& RepeatableFlags() {
   static const std::set<std::string> flags = {"function", "capability", "duty", "qualification", "input",
                                                  "step", "borrower_type", "evidence", "collateral", "document",
-                                                 "member", "counter_guarantee", "visitor", "investigator", "voucher"};
+                                                 "member", "counter_guarantee", "visitor", "investigator", "voucher",
+                                                 "outgoing", "incoming", "item"};
   return flags;
 }
 
@@ -129,14 +131,17 @@ absl::StatusOr<Invocation> ParseInvocation(const std::vector<std::string>& argv,
                                                   "assignment", "capability", "standard", "report",
                                                   "change", "chain", "calendar", "borrower", "product",
                                                   "policy", "application", "creditline", "loan",
-                                                  "breaker", "subsidy", "loans", "recovery", "fund", "claim"};
+                                                  "breaker", "subsidy", "loans", "recovery", "fund", "claim",
+                                                  "tickets"};
     if (kGroups.contains(words[0]) && words.size() > 1) {
       inv.command += " " + words[1];
       used = 2;
       // Three words for a group inside a group: "borrower blacklist add",
-      // "loans cob run", "loan writeoff request".
-      if ((inv.command == "borrower blacklist" || inv.command == "loans cob" || inv.command == "loans reminders" ||
-           inv.command == "loan writeoff") &&
+      // "loans cob run", "loan writeoff request", "tickets callback record".
+      static const std::set<std::string> kSubgroups = {
+          "borrower blacklist", "loans cob",        "loans reminders", "loan writeoff",
+          "tickets callback",   "tickets handover", "tickets policy",  "tickets customer"};
+      if (kSubgroups.contains(inv.command) &&
           words.size() > 2) {
         inv.command += " " + words[2];
         used = 3;

@@ -43,6 +43,8 @@ absl::Status RunCommand(const Invocation& inv) {
     return RunBreaker(inv);
   } else if (inv.command.starts_with("subsidy")) {
     return RunSubsidy(inv);
+  } else if (inv.command.starts_with("tickets")) {
+    return RunTickets(inv);
   } else if (inv.command.starts_with("report")) {
     return RunReport(inv);
   } else if (inv.command.starts_with("audit")) {

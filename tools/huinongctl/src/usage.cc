@@ -386,6 +386,13 @@ Commands:
   recovery record|list                                    the bank's recoveries
   fund create|get|contribute|transactions|check           the risk compensation fund
   claim list|get|review|reject|pay                        compensation claims
+  tickets create|get|list|activities|update               customer requests (svc-tickets)
+  tickets answer|open-case|assign|start|transfer|escalate|on-site|notify-manager|follow-up|
+          wait|resume|renew-promise|submit-reply|approve-reply|reject-reply|resolve|reopen|cancel
+  tickets callback record|close-unreachable|list, tickets handover create|get|list|acknowledge
+  tickets policy create|get|list|update|revisions, tickets clocks   SLA policies and clocks
+  tickets customer create|get|list|update                 the customer archive
+  tickets report --unit U --week 2026-W49|--month M|--from D --to D   KPIs
   audit history    every recorded change of one resource
   audit search     search the audit trail
   audit verify     have svc-audit check the hash chain
@@ -401,7 +408,7 @@ Commands:
 }
 
 std::string CommandUsage(std::string_view command) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kGroups = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kGroups = {{
       {"unit", "create|get|list|tree|ancestors|history|move|update"},
       {"audit", "history|search|verify|export|verify-export"},
       {"change", "create|get|list|submit|approve|reject|withdraw"},
@@ -422,11 +429,16 @@ std::string CommandUsage(std::string_view command) {
       {"recovery", "record|list"},
       {"fund", "create|get|contribute|transactions|check"},
       {"claim", "list|get|review|reject|pay"},
+      {"tickets", "create|get|list|activities|update|<transition>|callback|handover|policy|clocks|customer|report"},
+      {"tickets callback", "record|close-unreachable|list"},
+      {"tickets handover", "create|get|list|acknowledge"},
+      {"tickets policy", "create|get|list|update|revisions"},
+      {"tickets customer", "create|get|list|update"},
   }};
   for (const auto& [group, subcommands] : kGroups) {
     if (command != group) continue;
     std::string out = "usage: huinongctl " + std::string(group) + " " + std::string(subcommands) + " ...\n";
-    for (const auto& commands : {std::span<const CommandText>(kCommands), ServicingCommandTexts()}) {
+    for (const auto& commands : {std::span<const CommandText>(kCommands), ServicingCommandTexts(), TicketsCommandTexts()}) {
       for (const auto& [name, text] : commands) {
         if (name.starts_with(group) && name.substr(group.size()).starts_with(' ')) out += text;
       }
@@ -436,7 +448,7 @@ std::string CommandUsage(std::string_view command) {
     return out;
   }
   if (command == "demo") command = "demo load";
-  for (const auto& commands : {std::span<const CommandText>(kCommands), ServicingCommandTexts()}) {
+  for (const auto& commands : {std::span<const CommandText>(kCommands), ServicingCommandTexts(), TicketsCommandTexts()}) {
     for (const auto& [name, text] : commands) {
       if (name == command) return std::string(text) + "\n" + std::string(kGlobal);
     }

@@ -13,5 +13,7 @@ using CommandText = std::pair<std::string_view, std::string_view>;
 
 // The loans servicing commands (servicing_usage.cc).
 std::span<const CommandText> ServicingCommandTexts();
+// The tickets commands (tickets_usage.cc).
+std::span<const CommandText> TicketsCommandTexts();
 
 }  // namespace huinong::ctl

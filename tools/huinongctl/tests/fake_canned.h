@@ -1,6 +1,7 @@
-// The svc-loans services huinongctl calls whose commands keep no state of
-// their own worth faking — ServicingService, SubsidyService, RiskFundService,
-// TownshipBreakerService and CloseOfBusinessService (see fake_suite.h) —
+// The services huinongctl calls whose commands keep no state of their own
+// worth faking — svc-loans' ServicingService, SubsidyService,
+// RiskFundService, TownshipBreakerService and CloseOfBusinessService, and
+// svc-tickets' four services (see fake_suite.h) —
 // served by one generic handler: every call's request is kept as received,
 // and answered with what the test set for its method: a canned response, a
 // refusal (its reason and details travel as the real server sends them), or

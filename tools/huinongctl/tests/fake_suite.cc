@@ -16,6 +16,10 @@
 #include "huinong/loans/v1/servicing_service.grpc.pb.h"
 #include "huinong/loans/v1/subsidy_service.grpc.pb.h"
 #include "huinong/loans/v1/township_breaker_service.grpc.pb.h"
+#include "huinong/tickets/v1/callback_handover_service.grpc.pb.h"
+#include "huinong/tickets/v1/customer_service.grpc.pb.h"
+#include "huinong/tickets/v1/sla_policy_service.grpc.pb.h"
+#include "huinong/tickets/v1/ticket_service.grpc.pb.h"
 #include "tools/huinongctl/src/suite_services.h"
 
 namespace huinong::ctl::testing {
@@ -285,7 +289,11 @@ FakeSuite::FakeSuite()
                ServiceNamed(loans::v1::SubsidyService::service_full_name()),
                ServiceNamed(loans::v1::RiskFundService::service_full_name()),
                ServiceNamed(loans::v1::TownshipBreakerService::service_full_name()),
-               ServiceNamed(loans::v1::CloseOfBusinessService::service_full_name())}) {
+               ServiceNamed(loans::v1::CloseOfBusinessService::service_full_name()),
+               ServiceNamed(tickets::v1::TicketService::service_full_name()),
+               ServiceNamed(tickets::v1::SlaPolicyService::service_full_name()),
+               ServiceNamed(tickets::v1::CallbackHandoverService::service_full_name()),
+               ServiceNamed(tickets::v1::CustomerService::service_full_name())}) {
   grpc::ServerBuilder builder;
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
   builder.RegisterService(static_cast<org::v1::UnitService::Service*>(&org_));

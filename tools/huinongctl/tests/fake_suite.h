@@ -1,6 +1,7 @@
 // An in-process stand-in for the gateway, svc-org, svc-loans (fake_loans.h,
-// fake_canned.h) and svc-audit (see fake_audit.h), for testing the client end
-// to end without a database: an in-memory unit registry that follows the
+// fake_canned.h), svc-tickets (fake_canned.h, with the records of
+// fake_tickets.h) and svc-audit (see fake_audit.h), for testing the client
+// end to end without a database: an in-memory unit registry that follows the
 // API's rules the client relies on (request-id replay, DUPLICATE_NAME among
 // open siblings, etags, keyset-style paging with small pages so paging is
 // exercised), and a Health service that, like the gateway, picks the backend
@@ -207,10 +208,10 @@ class FakeHealth final : public grpc::health::v1::Health::Service {
   std::vector<std::pair<std::string, std::string>> seen_;
 };
 
-// The services (org, calendars, loans, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
+// The services (org, calendars, loans, tickets, audit, health) on 127.0.0.1:<ephemeral>, plaintext, like the gateway.
 // svc-loans is FakeLoans (borrowers, products, applications) and, for its
 // servicing, subsidy, risk fund, breaker and close-of-business services,
-// canned answers.
+// canned answers; svc-tickets' four services are canned answers too.
 class FakeSuite {
  public:
   FakeSuite();
