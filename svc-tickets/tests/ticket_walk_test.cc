@@ -7,10 +7,12 @@
 // can break on the way: a complaint is never cancelled, a ticket never
 // closes without its satisfied callbacks, bad input changes nothing, a
 // retry returns the first answer, a station sees only its own tickets.
+#include <map>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "huinong/tickets/v1/customer_service.grpc.pb.h"
 #include "svc-tickets/tests/tickets_fixture.h"
 
 namespace huinong::tickets {
@@ -255,6 +257,83 @@ TEST_F(TicketWalkTest, TwoScannersEscalateABreachedTicketOnce) {
   EXPECT_EQ(again->escalated, 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ticket_activities WHERE kind = 8"), 1);
   (void)t;
+}
+
+
+// The week's report (GetKpiReport) of the township, by hand: four requests
+// taken on Monday 2026-12-07 in its villages —
+//   T1 a complaint at v11, worked at the township and closed after two
+//      satisfied callbacks;
+//   T2 a consultation at v12 answered at first contact;
+//   T3 a repair at v11 still registered;
+//   T4 a consultation at v11 entered in error and cancelled.
+TEST_F(TicketWalkTest, TheWeeksReportCountsEveryRequestOfTheTownshipsVillages) {
+  v1::Ticket t1 = AssignAndStart(TakeToTownship(), "agent1");
+  auto resolve = Named<v1::ResolveTicketRequest>(t1);
+  resolve.set_resolution("贴息已发放");
+  ASSERT_TRUE(tickets_->ResolveTicket(As("agent1").get(), resolve, &t1).ok());
+  t1 = Callback(Callback(t1, v1::CALLBACK_OUTCOME_SATISFIED, 5).ticket(), v1::CALLBACK_OUTCOME_SATISFIED, 4).ticket();
+  ASSERT_EQ(t1.state(), v1::TICKET_STATE_CLOSED);
+
+  v1::CreateTicketRequest consult = LoanComplaint();
+  consult.mutable_ticket()->set_type(v1::TICKET_TYPE_CONSULTATION);
+  consult.mutable_ticket()->mutable_contact()->set_phone("13900139000");
+  const v1::Ticket t2 = Create("agent12", consult);
+  auto answer = Named<v1::AnswerAtFirstContactRequest>(t2);
+  answer.set_answer("贴息按季度发放");
+  v1::Ticket answered;
+  ASSERT_TRUE(tickets_->AnswerAtFirstContact(As("agent12").get(), answer, &answered).ok());
+
+  v1::CreateTicketRequest repair = LoanComplaint();
+  repair.mutable_ticket()->set_type(v1::TICKET_TYPE_REPAIR);
+  Create("agent11", repair);
+
+  consult.set_request_id(NextRequestId());
+  const v1::Ticket t4 = Create("agent11", consult);
+  auto cancel = Named<v1::CancelTicketRequest>(t4);
+  cancel.set_reason(v1::CANCEL_REASON_CREATED_IN_ERROR);
+  cancel.set_note("重复登记");
+  v1::Ticket cancelled;
+  ASSERT_TRUE(tickets_->CancelTicket(As("lead1").get(), cancel, &cancelled).ok());
+
+  auto customers = v1::CustomerService::NewStub(channel_);
+  v1::GetKpiReportRequest req;
+  req.set_unit("units/town1");
+  req.mutable_period()->mutable_start()->set_year(2026);
+  req.mutable_period()->mutable_start()->set_month(12);
+  req.mutable_period()->mutable_start()->set_day(7);
+  *req.mutable_period()->mutable_end() = req.period().start();
+  req.mutable_period()->mutable_end()->set_day(13);
+  req.set_by_child_unit(true);
+  v1::KpiReport report;
+  const grpc::Status s = customers->GetKpiReport(As("lead1").get(), req, &report);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  const v1::KpiFigures& f = report.totals();
+  EXPECT_EQ(f.received(), 4);
+  EXPECT_EQ(f.first_contact_resolution().numerator(), 1);  // T2
+  EXPECT_EQ(f.first_contact_resolution().rate_bp(), 2500);  // 1/4
+  EXPECT_EQ(f.major_complaint_rate().numerator(), 0);
+  EXPECT_EQ(f.callback_rate().numerator(), 1);  // T1 called back / T1 needing it
+  EXPECT_EQ(f.callback_rate().denominator(), 1);
+  EXPECT_EQ(f.satisfaction().numerator(), 2);  // two satisfied of two reached
+  EXPECT_EQ(f.satisfaction().rate_bp(), 10000);
+  EXPECT_EQ(f.reopen_rate().numerator(), 0);
+  EXPECT_EQ(f.reopen_rate().denominator(), 2);  // T1 resolved, T2 answered
+  EXPECT_EQ(f.cancelled(), 1);                  // T4: counted, never hidden
+  EXPECT_EQ(f.backlog(), 1);                    // T3 at the week's end
+  int64_t consultations = 0;
+  for (const v1::TypeCount& c : f.by_type()) {
+    if (c.type() == v1::TICKET_TYPE_CONSULTATION) consultations = c.count();
+  }
+  EXPECT_EQ(consultations, 2);
+  // One slice per village with requests: v11 took three, v12 one.
+  std::map<std::string, int64_t> by_unit;
+  for (const v1::KpiSlice& slice : report.slices()) by_unit[slice.unit()] = slice.figures().received();
+  EXPECT_EQ(by_unit["units/v11"], 3);
+  EXPECT_EQ(by_unit["units/v12"], 1);
+  // A village station cannot read the township's report.
+  EXPECT_EQ(customers->GetKpiReport(As("agent11").get(), req, &report).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 }  // namespace

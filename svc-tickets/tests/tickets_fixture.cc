@@ -47,11 +47,11 @@ void TicketsFixture::SetUp() {
 
   kit_ = std::make_shared<TicketsKit>(*pool_, callers_.gate(), clock_, org_, registry_);
   services_ = TicketsServices(kit_);
-  auto channel = server::HostInProcess(services_, registry_, callers_.gate(), host_);
-  ASSERT_NE(channel, nullptr);
-  tickets_ = v1::TicketService::NewStub(channel);
-  callbacks_ = v1::CallbackHandoverService::NewStub(channel);
-  sla_ = v1::SlaPolicyService::NewStub(channel);
+  channel_ = server::HostInProcess(services_, registry_, callers_.gate(), host_);
+  ASSERT_NE(channel_, nullptr);
+  tickets_ = v1::TicketService::NewStub(channel_);
+  callbacks_ = v1::CallbackHandoverService::NewStub(channel_);
+  sla_ = v1::SlaPolicyService::NewStub(channel_);
 }
 
 void TicketsFixture::TearDown() { server::StopInProcess(host_); }

@@ -59,6 +59,7 @@ class TicketsFixture : public ::testing::Test {
   std::shared_ptr<TicketsKit> kit_;
   std::vector<server::HostedService> services_;
   std::unique_ptr<server::ServiceHost> host_;
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::TicketService::Stub> tickets_;
   std::unique_ptr<v1::CallbackHandoverService::Stub> callbacks_;
   std::unique_ptr<v1::SlaPolicyService::Stub> sla_;
