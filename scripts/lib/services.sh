@@ -49,6 +49,11 @@ service_env() {
   if [[ $svc == loans && -n ${SERVICES_COB_INTERVAL:-} ]]; then
     vars+=("HUINONG_COB_INTERVAL=$SERVICES_COB_INTERVAL")
   fi
+  # The local suite scans SLA clocks every few seconds (30 s by default), so
+  # a breach shows within a test's patience.
+  if [[ $svc == tickets ]]; then
+    vars+=("HUINONG_SLA_SCAN_INTERVAL=${SERVICES_SLA_SCAN_INTERVAL:-5s}")
+  fi
   if [[ $svc == audit ]]; then
     vars+=("HUINONG_CHECKPOINT_KEY_FILE=$(checkpoint_key_file)")
   fi

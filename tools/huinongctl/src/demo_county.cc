@@ -129,6 +129,32 @@ void AddCountyStaffing(DemoPlan& plan) {
        .superior = "county.director",
        .duties = {"公示期满后登记县财政局贴息拨付（000:1531）", "追回挪用或骗取贷款的贴息资金（000:1603）"}});
   seats.Fill("county.subsidy");
+  // The customer-service desks (svc-tickets), after every lending seat so
+  // those keep their people: the county centre's supervisor — the shift
+  // leader and department head a township's ticket escalates to, and the
+  // leader who approves a serious reply (`001:1319`) — 宫村镇's service
+  // desk (agent and callback group) and its lead, and the desk of its first
+  // village station, where the demo's requests are taken.
+  add({.key = "county.cs", .unit = 1, .title = "客户服务督办员", .code = "county.cs",
+       .kind = v1::POST_KIND_MANAGEMENT, .capabilities = {"tickets.supervisor", "tickets.manager", "tickets.approve"},
+       .superior = "county.director", .duties = {"督办超时与重大投诉", "审批重大投诉答复"}});
+  seats.Fill("county.cs");
+  const DemoUnit& township = DemoNetwork()[1];
+  const DemoUnit& village = DemoNetwork()[2];
+  const std::string t = absl::StrCat("t", township.index);
+  add({.key = t + ".cslead", .unit = township.index, .title = "客户服务组长", .code = "township.cslead",
+       .kind = v1::POST_KIND_MANAGEMENT, .capabilities = {"tickets.supervisor", "tickets.agent"},
+       .superior = t + ".director", .duties = {"分派并督办客户诉求", "当班交接"}});
+  add({.key = t + ".cs", .unit = township.index, .title = "客户服务专员", .code = "township.cs",
+       .kind = v1::POST_KIND_SUPPORT, .capabilities = {"tickets.agent", "tickets.callback"},
+       .superior = t + ".cslead", .duties = {"处理转来的客户诉求", "办结后回访客户"}});
+  const std::string v = absl::StrCat("v", village.index);
+  add({.key = v + ".cs", .unit = village.index, .title = "服务站接待员", .code = "village.cs",
+       .kind = v1::POST_KIND_SUPPORT, .capabilities = {"tickets.agent"}, .superior = t + ".cslead",
+       .duties = {"首问负责：登记群众来访、来电诉求", "跟踪办理进度并告知群众"}});
+  seats.Fill(t + ".cslead");
+  seats.Fill(t + ".cs");
+  seats.Fill(v + ".cs");
 }
 
 const DemoPlan& DemoStructure() {

@@ -18,6 +18,7 @@ absl::StatusOr<const LoansClient*> DemoDesks::Open(const std::string& key, Conne
   Desk& desk = desks_[key];
   desk.connection = std::make_unique<Connection>(std::move(options));
   desk.loans = std::make_unique<LoansClient>(*desk.connection);
+  desk.tickets = std::make_unique<TicketsClient>(*desk.connection);
   return desk.loans.get();
 }
 
@@ -33,6 +34,11 @@ absl::StatusOr<const LoansClient*> DemoDesks::As(const std::string& post) {
   ASSIGN_OR_RETURN(ConnectionOptions options, ConnectionOptionsFrom(inv_.config));
   ASSIGN_OR_RETURN(options.token, MintFor(inv_.config, std::move(claims), now_));
   return Open(post, std::move(options));
+}
+
+absl::StatusOr<const TicketsClient*> DemoDesks::Tickets(const std::string& post) {
+  RETURN_IF_ERROR(As(post).status());
+  return desks_.at(post).tickets.get();
 }
 
 absl::StatusOr<const LoansClient*> DemoDesks::Operator() {

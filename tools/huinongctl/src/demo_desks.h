@@ -1,4 +1,4 @@
-// The demo's people at svc-loans, for `huinongctl demo load`: one client per
+// The demo's people at svc-loans and svc-tickets, for `huinongctl demo load`: one client per
 // demo post, carrying a token minted for the post's first primary holder
 // from the suite's development secret (as `huinongctl token` mints one), and
 // the operator's client (the caller's own token, for what no demo post
@@ -16,6 +16,7 @@
 #include "tools/huinongctl/src/demo_lending.h"
 #include "tools/huinongctl/src/invocation.h"
 #include "tools/huinongctl/src/loans_client.h"
+#include "tools/huinongctl/src/tickets_client.h"
 
 namespace huinong::ctl {
 
@@ -33,6 +34,8 @@ class DemoDesks {
   absl::StatusOr<const LoansClient*> As(const std::string& post);
   // The client with the caller's own token.
   absl::StatusOr<const LoansClient*> Operator();
+  // svc-tickets as the person holding `post` (the same token).
+  absl::StatusOr<const TicketsClient*> Tickets(const std::string& post);
 
   const DemoHolder& Holder(const std::string& post) const { return people_.holder_by_post.at(post); }
   const DemoPeople& people() const { return people_; }
@@ -41,6 +44,7 @@ class DemoDesks {
   struct Desk {
     std::unique_ptr<Connection> connection;
     std::unique_ptr<LoansClient> loans;
+    std::unique_ptr<TicketsClient> tickets;
   };
   absl::StatusOr<const LoansClient*> Open(const std::string& key, ConnectionOptions options);
 

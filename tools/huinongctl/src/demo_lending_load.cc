@@ -12,6 +12,7 @@
 #include "tools/huinongctl/src/demo_lending.h"
 #include "tools/huinongctl/src/demo_lending_terms.h"
 #include "tools/huinongctl/src/demo_servicing.h"
+#include "tools/huinongctl/src/demo_tickets.h"
 #include "tools/huinongctl/src/loans_client.h"
 #include "tools/huinongctl/src/output.h"
 
@@ -353,7 +354,8 @@ absl::Status LoadDemoLending(const Invocation& inv, const DemoPeople& people, De
     std::cerr << "demo load: svc-loans has no close-of-business service: no servicing history\n";
     return absl::OkStatus();
   }
-  return LoadDemoServicing(desks, load, *today, applications);
+  RETURN_IF_ERROR(LoadDemoServicing(desks, load, *today, applications));
+  return LoadDemoTickets(desks, load, applications, *today < here);
 }
 
 }  // namespace huinong::ctl

@@ -1,8 +1,8 @@
 // `huinongctl demo load`: makes every object of DemoStructure() (units,
 // posts, quotas, staff, assignments, the concurrency policy, the staffing
 // standard, the approval chain, the county's work calendar) in dependency
-// order, then the loans programme (demo_lending.h) and its servicing history
-// (demo_servicing.h) as the demo's people; the chain comes after the structure, as it may require change
+// order, then the loans programme (demo_lending.h), its servicing history
+// (demo_servicing.h) and the customer requests (demo_tickets.h) as the demo's people; the chain comes after the structure, as it may require change
 // requests for structural writes in its subtree. Each
 // request carries a fixed request id, so a rerun is answered from the server's
 // request log and changes nothing; an object someone else already made
