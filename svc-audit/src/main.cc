@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     services.push_back({audit::v1::AuditService::service_full_name(),
                         std::make_unique<audit::AuditApi>(
                             ctx.pool, ctx.gate, ctx.clock, *key,
-                            std::make_unique<audit::AuditorScopes>(org, *token))});
+                            std::make_unique<audit::AuditorScopes>(org, *token), ctx.metrics)});
     return services;
   };
   return server::RunService(argc, argv, spec);

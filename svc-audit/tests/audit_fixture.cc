@@ -96,7 +96,7 @@ void AuditFixture::SetUp() {
   key_ = *key;
 
   api_ = std::make_unique<AuditApi>(*pool_, *gate_, BusinessClock::Settable(absl::Now(), "Asia/Shanghai"), key_,
-                                    std::make_unique<FixedScopes>());
+                                    std::make_unique<FixedScopes>(), registry_);
   // Never due on its own: tests sign with SignHead().
   checkpointer_ = std::make_unique<Checkpointer>(*pool_, key_, 1'000'000'000, absl::Hours(24));
   absl::Status started = checkpointer_->Start();

@@ -45,6 +45,11 @@ TEST_F(AuditTampering, UntouchedChainVerifies) {
   EXPECT_EQ(r.checked_count(), 100);  // the read is recorded after the check
   EXPECT_EQ(r.problem(), v1::CHAIN_PROBLEM_UNSPECIFIED);
   EXPECT_EQ(r.first_bad_sequence(), 0);
+  EXPECT_NE(registry_.Render().find("huinong_audit_chain_verifications_total{result=\"intact\"} 1"),
+            std::string::npos)
+      << registry_.Render();
+  EXPECT_NE(registry_.Render().find("huinong_audit_chain_verifications_total{result=\"broken\"} 0"),
+            std::string::npos);
 }
 
 TEST_F(AuditTampering, AlteredFieldIsHashMismatchAtItsSequence) {
@@ -55,6 +60,10 @@ TEST_F(AuditTampering, AlteredFieldIsHashMismatchAtItsSequence) {
   EXPECT_EQ(r.problem(), v1::CHAIN_PROBLEM_HASH_MISMATCH);
   EXPECT_EQ(r.checked_count(), 36);
   EXPECT_TRUE(r.end_hash().empty());
+  // The broken verdict is counted for the alert (k8s/monitoring).
+  EXPECT_NE(registry_.Render().find("huinong_audit_chain_verifications_total{result=\"broken\"} 1"),
+            std::string::npos)
+      << registry_.Render();
 
   // A range that contains it finds it; one after it verifies (the links hold).
   v1::VerifyChainRequest around;

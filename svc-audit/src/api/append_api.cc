@@ -37,12 +37,17 @@ absl::StatusOr<std::vector<store::Appended>> Append(db::DbPool& pool, std::vecto
 }  // namespace
 
 AuditApi::AuditApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
-                   SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes)
+                   SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes, metrics::Registry& registry)
     : pool_(pool),
       gate_(gate),
       kit_(pool, gate, std::move(clock), server::ServiceIdentity{"svc-audit", "audit"}),
       key_(std::move(key)),
-      scopes_(std::move(scopes)) {}
+      scopes_(std::move(scopes)),
+      verifications_(registry.AddCounter("huinong_audit_chain_verifications_total",
+                                         "VerifyChain runs answered, by verdict (intact or broken).", {"result"})) {
+  verifications_.WithLabels({"intact"});
+  verifications_.WithLabels({"broken"});
+}
 
 absl::Status RequireReader(const auth::Principal& caller) {
   if (caller.IsAdmin() || caller.HasRole("auditor")) return absl::OkStatus();

@@ -7,8 +7,9 @@
 #include <memory>
 
 #include "common/audit_chain/signature.h"
-#include "common/db/pool.h"
 #include "common/core/business_clock.h"
+#include "common/db/pool.h"
+#include "common/metrics/registry.h"
 #include "common/server/call_gate.h"
 #include "common/server/handler_kit.h"
 #include "huinong/audit/v1/audit.grpc.pb.h"
@@ -18,8 +19,11 @@ namespace huinong::audit {
 
 class AuditApi final : public v1::AuditService::Service {
  public:
+  // `registry`: where huinong_audit_chain_verifications_total{result} is
+  // exported — one count per VerifyChain answered, "intact" or "broken"
+  // (both series from start-up, so the first broken run is an increase).
   AuditApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
-           SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes);
+           SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes, metrics::Registry& registry);
 
   grpc::Status AppendEvents(grpc::ServerContext* ctx, const v1::AppendEventsRequest* req,
                             v1::AppendEventsResponse* resp) override;
@@ -47,6 +51,7 @@ class AuditApi final : public v1::AuditService::Service {
   const server::HandlerKit kit_;
   SigningKeyPair key_;
   std::unique_ptr<AuditorScopes> scopes_;
+  metrics::CounterFamily& verifications_;
 };
 
 // Readers of the trail: admin, or auditor (scoped).

@@ -161,6 +161,7 @@ grpc::Status AuditApi::VerifyChain(grpc::ServerContext* ctx, const v1::VerifyCha
     }
     resp->set_checked_count(verifier.checked());
     resp->set_checkpoints_checked(checkpoints);
+    verifications_.WithLabels({resp->ok() ? "intact" : "broken"}).Inc(1);
     // Recorded after checking, and the verdict is returned even when it cannot
     // be recorded: a tampered chain (say, a row forged where the next event
     // should go) must still be reported by the one tool that reports it.
