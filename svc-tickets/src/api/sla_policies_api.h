@@ -1,8 +1,8 @@
-// SlaPolicyService's gRPC handlers: the clocks of a ticket (ListTicketClocks,
-// as last brought up to date by a change or the scanner). Configured
-// policies are not built yet — every ticket uses the seeds' defaults
-// (domain/sla_policy.h SeedPolicy) — so the policy methods answer
-// UNIMPLEMENTED (the generated base), never a fake success.
+// SlaPolicyService's gRPC handlers: configured SLA policies, versioned
+// (CreateSlaPolicy, GetSlaPolicy, UpdateSlaPolicy, ListSlaPolicies,
+// ListSlaPolicyRevisions; the use cases and who may call them are
+// app/sla_policies.h), and the clocks of a ticket (ListTicketClocks, as
+// last brought up to date by a change, a policy's change or the scanner).
 #pragma once
 
 #include <memory>
@@ -16,6 +16,16 @@ class SlaPoliciesApi final : public v1::SlaPolicyService::Service, TicketsHandle
  public:
   explicit SlaPoliciesApi(std::shared_ptr<TicketsKit> tickets) : TicketsHandlers(std::move(tickets)) {}
 
+  grpc::Status CreateSlaPolicy(grpc::ServerContext* ctx, const v1::CreateSlaPolicyRequest* req,
+                               v1::SlaPolicy* resp) override;
+  grpc::Status GetSlaPolicy(grpc::ServerContext* ctx, const v1::GetSlaPolicyRequest* req,
+                            v1::SlaPolicy* resp) override;
+  grpc::Status UpdateSlaPolicy(grpc::ServerContext* ctx, const v1::UpdateSlaPolicyRequest* req,
+                               v1::SlaPolicy* resp) override;
+  grpc::Status ListSlaPolicies(grpc::ServerContext* ctx, const v1::ListSlaPoliciesRequest* req,
+                               v1::ListSlaPoliciesResponse* resp) override;
+  grpc::Status ListSlaPolicyRevisions(grpc::ServerContext* ctx, const v1::ListSlaPolicyRevisionsRequest* req,
+                                      v1::ListSlaPolicyRevisionsResponse* resp) override;
   grpc::Status ListTicketClocks(grpc::ServerContext* ctx, const v1::ListTicketClocksRequest* req,
                                 v1::ListTicketClocksResponse* resp) override;
 };

@@ -43,7 +43,8 @@ TicketStep CallbackStep(CallbackAttempt attempt, std::optional<absl::Time> promi
               if (!promised) return rpc::InvalidField("promised_time", "required when the customer is unsatisfied");
               ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
                                c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
-              ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(PolicyFor(c.ticket), *cal, c.m.now()));
+              ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
+              ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(policy, *cal, c.m.now()));
               RETURN_IF_ERROR(CheckPromiseTime(*promised, c.m.now(), latest, "promised_time"));
               RETURN_IF_ERROR(AddPromise(c.ticket.promises, *promised, c.m.now(), c.actor.staff, attempt.opinion, true));
               ++c.ticket.reopen_count;
@@ -66,8 +67,9 @@ TicketStep CloseUnreachableStep(std::string reason) {
   return {TicketEvent::kCloseUnreachable, ActivityKind::kClosed, [=](StepContext& c) -> absl::Status {
             ASSIGN_OR_RETURN(const std::vector<CallbackAttempt> attempts, store::ListCallbacks(c.m.tx(), c.ticket.id));
             ASSIGN_OR_RETURN(const bool do_not_call, DoNotCall(c));
-            RETURN_IF_ERROR(CheckCloseUnreachable(attempts, c.ticket.reopen_count,
-                                                  PolicyFor(c.ticket).max_callback_attempts, do_not_call));
+            ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
+            RETURN_IF_ERROR(CheckCloseUnreachable(attempts, c.ticket.reopen_count, policy.max_callback_attempts,
+                                                  do_not_call));
             c.ticket.close_reason = CloseReason::kUnreachable;
             c.activity.note = reason;
             return absl::OkStatus();

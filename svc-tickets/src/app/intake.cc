@@ -58,7 +58,7 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
   t.resolver_path = t.intake_path;
   t.people = AtIntake(staff, unit);
   t.state = TicketState::kRegistered;
-  const SlaPolicy policy = PolicyFor(t);
+  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(m.tx(), t));
   t.sla_policy = policy.name;
   t.sla_policy_revision = policy.revision;
   t.callbacks_required = CallbacksRequired(t.type, policy);

@@ -1,8 +1,11 @@
 // See ticket_clocks.h.
 #include "svc-tickets/src/app/ticket_clocks.h"
 
+#include "absl/strings/str_split.h"
 #include "common/core/status_macros.h"
+#include "svc-tickets/src/domain/sla_policy_match.h"
 #include "svc-tickets/src/store/callback_store.h"
+#include "svc-tickets/src/store/policy_store.h"
 #include "svc-tickets/src/store/ticket_store.h"
 
 namespace huinong::tickets {
@@ -25,15 +28,43 @@ absl::StatusOr<TicketHistory> HistoryOf(sql::Connection& conn, const Ticket& t) 
   return h;
 }
 
+// The clocks as computed, each stopped one as stored instead when it is
+// the same clock (same kind, same starting event): a stopped clock keeps
+// the result it had, whatever the policy says since.
+std::vector<store::ClockRecord> KeepStopped(std::vector<store::ClockRecord> computed,
+                                            const std::vector<store::ClockRecord>& stored) {
+  for (store::ClockRecord& c : computed) {
+    for (const store::ClockRecord& s : stored) {
+      const Clock& was = s.watched.clock;
+      if (was.kind == c.watched.clock.kind && was.event == c.watched.clock.event && was.stop) {
+        c.watched = s.watched;
+        c.policy = s.policy;
+      }
+    }
+  }
+  return computed;
+}
+
 }  // namespace
 
-SlaPolicy PolicyFor(const Ticket& ticket) { return SeedPolicy(ticket.type, ticket.priority); }
+absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket) {
+  const std::vector<std::string> chain = absl::StrSplit(ticket.resolver_path, '/', absl::SkipEmpty());
+  ASSIGN_OR_RETURN(const std::vector<ConfiguredPolicy> candidates, store::PoliciesAt(conn, chain));
+  const ConfiguredPolicy* match = MatchPolicy(candidates, chain, ticket.type, ticket.priority);
+  if (match == nullptr) return SeedPolicy(ticket.type, ticket.priority);
+  return match->rules;
+}
 
 absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,
-                                                              const Ticket& t, absl::Time now,
+                                                              Ticket& t, absl::Time now,
                                                               const absl::TimeZone& zone) {
   ASSIGN_OR_RETURN(const TicketHistory history, HistoryOf(conn, t));
-  const SlaPolicy policy = PolicyFor(t);
+  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(conn, t));
+  if (t.sla_policy != policy.name || t.sla_policy_revision != policy.revision) {
+    t.sla_policy = policy.name;
+    t.sla_policy_revision = policy.revision;
+    RETURN_IF_ERROR(store::UpdateTicket(conn, t));
+  }
   ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> calendar,
                    org.CalendarFor(t.people.resolver_unit, absl::ToCivilDay(t.create_time, zone)));
   ASSIGN_OR_RETURN(const std::vector<Clock> computed, ComputeClocks(history, policy, *calendar, now));
@@ -43,6 +74,7 @@ absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& c
   std::vector<store::ClockRecord> records;
   std::vector<WatchedClock> watched = CarryMarks(computed, previous);
   for (WatchedClock& w : watched) records.push_back({std::move(w), policy.name, t.priority});
+  records = KeepStopped(std::move(records), stored);
   std::vector<WatchedClock> all;
   for (const store::ClockRecord& r : records) all.push_back(r.watched);
   RETURN_IF_ERROR(store::SaveClocks(conn, t.id, records, IsOpen(t.state) ? NextCheck(all) : std::nullopt));

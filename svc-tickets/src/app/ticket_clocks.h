@@ -1,10 +1,19 @@
 // A ticket's SLA clocks brought up to date in the caller's transaction:
 // computed from the ticket's timeline (state changes, contacts, on-site
-// arrival, manager notice, callback attempts), the SLA policy it uses and
-// svc-org's work calendar of its resolver unit on the day it was taken;
-// the scanner's marks carried over; the next check written to the
-// scanner's index (domain/clock_watch.h). Every change of a ticket calls
-// it after its own writes, and the scanner before it marks.
+// arrival, manager notice, callback attempts), the SLA policy it uses now
+// (the configured one matching it, domain/sla_policy_match.h, at its latest
+// revision; else the seeds') and svc-org's work calendar of its resolver
+// unit on the day it was taken; a clock already stopped keeps its result
+// (and the revision it was computed with); the scanner's marks carried
+// over; the next check written to the scanner's index (domain/
+// clock_watch.h). Every change of a ticket calls it after its own writes,
+// the scanner before it marks, and a policy's change for the open tickets
+// it governs (app/sla_policies.h).
+//
+// A calendar changed in svc-org is read the next time this runs for the
+// ticket: when the ticket next changes, or when the scanner reaches it at
+// its next check — an instant computed on the old calendar, so a clock the
+// new calendar makes due earlier is marked at that check at the latest.
 #pragma once
 
 #include <vector>
@@ -22,15 +31,18 @@ class Connection;
 
 namespace huinong::tickets {
 
-// The policy a ticket uses (the seeds' defaults for its type and priority
-// until configured policies exist).
-SlaPolicy PolicyFor(const Ticket& ticket);
+// The policy a ticket uses now: the configured policy matching its resolver
+// unit chain (ticket.resolver_path), type and priority at its latest
+// revision, else the seeds' defaults for its type and priority.
+absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket);
 
 // Recomputes and stores the ticket's clocks as they stand at `now`; the
 // calendar version is the one in force on the ticket's intake day in `zone`
-// (the county's).
+// (the county's). When the policy or revision the ticket uses moved, the
+// ticket's sla_policy and sla_policy_revision are rewritten — its etag
+// (version) left as it is.
 absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,
-                                                              const Ticket& ticket, absl::Time now,
+                                                              Ticket& ticket, absl::Time now,
                                                               const absl::TimeZone& zone);
 
 }  // namespace huinong::tickets

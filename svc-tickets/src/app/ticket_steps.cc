@@ -21,7 +21,8 @@ using E = TicketEvent;
 absl::Status MakePromise(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
   ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
                    c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
-  ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(PolicyFor(c.ticket), *cal, c.m.now()));
+  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
+  ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(policy, *cal, c.m.now()));
   RETURN_IF_ERROR(CheckPromiseTime(promised, c.m.now(), latest, "promised_time"));
   return AddPromise(c.ticket.promises, promised, c.m.now(), c.actor.staff, note, apologised);
 }

@@ -79,9 +79,9 @@ absl::Status SlaScanner::ScanTicket(const std::string& id, ScanPass& pass) {
     here = ScanPass{};
     marked.clear();
     server::Mutation m(conn, ScannerActor(), "ScanSla", "", TicketsIdentity(), *clock_, false);
-    ASSIGN_OR_RETURN(const std::optional<Ticket> found, store::LockTicket(conn, id));
+    ASSIGN_OR_RETURN(std::optional<Ticket> found, store::LockTicket(conn, id));
     if (!found) return store::SaveClocks(conn, id, {}, std::nullopt);
-    const Ticket& t = *found;
+    Ticket& t = *found;
     priority = t.priority;
     ASSIGN_OR_RETURN(std::vector<store::ClockRecord> clocks, RefreshClocks(conn, *org_, t, m.now(), clock_->zone()));
     bool breach = false;
@@ -106,7 +106,8 @@ absl::Status SlaScanner::ScanTicket(const std::string& id, ScanPass& pass) {
     std::vector<WatchedClock> watched;
     for (const store::ClockRecord& r : clocks) watched.push_back(r.watched);
     RETURN_IF_ERROR(store::SaveClocks(conn, id, clocks, IsOpen(t.state) ? NextCheck(watched) : std::nullopt));
-    if (breach && PolicyFor(t).escalate_on_breach &&
+    ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(conn, t));
+    if (breach && policy.escalate_on_breach &&
         NextState(t.state, TicketEvent::kEscalate, t.type).ok()) {
       absl::StatusOr<Ticket> escalated =
           ChangeTicket(m, TicketDesk{*org_, record_, clock_->zone()}, id, "",
