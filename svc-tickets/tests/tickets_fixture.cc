@@ -52,6 +52,7 @@ void TicketsFixture::SetUp() {
   tickets_ = v1::TicketService::NewStub(channel);
   callbacks_ = v1::CallbackHandoverService::NewStub(channel);
   sla_ = v1::SlaPolicyService::NewStub(channel);
+  customers_ = v1::CustomerService::NewStub(channel);
 }
 
 void TicketsFixture::TearDown() { server::StopInProcess(host_); }

@@ -1,11 +1,27 @@
-// CustomerService's gRPC handlers: the customer archive and the KPI reports.
-// Not built yet (see tickets_services.h).
+// CustomerService's gRPC handlers: the customer archive (app/customers.h
+// for scope, who sees personal data whole and who writes). GetKpiReport is
+// not built here: it answers UNIMPLEMENTED (the generated base), never a
+// fake success.
 #pragma once
 
+#include <memory>
+
 #include "huinong/tickets/v1/customer_service.grpc.pb.h"
+#include "svc-tickets/src/api/tickets_kit.h"
 
 namespace huinong::tickets {
 
-class CustomersApi final : public v1::CustomerService::Service {};
+class CustomersApi final : public v1::CustomerService::Service, TicketsHandlers {
+ public:
+  explicit CustomersApi(std::shared_ptr<TicketsKit> tickets) : TicketsHandlers(std::move(tickets)) {}
+
+  grpc::Status CreateCustomer(grpc::ServerContext* ctx, const v1::CreateCustomerRequest* req,
+                              v1::Customer* resp) override;
+  grpc::Status GetCustomer(grpc::ServerContext* ctx, const v1::GetCustomerRequest* req, v1::Customer* resp) override;
+  grpc::Status UpdateCustomer(grpc::ServerContext* ctx, const v1::UpdateCustomerRequest* req,
+                              v1::Customer* resp) override;
+  grpc::Status ListCustomers(grpc::ServerContext* ctx, const v1::ListCustomersRequest* req,
+                             v1::ListCustomersResponse* resp) override;
+};
 
 }  // namespace huinong::tickets

@@ -15,7 +15,7 @@ std::vector<server::HostedService> TicketsServices(std::shared_ptr<TicketsKit> t
   services.push_back({v1::TicketService::service_full_name(), std::make_unique<TicketsApi>(tickets)});
   services.push_back({v1::SlaPolicyService::service_full_name(), std::make_unique<SlaPoliciesApi>(tickets)});
   services.push_back({v1::CallbackHandoverService::service_full_name(), std::make_unique<CallbackHandoverApi>(tickets)});
-  services.push_back({v1::CustomerService::service_full_name(), std::make_unique<CustomersApi>()});
+  services.push_back({v1::CustomerService::service_full_name(), std::make_unique<CustomersApi>(tickets)});
   return services;
 }
 
