@@ -52,6 +52,7 @@ void TicketsFixture::SetUp() {
   tickets_ = v1::TicketService::NewStub(channel_);
   callbacks_ = v1::CallbackHandoverService::NewStub(channel_);
   sla_ = v1::SlaPolicyService::NewStub(channel_);
+  customers_ = v1::CustomerService::NewStub(channel_);
 }
 
 void TicketsFixture::TearDown() { server::StopInProcess(host_); }

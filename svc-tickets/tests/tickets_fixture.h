@@ -28,6 +28,7 @@
 #include "common/server/service_main.h"
 #include "common/server/tests/test_callers.h"
 #include "huinong/tickets/v1/callback_handover_service.grpc.pb.h"
+#include "huinong/tickets/v1/customer_service.grpc.pb.h"
 #include "huinong/tickets/v1/sla_policy_service.grpc.pb.h"
 #include "huinong/tickets/v1/ticket_service.grpc.pb.h"
 #include "svc-tickets/src/api/tickets_kit.h"
@@ -63,6 +64,7 @@ class TicketsFixture : public ::testing::Test {
   std::unique_ptr<v1::TicketService::Stub> tickets_;
   std::unique_ptr<v1::CallbackHandoverService::Stub> callbacks_;
   std::unique_ptr<v1::SlaPolicyService::Stub> sla_;
+  std::unique_ptr<v1::CustomerService::Stub> customers_;
   int next_request_ = 0;
 };
 

@@ -105,7 +105,8 @@ TEST(Gateway, MethodsNotBuiltYetAreUnimplemented) {
       "AssignTicket", "StartWork", "TransferTicket", "EscalateTicket", "WaitForCustomer", "ResumeTicket",
       "ResolveTicket", "ReopenTicket", "CancelTicket", "RecordCallback", "ListCallbacks", "CloseUnreachable",
       "ListTicketClocks", "GetKpiReport", "CreateSlaPolicy", "GetSlaPolicy", "UpdateSlaPolicy", "ListSlaPolicies",
-      "ListSlaPolicyRevisions"};
+      "ListSlaPolicyRevisions", "CreateHandover", "GetHandover", "ListHandovers", "AcknowledgeHandover",
+      "CreateCustomer", "GetCustomer", "UpdateCustomer", "ListCustomers"};
   int ticket_methods = 0;
   int tickets_built = 0;
   for (const std::string service : {"huinong.tickets.v1.TicketService", "huinong.tickets.v1.SlaPolicyService",

@@ -1,7 +1,7 @@
 // CallbackHandoverService's gRPC handlers: callbacks after resolution
 // (app/callbacks.h, run through ChangeTicket in one transaction) and their
-// list. Handovers are not built yet: those methods answer UNIMPLEMENTED
-// (the generated base), never a fake success.
+// list; shift and leave handovers (app/handovers.h: acknowledging carries
+// each ticket over through ChangeTicket, in the same transaction).
 #pragma once
 
 #include <memory>
@@ -21,6 +21,14 @@ class CallbackHandoverApi final : public v1::CallbackHandoverService::Service, T
                              v1::ListCallbacksResponse* resp) override;
   grpc::Status CloseUnreachable(grpc::ServerContext* ctx, const v1::CloseUnreachableRequest* req,
                                 v1::Ticket* resp) override;
+
+  grpc::Status CreateHandover(grpc::ServerContext* ctx, const v1::CreateHandoverRequest* req,
+                              v1::Handover* resp) override;
+  grpc::Status GetHandover(grpc::ServerContext* ctx, const v1::GetHandoverRequest* req, v1::Handover* resp) override;
+  grpc::Status ListHandovers(grpc::ServerContext* ctx, const v1::ListHandoversRequest* req,
+                             v1::ListHandoversResponse* resp) override;
+  grpc::Status AcknowledgeHandover(grpc::ServerContext* ctx, const v1::AcknowledgeHandoverRequest* req,
+                                   v1::Handover* resp) override;
 };
 
 }  // namespace huinong::tickets

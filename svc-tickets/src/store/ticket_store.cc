@@ -9,6 +9,7 @@
 #include "common/db/sql_columns.h"
 #include "common/db/statements.h"
 #include "common/db/where.h"
+#include "svc-tickets/src/store/created_between.h"
 #include "svc-tickets/src/store/ticket_json.h"
 
 namespace huinong::tickets::store {
@@ -167,10 +168,7 @@ absl::StatusOr<std::vector<Ticket>> ListTickets(sql::Connection& conn, const Tic
   where.AndIf(query.sla_state != 0,
               "EXISTS (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = tickets.id AND c.state = ?)",
               {int64_t{query.sla_state}});
-  where.AndIf(query.created_from.has_value(), "create_time >= ?",
-              {query.created_from ? db::SqlDateTime(*query.created_from) : std::string()});
-  where.AndIf(query.created_to.has_value(), "create_time < ?",
-              {query.created_to ? db::SqlDateTime(*query.created_to) : std::string()});
+  AndCreatedBetween(where, query.created_from, query.created_to);
   where.And("id > ?", {query.after_id});
   db::Statement q =
       db::Prepare(conn, absl::StrCat("SELECT ", kColumns, " FROM tickets", where.Sql(), " ORDER BY id LIMIT ?"));
