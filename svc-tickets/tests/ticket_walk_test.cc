@@ -336,5 +336,53 @@ TEST_F(TicketWalkTest, TheWeeksReportCountsEveryRequestOfTheTownshipsVillages) {
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
+
+// From a review: who may assign whom and where, a service token is no
+// scanner, a callback is not backdated, and a caller outside the scope
+// learns nothing of a ticket.
+TEST_F(TicketWalkTest, TheFrameRefusesWhatTheProtoForbids) {
+  const v1::Ticket t = TakeToTownship();
+  // An agent takes a ticket for themselves, never for someone else.
+  auto assign = Named<v1::AssignTicketRequest>(t);
+  assign.set_assignee("staff/lead1");
+  v1::Ticket out;
+  grpc::Status s = tickets_->AssignTicket(As("agent1").get(), assign, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << s.error_message();
+  // Assigning moves no ticket to a unit outside the resolver unit's subtree.
+  org_->AddUnit("town2", type::v1::LEVEL_TOWNSHIP, "county");
+  org_->Grant("agent2", "tickets.agent", "town2");
+  assign = Named<v1::AssignTicketRequest>(t);
+  assign.set_assignee("staff/agent2");
+  assign.set_resolver_unit("units/town2");
+  s = tickets_->AssignTicket(As("lead1").get(), assign, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  // A service account's token is weighed like anyone's: a stale etag is ABORTED.
+  auto escalate = Named<v1::EscalateTicketRequest>(t);
+  escalate.set_etag("stale");
+  escalate.set_reason("试图越过etag");
+  escalate.set_customer_note("无");
+  s = tickets_->EscalateTicket(callers_.As("svc-loans", {"service"}, "").get(), escalate, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED) << s.error_message();
+  // A station outside the ticket's units is refused before the etag is read.
+  s = tickets_->EscalateTicket(As("agent12").get(), escalate, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << s.error_message();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ticket_activities WHERE kind IN (5, 8)"), 0);
+
+  // A callback is never dated before the resolution.
+  v1::Ticket started = AssignAndStart(t, "agent1");
+  auto resolve = Named<v1::ResolveTicketRequest>(started);
+  resolve.set_resolution("已处理");
+  v1::Ticket resolved;
+  ASSERT_TRUE(tickets_->ResolveTicket(As("agent1").get(), resolve, &resolved).ok());
+  auto call = Named<v1::RecordCallbackRequest>(resolved);
+  call.mutable_callback()->set_outcome(v1::CALLBACK_OUTCOME_SATISFIED);
+  call.mutable_callback()->set_satisfaction(5);
+  *call.mutable_callback()->mutable_attempt_time() = In(-absl::Hours(1));
+  v1::RecordCallbackResponse back;
+  s = callbacks_->RecordCallback(As("caller1").get(), call, &back);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << s.error_message();
+  EXPECT_NE(s.error_message().find("callback.attempt_time"), std::string::npos) << s.error_message();
+}
+
 }  // namespace
 }  // namespace huinong::tickets

@@ -6,6 +6,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
 #include "svc-tickets/src/app/ticket_clocks.h"
+#include "svc-tickets/src/app/ticket_steps.h"
 #include "svc-tickets/src/domain/promise.h"
 #include "svc-tickets/src/store/callback_store.h"
 #include "svc-tickets/src/store/customer_store.h"
@@ -29,6 +30,13 @@ TicketStep CallbackStep(CallbackAttempt attempt, std::optional<absl::Time> promi
             attempt.caller = c.actor.staff;
             attempt.round = c.ticket.reopen_count;
             RETURN_IF_ERROR(CheckAttempt(attempt, c.m.now()));
+            // Not backdated before the resolution or the previous attempt
+            // (the ticket's last change by a person), which would make a
+            // late callback look on time.
+            if (attempt.time < c.ticket.update_time) {
+              return rpc::InvalidField("callback.attempt_time",
+                                       "must not be before the ticket's resolution or its last callback");
+            }
             ASSIGN_OR_RETURN(const bool do_not_call, DoNotCall(c));
             RETURN_IF_ERROR(CheckMayCall(do_not_call));
             ASSIGN_OR_RETURN(std::vector<std::string> group,
@@ -41,12 +49,7 @@ TicketStep CallbackStep(CallbackAttempt attempt, std::optional<absl::Time> promi
             const TicketEvent event = CallbackEvent(attempt, earlier, c.ticket.callbacks_required);
             if (event == TicketEvent::kCallbackUnsatisfied) {
               if (!promised) return rpc::InvalidField("promised_time", "required when the customer is unsatisfied");
-              ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
-                               c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
-              ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
-              ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(policy, *cal, c.m.now()));
-              RETURN_IF_ERROR(CheckPromiseTime(*promised, c.m.now(), latest, "promised_time"));
-              RETURN_IF_ERROR(AddPromise(c.ticket.promises, *promised, c.m.now(), c.actor.staff, attempt.opinion, true));
+              RETURN_IF_ERROR(PromiseReply(c, *promised, attempt.opinion, true));
               ++c.ticket.reopen_count;
               c.ticket.satisfied_callbacks = 0;
             } else {

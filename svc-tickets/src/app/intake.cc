@@ -49,6 +49,7 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
   if (!t.follow_up_of.empty()) {
     ASSIGN_OR_RETURN(original, store::LockTicket(m.tx(), t.follow_up_of));
     if (!original) return rpc::NotFound(rpc::FormatName("tickets", t.follow_up_of));
+    RETURN_IF_ERROR(RequireTicketReadable(org, m.caller(), *original));
   }
 
   t.id = NewUlid();
@@ -78,8 +79,10 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
   if (original) {
     // Listing a follow-up is no change of the original's handling: its
     // etag stays, so nobody working it is turned away.
+    const Ticket before = *original;
     original->follow_ups.push_back(t.id);
     RETURN_IF_ERROR(store::UpdateTicket(m.tx(), *original));
+    RETURN_IF_ERROR(desk.record(m, before, *original));
   }
   RETURN_IF_ERROR(RefreshClocks(m.tx(), org, t, m.now(), desk.zone).status());
   RETURN_IF_ERROR(desk.record(m, std::nullopt, t));

@@ -30,12 +30,15 @@ absl::StatusOr<std::vector<std::string>> ReadScope(OrgView& org, const auth::Pri
 }
 
 absl::Status RequireTicketReadable(OrgView& org, const auth::Principal& caller, const Ticket& ticket) {
-  ASSIGN_OR_RETURN(const std::vector<std::string> scope, ReadScope(org, caller));
-  if (scope.empty()) return absl::OkStatus();
-  for (const std::string& p : scope) {
-    if (absl::StartsWith(ticket.intake_path, p) || absl::StartsWith(ticket.resolver_path, p)) {
-      return absl::OkStatus();
-    }
+  if (org_directory::ReadsAll(caller)) return absl::OkStatus();
+  const std::string unit = org_directory::CallerUnitId(caller);
+  if (unit.empty()) return rpc::PermissionDenied("the caller's token names no unit to act for");
+  // The units' chains as svc-org has them now (cached), not as stored: a
+  // unit moved in svc-org takes its tickets with it.
+  for (const std::string& owner : {ticket.intake_unit, ticket.people.resolver_unit}) {
+    absl::StatusOr<org_directory::UnitLineage> lineage = org.Lineage(owner);
+    if (lineage.ok() && lineage->Within(unit)) return absl::OkStatus();
+    if (!lineage.ok() && !absl::IsNotFound(lineage.status())) return lineage.status();
   }
   return rpc::PermissionDenied(absl::StrCat(caller.unit, " does not cover tickets/", ticket.id));
 }
@@ -49,11 +52,11 @@ absl::StatusOr<Ticket> ReadableTicket(OrgView& org, const auth::Principal& calle
 }
 
 absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
-                                        absl::CivilDay day) {
+                                        absl::CivilDay day, bool scanner) {
   ActorFacts facts;
   facts.staff = org_directory::StaffIdOf(caller);
-  facts.scanner = caller.IsService();
-  if (facts.scanner || facts.staff.empty() || unit_id.empty()) return facts;
+  facts.scanner = scanner;
+  if (facts.scanner || caller.IsService() || facts.staff.empty() || unit_id.empty()) return facts;
   for (absl::string_view capability : {kAgent, kSupervisor, kManager, kApprove, kCallbackGroup}) {
     ASSIGN_OR_RETURN(const bool held, org.Holds(facts.staff, std::string(capability), unit_id, day));
     if (held) facts.capabilities.insert(std::string(capability));

@@ -3,7 +3,11 @@
 // - reads: admin, auditor and service accounts see every ticket; staff see
 //   the tickets whose intake or resolver unit is their own unit or below it
 //   (a village station its own, a township its villages', the county all);
-//   otherwise PERMISSION_DENIED;
+//   otherwise PERMISSION_DENIED. One ticket is judged on the units' chains
+//   as svc-org has them now; lists and reports filter on the chains stored
+//   when the ticket was taken or last moved between units (one index range)
+//   — a unit moved in svc-org since keeps its older tickets under its old
+//   chain in lists until they move again (known limit);
 // - acts: the caller's tickets.* capabilities for the ticket's resolver
 //   unit (ActorFacts), which ticket_actors.h weighs against the event.
 // svc-org unreachable is UNAVAILABLE, never a refusal.
@@ -39,9 +43,9 @@ absl::StatusOr<Ticket> ReadableTicket(OrgView& org, const auth::Principal& calle
                                       const std::string& id);
 
 // The caller as ticket_actors.h weighs them: staff id, whether they are the
-// SLA scanner (a service account), and the tickets.* capabilities svc-org
-// grants them for `unit_id` on `day`.
+// SLA scanner (`scanner`: only the in-process job says so, never a token),
+// and the tickets.* capabilities svc-org grants them for `unit_id` on `day`.
 absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
-                                        absl::CivilDay day);
+                                        absl::CivilDay day, bool scanner);
 
 }  // namespace huinong::tickets

@@ -35,7 +35,17 @@ absl::StatusOr<Ticket> ChangeTicket(server::Mutation& m, const TicketDesk& desk,
   if (!found) return rpc::NotFound(name);
   const Ticket before = *found;
   Ticket& t = *found;
-  ASSIGN_OR_RETURN(const ActorFacts actor, ActorFactsOf(org, m.caller(), t.people.resolver_unit, m.today()));
+  // A caller outside the ticket's scope learns nothing of it (not even
+  // whether its etag is current).
+  if (!desk.scanner) RETURN_IF_ERROR(RequireTicketReadable(org, m.caller(), t));
+  ASSIGN_OR_RETURN(ActorFacts actor, ActorFactsOf(org, m.caller(), t.people.resolver_unit, m.today(), desk.scanner));
+  // Reopening and cancelling are also the intake unit's supervisor's
+  // (ticket_service.proto): their rights there count too.
+  if (step.event && (*step.event == TicketEvent::kReopen || *step.event == TicketEvent::kCancel) &&
+      t.intake_unit != t.people.resolver_unit) {
+    ASSIGN_OR_RETURN(const ActorFacts intake, ActorFactsOf(org, m.caller(), t.intake_unit, m.today(), false));
+    actor.capabilities.insert(intake.capabilities.begin(), intake.capabilities.end());
+  }
   if (!actor.scanner) RETURN_IF_ERROR(rpc::CheckEtag(etag, t.version, name));
   TicketActivity entry = EntryFor(m, t, actor, step.kind);
   if (step.event) {

@@ -1,8 +1,8 @@
 // The one way a ticket changes after intake (every TicketService
 // transition, a callback, the scanner's escalation), in the caller's
 // transaction:
-//   lock the row → NOT_FOUND; check the etag (ABORTED when stale) unless
-//   the SLA scanner acts; weigh the caller against the event's rule
+//   lock the row → NOT_FOUND; the caller's scope (PERMISSION_DENIED); check
+//   the etag (ABORTED when stale) unless the SLA scanner acts; weigh the caller against the event's rule
 //   (ticket_actors.h) for the resolver unit; move the state by the table
 //   (ticket_flow.h, FAILED_PRECONDITION / INVALID_TRANSITION); run the
 //   step's own checks and updates; append the timeline entry (and one more
@@ -30,10 +30,14 @@ using TicketRecorder =
 
 // What every ticket use case works with besides its transaction: svc-org,
 // the audit recorder, and the county's time zone (the business clock's).
+// `scanner` is set by the SLA scanner alone (jobs/sla_scanner.h): its
+// changes skip the etag and leave it as it was. No API call acts as the
+// scanner, whatever roles its token carries.
 struct TicketDesk {
   OrgView& org;
   TicketRecorder record;
   absl::TimeZone zone;
+  bool scanner = false;
 };
 
 // What a step's own code sees and may set.

@@ -1,6 +1,7 @@
 // See ticket_steps.h.
 #include "svc-tickets/src/app/ticket_steps.h"
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
@@ -16,16 +17,6 @@ namespace {
 
 using E = TicketEvent;
 
-// A promise made now, within the policy's reply target on the resolver
-// unit's calendar.
-absl::Status MakePromise(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
-  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
-                   c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
-  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
-  ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(policy, *cal, c.m.now()));
-  RETURN_IF_ERROR(CheckPromiseTime(promised, c.m.now(), latest, "promised_time"));
-  return AddPromise(c.ticket.promises, promised, c.m.now(), c.actor.staff, note, apologised);
-}
 
 // A unit to work a ticket in: it exists in svc-org (NOT_FOUND otherwise).
 absl::StatusOr<std::string> ResolverPath(StepContext& c, const std::string& unit_id) {
@@ -49,6 +40,15 @@ std::string Staff(const std::string& id) { return rpc::FormatName("staff", id); 
 std::string Unit(const std::string& id) { return rpc::FormatName("units", id); }
 
 }  // namespace
+
+absl::Status PromiseReply(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
+  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
+                   c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
+  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
+  ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(policy, *cal, c.m.now()));
+  RETURN_IF_ERROR(CheckPromiseTime(promised, c.m.now(), latest, "promised_time"));
+  return AddPromise(c.ticket.promises, promised, c.m.now(), c.actor.staff, note, apologised);
+}
 
 absl::StatusOr<EscalationTarget> EscalationTargetOf(OrgView& org, const std::string& resolver_unit,
                                                     EscalationLevel level) {
@@ -89,7 +89,7 @@ TicketStep OpenCaseStep(absl::Time promised, std::string resolver_unit, std::str
             const std::string unit = resolver_unit.empty() ? c.ticket.intake_unit : resolver_unit;
             ASSIGN_OR_RETURN(c.ticket.resolver_path, ResolverPath(c, unit));
             c.ticket.people = CaseOpened(c.ticket.people, unit);
-            RETURN_IF_ERROR(MakePromise(c, promised, note, false));
+            RETURN_IF_ERROR(PromiseReply(c, promised, note, false));
             c.activity.note = note;
             c.activity.target = Unit(unit);
             c.activity.customer_informed = true;
@@ -99,8 +99,24 @@ TicketStep OpenCaseStep(absl::Time promised, std::string resolver_unit, std::str
 
 TicketStep AssignStep(std::string resolver_unit, std::string assignee, std::string note) {
   return {E::kAssign, ActivityKind::kAssigned, [=](StepContext& c) -> absl::Status {
+            // A supervisor names anyone; a holder of the priority's
+            // capability takes it themselves (ticket_service.proto).
+            if (!c.actor.capabilities.contains(kSupervisor) && assignee != c.actor.staff) {
+              return rpc::WithReason(rpc::PermissionDenied("only a tickets.supervisor assigns someone else; a "
+                                                           "holder of the priority's capability assigns themselves"),
+                                     "CAPABILITY_MISSING");
+            }
             if (!resolver_unit.empty() && resolver_unit != c.ticket.people.resolver_unit) {
-              ASSIGN_OR_RETURN(c.ticket.resolver_path, ResolverPath(c, resolver_unit));
+              // Within the resolver unit's subtree only: another unit is a
+              // transfer, with its reason and what the customer was told.
+              ASSIGN_OR_RETURN(const std::string path, ResolverPath(c, resolver_unit));
+              if (!absl::StartsWith(path, c.ticket.resolver_path)) {
+                return rpc::FailedPrecondition("NOT_IN_UNIT",
+                                               absl::StrCat(Unit(resolver_unit), " is not below ",
+                                                            Unit(c.ticket.people.resolver_unit),
+                                                            ": another unit's work is TransferTicket's"));
+              }
+              c.ticket.resolver_path = path;
               c.ticket.people.resolver_unit = resolver_unit;
             }
             RETURN_IF_ERROR(CheckAssignee(c, assignee));
@@ -206,7 +222,7 @@ TicketStep ResolveStep(std::string resolution) {
 
 TicketStep ReopenStep(std::string reason, absl::Time promised) {
   return {E::kReopen, ActivityKind::kReopened, [=](StepContext& c) -> absl::Status {
-            RETURN_IF_ERROR(MakePromise(c, promised, reason, true));
+            RETURN_IF_ERROR(PromiseReply(c, promised, reason, true));
             ++c.ticket.reopen_count;
             c.ticket.close_reason = CloseReason::kUnspecified;
             c.ticket.satisfied_callbacks = 0;
@@ -221,6 +237,7 @@ TicketStep CancelStep(CancelReason reason, std::string duplicate_of, std::string
               if (duplicate_of == c.ticket.id) return rpc::InvalidField("duplicate_of", "names the ticket itself");
               ASSIGN_OR_RETURN(const std::optional<Ticket> kept, store::GetTicket(c.m.tx(), duplicate_of));
               if (!kept) return rpc::NotFound(rpc::FormatName("tickets", duplicate_of));
+              RETURN_IF_ERROR(RequireTicketReadable(c.org, c.m.caller(), *kept));
               c.ticket.duplicate_of = duplicate_of;
             }
             c.ticket.cancel_reason = reason;

@@ -2,13 +2,13 @@
 #include "svc-tickets/src/domain/promise.h"
 
 #include "common/rpc/status_details.h"
+#include "svc-tickets/src/domain/sla_clock.h"
 
 namespace huinong::tickets {
 
 absl::StatusOr<absl::Time> LatestPromise(const SlaPolicy& policy, const calendar::WorkCalendar& calendar,
                                          absl::Time now) {
-  static const calendar::WorkCalendar* const kAllDay = new calendar::WorkCalendar(*calendar::WorkCalendar::AllDay());
-  const calendar::WorkCalendar& cal = policy.all_day ? *kAllDay : calendar;
+  const calendar::WorkCalendar& cal = CountingCalendar(policy, calendar);
   const SlaTarget target = policy.reply.kept() ? policy.reply : SlaTarget::Days(2);
   if (target.kind == SlaTarget::Kind::kWorkingDays) return cal.WorkingDaysDeadline(now, target.working_days);
   return cal.AddWorkingTime(now, target.working_time, {});

@@ -142,6 +142,11 @@ absl::string_view ClockStateName(ClockState state) {
   return "UNKNOWN";
 }
 
+const WorkCalendar& CountingCalendar(const SlaPolicy& policy, const WorkCalendar& calendar) {
+  static const WorkCalendar* const kAllDay = new WorkCalendar(*WorkCalendar::AllDay());
+  return policy.all_day ? *kAllDay : calendar;
+}
+
 std::vector<TimeSpan> Pauses(const TicketHistory& history) {
   std::vector<TimeSpan> pauses;
   for (const StateChange& c : history.changes) {
@@ -162,8 +167,7 @@ absl::StatusOr<std::optional<Clock>> ComputeClock(ClockKind kind, const TicketHi
   if (!target.kept()) return std::optional<Clock>();
   std::optional<Span> span = SpanOf(kind, history);
   if (!span) return std::optional<Clock>();
-  static const WorkCalendar* const kAllDay = new WorkCalendar(*WorkCalendar::AllDay());
-  const WorkCalendar& cal = policy.all_day ? *kAllDay : work_calendar;
+  const WorkCalendar& cal = CountingCalendar(policy, work_calendar);
   const std::vector<TimeSpan> pauses = Pauses(history);
 
   // The working time the target allows, and the due time.

@@ -94,6 +94,10 @@ struct Clock {
   int policy_revision;
 };
 
+// The calendar a clock counts on: `calendar`, or around the clock for a
+// 24×7 policy.
+const calendar::WorkCalendar& CountingCalendar(const SlaPolicy& policy, const calendar::WorkCalendar& calendar);
+
 // The spans spent WAITING_ON_CUSTOMER; the last is open-ended
 // (absl::InfiniteFuture()) while the ticket still waits.
 std::vector<calendar::TimeSpan> Pauses(const TicketHistory& history);

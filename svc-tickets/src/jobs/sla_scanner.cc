@@ -2,9 +2,10 @@
 #include "svc-tickets/src/jobs/sla_scanner.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/core/replica_name.h"
 #include "common/core/log.h"
+#include "common/core/replica_name.h"
 #include "common/core/status_macros.h"
+#include "common/db/pool.h"
 #include "svc-tickets/src/app/ticket_clocks.h"
 #include "svc-tickets/src/app/ticket_steps.h"
 #include "svc-tickets/src/app/tickets_identity.h"
@@ -12,6 +13,8 @@
 
 namespace huinong::tickets {
 namespace {
+
+constexpr absl::Duration kRetryAfter = absl::Minutes(5);
 
 TicketActivity MarkEntry(const server::Mutation& m, const Ticket& t, ActivityKind kind, const Clock& c,
                          const absl::TimeZone& zone) {
@@ -25,6 +28,11 @@ TicketActivity MarkEntry(const server::Mutation& m, const Ticket& t, ActivityKin
                         absl::FormatTime("%Y-%m-%d %H:%M", c.due, zone));
   a.from_state = a.to_state = t.state;
   return a;
+}
+
+// svc-org or the database busy or away: worth trying the whole ticket again.
+bool Transient(const absl::Status& s) {
+  return absl::IsUnavailable(s) || absl::IsAborted(s) || absl::IsDeadlineExceeded(s) || db::IsRetryable(s);
 }
 
 }  // namespace
@@ -55,19 +63,23 @@ absl::StatusOr<ScanPass> SlaScanner::RunOnce() {
     return absl::OkStatus();
   }));
   if (!pass.leased) return pass;
-  absl::Status first = absl::OkStatus();
   for (const std::string& id : due) {
     const absl::Status s = ScanTicket(id, pass);
-    if (!s.ok()) {
-      log::Warn("SLA scan of a ticket failed", {{"ticket", id}, {"error", std::string(s.message())}});
-      if (first.ok()) first = s;
-    }
+    if (s.ok()) continue;
+    // Its next check moves on, so a ticket that fails every time (its unit
+    // gone from svc-org) never holds up the clocks behind it.
+    ++pass.failed;
+    log::Warn("SLA scan of a ticket failed; checked again later",
+              {{"ticket", id}, {"error", std::string(s.message())}, {"retry_in", absl::FormatDuration(kRetryAfter)}});
+    RETURN_IF_ERROR(pool_.Transact([&](sql::Connection& conn) {
+      return store::PostponeCheck(conn, id, clock_->Now() + kRetryAfter);
+    }));
+    if (metrics_ != nullptr) metrics_->ObserveFailure();
   }
   RETURN_IF_ERROR(pool_.Transact([&](sql::Connection& conn) {
     return store::ReleaseScannerLease(conn, settings_.holder);
   }));
   if (metrics_ != nullptr) metrics_->ObservePass(pass.tickets);
-  if (!first.ok()) return first;
   return pass;
 }
 
@@ -110,16 +122,17 @@ absl::Status SlaScanner::ScanTicket(const std::string& id, ScanPass& pass) {
     if (breach && policy.escalate_on_breach &&
         NextState(t.state, TicketEvent::kEscalate, t.type).ok()) {
       absl::StatusOr<Ticket> escalated =
-          ChangeTicket(m, TicketDesk{*org_, record_, clock_->zone()}, id, "",
+          ChangeTicket(m, TicketDesk{*org_, record_, clock_->zone(), true}, id, "",
                        EscalateStep(std::nullopt, "SLA breached: escalated by the SLA scanner",
                                     "to be told by the new assignee"));
       if (escalated.ok()) {
         ++here.escalated;
-      } else if (absl::IsFailedPrecondition(escalated.status())) {
-        // Top level reached or nobody at the level: the breach stays marked.
-        log::Warn("breached ticket not escalated", {{"ticket", id}, {"reason", std::string(escalated.status().message())}});
+      } else if (Transient(escalated.status())) {
+        return escalated.status();  // the whole ticket again, next pass
       } else {
-        return escalated.status();
+        // Top level reached, nobody at the level, a unit gone: the breach
+        // stays marked and the ticket is not escalated automatically.
+        log::Warn("breached ticket not escalated", {{"ticket", id}, {"reason", std::string(escalated.status().message())}});
       }
     }
     here.tickets = 1;

@@ -11,8 +11,11 @@
 //   holds stays valid, the table still decides).
 // Marks are kept with the clock and read under the ticket's lock, so two
 // replicas that both scan (a lapsed lease) still mark and escalate once.
-// A ticket the scanner cannot escalate (top level, nobody at the level)
-// keeps its breach mark; the failure is logged and counted, not retried.
+// A ticket the scanner cannot escalate (top level, nobody at the level, a
+// unit gone) keeps its breach mark and is not escalated automatically; the
+// reason is logged. A ticket whose scan fails (svc-org unreachable, its unit
+// gone) is logged, counted (huinong_tickets_scanner_failures_total) and
+// checked again five minutes later, so it never holds up the others.
 #pragma once
 
 #include <memory>
@@ -46,6 +49,7 @@ struct ScanPass {
   int at_risk = 0;      // clocks marked
   int breached = 0;
   int escalated = 0;
+  int failed = 0;  // tickets whose scan failed (checked again later)
 };
 
 class SlaScanner {

@@ -33,7 +33,10 @@ TicketsMetrics::TicketsMetrics(metrics::Registry& registry, db::DbPool& pool, co
                              "How long the oldest due SLA check has waited for the scanner (0: none).", {})),
       pass_tickets_(registry.AddHistogram("huinong_tickets_scanner_pass_tickets",
                                           "Tickets looked at per scanner pass.", {},
-                                          {0, 1, 10, 50, 100, 200, 500})) {
+                                          {0, 1, 10, 50, 100, 200, 500})),
+      failures_(registry.AddCounter("huinong_tickets_scanner_failures_total",
+                                    "Tickets whose SLA scan failed (each checked again five minutes later).", {})) {
+  failures_.WithLabels({});
   registry.AddCollector([this] { Refresh(); });
 }
 
@@ -44,6 +47,8 @@ void TicketsMetrics::ObserveMark(ClockKind clock, Priority priority, bool breach
 void TicketsMetrics::ObserveEscalation() { escalations_.WithLabels({"scanner"}).Inc(1); }
 
 void TicketsMetrics::ObservePass(int tickets) { pass_tickets_.WithLabels({}).Observe(tickets); }
+
+void TicketsMetrics::ObserveFailure() { failures_.WithLabels({}).Inc(1); }
 
 void TicketsMetrics::Refresh() {
   {

@@ -11,6 +11,8 @@
 //   huinong_tickets_scanner_lag_seconds            gauge, how long the
 //                     oldest due check has waited (0: none waiting)
 //   huinong_tickets_scanner_pass_tickets           histogram, tickets per pass
+//   huinong_tickets_scanner_failures_total         counter, tickets whose scan
+//                     failed (each checked again five minutes later)
 // The gauges are read from the database at scrape time (at most once per
 // `refresh`), so every replica shows the same figures whichever scanned;
 // the counters are this replica's scanner.
@@ -33,6 +35,7 @@ class TicketsMetrics {
   void ObserveMark(ClockKind clock, Priority priority, bool breached);
   void ObserveEscalation();
   void ObservePass(int tickets);
+  void ObserveFailure();
 
  private:
   void Refresh();
@@ -46,6 +49,7 @@ class TicketsMetrics {
   metrics::CounterFamily& escalations_;
   metrics::GaugeFamily& lag_;
   metrics::HistogramFamily& pass_tickets_;
+  metrics::CounterFamily& failures_;
   absl::Mutex mu_;
   absl::Time last_refresh_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };

@@ -91,6 +91,14 @@ absl::Status SaveClocks(sql::Connection& conn, const std::string& ticket_id, con
   return absl::OkStatus();
 }
 
+absl::Status PostponeCheck(sql::Connection& conn, const std::string& ticket_id, absl::Time at) {
+  db::Statement q = db::Prepare(conn, "UPDATE ticket_deadlines SET next_check = ? WHERE ticket_id = ?");
+  db::BindTime(*q, 1, at);
+  q->setString(2, ticket_id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::vector<std::string>> DueTickets(sql::Connection& conn, absl::Time now, int limit) {
   db::Statement q = db::Prepare(conn,
       "SELECT ticket_id FROM ticket_deadlines WHERE next_check <= ? ORDER BY next_check, ticket_id LIMIT ?");

@@ -32,6 +32,9 @@ absl::StatusOr<std::vector<ClockRecord>> LoadClocks(sql::Connection& conn, const
 absl::Status SaveClocks(sql::Connection& conn, const std::string& ticket_id, const std::vector<ClockRecord>& clocks,
                         std::optional<absl::Time> next_check);
 
+// Moves the ticket's next check to `at` (a scan that failed tries again then).
+absl::Status PostponeCheck(sql::Connection& conn, const std::string& ticket_id, absl::Time at);
+
 // Tickets whose next check is at or before `now`, earliest first.
 absl::StatusOr<std::vector<std::string>> DueTickets(sql::Connection& conn, absl::Time now, int limit);
 

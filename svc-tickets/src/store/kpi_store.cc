@@ -65,7 +65,9 @@ absl::StatusOr<std::vector<KpiRow>> LoadKpiTickets(sql::Connection& conn, const 
     Bind(*q, prefix, from, to);
     std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
     while (rs->next()) {
-      KpiTicket& k = rows[index.at(std::string(rs->getString("ticket_id")))].facts;
+      auto it = index.find(std::string(rs->getString("ticket_id")));
+      if (it == index.end()) continue;  // taken after the first statement read the tickets
+      KpiTicket& k = rows[it->second].facts;
       const absl::Time at = db::TimeColumn(*rs, "time");
       const auto from_state = static_cast<TicketState>(rs->getInt("from_state"));
       const auto to_state = static_cast<TicketState>(rs->getInt("to_state"));
@@ -90,7 +92,8 @@ absl::StatusOr<std::vector<KpiRow>> LoadKpiTickets(sql::Connection& conn, const 
       c.at_risk = db::OptionalTimeColumn(*rs, "at_risk_time").value_or(absl::InfiniteFuture());
       c.stop = db::OptionalTimeColumn(*rs, "stop_time");
       c.policy_revision = rs->getInt("policy_revision");
-      rows[index.at(std::string(rs->getString("ticket_id")))].facts.clocks.push_back(c);
+      auto it = index.find(std::string(rs->getString("ticket_id")));
+      if (it != index.end()) rows[it->second].facts.clocks.push_back(c);
     }
   }
   {
@@ -106,7 +109,8 @@ absl::StatusOr<std::vector<KpiRow>> LoadKpiTickets(sql::Connection& conn, const 
       a.outcome = static_cast<CallbackOutcome>(rs->getInt("outcome"));
       a.satisfaction = rs->getInt("satisfaction");
       a.round = rs->getInt("round");
-      rows[index.at(std::string(rs->getString("ticket_id")))].facts.callbacks.push_back(a);
+      auto it = index.find(std::string(rs->getString("ticket_id")));
+      if (it != index.end()) rows[it->second].facts.callbacks.push_back(a);
     }
   }
   return rows;

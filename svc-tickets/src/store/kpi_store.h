@@ -1,7 +1,9 @@
 // What the KPI report reads of the tickets of a unit's subtree (by intake
 // unit) that matter to a period: created before its end and either created
 // in it or not closed before it starts — in four statements (the tickets,
-// their timelines, clocks and callbacks), however many tickets.
+// their timelines, clocks and callbacks), however many tickets. The reads
+// are not one snapshot (READ COMMITTED): a ticket taken between them is left
+// out of the later ones' rows, never an error.
 #pragma once
 
 #include <string>
