@@ -6,7 +6,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
 #include "svc-tickets/src/app/ticket_clocks.h"
-#include "svc-tickets/src/domain/promise.h"
+#include "svc-tickets/src/app/ticket_steps.h"
 #include "svc-tickets/src/store/callback_store.h"
 #include "svc-tickets/src/store/customer_store.h"
 
@@ -41,11 +41,7 @@ TicketStep CallbackStep(CallbackAttempt attempt, std::optional<absl::Time> promi
             const TicketEvent event = CallbackEvent(attempt, earlier, c.ticket.callbacks_required);
             if (event == TicketEvent::kCallbackUnsatisfied) {
               if (!promised) return rpc::InvalidField("promised_time", "required when the customer is unsatisfied");
-              ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
-                               c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
-              ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(PolicyFor(c.ticket), *cal, c.m.now()));
-              RETURN_IF_ERROR(CheckPromiseTime(*promised, c.m.now(), latest, "promised_time"));
-              RETURN_IF_ERROR(AddPromise(c.ticket.promises, *promised, c.m.now(), c.actor.staff, attempt.opinion, true));
+              RETURN_IF_ERROR(MakePromise(c, *promised, attempt.opinion, true));
               ++c.ticket.reopen_count;
               c.ticket.satisfied_callbacks = 0;
             } else {

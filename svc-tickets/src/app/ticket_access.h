@@ -5,7 +5,8 @@
 //   (a village station its own, a township its villages', the county all);
 //   otherwise PERMISSION_DENIED;
 // - acts: the caller's tickets.* capabilities for the ticket's resolver
-//   unit (ActorFacts), which ticket_actors.h weighs against the event.
+//   unit and its intake unit (ActorFacts), which ticket_actors.h weighs
+//   against the event or record.
 // svc-org unreachable is UNAVAILABLE, never a refusal.
 #pragma once
 
@@ -42,6 +43,10 @@ absl::StatusOr<Ticket> ReadableTicket(OrgView& org, const auth::Principal& calle
 // SLA scanner (a service account), and the tickets.* capabilities svc-org
 // grants them for `unit_id` on `day`.
 absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
+                                        absl::CivilDay day);
+// Likewise for a ticket: the capabilities for its resolver unit, and apart
+// for its intake unit (the records a holder there may make, ticket_actors.h).
+absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const Ticket& ticket,
                                         absl::CivilDay day);
 
 }  // namespace huinong::tickets

@@ -35,12 +35,14 @@ absl::StatusOr<Ticket> ChangeTicket(server::Mutation& m, const TicketDesk& desk,
   if (!found) return rpc::NotFound(name);
   const Ticket before = *found;
   Ticket& t = *found;
-  ASSIGN_OR_RETURN(const ActorFacts actor, ActorFactsOf(org, m.caller(), t.people.resolver_unit, m.today()));
+  ASSIGN_OR_RETURN(const ActorFacts actor, ActorFactsOf(org, m.caller(), t, m.today()));
   if (!actor.scanner) RETURN_IF_ERROR(rpc::CheckEtag(etag, t.version, name));
   TicketActivity entry = EntryFor(m, t, actor, step.kind);
   if (step.event) {
     RETURN_IF_ERROR(MayAct(*step.event, t.people, actor));
     ASSIGN_OR_RETURN(entry.to_state, NextState(t.state, *step.event, t.type));
+  } else if (step.record) {
+    RETURN_IF_ERROR(MayRecord(*step.record, t.state, t.people, actor));
   }
   StepContext ctx{m, org, t, actor, entry, std::nullopt, std::nullopt};
   if (step.apply) RETURN_IF_ERROR(step.apply(ctx));

@@ -16,16 +16,6 @@ namespace {
 
 using E = TicketEvent;
 
-// A promise made now, within the policy's reply target on the resolver
-// unit's calendar.
-absl::Status MakePromise(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
-  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
-                   c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
-  ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(PolicyFor(c.ticket), *cal, c.m.now()));
-  RETURN_IF_ERROR(CheckPromiseTime(promised, c.m.now(), latest, "promised_time"));
-  return AddPromise(c.ticket.promises, promised, c.m.now(), c.actor.staff, note, apologised);
-}
-
 // A unit to work a ticket in: it exists in svc-org (NOT_FOUND otherwise).
 absl::StatusOr<std::string> ResolverPath(StepContext& c, const std::string& unit_id) {
   absl::StatusOr<std::string> path = UnitPath(c.org, unit_id);
@@ -48,6 +38,14 @@ std::string Staff(const std::string& id) { return rpc::FormatName("staff", id); 
 std::string Unit(const std::string& id) { return rpc::FormatName("units", id); }
 
 }  // namespace
+
+absl::Status MakePromise(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
+  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
+                   c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
+  ASSIGN_OR_RETURN(const absl::Time latest, LatestPromise(PolicyFor(c.ticket), *cal, c.m.now()));
+  RETURN_IF_ERROR(CheckPromiseTime(promised, c.m.now(), latest, "promised_time"));
+  return AddPromise(c.ticket.promises, promised, c.m.now(), c.actor.staff, note, apologised);
+}
 
 absl::StatusOr<EscalationTarget> EscalationTargetOf(OrgView& org, const std::string& resolver_unit,
                                                     EscalationLevel level) {
