@@ -20,15 +20,6 @@ namespace {
 
 class TicketWalkTest : public TicketsFixture {
  protected:
-  template <class Request>
-  Request Named(const v1::Ticket& t) {
-    Request r;
-    r.set_request_id(NextRequestId());
-    r.set_name(t.name());
-    r.set_etag(t.etag());
-    return r;
-  }
-
   v1::Ticket TakeToTownship() {
     const v1::Ticket created = Create("agent11", LoanComplaint());
     auto open = Named<v1::OpenCaseRequest>(created);
@@ -43,19 +34,6 @@ class TicketWalkTest : public TicketsFixture {
     const grpc::Status s = tickets_->TransferTicket(As("agent11").get(), transfer, &moved);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return moved;
-  }
-
-  v1::Ticket AssignAndStart(const v1::Ticket& t, const std::string& assignee) {
-    auto assign = Named<v1::AssignTicketRequest>(t);
-    assign.set_assignee("staff/" + assignee);
-    v1::Ticket assigned;
-    grpc::Status s = tickets_->AssignTicket(As("lead1").get(), assign, &assigned);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    auto start = Named<v1::StartWorkRequest>(assigned);
-    v1::Ticket started;
-    s = tickets_->StartWork(As(assignee).get(), start, &started);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return started;
   }
 
   v1::RecordCallbackResponse Callback(const v1::Ticket& t, v1::CallbackOutcome outcome, int satisfaction,

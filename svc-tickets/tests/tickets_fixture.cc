@@ -8,7 +8,9 @@
 #include <cppconn/resultset.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/rpc/errors.h"
 #include "common/rpc/proto_time.h"
+#include "common/rpc/status_details.h"
 #include "common/server/tests/in_process.h"
 #include "svc-tickets/src/api/tickets_services.h"
 #include "svc-tickets/src/store/migrations.h"
@@ -25,6 +27,14 @@ const std::map<std::string, std::string>& People() {
 }
 
 }  // namespace
+
+std::string Reason(const grpc::Status& s) { return rpc::ReasonOf(rpc::FromGrpcStatus(s)); }
+
+std::set<std::string> Fields(const grpc::Status& s) {
+  std::set<std::string> fields;
+  for (const rpc::FieldViolation& f : rpc::FieldViolationsOf(rpc::FromGrpcStatus(s))) fields.insert(f.field);
+  return fields;
+}
 
 void TicketsFixture::SetUp() {
   ASSERT_NO_FATAL_FAILURE(server::OpenTestDatabase("tickets", Migrations(), db_, pool_));
@@ -92,6 +102,18 @@ v1::Ticket TicketsFixture::Create(const std::string& staff, const v1::CreateTick
   const grpc::Status s = tickets_->CreateTicket(As(staff).get(), req, &out);
   EXPECT_TRUE(s.ok()) << s.error_message();
   return out;
+}
+
+v1::Ticket TicketsFixture::AssignAndStart(const v1::Ticket& t, const std::string& assignee) {
+  auto assign = Named<v1::AssignTicketRequest>(t);
+  assign.set_assignee("staff/" + assignee);
+  v1::Ticket assigned;
+  grpc::Status s = tickets_->AssignTicket(As("lead1").get(), assign, &assigned);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  v1::Ticket started;
+  s = tickets_->StartWork(As(assignee).get(), Named<v1::StartWorkRequest>(assigned), &started);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return started;
 }
 
 google::protobuf::Timestamp TicketsFixture::In(absl::Duration d) const { return rpc::ToTimestamp(clock_->Now() + d); }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include <grpcpp/client_context.h>
@@ -35,6 +36,10 @@
 
 namespace huinong::tickets {
 
+// A refusal's reason (google.rpc.ErrorInfo) and the fields it names.
+std::string Reason(const grpc::Status& s);
+std::set<std::string> Fields(const grpc::Status& s);
+
 class TicketsFixture : public ::testing::Test {
  protected:
   void SetUp() override;
@@ -50,6 +55,18 @@ class TicketsFixture : public ::testing::Test {
   v1::CreateTicketRequest LoanComplaint();
   v1::Ticket Create(const std::string& staff, const v1::CreateTicketRequest& req);
   google::protobuf::Timestamp In(absl::Duration d) const;
+  // Assigned by lead1 (the township's shift leader) to `assignee`, who
+  // starts work.
+  v1::Ticket AssignAndStart(const v1::Ticket& t, const std::string& assignee);
+  // A request acting on `t` at its current etag, with a new request id.
+  template <class Request>
+  Request Named(const v1::Ticket& t) {
+    Request r;
+    r.set_request_id(NextRequestId());
+    r.set_name(t.name());
+    r.set_etag(t.etag());
+    return r;
+  }
 
   std::unique_ptr<db::TestDatabase> db_;
   std::unique_ptr<db::DbPool> pool_;

@@ -1,38 +1,18 @@
 // TicketService's transitions (see tickets_api.h): each handler checks its
 // request's own fields and names the step (app/ticket_steps.h); Transition
-// runs it through the kit — the etag, the actor's rule, the table, the
-// timeline, the clocks and the audit event are ChangeTicket's.
+// (tickets_api.h) runs it through the kit — the etag, the actor's rule, the
+// table, the timeline, the clocks and the audit event are ChangeTicket's.
 #include "common/core/status_macros.h"
 #include "common/rpc/proto_time.h"
 #include "common/rpc/validate.h"
 #include "svc-tickets/src/api/tickets_api.h"
 
 namespace huinong::tickets {
-namespace {
 
 absl::Time RequiredTime(bool has, const google::protobuf::Timestamp& ts, const std::string& field,
                         rpc::Violations& v) {
   if (!has) v.Add(field, "required");
   return has ? rpc::FromTimestamp(ts) : absl::InfinitePast();
-}
-
-}  // namespace
-
-template <class Request>
-grpc::Status TicketsApi::Transition(grpc::ServerContext* ctx, const Request& req, v1::Ticket* resp,
-                                    absl::string_view method,
-                                    const std::function<TicketStep(rpc::Violations&)>& read) {
-  return kit_.Mutate(*ctx, req, resp, method, [&](const auth::Principal& caller) -> server::Prepared<v1::Ticket> {
-    rpc::Violations v;
-    const std::string id = rpc::ParseName(req.name(), "tickets", "name", v);
-    if (req.etag().empty()) v.Add("etag", "required: the ticket's current etag");
-    TicketStep step = read(v);
-    RETURN_IF_ERROR(v.ToStatus());
-    return [=, this, &caller](server::Mutation& m) -> absl::StatusOr<v1::Ticket> {
-      ASSIGN_OR_RETURN(const Ticket t, ChangeTicket(m, desk_, id, req.etag(), step));
-      return Shown(caller, t);
-    };
-  });
 }
 
 grpc::Status TicketsApi::AnswerAtFirstContact(grpc::ServerContext* ctx, const v1::AnswerAtFirstContactRequest* req,

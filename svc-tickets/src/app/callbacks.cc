@@ -7,7 +7,6 @@
 #include "common/rpc/status_details.h"
 #include "svc-tickets/src/app/ticket_clocks.h"
 #include "svc-tickets/src/app/ticket_steps.h"
-#include "svc-tickets/src/domain/promise.h"
 #include "svc-tickets/src/store/callback_store.h"
 #include "svc-tickets/src/store/customer_store.h"
 
@@ -49,7 +48,7 @@ TicketStep CallbackStep(CallbackAttempt attempt, std::optional<absl::Time> promi
             const TicketEvent event = CallbackEvent(attempt, earlier, c.ticket.callbacks_required);
             if (event == TicketEvent::kCallbackUnsatisfied) {
               if (!promised) return rpc::InvalidField("promised_time", "required when the customer is unsatisfied");
-              RETURN_IF_ERROR(PromiseReply(c, *promised, attempt.opinion, true));
+              RETURN_IF_ERROR(MakePromise(c, *promised, attempt.opinion, true));
               ++c.ticket.reopen_count;
               c.ticket.satisfied_callbacks = 0;
             } else {

@@ -53,17 +53,12 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
   }
 
   t.id = NewUlid();
-  t.priority = DerivePriority(t.type, t.severity);
   t.intake_unit = unit;
   ASSIGN_OR_RETURN(t.intake_path, UnitPath(org, unit));
   t.resolver_path = t.intake_path;
   t.people = AtIntake(staff, unit);
   t.state = TicketState::kRegistered;
-  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(m.tx(), t));
-  t.sla_policy = policy.name;
-  t.sla_policy_revision = policy.revision;
-  t.callbacks_required = CallbacksRequired(t.type, policy);
-  t.approval_required = ReplyApprovalRequired(t.priority, policy);
+  RETURN_IF_ERROR(DeriveHandling(m.tx(), t));
   t.create_time = t.update_time = m.now();
   t.version = 1;
   RETURN_IF_ERROR(store::InsertTicket(m.tx(), t));

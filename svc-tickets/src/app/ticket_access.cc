@@ -64,4 +64,16 @@ absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& cal
   return facts;
 }
 
+absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const Ticket& ticket,
+                                        absl::CivilDay day, bool scanner) {
+  ASSIGN_OR_RETURN(ActorFacts facts, ActorFactsOf(org, caller, ticket.people.resolver_unit, day, scanner));
+  if (ticket.intake_unit == ticket.people.resolver_unit) {
+    facts.intake_capabilities = facts.capabilities;
+  } else {
+    ASSIGN_OR_RETURN(const ActorFacts intake, ActorFactsOf(org, caller, ticket.intake_unit, day, scanner));
+    facts.intake_capabilities = intake.capabilities;
+  }
+  return facts;
+}
+
 }  // namespace huinong::tickets

@@ -9,7 +9,8 @@
 //   — a unit moved in svc-org since keeps its older tickets under its old
 //   chain in lists until they move again (known limit);
 // - acts: the caller's tickets.* capabilities for the ticket's resolver
-//   unit (ActorFacts), which ticket_actors.h weighs against the event.
+//   unit and its intake unit (ActorFacts), which ticket_actors.h weighs
+//   against the event or record.
 // svc-org unreachable is UNAVAILABLE, never a refusal.
 #pragma once
 
@@ -46,6 +47,10 @@ absl::StatusOr<Ticket> ReadableTicket(OrgView& org, const auth::Principal& calle
 // SLA scanner (`scanner`: only the in-process job says so, never a token),
 // and the tickets.* capabilities svc-org grants them for `unit_id` on `day`.
 absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
+                                        absl::CivilDay day, bool scanner);
+// Likewise for a ticket: the capabilities for its resolver unit, and apart
+// for its intake unit (the records a holder there may make, ticket_actors.h).
+absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& caller, const Ticket& ticket,
                                         absl::CivilDay day, bool scanner);
 
 }  // namespace huinong::tickets

@@ -38,19 +38,19 @@ absl::StatusOr<Ticket> ChangeTicket(server::Mutation& m, const TicketDesk& desk,
   // A caller outside the ticket's scope learns nothing of it (not even
   // whether its etag is current).
   if (!desk.scanner) RETURN_IF_ERROR(RequireTicketReadable(org, m.caller(), t));
-  ASSIGN_OR_RETURN(ActorFacts actor, ActorFactsOf(org, m.caller(), t.people.resolver_unit, m.today(), desk.scanner));
+  ASSIGN_OR_RETURN(ActorFacts actor, ActorFactsOf(org, m.caller(), t, m.today(), desk.scanner));
   // Reopening and cancelling are also the intake unit's supervisor's
   // (ticket_service.proto): their rights there count too.
-  if (step.event && (*step.event == TicketEvent::kReopen || *step.event == TicketEvent::kCancel) &&
-      t.intake_unit != t.people.resolver_unit) {
-    ASSIGN_OR_RETURN(const ActorFacts intake, ActorFactsOf(org, m.caller(), t.intake_unit, m.today(), false));
-    actor.capabilities.insert(intake.capabilities.begin(), intake.capabilities.end());
+  if (step.event && (*step.event == TicketEvent::kReopen || *step.event == TicketEvent::kCancel)) {
+    actor.capabilities.insert(actor.intake_capabilities.begin(), actor.intake_capabilities.end());
   }
   if (!actor.scanner) RETURN_IF_ERROR(rpc::CheckEtag(etag, t.version, name));
   TicketActivity entry = EntryFor(m, t, actor, step.kind);
   if (step.event) {
     RETURN_IF_ERROR(MayAct(*step.event, t.people, actor));
     ASSIGN_OR_RETURN(entry.to_state, NextState(t.state, *step.event, t.type));
+  } else if (step.record) {
+    RETURN_IF_ERROR(MayRecord(*step.record, t.state, t.people, actor));
   }
   StepContext ctx{m, org, t, actor, entry, std::nullopt, std::nullopt};
   if (step.apply) RETURN_IF_ERROR(step.apply(ctx));

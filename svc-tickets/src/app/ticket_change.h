@@ -2,9 +2,12 @@
 // transition, a callback, the scanner's escalation), in the caller's
 // transaction:
 //   lock the row → NOT_FOUND; the caller's scope (PERMISSION_DENIED); check
-//   the etag (ABORTED when stale) unless the SLA scanner acts; weigh the caller against the event's rule
-//   (ticket_actors.h) for the resolver unit; move the state by the table
-//   (ticket_flow.h, FAILED_PRECONDITION / INVALID_TRANSITION); run the
+//   the etag (ABORTED when stale) unless the SLA scanner acts; weigh the
+//   caller against the event's rule (ticket_actors.h) for the resolver unit
+//   (the intake unit's too for reopening and cancelling) and move the state
+//   by the table (ticket_flow.h, FAILED_PRECONDITION / INVALID_TRANSITION) —
+//   or, for a record that moves no state, weigh the caller and the ticket's
+//   state against the record's rule (ticket_actors.h, MayRecord); run the
 //   step's own checks and updates; append the timeline entry (and one more
 //   for a follow-on move, e.g. RESOLVED → CLOSED when no callback is due);
 //   write the row — a person's change bumps the etag, the scanner's never
@@ -55,12 +58,23 @@ struct StepContext {
   std::optional<ActivityKind> then_kind;
 };
 
+// A step is a move of the table (or none, for a step that decides its move
+// itself: a callback's `then`), or a record that moves no state.
 struct TicketStep {
-  // The table's move; none for a record that moves no state (a follow-up).
+  using Apply = std::function<absl::Status(StepContext&)>;
+  TicketStep(std::optional<TicketEvent> event, ActivityKind kind, Apply apply)
+      : event(event), kind(kind), apply(std::move(apply)) {}
+  TicketStep(TicketRecord record, ActivityKind kind, Apply apply)
+      : kind(kind), apply(std::move(apply)), record(record) {}
+
+  // The table's move.
   std::optional<TicketEvent> event;
   ActivityKind kind = ActivityKind::kUpdated;
   // Checks and updates of this step (after the rule and the table).
-  std::function<absl::Status(StepContext&)> apply;
+  Apply apply;
+  // The record whose rule (who, in which states; ticket_actors.h) the step
+  // is weighed against instead of an event's.
+  std::optional<TicketRecord> record;
 };
 
 absl::StatusOr<Ticket> ChangeTicket(server::Mutation& m, const TicketDesk& desk, const std::string& id,

@@ -3,6 +3,8 @@
 
 #include "absl/strings/str_split.h"
 #include "common/core/status_macros.h"
+#include "svc-tickets/src/domain/callback_rules.h"
+#include "svc-tickets/src/domain/reply_approval.h"
 #include "svc-tickets/src/domain/sla_policy_match.h"
 #include "svc-tickets/src/store/callback_store.h"
 #include "svc-tickets/src/store/policy_store.h"
@@ -53,6 +55,16 @@ absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket)
   const ConfiguredPolicy* match = MatchPolicy(candidates, chain, ticket.type, ticket.priority);
   if (match == nullptr) return SeedPolicy(ticket.type, ticket.priority);
   return match->rules;
+}
+
+absl::Status DeriveHandling(sql::Connection& conn, Ticket& t) {
+  t.priority = DerivePriority(t.type, t.severity);
+  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(conn, t));
+  t.sla_policy = policy.name;
+  t.sla_policy_revision = policy.revision;
+  t.callbacks_required = CallbacksRequired(t.type, policy);
+  t.approval_required = ReplyApprovalRequired(t.priority, policy);
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,

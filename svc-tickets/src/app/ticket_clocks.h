@@ -36,6 +36,11 @@ namespace huinong::tickets {
 // revision, else the seeds' defaults for its type and priority.
 absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket);
 
+// The priority derived from the ticket's type and severity, and what
+// follows from both: its SLA policy, the callbacks it needs and whether its
+// reply needs approval (at intake, and when UpdateTicket corrects them).
+absl::Status DeriveHandling(sql::Connection& conn, Ticket& t);
+
 // Recomputes and stores the ticket's clocks as they stand at `now`; the
 // calendar version is the one in force on the ticket's intake day in `zone`
 // (the county's). When the policy or revision the ticket uses moved, the

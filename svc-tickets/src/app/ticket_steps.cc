@@ -41,7 +41,7 @@ std::string Unit(const std::string& id) { return rpc::FormatName("units", id); }
 
 }  // namespace
 
-absl::Status PromiseReply(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
+absl::Status MakePromise(StepContext& c, absl::Time promised, const std::string& note, bool apologised) {
   ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> cal,
                    c.org.CalendarFor(c.ticket.people.resolver_unit, c.m.today()));
   ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(c.m.tx(), c.ticket));
@@ -89,7 +89,7 @@ TicketStep OpenCaseStep(absl::Time promised, std::string resolver_unit, std::str
             const std::string unit = resolver_unit.empty() ? c.ticket.intake_unit : resolver_unit;
             ASSIGN_OR_RETURN(c.ticket.resolver_path, ResolverPath(c, unit));
             c.ticket.people = CaseOpened(c.ticket.people, unit);
-            RETURN_IF_ERROR(PromiseReply(c, promised, note, false));
+            RETURN_IF_ERROR(MakePromise(c, promised, note, false));
             c.activity.note = note;
             c.activity.target = Unit(unit);
             c.activity.customer_informed = true;
@@ -222,7 +222,7 @@ TicketStep ResolveStep(std::string resolution) {
 
 TicketStep ReopenStep(std::string reason, absl::Time promised) {
   return {E::kReopen, ActivityKind::kReopened, [=](StepContext& c) -> absl::Status {
-            RETURN_IF_ERROR(PromiseReply(c, promised, reason, true));
+            RETURN_IF_ERROR(MakePromise(c, promised, reason, true));
             ++c.ticket.reopen_count;
             c.ticket.close_reason = CloseReason::kUnspecified;
             c.ticket.satisfied_callbacks = 0;

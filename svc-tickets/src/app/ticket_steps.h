@@ -27,10 +27,10 @@ struct EscalationTarget {
 absl::StatusOr<EscalationTarget> EscalationTargetOf(OrgView& org, const std::string& resolver_unit,
                                                     EscalationLevel level);
 
-// A reply promised now to the customer, within the ticket's policy's reply
-// target on the resolver unit's calendar (PROMISE_IN_PAST, PROMISE_TOO_LATE
-// on `promised_time`), added after the current one (domain/promise.h).
-absl::Status PromiseReply(StepContext& c, absl::Time promised, const std::string& note, bool apologised);
+// A promise made now by the caller (promise.h AddPromise), no later than
+// the policy's reply target on the resolver unit's calendar
+// (PROMISE_IN_PAST, PROMISE_TOO_LATE on `promised_time`; APOLOGY_REQUIRED).
+absl::Status MakePromise(StepContext& c, absl::Time promised, const std::string& note, bool apologised);
 
 TicketStep AnswerStep(std::string answer);
 TicketStep OpenCaseStep(absl::Time promised, std::string resolver_unit, std::string note);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "svc-tickets/src/domain/priority.h"
 #include "svc-tickets/src/domain/ticket_flow.h"
@@ -17,6 +18,7 @@ namespace huinong::tickets {
 
 // Values as the enums of ticket.proto.
 enum class TicketChannel { kUnspecified = 0, kPhone = 1, kVisit = 2, kLetter = 3, kOnline = 4, kSms = 5, kCallback = 6, kPatrol = 7 };
+absl::string_view TicketChannelName(TicketChannel channel);
 enum class CustomerTier { kUnspecified = 0, kStandard = 1, kPriority = 2, kVip = 3 };
 enum class CloseReason { kUnspecified = 0, kNoCallbackRequired = 1, kCustomerSatisfied = 2, kUnreachable = 3 };
 enum class CancelReason { kUnspecified = 0, kDuplicate = 1, kCreatedInError = 2, kCustomerWithdrew = 3 };
