@@ -10,8 +10,9 @@ set -euo pipefail
 
 # The one list. Build: compilers, CMake, Ninja, ccache, gRPC/Protobuf/Abseil,
 # MySQL Connector/C++, libjwt, cpp-httplib, OpenSSL. Tests: GoogleTest/GMock,
-# Google Benchmark, promtool (prometheus). Local suite: MariaDB, nginx, and the
-# tools the scripts call (openssl, envsubst, ss, ps, curl, setsid, realpath).
+# Google Benchmark, promtool and Prometheus (prometheus), jq (the dashboard
+# test). Local suite: MariaDB, nginx, Prometheus (`up.sh --monitoring`), and
+# the tools the scripts call (openssl, envsubst, ss, ps, curl, setsid, realpath).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
@@ -19,7 +20,7 @@ PACKAGES=(
   prometheus-cpp-dev nlohmann-json3-dev grpc-proto
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   mariadb-server mariadb-client nginx prometheus
-  openssl procps ca-certificates gettext-base iproute2 curl psmisc util-linux coreutils
+  openssl procps ca-certificates gettext-base iproute2 curl psmisc util-linux coreutils jq
 )
 
 missing_packages() {

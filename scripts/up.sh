@@ -3,10 +3,15 @@
 # what is missing, builds, starts a private MariaDB, the four services and the
 # nginx gateway, loads the demo county and prints how to call it.
 #
+# Usage: scripts/up.sh [--monitoring]
+#   --monitoring  also start Debian's Prometheus on 127.0.0.1:9090 (+ offset),
+#                 scraping the four services and loading the project's alert
+#                 and recording rules (lib/monitoring.sh)
+#
 # Knobs (environment):
 #   HUINONG_RUN_DIR      where everything runtime lives [<repo>/.run]
 #   HUINONG_PORT_OFFSET  added to every port: gateway 8080, services 50051-50054,
-#                        metrics 9101-9104, MariaDB 13306 [0]
+#                        metrics 9101-9104, MariaDB 13306, Prometheus 9090 [0]
 #   HUINONG_SKIP_BUILD=1 skip setup.sh and the build (binaries must exist)
 #   HUINONG_BUILD_DIR    [<repo>/build]
 #   HUINONG_LOG_LEVEL    services' log level [info]
@@ -43,6 +48,8 @@ source "$scripts_dir/lib/audit.sh"
 source "$scripts_dir/lib/gateway.sh"
 # shellcheck source=lib/demo.sh
 source "$scripts_dir/lib/demo.sh"
+# shellcheck source=lib/monitoring.sh
+source "$scripts_dir/lib/monitoring.sh"
 
 BINARIES=(svc-org svc-tickets svc-loans svc-audit huinongctl)
 
@@ -158,6 +165,16 @@ on_exit() {
 }
 
 main() {
+  local monitoring=0
+  while (( $# > 0 )); do
+    case $1 in
+      --monitoring) monitoring=1 ;;
+      -h | --help) sed -n '2,/^# Guarantees/{/^# Guarantees/d;s/^# \{0,1\}//p;}' "${BASH_SOURCE[0]}"; exit 0 ;;
+      *) die "unknown argument: $1 (see scripts/up.sh --help)" ;;
+    esac
+    shift
+  done
+
   load_layout
   trap on_exit EXIT
   mkdir -p -- "$RUN_DIR" "$LOG_DIR" "$PID_DIR"
@@ -209,6 +226,7 @@ main() {
   fi
   log "demo county loaded (output in $LOG_DIR/demo-load.log)"
   [[ $stage != 2 ]] || demo_history_loaded
+  (( ! monitoring )) || monitoring_start
   print_welcome
 }
 

@@ -152,6 +152,19 @@ TEST_F(AuditAppend, SameBatchTwiceStoresOnce) {
   EXPECT_TRUE(MustVerifyAll().ok());
 }
 
+// huinong_audit_chain_events, the dashboard's chain length: the head's
+// sequence at each scrape, so a retried batch adds nothing.
+TEST_F(AuditAppend, ChainLengthGaugeIsTheHeadSequenceAndRetriesAddNothing) {
+  EXPECT_NE(registry_.Render().find("\nhuinong_audit_chain_events 0\n"), std::string::npos) << registry_.Render();
+  std::vector<v1::Event> batch;
+  for (int i = 0; i < 3; ++i) batch.push_back(MakeEvent(absl::StrCat("length-", i), i));
+  v1::AppendEventsResponse first, again;
+  ASSERT_TRUE(Append(batch, &first).ok());
+  EXPECT_NE(registry_.Render().find("\nhuinong_audit_chain_events 3\n"), std::string::npos) << registry_.Render();
+  ASSERT_TRUE(Append(batch, &again).ok());
+  EXPECT_NE(registry_.Render().find("\nhuinong_audit_chain_events 3\n"), std::string::npos) << registry_.Render();
+}
+
 TEST_F(AuditAppend, ResentIdWithOtherContentIsRefusedAndNothingOfTheBatchIsStored) {
   std::vector<v1::Event> batch = MustAppend("conflict", 3);
   ASSERT_EQ(Count(), 3);

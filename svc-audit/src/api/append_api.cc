@@ -44,9 +44,22 @@ AuditApi::AuditApi(db::DbPool& pool, const server::CallGate& gate, std::shared_p
       key_(std::move(key)),
       scopes_(std::move(scopes)),
       verifications_(registry.AddCounter("huinong_audit_chain_verifications_total",
-                                         "VerifyChain runs answered, by verdict (intact or broken).", {"result"})) {
+                                         "VerifyChain runs answered, by verdict (intact or broken).", {"result"})),
+      chain_events_(registry.AddGauge("huinong_audit_chain_events",
+                                      "Events in the audit chain (the sequence of its head).")) {
   verifications_.WithLabels({"intact"});
   verifications_.WithLabels({"broken"});
+  // One primary-key row per scrape; when the read fails the gauge keeps its
+  // last value (the scrape itself must not fail).
+  registry.AddCollector([this] {
+    int64_t events = 0;
+    const absl::Status read = pool_.Read([&](sql::Connection& conn) -> absl::Status {
+      ASSIGN_OR_RETURN(const store::Head head, store::ReadHead(conn));
+      events = head.sequence;
+      return absl::OkStatus();
+    });
+    if (read.ok()) chain_events_.WithLabels({}).Set(static_cast<double>(events));
+  });
 }
 
 absl::Status RequireReader(const auth::Principal& caller) {

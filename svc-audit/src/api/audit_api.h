@@ -21,7 +21,9 @@ class AuditApi final : public v1::AuditService::Service {
  public:
   // `registry`: where huinong_audit_chain_verifications_total{result} is
   // exported — one count per VerifyChain answered, "intact" or "broken"
-  // (both series from start-up, so the first broken run is an increase).
+  // (both series from start-up, so the first broken run is an increase);
+  // and huinong_audit_chain_events, the events in the chain (its head's
+  // sequence), read from the chain head at each scrape.
   AuditApi(db::DbPool& pool, const server::CallGate& gate, std::shared_ptr<const BusinessClock> clock,
            SigningKeyPair key, std::unique_ptr<AuditorScopes> scopes, metrics::Registry& registry);
 
@@ -52,6 +54,7 @@ class AuditApi final : public v1::AuditService::Service {
   SigningKeyPair key_;
   std::unique_ptr<AuditorScopes> scopes_;
   metrics::CounterFamily& verifications_;
+  metrics::GaugeFamily& chain_events_;
 };
 
 // Readers of the trail: admin, or auditor (scoped).
