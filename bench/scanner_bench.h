@@ -57,6 +57,7 @@ struct PassFigures {
 struct SizeFigures {
   int64_t open_tickets = 0;      // not-due copies in the grown table
   double load_seconds = 0;       // copying them in (from the previous size)
+  double tickets_mib = 0;        // the grown tickets table, data and indexes (InnoDB's estimate)
   std::vector<PassFigures> base;  // passes over the near-empty table
   std::vector<PassFigures> grown;
 };

@@ -47,6 +47,21 @@ void CostLine(const char* name, const IntakeMeasurement& m) {
               c.PerCall(static_cast<double>(c.org.calendar)), c.PerCall(static_cast<double>(c.org.other)));
 }
 
+// Statements and CPU per due ticket over `passes`.
+void PerTicket(const char* table, const std::vector<PassFigures>& passes) {
+  double statements = 0, bench = 0, mariadb = 0;
+  for (const PassFigures& p : passes) {
+    statements += p.statements;
+    bench += p.bench_cpu_s;
+    mariadb += p.mariadb_cpu_s;
+  }
+  const double n = static_cast<double>(passes.size() * kDuePerPass);
+  std::printf("    per due ticket, %-10s: %.1f statements, %.0f µs scanner CPU, %.0f µs MariaDB CPU; passes", table,
+              statements / n, bench * 1e6 / n, mariadb * 1e6 / n);
+  for (const PassFigures& p : passes) std::printf(" %.1f", p.seconds * 1000);
+  std::printf(" ms\n");
+}
+
 absl::Status Intake(const Config& config, const RawDbOptions& server, pid_t mariadb_pid) {
   RawDbOptions db = server;
   db.database = "huinong_tickets_bench_intake";
@@ -115,15 +130,9 @@ absl::Status Scanner(const Config& config, const RawDbOptions& server, pid_t mar
     Row(absl::StrFormat("scanner pass, %d due, %lld open tickets", kDuePerPass, static_cast<long long>(s.open_tickets)),
         absl::StrFormat("%.1f ms", grown * 1000), absl::StrFormat("%.1f ms near-empty table", base * 1000), ratio,
         "<= 2.00x", ratio <= 2.0);
-    double sq = 0, sb = 0, sm = 0;
-    for (const PassFigures& p : s.grown) {
-      sq += p.statements;
-      sb += p.bench_cpu_s;
-      sm += p.mariadb_cpu_s;
-    }
-    const double n = static_cast<double>(s.grown.size() * kDuePerPass);
-    std::printf("    loaded in %.1f s; per due ticket: %.1f statements, %.0f µs scanner CPU, %.0f µs MariaDB CPU\n",
-                s.load_seconds, sq / n, sb * 1e6 / n, sm * 1e6 / n);
+    std::printf("    loaded in %.1f s, tickets table %.0f MiB\n", s.load_seconds, s.tickets_mib);
+    PerTicket("near-empty", s.base);
+    PerTicket("grown", s.grown);
   }
   return absl::OkStatus();
 }
