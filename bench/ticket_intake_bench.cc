@@ -164,14 +164,7 @@ absl::StatusOr<IntakeFigures> RunIntakeBench(TicketsHost& host, const RawDbOptio
   // The probe: the first ticket, also the row the raw baseline copies.
   RETURN_IF_ERROR(CallOnce(*channels.front(), endpoint, ToByteBuffer(IntakeRequest(0)), absl::Seconds(10)).status());
 
-  db::DbConfig config;
-  config.host = db.host;
-  config.port = db.port;
-  config.user = db.user;
-  config.password = db.password;
-  config.database = db.database;
-  config.pool_size = options.loop.concurrency;
-  auto raw_pool = db::DbPool::Create(config, nullptr);
+  auto raw_pool = db::DbPool::Create(PoolConfig(db, options.loop.concurrency), nullptr);
   ASSIGN_OR_RETURN(const std::string raw_sql, PrepareRawTickets(*raw_pool));
   ASSIGN_OR_RETURN(std::unique_ptr<RawInsertBench> narrow, RawInsertBench::Prepare(db, options.loop.concurrency));
   ASSIGN_OR_RETURN(std::unique_ptr<DbStatusMeter> db_meter, DbStatusMeter::Create(db));

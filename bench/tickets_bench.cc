@@ -142,16 +142,12 @@ int Run(int argc, char** argv) {
   auto config = Config::FromProcess(argc, argv);
   if (!config.ok()) return 2;
   log::Init("tickets-bench", log::Level::kInfo);
-  RawDbOptions server;
-  server.host = config->String("db_host", "127.0.0.1");
-  server.port = static_cast<int>(config->Int("db_port", 3306).value_or(3306));
-  server.user = config->String("db_admin_user");
-  auto password = ReadSecretFile(config->String("db_admin_password_file"));
-  if (server.user.empty() || !password.ok()) {
-    std::fprintf(stderr, "need HUINONG_DB_ADMIN_USER and HUINONG_DB_ADMIN_PASSWORD_FILE (source .run/env)\n");
+  absl::StatusOr<RawDbOptions> admin = AdminServer(*config);
+  if (!admin.ok()) {
+    std::fprintf(stderr, "tickets_bench: %s\n", std::string(admin.status().message()).c_str());
     return 2;
   }
-  server.password = *password;
+  const RawDbOptions& server = *admin;
   pid_t mariadb_pid = 0;
   const std::string run_dir = config->String("run_dir");
   if (!run_dir.empty()) mariadb_pid = PidFromFile(absl::StrCat(run_dir, "/pids/mariadb.pid")).value_or(0);

@@ -23,14 +23,7 @@ constexpr char kIssuer[] = "huinong-tickets-bench";
 constexpr char kAudience[] = "huinong";
 
 absl::Status Exec(const RawDbOptions& server, const std::string& sql) {
-  db::DbConfig config;
-  config.host = server.host;
-  config.port = server.port;
-  config.user = server.user;
-  config.password = server.password;
-  config.database = "mysql";  // any schema the admin can enter
-  config.pool_size = 1;
-  auto pool = db::DbPool::Create(config, nullptr);
+  auto pool = db::DbPool::Create(PoolConfig(server, 1, "mysql"), nullptr);  // any schema the admin can enter
   return pool->Read([&](sql::Connection& conn) -> absl::Status {
     std::unique_ptr<sql::Statement> st(conn.createStatement());
     st->execute(sql);
@@ -95,13 +88,7 @@ class TicketsHost::CountingOrgView final : public org_directory::OrgView {
 
 absl::StatusOr<std::unique_ptr<TicketsHost>> TicketsHost::Start(const RawDbOptions& db, int pool_size) {
   std::unique_ptr<TicketsHost> h(new TicketsHost());
-  db::DbConfig config;
-  config.host = db.host;
-  config.port = db.port;
-  config.user = db.user;
-  config.password = db.password;
-  config.database = db.database;
-  config.pool_size = pool_size;
+  db::DbConfig config = PoolConfig(db, pool_size);
   config.statement_timeout = absl::Minutes(10);  // the bulk seeding runs through this pool too
   h->pool_ = db::DbPool::Create(config, nullptr);
   {

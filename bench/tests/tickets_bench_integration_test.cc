@@ -8,15 +8,10 @@
 #include "bench/scanner_bench.h"
 #include "bench/ticket_intake_bench.h"
 #include "bench/tickets_host.h"
-#include "common/db/tests/test_database.h"
+#include "bench/tests/bench_test_db.h"
 
 namespace huinong::bench {
 namespace {
-
-RawDbOptions OptionsFor(const db::TestDatabase& test) {
-  const db::DbConfig c = test.config();
-  return RawDbOptions{c.host, c.port, c.user, c.password, test.name()};
-}
 
 TEST(TicketIntakeBenchTest, CountsTheTicketsItMadeAndCopiesTheirRowForTheBaseline) {
   auto test = db::TestDatabase::Create("tbench");
