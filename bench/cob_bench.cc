@@ -26,6 +26,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "bench/raw_insert.h"
 #include "common/core/config.h"
 #include "common/core/status_macros.h"
 #include "common/db/migrations.h"
@@ -138,16 +139,12 @@ int main(int argc, char** argv) {
   using namespace huinong;
   auto config = Config::FromProcess(argc, argv);
   if (!config.ok()) return 2;
-  db::DbConfig server;
-  server.host = config->String("db_host", "127.0.0.1");
-  server.port = static_cast<int>(config->Int("db_port", 3306).value_or(3306));
-  server.user = config->String("db_admin_user");
-  auto password = ReadSecretFile(config->String("db_admin_password_file"));
-  if (server.user.empty() || !password.ok()) {
-    std::fprintf(stderr, "need HUINONG_DB_ADMIN_USER and HUINONG_DB_ADMIN_PASSWORD_FILE (source .run/env)\n");
+  absl::StatusOr<bench::RawDbOptions> admin = bench::AdminServer(*config);
+  if (!admin.ok()) {
+    std::fprintf(stderr, "cob_bench: %s\n", std::string(admin.status().message()).c_str());
     return 2;
   }
-  server.password = *password;
+  const db::DbConfig server = bench::PoolConfig(*admin, 1, "mysql");
   const int batch = static_cast<int>(config->Int("batch_size", 500).value_or(500));
   std::vector<double> costs;
   for (const absl::string_view word : absl::StrSplit(config->String("loans", "10000,200000"), ',')) {

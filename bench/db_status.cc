@@ -10,13 +10,7 @@
 namespace huinong::bench {
 
 absl::StatusOr<std::unique_ptr<DbStatusMeter>> DbStatusMeter::Create(const RawDbOptions& options) {
-  db::DbConfig config;
-  config.host = options.host;
-  config.port = options.port;
-  config.user = options.user;
-  config.password = options.password;
-  config.database = "mysql";
-  config.pool_size = 1;
+  const db::DbConfig config = PoolConfig(options, 1, "mysql");
   auto meter = std::unique_ptr<DbStatusMeter>(new DbStatusMeter(db::DbPool::Create(config, nullptr)));
   absl::StatusOr<std::map<std::string, double>> probe = meter->Read();
   if (!probe.ok()) return probe.status();

@@ -37,15 +37,35 @@ absl::Status Exec(db::DbPool& pool, const std::string& sql) {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<RawInsertBench>> RawInsertBench::Prepare(const RawDbOptions& options,
-                                                                        int pool_size) {
+db::DbConfig PoolConfig(const RawDbOptions& options, int pool_size, const std::string& database) {
   db::DbConfig config;
   config.host = options.host;
   config.port = options.port;
   config.user = options.user;
   config.password = options.password;
-  config.database = "mysql";  // any schema the admin can enter, to create the scratch one
-  config.pool_size = 1;
+  config.database = database.empty() ? options.database : database;
+  config.pool_size = pool_size;
+  return config;
+}
+
+absl::StatusOr<RawDbOptions> AdminServer(const Config& config) {
+  RawDbOptions server;
+  server.host = config.String("db_host", "127.0.0.1");
+  server.port = static_cast<int>(config.Int("db_port", 3306).value_or(3306));
+  server.user = config.String("db_admin_user");
+  absl::StatusOr<std::string> password = ReadSecretFile(config.String("db_admin_password_file"));
+  if (server.user.empty() || !password.ok()) {
+    return absl::FailedPreconditionError(
+        "need HUINONG_DB_ADMIN_USER and HUINONG_DB_ADMIN_PASSWORD_FILE (source .run/env)");
+  }
+  server.password = *password;
+  return server;
+}
+
+absl::StatusOr<std::unique_ptr<RawInsertBench>> RawInsertBench::Prepare(const RawDbOptions& options,
+                                                                        int pool_size) {
+  // Any schema the admin can enter, to create the scratch one.
+  db::DbConfig config = PoolConfig(options, 1, "mysql");
   {
     auto admin = db::DbPool::Create(config, nullptr);
     absl::Status created = Exec(*admin, absl::StrCat("CREATE DATABASE IF NOT EXISTS `", options.database,

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "bench/closed_loop.h"
 #include "bench/load_result.h"
+#include "common/core/config.h"
 #include "common/db/pool.h"
 
 namespace huinong::bench {
@@ -28,6 +29,14 @@ struct RawDbOptions {
   std::string password;
   std::string database = "huinong_bench";
 };
+
+// A pool configuration for `options`' server and database (or `database`
+// instead when given), with `pool_size` connections.
+db::DbConfig PoolConfig(const RawDbOptions& options, int pool_size, const std::string& database = "");
+
+// The suite's MariaDB as its administrator, from db_host, db_port,
+// db_admin_user and db_admin_password_file (source .run/env).
+absl::StatusOr<RawDbOptions> AdminServer(const Config& config);
 
 class RawInsertBench {
  public:

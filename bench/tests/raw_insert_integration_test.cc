@@ -6,15 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "bench/db_status.h"
-#include "common/db/tests/test_database.h"
+#include "bench/tests/bench_test_db.h"
 
 namespace huinong::bench {
 namespace {
-
-RawDbOptions OptionsFor(const db::TestDatabase& test) {
-  const db::DbConfig c = test.config();
-  return RawDbOptions{c.host, c.port, c.user, c.password, test.name()};
-}
 
 TEST(RawInsertTest, SingleAndBatchTransactionsWriteWhatTheyCount) {
   auto test = db::TestDatabase::Create("bench");
