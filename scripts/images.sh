@@ -51,9 +51,10 @@ ensure_tools() {
     sudo=(sudo)
   fi
   log "installing ${missing[*]} (Debian packages; scripts/setup.sh does not install them)"
-  "${sudo[@]}" apt-get update >/dev/null \
-    && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null \
-    || cannot_run "could not install ${missing[*]} with apt-get"
+  if ! { "${sudo[@]}" apt-get update >/dev/null &&
+         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }; then
+    cannot_run "could not install ${missing[*]} with apt-get"
+  fi
 }
 
 # buildah must be able to create a container (storage driver) and run a
@@ -167,9 +168,9 @@ main() {
 
   if [[ -n $save_dir ]]; then
     mkdir -p -- "$save_dir"
-    local image
+    local image file
     for image in "${images[@]}"; do
-      local file=$save_dir/$(basename "${image%%:*}").oci.tar
+      file=$save_dir/$(basename "${image%%:*}").oci.tar
       rm -f -- "$file"
       buildah push --quiet "$image" "oci-archive:$file:$image" >/dev/null || die "saving $image failed"
       log "saved $file"

@@ -49,6 +49,7 @@ suite_offset=$(( HUINONG_TEST_DB_PORT - HUINONG_DB_BASE_PORT ))
 container_offset=$(( suite_offset + 500 ))
 (( container_offset + 50054 <= 65535 )) || container_offset=$(( suite_offset - 500 ))
 HUINONG_RUN_DIR=$HUINONG_TEST_RUN_DIR HUINONG_PORT_OFFSET=$container_offset load_layout
+# shellcheck disable=SC2034  # read by service_env
 DB_PORT=$HUINONG_TEST_DB_PORT
 
 work=$(mktemp -d)
@@ -99,6 +100,7 @@ done
 
 mkdir -p "$work/gateway"
 chown 10001:10001 "$work/gateway"
+# shellcheck disable=SC2016  # expanded by the container's bash
 start gateway huinong/gateway "$work/gateway.log" -v "$work/gateway:/run/gateway" \
   -e GATEWAY_PREFIX=/run/gateway -e "GATEWAY_LISTEN=127.0.0.1:$GATEWAY_PORT" \
   -e "ORG_ADDR=$(grpc_addr org)" -e "TICKETS_ADDR=$(grpc_addr tickets)" \
