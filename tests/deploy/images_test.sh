@@ -35,8 +35,8 @@ HUINONG_BUILD_DIR=$build_dir "$repo/scripts/images.sh" || rc=$?
 (( rc == 0 )) || fail "scripts/images.sh failed (exit $rc)"
 
 # The suite's layout and each service's environment, with the containers'
-# ports 500 above the suite's (below, where above would pass port 65535) and
-# the suite's MariaDB.
+# ports 250 above the suite's (below, where above would pass port 65535:
+# suites are offset by multiples of 500) and the suite's MariaDB.
 # shellcheck source=../../scripts/lib/common.sh
 source "$repo/scripts/lib/common.sh"
 # shellcheck source=../../scripts/lib/secrets.sh
@@ -46,8 +46,8 @@ source "$repo/scripts/lib/services.sh"
 # shellcheck source=../../scripts/lib/audit.sh
 source "$repo/scripts/lib/audit.sh"
 suite_offset=$(( HUINONG_TEST_DB_PORT - HUINONG_DB_BASE_PORT ))
-container_offset=$(( suite_offset + 500 ))
-(( container_offset + 50054 <= 65535 )) || container_offset=$(( suite_offset - 500 ))
+container_offset=$(( suite_offset + 250 ))
+(( container_offset + 50054 <= 65535 )) || container_offset=$(( suite_offset - 250 ))
 HUINONG_RUN_DIR=$HUINONG_TEST_RUN_DIR HUINONG_PORT_OFFSET=$container_offset load_layout
 # shellcheck disable=SC2034  # read by service_env
 DB_PORT=$HUINONG_TEST_DB_PORT
@@ -64,6 +64,14 @@ cleanup() {
   rm -rf -- "$work"
 }
 trap cleanup EXIT
+
+# Nothing else may answer on the containers' ports, or health could pass
+# without them.
+for svc in "${HUINONG_SERVICES[@]}"; do
+  require_port_free "$(grpc_port "$svc")" "the svc-$svc container"
+  require_port_free "$(metrics_port "$svc")" "the svc-$svc container's metrics"
+done
+require_port_free "$GATEWAY_PORT" "the gateway container"
 
 # The secrets as the pods see them: readable by uid 10001 only.
 cp -a -- "$SECRETS_DIR" "$work/secrets"
