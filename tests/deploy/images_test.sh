@@ -35,8 +35,9 @@ HUINONG_BUILD_DIR=$build_dir "$repo/scripts/images.sh" || rc=$?
 (( rc == 0 )) || fail "scripts/images.sh failed (exit $rc)"
 
 # The suite's layout and each service's environment, with the containers'
-# ports 250 above the suite's (below, where above would pass port 65535:
-# suites are offset by multiples of 500) and the suite's MariaDB.
+# ports 250 above the suite's (below, where above would pass port 65535),
+# away from the offsets suites usually take (multiples of 500), and the
+# suite's MariaDB.
 # shellcheck source=../../scripts/lib/common.sh
 source "$repo/scripts/lib/common.sh"
 # shellcheck source=../../scripts/lib/secrets.sh
