@@ -124,13 +124,21 @@ stage_context() {
   cp -- "$repo_root/gateway/render.sh" "$repo_root/gateway/nginx.conf.template" "$ctx/gateway/"
 }
 
+image_id() { buildah inspect --type image --format '{{.FromImageID}}' "$1" 2>/dev/null || true; }
+
+# Builds one image; the image the tag named before is deleted (a rebuild
+# would otherwise leave an untagged copy behind every time).
 build() {
-  local name=$1 dockerfile=$2
+  local name=$1 dockerfile=$2 previous
   shift 2
+  previous=$(image_id "$name")
   log "building $name"
   buildah bud --quiet --isolation chroot --pull=never --layers=false \
     -f "$dockerfile" -t "$name" "$@" "$work/context" >"$work/build-${name//[\/:]/_}.log" 2>&1 \
     || { tail -n 40 "$work/build-${name//[\/:]/_}.log" >&2; die "building $name failed"; }
+  if [[ -n $previous && $previous != "$(image_id "$name")" ]]; then
+    buildah rmi "$previous" >/dev/null 2>&1 || true   # still used by a container: kept
+  fi
 }
 
 main() {
