@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package that building Huinong, running its tests and
-# running the local suite need.
+# running the local suite need, and the pinned npm packages of the offline
+# OpenAPI validator (tests/deploy/openapi, from its lock file).
 # Guarantees: idempotent; when everything is already installed it changes
 # nothing and returns in well under a second; otherwise it runs one
 # `apt-get update` and one non-interactive `apt-get install` of the missing
@@ -35,7 +36,27 @@ missing_packages() {
   done
 }
 
+# The pinned npm packages of the offline OpenAPI validator
+# (tests/deploy/openapi): `npm ci` from its lock file, again only when the
+# lock file changed since the last install (a stamp holds its hash). Without
+# node or npm it says so and the test skips.
+install_openapi_validator() {
+  local dir
+  dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tests/deploy/openapi" && pwd)
+  local stamp=$dir/node_modules/.huinong-lock.sha256 want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [[ -f $stamp && $(cat "$stamp") == "$want" ]] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: npm not found; the OpenAPI validation test (tests/deploy) will skip" >&2
+    return 0
+  fi
+  echo "setup: installing the OpenAPI validator's npm packages (npm ci in $dir)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  printf '%s\n' "$want" >"$stamp"
+}
+
 main() {
+  install_openapi_validator
   local missing=()
   mapfile -t missing < <(missing_packages)
   if (( ${#missing[@]} == 0 )); then

@@ -28,16 +28,11 @@ expect_count() {
   [[ $n == "$3" ]] || fail "$4: expected $3 lines matching '$2' in $(basename "$1"), found $n"
 }
 
-for target in base overlays/dev overlays/prod; do
-  name=${target##*/}
-  kubectl kustomize "$repo/k8s/$target" >"$work/$name.yaml" || fail "kubectl kustomize k8s/$target"
-  # The rendered objects as JSON, one after another, for the policy check
-  # (annotate --local changes nothing but what it is told, and needs no cluster).
-  kubectl annotate --local -f "$work/$name.yaml" huinong.io/policy-checked=true -o json >"$work/$name.json" \
-    || fail "kubectl could not read the rendered k8s/$target"
+bash "$(dirname "${BASH_SOURCE[0]}")/render_all.sh" "$repo" "$work" || exit 1
+for name in base dev prod; do
   min_replicas=1
   [[ $name == prod ]] && min_replicas=2
-  "$policy_check" --min-server-replicas=$min_replicas "$work/$name.json" || fail "k8s/$target breaks the policy"
+  "$policy_check" --min-server-replicas=$min_replicas "$work/$name.json" || fail "k8s/$name breaks the policy"
 done
 
 # Every overlay: the four services, their migration Jobs, the PrometheusRule.
