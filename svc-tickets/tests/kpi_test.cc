@@ -30,12 +30,6 @@ namespace {
 
 using namespace kpi_week;  // NOLINT: the data set's names read as the hand-worked table
 
-KpiPeriod Week15() {
-  absl::StatusOr<std::vector<KpiPeriod>> p =
-      SplitKpiPeriod(absl::CivilDay(2026, 4, 6), absl::CivilDay(2026, 4, 12), KpiSplit::kWhole, Shanghai());
-  return p->at(0);
-}
-
 const KpiFigures& Week() {
   static const KpiFigures f = ComputeKpiFigures(DataSet(), Week15().from, Week15().to);
   return f;

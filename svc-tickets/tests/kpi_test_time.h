@@ -4,6 +4,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "svc-tickets/src/domain/kpi.h"
 
 namespace huinong::tickets {
 
@@ -22,6 +23,13 @@ inline absl::Time Apr(int day, int hour, int minute = 0, int second = 0) {
 }
 inline absl::Time Utc(int month, int day, int hour, int minute = 0, int second = 0) {
   return absl::FromCivil(absl::CivilSecond(2026, month, day, hour, minute, second), absl::UTCTimeZone());
+}
+
+// The hand-worked week, 2026-W15 (Monday 6 to Sunday 12 April) in Shanghai.
+inline KpiPeriod Week15() {
+  absl::StatusOr<std::vector<KpiPeriod>> p =
+      SplitKpiPeriod(absl::CivilDay(2026, 4, 6), absl::CivilDay(2026, 4, 12), KpiSplit::kWhole, Shanghai());
+  return p->at(0);
 }
 
 }  // namespace huinong::tickets
