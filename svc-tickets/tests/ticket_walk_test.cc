@@ -362,5 +362,36 @@ TEST_F(TicketWalkTest, TheFrameRefusesWhatTheProtoForbids) {
   EXPECT_NE(s.error_message().find("callback.attempt_time"), std::string::npos) << s.error_message();
 }
 
+
+// The scanner records a missed promise when it passes, and escalates once
+// until a person acts: a later breach is marked, the level stays.
+TEST_F(TicketWalkTest, TheScannerRecordsAMissedPromiseAndEscalatesOnceUntilSomeoneActs) {
+  v1::Ticket t = AssignAndStart(TakeToTownship(), "agent1");
+  clock_->Advance(absl::Hours(30));  // the promise (24 h) has passed; the reply clock (2 working days) not yet
+  absl::StatusOr<ScanPass> pass = kit_->scanner->RunOnce();
+  ASSERT_TRUE(pass.ok()) << pass.status();
+  v1::GetTicketRequest get;
+  get.set_name(t.name());
+  v1::Ticket now;
+  ASSERT_TRUE(tickets_->GetTicket(As("agent1").get(), get, &now).ok());
+  ASSERT_EQ(now.promises_size(), 1);
+  EXPECT_EQ(now.promises(0).state(), v1::PROMISE_STATE_BREACHED);
+  EXPECT_EQ(now.etag(), t.etag());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ticket_activities WHERE kind = 14"), 1);
+
+  clock_->Advance(absl::Hours(48));  // the reply clock breaches: one escalation
+  pass = kit_->scanner->RunOnce();
+  ASSERT_TRUE(pass.ok()) << pass.status();
+  EXPECT_EQ(pass->escalated, 1);
+  clock_->Advance(absl::Hours(24 * 7));  // resolution and complaint closure breach too: marked, not escalated
+  pass = kit_->scanner->RunOnce();
+  ASSERT_TRUE(pass.ok()) << pass.status();
+  EXPECT_GE(pass->breached, 1);
+  EXPECT_EQ(pass->escalated, 0);
+  ASSERT_TRUE(tickets_->GetTicket(As("agent1").get(), get, &now).ok());
+  EXPECT_EQ(now.escalation_level(), v1::ESCALATION_LEVEL_SHIFT_LEADER);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ticket_activities WHERE kind = 14"), 1);  // recorded once
+}
+
 }  // namespace
 }  // namespace huinong::tickets

@@ -4,6 +4,7 @@
 #include "absl/strings/str_split.h"
 #include "common/core/status_macros.h"
 #include "svc-tickets/src/domain/callback_rules.h"
+#include "svc-tickets/src/domain/promise.h"
 #include "svc-tickets/src/domain/reply_approval.h"
 #include "svc-tickets/src/domain/sla_policy_match.h"
 #include "svc-tickets/src/store/callback_store.h"
@@ -57,6 +58,14 @@ absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket)
   return match->rules;
 }
 
+std::optional<absl::Time> NextCheckOf(const Ticket& t, const std::vector<WatchedClock>& clocks) {
+  if (!IsOpen(t.state)) return std::nullopt;
+  std::optional<absl::Time> next = NextCheck(clocks);
+  const std::optional<absl::Time> promise = OpenPromiseTime(t.promises);
+  if (promise && (!next || *promise < *next)) next = promise;
+  return next;
+}
+
 absl::Status DeriveHandling(sql::Connection& conn, Ticket& t) {
   t.priority = DerivePriority(t.type, t.severity);
   ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(conn, t));
@@ -89,7 +98,7 @@ absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& c
   records = KeepStopped(std::move(records), stored);
   std::vector<WatchedClock> all;
   for (const store::ClockRecord& r : records) all.push_back(r.watched);
-  RETURN_IF_ERROR(store::SaveClocks(conn, t.id, records, IsOpen(t.state) ? NextCheck(all) : std::nullopt));
+  RETURN_IF_ERROR(store::SaveClocks(conn, t.id, records, NextCheckOf(t, all)));
   return records;
 }
 

@@ -16,6 +16,7 @@
 // new calendar makes due earlier is marked at that check at the latest.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -40,6 +41,11 @@ absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket)
 // follows from both: its SLA policy, the callbacks it needs and whether its
 // reply needs approval (at intake, and when UpdateTicket corrects them).
 absl::Status DeriveHandling(sql::Connection& conn, Ticket& t);
+
+// When the scanner must next look at the ticket: a mark due on one of its
+// clocks (domain/clock_watch.h) or its open promise coming due; none for a
+// ticket no longer open.
+std::optional<absl::Time> NextCheckOf(const Ticket& ticket, const std::vector<WatchedClock>& clocks);
 
 // Recomputes and stores the ticket's clocks as they stand at `now`; the
 // calendar version is the one in force on the ticket's intake day in `zone`

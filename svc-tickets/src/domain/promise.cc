@@ -74,4 +74,9 @@ Promise* OverduePromise(std::vector<Promise>& promises, absl::Time now) {
   return nullptr;
 }
 
+std::optional<absl::Time> OpenPromiseTime(const std::vector<Promise>& promises) {
+  if (promises.empty() || promises.back().state != PromiseState::kOpen) return std::nullopt;
+  return promises.back().promised_time;
+}
+
 }  // namespace huinong::tickets

@@ -11,6 +11,7 @@
 // resolution the open promise is KEPT when met, BREACHED otherwise.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,9 @@ void SettlePromiseAtResolution(std::vector<Promise>& promises, absl::Time now);
 // The open promise whose time has passed by `now`, if any (the scanner
 // records it as breached).
 Promise* OverduePromise(std::vector<Promise>& promises, absl::Time now);
+
+// The promised time of the open promise, if any: when the scanner must
+// look again, to record it missed.
+std::optional<absl::Time> OpenPromiseTime(const std::vector<Promise>& promises);
 
 }  // namespace huinong::tickets

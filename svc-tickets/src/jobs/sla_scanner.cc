@@ -9,6 +9,7 @@
 #include "svc-tickets/src/app/ticket_clocks.h"
 #include "svc-tickets/src/app/ticket_steps.h"
 #include "svc-tickets/src/app/tickets_identity.h"
+#include "svc-tickets/src/domain/promise.h"
 #include "svc-tickets/src/store/ticket_store.h"
 
 namespace huinong::tickets {
@@ -16,16 +17,15 @@ namespace {
 
 constexpr absl::Duration kRetryAfter = absl::Minutes(5);
 
-TicketActivity MarkEntry(const server::Mutation& m, const Ticket& t, ActivityKind kind, const Clock& c,
-                         const absl::TimeZone& zone) {
+// A timeline entry of the scanner's, moving no state.
+TicketActivity ScannerEntry(const server::Mutation& m, const Ticket& t, ActivityKind kind, std::string note) {
   TicketActivity a;
   a.ticket_id = t.id;
   a.kind = kind;
   a.actor = m.caller().subject;
   a.by_service = true;
   a.time = m.now();
-  a.note = absl::StrCat(ClockKindName(c.kind), " due ",
-                        absl::FormatTime("%Y-%m-%d %H:%M", c.due, zone));
+  a.note = std::move(note);
   a.from_state = a.to_state = t.state;
   return a;
 }
@@ -109,17 +109,41 @@ absl::Status SlaScanner::ScanTicket(const std::string& id, ScanPass& pass) {
         r.watched.at_risk_mark = m.now();
         ++here.at_risk;
       }
-      TicketActivity entry = MarkEntry(
-          m, t, mark == WatchMark::kBreached ? ActivityKind::kSlaBreached : ActivityKind::kSlaAtRisk, r.watched.clock, clock_->zone());
+      TicketActivity entry = ScannerEntry(
+          m, t, mark == WatchMark::kBreached ? ActivityKind::kSlaBreached : ActivityKind::kSlaAtRisk,
+          absl::StrCat(ClockKindName(r.watched.clock.kind), " due ",
+                       absl::FormatTime("%Y-%m-%d %H:%M", r.watched.clock.due, clock_->zone())));
       RETURN_IF_ERROR(store::AppendActivity(conn, entry));
       RETURN_IF_ERROR(record_mark_(m, t, r));
       marked.push_back({r.watched.clock, mark == WatchMark::kBreached});
     }
+    // A promised reply time that passed is recorded missed when it passes,
+    // not only at resolution (`001:1113`); the etag stays.
+    if (Promise* missed = IsOpen(t.state) ? OverduePromise(t.promises, m.now()) : nullptr) {
+      const Ticket before = t;
+      missed->state = PromiseState::kBreached;
+      missed->breach_time = missed->promised_time;
+      TicketActivity entry = ScannerEntry(
+          m, t, ActivityKind::kPromiseBreached,
+          absl::StrCat("promise ", missed->index, " of ",
+                       absl::FormatTime("%Y-%m-%d %H:%M", missed->promised_time, clock_->zone()),
+                       " missed: tell the customer, apologise and agree a new time"));
+      RETURN_IF_ERROR(store::AppendActivity(conn, entry));
+      RETURN_IF_ERROR(store::UpdateTicket(conn, t));
+      RETURN_IF_ERROR(record_(m, before, t));
+    }
     std::vector<WatchedClock> watched;
     for (const store::ClockRecord& r : clocks) watched.push_back(r.watched);
-    RETURN_IF_ERROR(store::SaveClocks(conn, id, clocks, IsOpen(t.state) ? NextCheck(watched) : std::nullopt));
+    RETURN_IF_ERROR(store::SaveClocks(conn, id, clocks, NextCheckOf(t, watched)));
     ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(conn, t));
-    if (breach && policy.escalate_on_breach &&
+    // One automatic escalation until a person acts on the ticket: each
+    // further breach is marked, but the level climbs only after someone
+    // worked the ticket at the level it reached.
+    bool waiting_on_people = false;
+    if (breach) {
+      ASSIGN_OR_RETURN(waiting_on_people, store::AutoEscalatedSincePersonActed(conn, id));
+    }
+    if (breach && !waiting_on_people && policy.escalate_on_breach &&
         NextState(t.state, TicketEvent::kEscalate, t.type).ok()) {
       absl::StatusOr<Ticket> escalated =
           ChangeTicket(m, TicketDesk{*org_, record_, clock_->zone(), true}, id, "",

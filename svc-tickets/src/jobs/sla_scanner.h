@@ -6,9 +6,11 @@
 //   brings its clocks up to date (app/ticket_clocks.h);
 //   marks each clock at risk, then breached, once per round — a timeline
 //   entry, an audit event and a metric each;
+//   records an open promise whose time passed as missed (PROMISE_BREACHED);
 //   on a breach, when the policy says so, escalates the ticket one level
 //   up svc-org's chain (ChangeTicket as the scanner: the etag a person
-//   holds stays valid, the table still decides).
+//   holds stays valid, the table still decides) — once, then not again
+//   until a person has acted on the ticket at the level it reached.
 // Marks are kept with the clock and read under the ticket's lock, so two
 // replicas that both scan (a lapsed lease) still mark and escalate once.
 // A ticket the scanner cannot escalate (top level, nobody at the level, a

@@ -176,6 +176,18 @@ absl::StatusOr<std::vector<Ticket>> ListTickets(sql::Connection& conn, const Tic
   return db::Rows<Ticket>(*q, TicketRow);
 }
 
+absl::StatusOr<bool> AutoEscalatedSincePersonActed(sql::Connection& conn, const std::string& ticket_id) {
+  db::Statement q = db::Prepare(conn,
+      "SELECT MAX(CASE WHEN actor_kind = 0 THEN seq END) AS person,"
+      " MAX(CASE WHEN actor_kind = 1 AND kind = ? THEN seq END) AS scanner"
+      " FROM ticket_activities WHERE ticket_id = ?");
+  q->setInt(1, static_cast<int>(ActivityKind::kEscalated));
+  q->setString(2, ticket_id);
+  std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
+  if (!rs->next() || rs->isNull("scanner")) return false;
+  return rs->isNull("person") || rs->getInt("scanner") > rs->getInt("person");
+}
+
 absl::Status AppendActivity(sql::Connection& conn, TicketActivity& a) {
   {
     db::Statement q = db::Prepare(conn, "SELECT COALESCE(MAX(seq), 0) AS last FROM ticket_activities WHERE ticket_id = ?");

@@ -52,6 +52,10 @@ struct TicketQuery {
 };
 absl::StatusOr<std::vector<Ticket>> ListTickets(sql::Connection& conn, const TicketQuery& q);
 
+// Whether the SLA scanner escalated the ticket after the last entry a
+// person made (it then waits for someone to act before escalating again).
+absl::StatusOr<bool> AutoEscalatedSincePersonActed(sql::Connection& conn, const std::string& ticket_id);
+
 // Appends `a` as the ticket's next activity (sets a.seq).
 absl::Status AppendActivity(sql::Connection& conn, TicketActivity& a);
 absl::StatusOr<std::vector<TicketActivity>> ListActivities(sql::Connection& conn, const std::string& ticket_id,
