@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the Huinong suite that scripts/up.sh started under HUINONG_RUN_DIR
-# (default <repo>/.run): the gateway, the four services, then MariaDB.
+# (default <repo>/.run): the gateway, every replica of the four services, then
+# MariaDB.
 #
 # Usage: scripts/down.sh [--purge]
 #   --purge  also delete the run dir (data, secrets, logs)
@@ -28,7 +29,7 @@ source "$scripts_dir/lib/gateway.sh"
 usage() { sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 # What up.sh creates in a run dir; --purge deletes nothing else.
-RUN_DIR_ENTRIES=(env env.tmp gateway logs mariadb mariadb.sock mariadb.sock.lock pids secrets)
+RUN_DIR_ENTRIES=(env env.tmp gateway logs mariadb mariadb.sock mariadb.sock.lock pids replicas secrets)
 
 # Dies unless RUN_DIR holds only what up.sh puts there, so a mistyped
 # HUINONG_RUN_DIR can never delete a source tree or a home directory.
