@@ -9,6 +9,9 @@
 #     GATEWAY_PREFIX             directory for pid, logs and temp files (required)
 #     GATEWAY_LISTEN             [127.0.0.1:8080]
 #     ORG_ADDR TICKETS_ADDR LOANS_ADDR AUDIT_ADDR   [127.0.0.1:50051..50054]
+#                                each host:port, or several separated by commas
+#                                (the replicas of a service: one upstream, all
+#                                of them as its servers, round robin)
 #     GATEWAY_RATE               requests per second per client address [5000]
 #     GATEWAY_BURST              requests above the rate served at once [10000]
 #     GATEWAY_BODY_LIMIT         largest request body [4m]
@@ -64,10 +67,23 @@ require_match() {   # NAME REGEX DESCRIPTION
   [[ ${!1} =~ $2 ]] || die "$1='${!1}' is not $3"
 }
 host_port='^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9a-fA-F:]+\]:[0-9]{1,5}$'
-for name in GATEWAY_LISTEN ORG_ADDR TICKETS_ADDR LOANS_ADDR AUDIT_ADDR; do
-  require_match "$name" "$host_port" "host:port"
-  port=${!name##*:}
-  (( port >= 1 && port <= 65535 )) || die "$name='${!name}' has no valid port"
+require_host_port() {   # NAME VALUE
+  [[ $2 =~ $host_port ]] || die "$1='$2' is not host:port"
+  local port=${2##*:}
+  (( port >= 1 && port <= 65535 )) || die "$1='$2' has no valid port"
+}
+require_host_port GATEWAY_LISTEN "$GATEWAY_LISTEN"
+# NAME_ADDR (one or more host:port, comma-separated) becomes NAME_SERVERS, the
+# upstream's `server` lines.
+for name in ORG_ADDR TICKETS_ADDR LOANS_ADDR AUDIT_ADDR; do
+  IFS=, read -r -a addrs <<<"${!name}"
+  (( ${#addrs[@]} > 0 )) || die "$name is empty"
+  servers=''
+  for addr in "${addrs[@]}"; do
+    require_host_port "$name" "$addr"
+    servers+="${servers:+$'\n        '}server $addr;"
+  done
+  export "${name%_ADDR}_SERVERS=$servers"
 done
 require_match GATEWAY_RATE '^[1-9][0-9]*$' "a positive integer (requests per second)"
 require_match GATEWAY_BURST '^[1-9][0-9]*$' "a positive integer (nginx has no burst of 0)"
@@ -81,8 +97,8 @@ require_match GATEWAY_WORKER_CONNECTIONS '^[1-9][0-9]*$' "a positive integer"
 # ---- render --------------------------------------------------------------------
 # envsubst's SHELL-FORMAT: the literal names to replace, everything else kept.
 # shellcheck disable=SC2016
-substituted='${GATEWAY_PREFIX} ${GATEWAY_LISTEN} ${ORG_ADDR} ${TICKETS_ADDR} ${LOANS_ADDR}
-             ${AUDIT_ADDR} ${GATEWAY_RATE} ${GATEWAY_BURST} ${GATEWAY_BODY_LIMIT}
+substituted='${GATEWAY_PREFIX} ${GATEWAY_LISTEN} ${ORG_SERVERS} ${TICKETS_SERVERS} ${LOANS_SERVERS}
+             ${AUDIT_SERVERS} ${GATEWAY_RATE} ${GATEWAY_BURST} ${GATEWAY_BODY_LIMIT}
              ${GATEWAY_WORKERS} ${GATEWAY_WORKER_CONNECTIONS} ${GATEWAY_RLIMIT_NOFILE}
              ${GATEWAY_USER_DIRECTIVE}'
 

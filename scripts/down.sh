@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops the Huinong suite that scripts/up.sh started under HUINONG_RUN_DIR
 # (default <repo>/.run): Prometheus when up.sh --monitoring started it, the
-# gateway, the four services, then MariaDB.
+# gateway, every replica of the four services, then MariaDB.
 #
 # Usage: scripts/down.sh [--purge]
 #   --purge  also delete the run dir (data, secrets, logs)
@@ -31,7 +31,7 @@ source "$scripts_dir/lib/monitoring.sh"
 usage() { sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 # What up.sh creates in a run dir; --purge deletes nothing else.
-RUN_DIR_ENTRIES=(env env.tmp gateway logs mariadb mariadb.sock mariadb.sock.lock pids prometheus secrets)
+RUN_DIR_ENTRIES=(env env.tmp gateway logs mariadb mariadb.sock mariadb.sock.lock pids prometheus replicas secrets)
 
 # Dies unless RUN_DIR holds only what up.sh puts there, so a mistyped
 # HUINONG_RUN_DIR can never delete a source tree or a home directory.

@@ -3,11 +3,18 @@
 # missing, builds everything with warnings as errors, starts a fresh suite in
 # build/test-run on ports offset by 11000 (services 61051-61054, above the
 # kernel's ephemeral port range, so no outgoing connection can hold them), and
-# runs ctest against it.
+# runs ctest against it. Without ctest args (the whole run, what CI does) it
+# then starts a fresh suite with two replicas of every service behind the
+# gateway (scripts/up.sh --replicas 2) and runs the end-to-end tests (-L e2e)
+# against that too: no service may keep state in its process that another
+# replica would disagree with, and background jobs run once across replicas.
 #
 # Usage: scripts/test.sh [ctest args...]     e.g. scripts/test.sh -L unit
 # Knobs: HUINONG_BUILD_DIR [<repo>/build]; HUINONG_TEST_PORT_OFFSET [11000];
-#        HUINONG_SKIP_BUILD=1 to test the binaries as they are.
+#        HUINONG_SKIP_BUILD=1 to test the binaries as they are;
+#        HUINONG_TEST_REPLICAS=N to run the given ctest args against a suite
+#        of N replicas per service (default 1), e.g.
+#        HUINONG_TEST_REPLICAS=2 scripts/test.sh -L e2e
 #
 # Guarantees: the suite under test starts from nothing (the previous test run
 # dir is stopped and deleted first) and never touches the developer's .run or
@@ -30,7 +37,7 @@ suite() {
 
 show_logs() {
   local file
-  for file in "$run_dir"/logs/{org,tickets,loans,audit}.log "$run_dir/gateway/logs/error.log" \
+  for file in "$run_dir"/logs/{org,tickets,loans,audit}{,-[0-9]}.log "$run_dir/gateway/logs/error.log" \
               "$run_dir/logs/mariadb.log"; do
     [[ -e $file ]] || continue
     printf -- '---- last 40 lines of %s ----\n' "$file" >&2
@@ -67,11 +74,25 @@ main() {
     ninja -C "$build_dir"
   fi
 
-  suite "$scripts_dir/down.sh" --purge
   trap finish EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-  suite env HUINONG_SKIP_BUILD=1 "$scripts_dir/up.sh"
+  if (( $# > 0 )); then
+    run_against_suite "${HUINONG_TEST_REPLICAS:-1}" "$@"
+  else
+    run_against_suite "${HUINONG_TEST_REPLICAS:-1}"
+    echo "test.sh: the end-to-end tests again, against two replicas of every service" >&2
+    run_against_suite 2 -L e2e
+  fi
+}
+
+# run_against_suite REPLICAS [ctest args...]: a fresh suite of REPLICAS
+# replicas per service, then ctest against it.
+run_against_suite() {
+  local replicas=$1
+  shift
+  suite "$scripts_dir/down.sh" --purge
+  suite env HUINONG_SKIP_BUILD=1 "$scripts_dir/up.sh" --replicas "$replicas"
 
   # Everything a test needs to reach the suite and its database.
   # shellcheck source=/dev/null

@@ -3,7 +3,10 @@
 # what is missing, builds, starts a private MariaDB, the four services and the
 # nginx gateway, loads the demo county and prints how to call it.
 #
-# Usage: scripts/up.sh [--monitoring]
+# Usage: scripts/up.sh [--replicas N] [--monitoring]
+#   --replicas N  run N processes (1-9) of every service behind the gateway,
+#                 replica r on ports 10*(r-1) above replica 1's; the run dir
+#                 remembers N for later runs [what the last run used, or 1]
 #   --monitoring  also start Debian's Prometheus on 127.0.0.1:9090 (+ offset),
 #                 scraping the four services and loading the project's alert
 #                 and recording rules (lib/monitoring.sh)
@@ -12,6 +15,7 @@
 #   HUINONG_RUN_DIR      where everything runtime lives [<repo>/.run]
 #   HUINONG_PORT_OFFSET  added to every port: gateway 8080, services 50051-50054,
 #                        metrics 9101-9104, MariaDB 13306, Prometheus 9090 [0]
+#   HUINONG_REPLICAS     as --replicas
 #   HUINONG_SKIP_BUILD=1 skip setup.sh and the build (binaries must exist)
 #   HUINONG_BUILD_DIR    [<repo>/build]
 #   HUINONG_LOG_LEVEL    services' log level [info]
@@ -107,6 +111,7 @@ write_env_file() {
       kv HUINONG_RUN_DIR "$RUN_DIR"
       kv HUINONG_BUILD_DIR "$BUILD_DIR"
       kv HUINONG_PORT_OFFSET "$PORT_OFFSET"
+      kv HUINONG_REPLICAS "$REPLICAS"
       kv HUINONG_DB_PORT "$DB_PORT"
       kv HUINONG_DB_SOCKET "$DB_SOCKET"
       kv HUINONG_DB_ADMIN_USER huinong_admin
@@ -114,6 +119,8 @@ write_env_file() {
       for svc in "${HUINONG_SERVICES[@]}"; do
         kv "HUINONG_${svc^^}_ADDR" "$(grpc_addr "$svc")"
         kv "HUINONG_${svc^^}_METRICS" "$(metrics_addr "$svc")"
+        kv "HUINONG_${svc^^}_ADDRS" "$(grpc_addrs "$svc")"
+        kv "HUINONG_${svc^^}_METRICS_ADDRS" "$(metrics_addrs "$svc")"
       done
     } >"$file.tmp"
     mv -f -- "$file.tmp" "$file"
@@ -137,7 +144,7 @@ down_command() {
 }
 
 print_welcome() {
-  local run down svc
+  local run down r
   run=$(display_path "$RUN_DIR")
   down=$(down_command)
   cat <<MSG
@@ -148,8 +155,12 @@ Huinong is up.
             $(display_path "$BIN_DIR/huinongctl") unit tree
   metrics:
 MSG
-  for svc in "${HUINONG_SERVICES[@]}"; do
-    printf '            http://%s/metrics  (svc-%s)\n' "$(metrics_addr "$svc")" "$svc"
+  local inst
+  for (( r = 1; r <= REPLICAS; r++ )); do
+    for inst in $(replica_instances "$r"); do
+      printf '            http://%s/metrics  (svc-%s)\n' \
+        "$(metrics_addr "$(instance_service "$inst")" "$r")" "$inst"
+    done
   done
   cat <<MSG
   logs:     $run/logs/  and  $run/gateway/logs/
@@ -164,13 +175,17 @@ on_exit() {
   log "up.sh failed (exit $rc); logs are in $LOG_DIR and $GATEWAY_DIR/logs; what started is still running: stop it with $(down_command)"
 }
 
+usage() { sed -n '/^# Usage:/,/^#$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+
 main() {
   local monitoring=0
   while (( $# > 0 )); do
     case $1 in
+      --replicas) (( $# >= 2 )) || die "--replicas needs a number"; export HUINONG_REPLICAS=$2; shift ;;
+      --replicas=*) export HUINONG_REPLICAS=${1#*=} ;;
       --monitoring) monitoring=1 ;;
-      -h | --help) sed -n '2,/^# Guarantees/{/^# Guarantees/d;s/^# \{0,1\}//p;}' "${BASH_SOURCE[0]}"; exit 0 ;;
-      *) die "unknown argument: $1 (see scripts/up.sh --help)" ;;
+      -h | --help) usage; exit 0 ;;
+      *) usage >&2; die "unknown argument: $1" ;;
     esac
     shift
   done
@@ -178,6 +193,7 @@ main() {
   load_layout
   trap on_exit EXIT
   mkdir -p -- "$RUN_DIR" "$LOG_DIR" "$PID_DIR"
+  services_record_replicas
 
   if [[ ${HUINONG_SKIP_BUILD:-0} == 1 ]]; then
     log "HUINONG_SKIP_BUILD=1: using the binaries in $BIN_DIR as they are"

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <ctime>
 
-#include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
@@ -18,6 +17,7 @@
 #include "common/core/buffered_log.h"
 #include "common/core/log.h"
 #include "common/rpc/errors.h"
+#include "common/server/api_reflection.h"
 #include "common/server/interceptors.h"
 
 namespace huinong::server {
@@ -85,7 +85,6 @@ int ServiceHost::metrics_port() const { return endpoint_ ? endpoint_->port() : 0
 
 absl::Status ServiceHost::Start() {
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(), &port_);
   builder.SetMaxReceiveMessageSize(options_.max_receive_bytes);
@@ -94,6 +93,9 @@ absl::Status ServiceHost::Start() {
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
   for (auto& [service, name] : services_) builder.RegisterService(service);
+  // Reflection describes the whole Huinong API from any service (api_reflection.h).
+  reflection_ = std::make_unique<ApiReflectionService>();
+  builder.RegisterService(reflection_.get());
   if (options_.interceptors) {
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> factories;
     factories.push_back(MakeCallInterceptorFactory(registry_, gate_));

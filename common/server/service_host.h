@@ -2,7 +2,7 @@
 // interceptors (request id, authentication, metrics, access log), the
 // standard health service (NOT_SERVING until the readiness check passes and
 // whenever it fails — e.g. while the database is unreachable), server
-// reflection, the Prometheus /metrics endpoint on its own port, and a
+// reflection of the whole Huinong API (api_reflection.h), the Prometheus /metrics endpoint on its own port, and a
 // graceful stop on SIGTERM/SIGINT: health goes NOT_SERVING, new calls are
 // still accepted for `shutdown_grace` (so balancers notice first), then
 // refused; in-flight calls get `drain_timeout` to finish; then every
@@ -27,6 +27,8 @@
 #include "common/server/call_gate.h"
 
 namespace huinong::server {
+
+class ApiReflectionService;
 
 struct HostOptions {
   std::string listen = "127.0.0.1:0";  // ":0" picks a free port (tests)
@@ -77,6 +79,7 @@ class ServiceHost {
   std::vector<std::pair<grpc::Service*, std::string>> services_;
   std::function<absl::Status()> readiness_;
   std::vector<std::function<void()>> stop_hooks_;
+  std::unique_ptr<ApiReflectionService> reflection_;  // before server_: outlives it
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<metrics::MetricsEndpoint> endpoint_;
   std::thread readiness_thread_;

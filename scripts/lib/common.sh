@@ -30,6 +30,10 @@ show_log_tail() {
 HUINONG_SERVICES=(org tickets loans audit)
 declare -A HUINONG_GRPC_BASE_PORT=([org]=50051 [tickets]=50052 [loans]=50053 [audit]=50054)
 declare -A HUINONG_METRICS_BASE_PORT=([org]=9101 [tickets]=9102 [loans]=9103 [audit]=9104)
+# Replica r (1-based) of a service listens REPLICA_PORT_STRIDE*(r-1) above
+# replica 1, gRPC and metrics alike: org 50051, 50061, ...; metrics 9101, 9111, ...
+HUINONG_REPLICA_PORT_STRIDE=10
+HUINONG_MAX_REPLICAS=9
 HUINONG_GATEWAY_BASE_PORT=8080
 HUINONG_DB_BASE_PORT=13306
 HUINONG_JWT_ISSUER_DEFAULT=huinong-local
@@ -39,8 +43,9 @@ HUINONG_JWT_AUDIENCE_DEFAULT=huinong
 absolute_path() { realpath -m -- "$1"; }
 
 # Sets REPO_ROOT, BUILD_DIR, BIN_DIR, RUN_DIR, LOG_DIR, PID_DIR, SECRETS_DIR,
-# GATEWAY_DIR, PORT_OFFSET, GATEWAY_PORT, DB_PORT, DB_SOCKET from the
-# HUINONG_* knobs and validates them.
+# GATEWAY_DIR, PORT_OFFSET, GATEWAY_PORT, DB_PORT, DB_SOCKET and REPLICAS from
+# the HUINONG_* knobs and validates them. REPLICAS (processes per service) is
+# HUINONG_REPLICAS, else what the run dir's last up.sh recorded, else 1.
 load_layout() {
   REPO_ROOT=$(absolute_path "$(dirname "${BASH_SOURCE[0]}")/../..")
   BUILD_DIR=$(absolute_path "${HUINONG_BUILD_DIR:-$REPO_ROOT/build}")
@@ -55,10 +60,15 @@ load_layout() {
   [[ $PORT_OFFSET =~ ^[0-9]+$ ]] || die "HUINONG_PORT_OFFSET must be a non-negative integer, got '$PORT_OFFSET'"
   GATEWAY_PORT=$(offset_port "$HUINONG_GATEWAY_BASE_PORT" gateway)
   DB_PORT=$(offset_port "$HUINONG_DB_BASE_PORT" MariaDB)
-  local svc
+
+  REPLICAS=${HUINONG_REPLICAS:-}
+  if [[ -z $REPLICAS && -r $RUN_DIR/replicas ]]; then read -r REPLICAS <"$RUN_DIR/replicas" || true; fi
+  REPLICAS=${REPLICAS:-1}
+  [[ $REPLICAS =~ ^[1-9]$ ]] || die "replicas must be 1 to $HUINONG_MAX_REPLICAS, got '$REPLICAS'"
+  local svc top=$(( (REPLICAS - 1) * HUINONG_REPLICA_PORT_STRIDE ))
   for svc in "${HUINONG_SERVICES[@]}"; do
-    offset_port "${HUINONG_GRPC_BASE_PORT[$svc]}" "svc-$svc gRPC" >/dev/null
-    offset_port "${HUINONG_METRICS_BASE_PORT[$svc]}" "svc-$svc metrics" >/dev/null
+    offset_port $(( HUINONG_GRPC_BASE_PORT[$svc] + top )) "svc-$svc gRPC" >/dev/null
+    offset_port $(( HUINONG_METRICS_BASE_PORT[$svc] + top )) "svc-$svc metrics" >/dev/null
   done
 
   DB_SOCKET=$RUN_DIR/mariadb.sock
@@ -69,14 +79,27 @@ load_layout() {
 # offset_port BASE WHAT: prints BASE + PORT_OFFSET, or dies if it is not a TCP port.
 offset_port() {
   local port=$(( $1 + PORT_OFFSET ))
-  (( port <= 65535 )) || die "HUINONG_PORT_OFFSET=$PORT_OFFSET puts the $2 port at $port (above 65535); the largest usable offset is $(( 65535 - 50054 ))"
+  (( port <= 65535 )) || die "HUINONG_PORT_OFFSET=$PORT_OFFSET puts the $2 port at $port (above 65535); the largest usable offset is $(( 65535 - 50054 - (${REPLICAS:-1} - 1) * HUINONG_REPLICA_PORT_STRIDE ))"
   printf '%s\n' "$port"
 }
 
-grpc_port()    { printf '%s\n' $(( HUINONG_GRPC_BASE_PORT[$1] + PORT_OFFSET )); }
-metrics_port() { printf '%s\n' $(( HUINONG_METRICS_BASE_PORT[$1] + PORT_OFFSET )); }
-grpc_addr()    { printf '127.0.0.1:%s\n' "$(grpc_port "$1")"; }
-metrics_addr() { printf '127.0.0.1:%s\n' "$(metrics_port "$1")"; }
+# SVC [REPLICA]: the ports and addresses of one replica of a service (default 1).
+replica_port_step() { printf '%s\n' $(( (${1:-1} - 1) * HUINONG_REPLICA_PORT_STRIDE )); }
+grpc_port()    { printf '%s\n' $(( HUINONG_GRPC_BASE_PORT[$1] + PORT_OFFSET + $(replica_port_step "${2:-1}") )); }
+metrics_port() { printf '%s\n' $(( HUINONG_METRICS_BASE_PORT[$1] + PORT_OFFSET + $(replica_port_step "${2:-1}") )); }
+grpc_addr()    { printf '127.0.0.1:%s\n' "$(grpc_port "$1" "${2:-1}")"; }
+metrics_addr() { printf '127.0.0.1:%s\n' "$(metrics_port "$1" "${2:-1}")"; }
+# SVC: the gRPC addresses of all REPLICAS replicas, comma-separated.
+grpc_addrs() {
+  local r out=()
+  for (( r = 1; r <= REPLICAS; r++ )); do out+=("$(grpc_addr "$1" "$r")"); done
+  (IFS=,; printf '%s\n' "${out[*]}")
+}
+metrics_addrs() {
+  local r out=()
+  for (( r = 1; r <= REPLICAS; r++ )); do out+=("$(metrics_addr "$1" "$r")"); done
+  (IFS=,; printf '%s\n' "${out[*]}")
+}
 db_name()      { printf 'huinong_%s\n' "$1"; }
 db_user()      { printf 'huinong_%s\n' "$1"; }
 

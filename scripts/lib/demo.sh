@@ -72,4 +72,5 @@ demo_history_loaded() {
   log "restarting svc-loans with its close-of-business schedule"
   services_stop_group loans
   services_start
+  wait_healthy
 }

@@ -11,14 +11,15 @@ gateway_pid_file() { printf '%s/nginx.pid\n' "$GATEWAY_DIR"; }
 gateway_conf()     { printf '%s/nginx.conf\n' "$GATEWAY_DIR"; }
 gateway_running_pid() { running_pid "$(gateway_pid_file)" nginx; }
 
-# Renders RUN/gateway/nginx.conf; a config nginx rejects never replaces it.
+# Renders RUN/gateway/nginx.conf, every replica of a service in its upstream;
+# a config nginx rejects never replaces it.
 gateway_render() {
   GATEWAY_PREFIX=$GATEWAY_DIR \
   GATEWAY_LISTEN=127.0.0.1:$GATEWAY_PORT \
-  ORG_ADDR=$(grpc_addr org) \
-  TICKETS_ADDR=$(grpc_addr tickets) \
-  LOANS_ADDR=$(grpc_addr loans) \
-  AUDIT_ADDR=$(grpc_addr audit) \
+  ORG_ADDR=$(grpc_addrs org) \
+  TICKETS_ADDR=$(grpc_addrs tickets) \
+  LOANS_ADDR=$(grpc_addrs loans) \
+  AUDIT_ADDR=$(grpc_addrs audit) \
     "$REPO_ROOT/gateway/render.sh" --check "$(gateway_conf)" \
     || die "could not render the gateway config"
 }

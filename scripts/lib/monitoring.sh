@@ -35,9 +35,10 @@ prometheus_write_config() {
       "$HUINONG_PROMETHEUS_INTERVAL" "$HUINONG_PROMETHEUS_INTERVAL"
     printf 'rule_files:\n  - %s\n' "$(prometheus_rules_file)"
     printf 'scrape_configs:\n'
+    # Every replica under its service's job (the rules sum or max by job).
     for svc in "${HUINONG_SERVICES[@]}"; do
       printf '  - job_name: svc-%s\n    static_configs:\n      - targets: ["%s"]\n' \
-        "$svc" "$(metrics_addr "$svc")"
+        "$svc" "$(metrics_addrs "$svc" | sed 's/,/", "/g')"
     done
   } >"$file.tmp"
   mv -f -- "$file.tmp" "$file"

@@ -4,6 +4,8 @@
 // approved change, the scheduled version reaching the registry on its day,
 // the decider rules, the lifecycle, conflicts found at submit, and the
 // direct methods refused where the chain requires requests.
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "svc-org/src/app/org_identity.h"
@@ -126,6 +128,35 @@ TEST_F(ChangesApi, AMoveEffectiveTomorrowChangesTheAncestorsFromThatDay) {
   ScheduledUnitVersions job(*pool_, clock_, absl::Seconds(60));
   EXPECT_EQ(job.ApplyDue(absl::CivilDay(tomorrow.year(), tomorrow.month(), tomorrow.day())).value(), 1);
   EXPECT_EQ(ancestors(nullptr), (std::vector<std::string>{company_.name(), hr_dept_.name()}));
+}
+
+// Every replica of svc-org runs the job: two applying the same day at once
+// apply each due version once (read FOR UPDATE, marked applied in the same
+// transaction), the other finds nothing left.
+TEST_F(ChangesApi, TwoReplicasApplyingTheSameDayApplyAScheduledVersionOnce) {
+  const type::v1::Date tomorrow = DaysFromToday(1);
+  v1::ChangeItem move;
+  move.mutable_move_unit()->set_unit(risk_.name());
+  move.mutable_move_unit()->set_new_parent(hr_dept_.name());
+  v1::ChangeRequest r;
+  ASSERT_OK(Draft({move}, tomorrow, &r));
+  ASSERT_OK(Submit(r));
+  ASSERT_OK(Approve(Gm(), r));
+  ASSERT_OK(Approve(Board(), r));
+
+  ScheduledUnitVersions replica_a(*pool_, clock_, absl::Seconds(60));
+  ScheduledUnitVersions replica_b(*pool_, clock_, absl::Seconds(60));
+  const absl::CivilDay day(tomorrow.year(), tomorrow.month(), tomorrow.day());
+  absl::StatusOr<int> applied_a = 0, applied_b = 0;
+  std::thread a([&] { applied_a = replica_a.ApplyDue(day); });
+  std::thread b([&] { applied_b = replica_b.ApplyDue(day); });
+  a.join();
+  b.join();
+  ASSERT_TRUE(applied_a.ok()) << applied_a.status();
+  ASSERT_TRUE(applied_b.ok()) << applied_b.status();
+  EXPECT_EQ(*applied_a + *applied_b, 1);
+  EXPECT_EQ(GetUnit(risk_, nullptr).parent(), hr_dept_.name());
+  EXPECT_EQ(replica_a.ApplyDue(day).value(), 0);
 }
 
 TEST_F(ChangesApi, AChangeEffectiveTodayTakesEffectAtTheLastApproval) {

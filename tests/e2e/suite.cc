@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -11,6 +12,9 @@
 #include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "common/auth/token.h"
 #include "common/core/config.h"
@@ -65,6 +69,10 @@ Suite::Suite() {
       {"audit", {"huinong.audit.v1.AuditService"}, Env("HUINONG_AUDIT_ADDR"),
        Env("HUINONG_AUDIT_METRICS")},
   };
+  for (Backend& backend : backends_) {
+    const std::string addrs = Env(("HUINONG_" + absl::AsciiStrToUpper(backend.name) + "_ADDRS").c_str(), backend.addr);
+    backend.replicas = absl::StrSplit(addrs, ',', absl::SkipEmpty());
+  }
   ok_ = true;
 }
 
@@ -90,12 +98,21 @@ std::unique_ptr<grpc::ClientContext> Suite::Context(const std::string& token) co
 }
 
 bool Suite::StopService(const std::string& name, int signal) const {
-  std::ifstream pid_file(run_dir_ + "/pids/" + name + ".pid");
-  pid_t pid = 0;
-  if (!(pid_file >> pid) || pid <= 0) return false;
-  if (kill(pid, signal) != 0) return false;
+  // Replica 1's pid file is pids/NAME.pid, replica r's pids/NAME-r.pid (scripts/lib/services.sh).
+  std::vector<pid_t> pids;
+  for (int replica = 1; replica <= 9; ++replica) {
+    const std::string instance = replica == 1 ? name : absl::StrCat(name, "-", replica);
+    std::ifstream pid_file(run_dir_ + "/pids/" + instance + ".pid");
+    pid_t pid = 0;
+    if (!(pid_file >> pid) || pid <= 0) {
+      if (replica == 1) return false;
+      continue;
+    }
+    if (kill(pid, signal) != 0) return false;
+    pids.push_back(pid);
+  }
   for (int i = 0; i < 600; ++i) {  // up to 60 s (a drain takes a few)
-    if (kill(pid, 0) != 0) return true;
+    if (std::all_of(pids.begin(), pids.end(), [](pid_t pid) { return kill(pid, 0) != 0; })) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return false;

@@ -17,6 +17,9 @@ struct Backend {
   std::vector<std::string> services;  // every service it serves: "huinong.org.v1.UnitService", ...
   std::string addr;          // "127.0.0.1:61051", the service itself (not the gateway)
   std::string metrics_addr;  // "127.0.0.1:19101"
+  // Every replica's gRPC address, replica 1's (addr) first: one unless the
+  // suite runs several (scripts/up.sh --replicas, HUINONG_<NAME>_ADDRS).
+  std::vector<std::string> replicas = {};
 };
 
 class Suite {
@@ -31,7 +34,8 @@ class Suite {
   // The suite's run directory (pid files, logs).
   const std::string& run_dir() const { return run_dir_; }
 
-  // Stops one service (org|tickets|loans|audit) with `signal` and waits until it is gone.
+  // Stops one service (org|tickets|loans|audit), every replica of it, with
+  // `signal` and waits until they are gone.
   bool StopService(const std::string& name, int signal) const;
   // Starts whatever is not running again, with the same scripts/up.sh a user
   // runs. With a `clock_offset` ("2400h"), what it starts runs its business
