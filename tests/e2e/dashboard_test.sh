@@ -58,9 +58,12 @@ eventually() {
 
 # ---- scrape targets: the four services, named as the rules expect ----------
 expected_jobs='svc-audit svc-loans svc-org svc-tickets'
+# Every target up (one per replica), and exactly the four jobs.
 targets_up() {
-  [[ $(curl -fsS "$url/api/v1/targets?state=active" \
-    | jq -r '[.data.activeTargets[] | select(.health == "up") | .labels.job] | sort | join(" ")') == "$expected_jobs" ]]
+  local targets
+  targets=$(curl -fsS "$url/api/v1/targets?state=active") || return 1
+  [[ $(jq -r '[.data.activeTargets[] | .labels.job] | unique | join(" ")' <<<"$targets") == "$expected_jobs" ]] \
+    && [[ $(jq '[.data.activeTargets[] | select(.health != "up")] | length' <<<"$targets") == 0 ]]
 }
 eventually 30 targets_up || {
   curl -fsS "$url/api/v1/targets?state=active" | jq -c '.data.activeTargets[] | {job: .labels.job, health, lastError}' >&2
