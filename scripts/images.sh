@@ -16,9 +16,9 @@
 # Knobs: HUINONG_BUILD_DIR [<repo>/build] (the binaries must be built:
 #        `ninja -C build svc-org svc-tickets svc-loans svc-audit`);
 #        HUINONG_IMAGE_VERSION [0.1.0, the tag the manifests use].
-# Tools: buildah and mmdebstrap (Debian packages). They are not in
-# scripts/setup.sh; when missing, this script installs them with apt-get
-# (as root, or through sudo) and says so.
+# Tools: buildah and mmdebstrap (Debian packages, in scripts/setup.sh's
+# list); when missing (images.sh run alone), this script installs them with
+# apt-get (as root, or through sudo) and says so.
 #
 # Guarantees: exit 0 only when every image was built (and saved); exit 2, with
 # the reason, when no container engine can run on this machine (buildah

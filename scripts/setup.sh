@@ -22,6 +22,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   mariadb-server mariadb-client nginx prometheus
   openssl procps ca-certificates gettext-base iproute2 curl psmisc util-linux coreutils jq
+  buildah mmdebstrap
 )
 
 missing_packages() {
