@@ -305,6 +305,24 @@ TEST_F(TicketRecordsTest, AMajorComplaintIsAnsweredOnlyWithTheWordsAnotherLeader
   EXPECT_EQ(Entries(out, v1::ACTIVITY_KIND_APPROVAL_REQUESTED), 2);
   EXPECT_EQ(Entries(out, v1::ACTIVITY_KIND_REPLY_REJECTED), 1);
   EXPECT_EQ(Entries(out, v1::ACTIVITY_KIND_REPLY_APPROVED), 1);
+
+  // Called back unsatisfied, the case is reopened: the approval given for
+  // the last round does not answer the new one.
+  auto call = Named<v1::RecordCallbackRequest>(out);
+  call.mutable_callback()->set_outcome(v1::CALLBACK_OUTCOME_UNSATISFIED);
+  call.mutable_callback()->set_satisfaction(1);
+  call.mutable_callback()->set_opinion("还没到账");
+  *call.mutable_promised_time() = In(absl::Hours(20));
+  v1::RecordCallbackResponse back;
+  s = callbacks_->RecordCallback(As("caller1").get(), call, &back);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(back.ticket().state(), v1::TICKET_STATE_REOPENED);
+  EXPECT_FALSE(back.ticket().has_reply_approval());
+  t = AssignAndStart(back.ticket(), "head1");
+  resolve = Named<v1::ResolveTicketRequest>(t);
+  resolve.set_resolution(words);
+  s = tickets_->ResolveTicket(As("head1").get(), resolve, &out);
+  EXPECT_EQ(Reason(s), "APPROVAL_REQUIRED") << s.error_message();
 }
 
 TEST_F(TicketRecordsTest, ACorrectionDerivesThePriorityAgainAndKeepsAComplaint) {

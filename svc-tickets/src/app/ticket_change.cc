@@ -72,6 +72,9 @@ absl::StatusOr<Ticket> ChangeTicket(server::Mutation& m, const TicketDesk& desk,
     RETURN_IF_ERROR(store::AppendActivity(m.tx(), *follow_on));
     t.state = follow_on->to_state;
   }
+  // A reopened ticket is a new round: the reply approved for the last one
+  // does not answer it (`001:1319`: the leader approves the reply given).
+  if (t.state == TicketState::kReopened && before.state != TicketState::kReopened) t.reply_approval.reset();
   // Answered, closed or cancelled: the time it ended; reopened: open again.
   if (IsOpen(t.state)) {
     t.close_time.reset();
