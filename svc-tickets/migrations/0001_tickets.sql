@@ -112,8 +112,10 @@ CREATE TABLE IF NOT EXISTS ticket_callbacks (
 
 -- The customer archive: one record per customer, matched at intake by
 -- phone, then by ID number (each unique). Phone and ID number are kept
--- whole here only. The rest of the record (address, preferences, …) is
--- body_json.
+-- whole here and in the contact a ticket recorded at intake
+-- (tickets.body_json); every list, log and audit event masks them, and a
+-- response shows them whole only to the unit's agents. The rest of the
+-- record (address, preferences, …) is body_json.
 CREATE TABLE IF NOT EXISTS customers (
   id CHAR(26) CHARACTER SET ascii NOT NULL,
   display_name VARCHAR(100) CHARACTER SET utf8mb4 NOT NULL,
