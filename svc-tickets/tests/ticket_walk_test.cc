@@ -12,7 +12,10 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
+
 #include "huinong/tickets/v1/customer_service.grpc.pb.h"
+#include "svc-tickets/src/store/ticket_store.h"
 #include "svc-tickets/tests/tickets_fixture.h"
 
 namespace huinong::tickets {
@@ -391,6 +394,16 @@ TEST_F(TicketWalkTest, TheScannerRecordsAMissedPromiseAndEscalatesOnceUntilSomeo
   ASSERT_TRUE(tickets_->GetTicket(As("agent1").get(), get, &now).ok());
   EXPECT_EQ(now.escalation_level(), v1::ESCALATION_LEVEL_SHIFT_LEADER);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ticket_activities WHERE kind = 14"), 1);  // recorded once
+}
+
+
+// The stores' SQL condition for an open ticket is IsOpen, state by state.
+TEST(TicketStoreSql, TheOpenStateConditionIsIsOpen) {
+  std::string closed;
+  for (TicketState state : EveryTicketState()) {
+    if (!IsOpen(state)) absl::StrAppend(&closed, closed.empty() ? "" : ", ", static_cast<int>(state));
+  }
+  EXPECT_EQ(std::string(store::kOpenStateSql), absl::StrCat("state NOT IN (", closed, ")"));
 }
 
 }  // namespace

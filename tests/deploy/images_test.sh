@@ -100,11 +100,15 @@ for svc in "${HUINONG_SERVICES[@]}"; do
   [[ $entrypoint == "[/usr/local/bin/svc-$svc]" ]] || fail "$image's entrypoint is $entrypoint"
   env_args=()
   while IFS= read -r word; do env_args+=(-e "$word"); done < <(service_env "$svc")
-  start "$svc" "$image" "$work/$svc.log" -v "$work/secrets:$SECRETS_DIR:ro" "${env_args[@]}" \
-    "huinong-images-test-$svc-$$" -- "/usr/local/bin/svc-$svc"
-  if buildah run --isolation chroot "huinong-images-test-$svc-$$" -- /bin/sh -c true >/dev/null 2>&1; then
+  # The no-shell check runs in a container of its own, before the service's
+  # starts: two `buildah run` in one container race on its /proc mount.
+  probe=$(buildah from --pull=never --name "huinong-images-test-$svc-probe-$$" "$image:$version")
+  containers+=("$probe")
+  if buildah run --isolation chroot "$probe" -- /bin/sh -c true >/dev/null 2>&1; then
     fail "$image holds a shell (/bin/sh): a service image holds only its binary and libraries"
   fi
+  start "$svc" "$image" "$work/$svc.log" -v "$work/secrets:$SECRETS_DIR:ro" "${env_args[@]}" \
+    "huinong-images-test-$svc-$$" -- "/usr/local/bin/svc-$svc"
 done
 
 mkdir -p "$work/gateway"

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/db/sql_columns.h"
 #include "common/db/statements.h"
+#include "svc-tickets/src/store/ticket_store.h"
 
 namespace huinong::tickets::store {
 namespace {
@@ -130,12 +131,12 @@ absl::Status ReleaseScannerLease(sql::Connection& conn, const std::string& holde
 }
 
 absl::StatusOr<std::vector<OpenCount>> CountOpenTickets(sql::Connection& conn) {
-  db::Statement q = db::Prepare(conn,
+  db::Statement q = db::Prepare(conn, absl::StrCat(
       "SELECT priority, worst, COUNT(*) AS n FROM (SELECT t.priority,"
       " COALESCE(MAX(CASE WHEN c.stop_time IS NULL AND c.breach_mark_time IS NOT NULL THEN 2"
       " WHEN c.stop_time IS NULL AND c.at_risk_mark_time IS NOT NULL THEN 1 ELSE 0 END), 0) AS worst"
-      " FROM tickets t LEFT JOIN ticket_clocks c ON c.ticket_id = t.id WHERE t.state NOT IN (2, 11, 13)"
-      " GROUP BY t.id, t.priority) x GROUP BY priority, worst");
+      " FROM tickets t LEFT JOIN ticket_clocks c ON c.ticket_id = t.id WHERE t.", kOpenStateSql,
+      " GROUP BY t.id, t.priority) x GROUP BY priority, worst"));
   return db::Rows<OpenCount>(*q, [](sql::ResultSet& rs) {
     const int worst = rs.getInt("worst");
     return OpenCount{static_cast<Priority>(rs.getInt("priority")),

@@ -11,6 +11,7 @@
 #include "common/core/json_fields.h"
 #include "common/db/sql_columns.h"
 #include "common/db/statements.h"
+#include "svc-tickets/src/store/ticket_store.h"
 #include "common/db/where.h"
 
 namespace huinong::tickets::store {
@@ -190,7 +191,7 @@ absl::StatusOr<std::map<std::string, CustomerContactHistory>> ContactHistories(
   const std::string in = Placeholders(customer_ids.size());
   {
     db::Statement q = db::Prepare(conn, absl::StrCat(
-        "SELECT customer_id, COUNT(*) AS n, SUM(state NOT IN (2, 11, 13)) AS open_n, MAX(create_time) AS last_time"
+        "SELECT customer_id, COUNT(*) AS n, SUM(", kOpenStateSql, ") AS open_n, MAX(create_time) AS last_time"
         " FROM tickets WHERE customer_id IN ", in, " GROUP BY customer_id"));
     for (size_t i = 0; i < customer_ids.size(); ++i) q->setString(static_cast<int>(i + 1), customer_ids[i]);
     std::unique_ptr<sql::ResultSet> rs(q->executeQuery());

@@ -146,7 +146,7 @@ absl::StatusOr<std::vector<Ticket>> ListTickets(sql::Connection& conn, const Tic
     where.And(absl::StrCat("(", any, ")"), std::move(values));
   }
   where.AndIf(query.state != 0, "state = ?", {int64_t{query.state}});
-  where.AndIf(query.open_only, "state NOT IN (2, 11, 13)");
+  where.AndIf(query.open_only, kOpenStateSql);
   where.AndIf(query.priority != 0, "priority = ?", {int64_t{query.priority}});
   where.AndIf(query.type != 0, "type = ?", {int64_t{query.type}});
   where.AndIf(query.channel != 0, "channel = ?", {int64_t{query.channel}});

@@ -23,6 +23,11 @@ class Connection;
 
 namespace huinong::tickets::store {
 
+// The condition on `state` of an open ticket (domain/ticket_flow.h IsOpen:
+// not ANSWERED, CLOSED or CANCELLED), for every query that counts or lists
+// open tickets; a test checks it against IsOpen over every state.
+inline constexpr char kOpenStateSql[] = "state NOT IN (2, 11, 13)";
+
 // Inserts the ticket and sets its seq (the reference number's counter).
 absl::Status InsertTicket(sql::Connection& conn, Ticket& t);
 absl::Status UpdateTicket(sql::Connection& conn, const Ticket& t);
