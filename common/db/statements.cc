@@ -1,6 +1,7 @@
 #include "common/db/statements.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include <cppconn/connection.h>
@@ -40,6 +41,18 @@ StatementScope::StatementScope(sql::Connection& conn, StatementCache& cache)
 
 StatementScope::~StatementScope() { innermost = outer_; }
 
+bool Cacheable(std::string_view sql) {
+  if (std::count(sql.begin(), sql.end(), '?') > kMaxCachedPlaceholders) return false;
+  int in_lists = 0;
+  for (std::size_t at = sql.find("IN ("); at != std::string_view::npos; at = sql.find("IN (", at + 1)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(sql[at - 1])) || sql[at - 1] == '_')) continue;
+    const std::size_t end = sql.find(')', at);
+    const std::string_view list = sql.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    in_lists += static_cast<int>(std::count(list.begin(), list.end(), '?'));
+  }
+  return in_lists <= kMaxCachedInListPlaceholders;
+}
+
 Statement Prepare(sql::Connection& conn, std::string_view sql) {
   StatementCache* cache = nullptr;
   for (StatementScope* s = innermost; s != nullptr; s = s->outer_) {
@@ -49,7 +62,7 @@ Statement Prepare(sql::Connection& conn, std::string_view sql) {
     }
   }
   const sql::SQLString text(sql.data(), sql.size());
-  if (cache != nullptr && std::count(sql.begin(), sql.end(), '?') > kMaxCachedPlaceholders) cache = nullptr;
+  if (cache != nullptr && !Cacheable(sql)) cache = nullptr;
   if (cache == nullptr) return Statement(std::unique_ptr<sql::PreparedStatement>(conn.prepareStatement(text)));
 
   auto found = cache->entries_.find(absl::string_view(sql.data(), sql.size()));

@@ -16,10 +16,15 @@
 // - on any other connection (migrations, tests, a connection of
 //   DbPool::Connect) Prepare simply prepares a statement the handle owns;
 // - at most kMaxCachedStatements are kept per connection (when full, the idle
-//   ones are closed and the cache starts again), and SQL with more than
-//   kMaxCachedPlaceholders placeholders (variable IN lists) is never cached:
-//   8 connections x 4 services x 64 stays far below MariaDB's server-wide
-//   max_prepared_stmt_count (16382);
+//   ones are closed and the cache starts again): 8 connections x 4 services
+//   x 64 stays far below MariaDB's server-wide max_prepared_stmt_count
+//   (16382);
+// - SQL whose text varies with its data is never cached, so that it cannot
+//   crowd out the fixed statements: more than kMaxCachedInListPlaceholders
+//   placeholders inside `IN (...)` lists, or more than
+//   kMaxCachedPlaceholders in all (a multi-row INSERT of many rows). A wide
+//   fixed statement — a 21-column INSERT, a row of every SLA clock — is
+//   cached like any other;
 // - a body that fails with a database error leaves a fresh cache behind
 //   (DbPool), so a statement made stale by a schema change is prepared again.
 // A result set must not outlive the Statement it came from (as before with
@@ -41,7 +46,11 @@ class PreparedStatement;
 namespace huinong::db {
 
 inline constexpr std::size_t kMaxCachedStatements = 64;
-inline constexpr int kMaxCachedPlaceholders = 16;
+inline constexpr int kMaxCachedInListPlaceholders = 16;
+inline constexpr int kMaxCachedPlaceholders = 128;
+
+// Whether Prepare keeps `sql` in a connection's cache (the rule above).
+bool Cacheable(std::string_view sql);
 
 class Statement;
 Statement Prepare(sql::Connection& conn, std::string_view sql);

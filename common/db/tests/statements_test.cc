@@ -148,15 +148,34 @@ TEST_F(StatementsTest, TheCacheIsBoundedAndOtherConnectionsOwnTheirStatements) {
   EXPECT_EQ(FenOf(*admin, 1), 100);
 }
 
+std::string Marks(int n) {
+  std::string marks;
+  for (int i = 0; i < n; ++i) marks += i == 0 ? "?" : ", ?";
+  return marks;
+}
+
+TEST(CacheableTest, WideFixedStatementsAreKeptAndDataShapedOnesAreNot) {
+  // A 21-column INSERT is one fixed text: kept.
+  EXPECT_TRUE(Cacheable("INSERT INTO tickets VALUES (" + Marks(21) + ")"));
+  EXPECT_TRUE(Cacheable("INSERT INTO t VALUES (" + Marks(kMaxCachedPlaceholders) + ")"));
+  EXPECT_FALSE(Cacheable("INSERT INTO t VALUES (" + Marks(kMaxCachedPlaceholders + 1) + ")"));
+  // IN lists vary with the data: up to the in-list bound, summed over the lists.
+  EXPECT_TRUE(Cacheable("SELECT a FROM t WHERE id IN (" + Marks(kMaxCachedInListPlaceholders) + ")"));
+  EXPECT_FALSE(Cacheable("SELECT a FROM t WHERE id IN (" + Marks(kMaxCachedInListPlaceholders + 1) + ")"));
+  EXPECT_FALSE(Cacheable("SELECT a FROM t WHERE x IN (" + Marks(9) + ") AND y IN (" + Marks(8) + ")"));
+  // A JOIN's parenthesis is no IN list.
+  EXPECT_TRUE(Cacheable("SELECT a FROM t JOIN (SELECT " + Marks(20) + ") u ON TRUE WHERE b = ?"));
+}
+
 TEST_F(StatementsTest, ALongInListIsNotCachedAndAFailedBodyLeavesAFreshCache) {
   int64_t prepares = -1;
   ASSERT_TRUE(pool_->Read([&](sql::Connection& c) {
     EXPECT_EQ(FenOf(c, 1), 100);  // cached from here on
     std::string marks = "?";
-    for (int i = 1; i <= kMaxCachedPlaceholders; ++i) marks += ",?";
+    for (int i = 1; i <= kMaxCachedInListPlaceholders; ++i) marks += ",?";
     for (int round = 0; round < 2; ++round) {
       Statement q = Prepare(c, "SELECT COUNT(*) FROM accounts WHERE id IN (" + marks + ")");
-      for (int i = 1; i <= kMaxCachedPlaceholders + 1; ++i) q->setInt(i, i);
+      for (int i = 1; i <= kMaxCachedInListPlaceholders + 1; ++i) q->setInt(i, i);
       std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
       EXPECT_TRUE(rs->next());
       EXPECT_EQ(rs->getInt(1), 2);

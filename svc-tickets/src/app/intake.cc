@@ -58,7 +58,7 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
   t.resolver_path = t.intake_path;
   t.people = AtIntake(staff, unit);
   t.state = TicketState::kRegistered;
-  RETURN_IF_ERROR(DeriveHandling(m.tx(), t));
+  ASSIGN_OR_RETURN(const SlaPolicy policy, DeriveHandling(m.tx(), t));
   t.create_time = t.update_time = m.now();
   t.version = 1;
   RETURN_IF_ERROR(store::InsertTicket(m.tx(), t));
@@ -70,7 +70,7 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
   entry.time = m.now();
   entry.target = rpc::FormatName("units", unit);
   entry.request_id = m.request_id();
-  RETURN_IF_ERROR(store::AppendActivity(m.tx(), entry));
+  RETURN_IF_ERROR(store::InsertFirstActivity(m.tx(), entry));
   if (original) {
     // Listing a follow-up is no change of the original's handling: its
     // etag stays, so nobody working it is turned away.
@@ -79,7 +79,7 @@ absl::StatusOr<Ticket> RegisterTicket(server::Mutation& m, const TicketDesk& des
     RETURN_IF_ERROR(store::UpdateTicket(m.tx(), *original));
     RETURN_IF_ERROR(desk.record(m, before, *original));
   }
-  RETURN_IF_ERROR(RefreshClocks(m.tx(), org, t, m.now(), desk.zone).status());
+  RETURN_IF_ERROR(StartClocks(m.tx(), org, t, policy, entry, m.now(), desk.zone));
   RETURN_IF_ERROR(desk.record(m, std::nullopt, t));
   return t;
 }

@@ -14,21 +14,41 @@
 namespace huinong::tickets {
 namespace {
 
-absl::StatusOr<TicketHistory> HistoryOf(sql::Connection& conn, const Ticket& t) {
+TicketHistory HistoryFrom(const Ticket& t, const std::vector<TicketActivity>& activities,
+                          const std::vector<CallbackAttempt>& callbacks) {
   TicketHistory h;
   h.type = t.type;
   h.priority = t.priority;
   h.registered = t.create_time;
-  ASSIGN_OR_RETURN(const std::vector<TicketActivity> activities, store::ListActivities(conn, t.id, 0, 1 << 20));
   for (const TicketActivity& a : activities) {
     if (a.from_state != a.to_state) h.changes.push_back({a.time, a.from_state, a.to_state});
     if (a.kind == ActivityKind::kFollowUp) h.contacts.push_back(a.time);
   }
   h.on_site = t.on_site_time;
   if (t.manager_notification) h.manager_notified = t.manager_notification->notify_time;
-  ASSIGN_OR_RETURN(const std::vector<CallbackAttempt> callbacks, store::ListCallbacks(conn, t.id));
   for (const CallbackAttempt& c : callbacks) h.callback_attempts.push_back(c.time);
   return h;
+}
+
+absl::StatusOr<TicketHistory> HistoryOf(sql::Connection& conn, const Ticket& t) {
+  ASSIGN_OR_RETURN(const std::vector<TicketActivity> activities, store::ListActivities(conn, t.id, 0, 1 << 20));
+  ASSIGN_OR_RETURN(const std::vector<CallbackAttempt> callbacks, store::ListCallbacks(conn, t.id));
+  return HistoryFrom(t, activities, callbacks);
+}
+
+// The clocks of `history` under `policy` at `now`, on the calendar of the
+// ticket's resolver unit on its intake day.
+absl::StatusOr<std::vector<Clock>> ClocksOf(org_directory::OrgView& org, const Ticket& t, const TicketHistory& history,
+                                            const SlaPolicy& policy, absl::Time now, const absl::TimeZone& zone) {
+  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> calendar,
+                   org.CalendarFor(t.people.resolver_unit, absl::ToCivilDay(t.create_time, zone)));
+  return ComputeClocks(history, policy, *calendar, now);
+}
+
+std::optional<absl::Time> NextCheckOfRecords(const Ticket& t, const std::vector<store::ClockRecord>& records) {
+  std::vector<WatchedClock> all;
+  for (const store::ClockRecord& r : records) all.push_back(r.watched);
+  return NextCheckOf(t, all);
 }
 
 // The clocks as computed, each stopped one as stored instead when it is
@@ -66,14 +86,24 @@ std::optional<absl::Time> NextCheckOf(const Ticket& t, const std::vector<Watched
   return next;
 }
 
-absl::Status DeriveHandling(sql::Connection& conn, Ticket& t) {
+absl::StatusOr<SlaPolicy> DeriveHandling(sql::Connection& conn, Ticket& t) {
   t.priority = DerivePriority(t.type, t.severity);
-  ASSIGN_OR_RETURN(const SlaPolicy policy, PolicyFor(conn, t));
+  ASSIGN_OR_RETURN(SlaPolicy policy, PolicyFor(conn, t));
   t.sla_policy = policy.name;
   t.sla_policy_revision = policy.revision;
   t.callbacks_required = CallbacksRequired(t.type, policy);
   t.approval_required = ReplyApprovalRequired(t.priority, policy);
-  return absl::OkStatus();
+  return policy;
+}
+
+absl::Status StartClocks(sql::Connection& conn, org_directory::OrgView& org, const Ticket& t,
+                         const SlaPolicy& policy, const TicketActivity& registered, absl::Time now,
+                         const absl::TimeZone& zone) {
+  const TicketHistory history = HistoryFrom(t, {registered}, {});
+  ASSIGN_OR_RETURN(const std::vector<Clock> computed, ClocksOf(org, t, history, policy, now, zone));
+  std::vector<store::ClockRecord> records;
+  for (WatchedClock& w : CarryMarks(computed, {})) records.push_back({std::move(w), policy.name, t.priority});
+  return store::InsertClocks(conn, t.id, records, NextCheckOfRecords(t, records));
 }
 
 absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,
@@ -86,9 +116,7 @@ absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& c
     t.sla_policy_revision = policy.revision;
     RETURN_IF_ERROR(store::UpdateTicket(conn, t));
   }
-  ASSIGN_OR_RETURN(const std::shared_ptr<const calendar::WorkCalendar> calendar,
-                   org.CalendarFor(t.people.resolver_unit, absl::ToCivilDay(t.create_time, zone)));
-  ASSIGN_OR_RETURN(const std::vector<Clock> computed, ComputeClocks(history, policy, *calendar, now));
+  ASSIGN_OR_RETURN(const std::vector<Clock> computed, ClocksOf(org, t, history, policy, now, zone));
   ASSIGN_OR_RETURN(const std::vector<store::ClockRecord> stored, store::LoadClocks(conn, t.id));
   std::vector<WatchedClock> previous;
   for (const store::ClockRecord& r : stored) previous.push_back(r.watched);
@@ -96,9 +124,7 @@ absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& c
   std::vector<WatchedClock> watched = CarryMarks(computed, previous);
   for (WatchedClock& w : watched) records.push_back({std::move(w), policy.name, t.priority});
   records = KeepStopped(std::move(records), stored);
-  std::vector<WatchedClock> all;
-  for (const store::ClockRecord& r : records) all.push_back(r.watched);
-  RETURN_IF_ERROR(store::SaveClocks(conn, t.id, records, NextCheckOf(t, all)));
+  RETURN_IF_ERROR(store::SaveClocks(conn, t.id, records, NextCheckOfRecords(t, records)));
   return records;
 }
 

@@ -38,9 +38,10 @@ namespace huinong::tickets {
 absl::StatusOr<SlaPolicy> PolicyFor(sql::Connection& conn, const Ticket& ticket);
 
 // The priority derived from the ticket's type and severity, and what
-// follows from both: its SLA policy, the callbacks it needs and whether its
-// reply needs approval (at intake, and when UpdateTicket corrects them).
-absl::Status DeriveHandling(sql::Connection& conn, Ticket& t);
+// follows from both: its SLA policy (returned), the callbacks it needs and
+// whether its reply needs approval (at intake, and when UpdateTicket
+// corrects them).
+absl::StatusOr<SlaPolicy> DeriveHandling(sql::Connection& conn, Ticket& t);
 
 // When the scanner must next look at the ticket: a mark due on one of its
 // clocks (domain/clock_watch.h) or its open promise coming due; none for a
@@ -52,6 +53,14 @@ std::optional<absl::Time> NextCheckOf(const Ticket& ticket, const std::vector<Wa
 // (the county's). When the policy or revision the ticket uses moved, the
 // ticket's sla_policy and sla_policy_revision are rewritten — its etag
 // (version) left as it is.
+// The clocks of a ticket inserted in this transaction, whose only history is
+// its `registered` entry and whose policy DeriveHandling just gave: the same
+// clocks RefreshClocks would store, without reading back what cannot exist
+// yet (timeline, callbacks, clocks).
+absl::Status StartClocks(sql::Connection& conn, org_directory::OrgView& org, const Ticket& ticket,
+                         const SlaPolicy& policy, const TicketActivity& registered, absl::Time now,
+                         const absl::TimeZone& zone);
+
 absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,
                                                               Ticket& ticket, absl::Time now,
                                                               const absl::TimeZone& zone);

@@ -96,7 +96,7 @@ TicketStep UpdateStep(IntakeCorrection k) {
             const Priority before = t.priority;
             Correct(t, k.details, k.fields);
             if (k.fields.contains("type") || k.fields.contains("severity")) {
-              RETURN_IF_ERROR(DeriveHandling(c.m.tx(), t));
+              RETURN_IF_ERROR(DeriveHandling(c.m.tx(), t).status());
             }
             c.activity.note = absl::StrCat("Corrected ", absl::StrJoin(k.fields, ", "));
             if (t.priority != before) {

@@ -48,33 +48,35 @@ absl::StatusOr<std::vector<ClockRecord>> LoadClocks(sql::Connection& conn, const
   return db::Rows<ClockRecord>(*q, ClockRow);
 }
 
-absl::Status SaveClocks(sql::Connection& conn, const std::string& ticket_id, const std::vector<ClockRecord>& clocks,
-                        std::optional<absl::Time> next_check) {
-  {
-    db::Statement q = db::Prepare(conn, "DELETE FROM ticket_clocks WHERE ticket_id = ?");
-    q->setString(1, ticket_id);
-    q->executeUpdate();
-  }
-  for (const ClockRecord& r : clocks) {
-    const Clock& c = r.watched.clock;
-    db::Statement q = db::Prepare(conn,
+absl::Status InsertClocks(sql::Connection& conn, const std::string& ticket_id, const std::vector<ClockRecord>& clocks,
+                          std::optional<absl::Time> next_check) {
+  if (!clocks.empty()) {
+    // One multi-row INSERT: at most one text per number of clocks (eight kinds).
+    std::string sql =
         "INSERT INTO ticket_clocks (ticket_id, kind, state, event_time, start_time, due_time, at_risk_time,"
-        " stop_time, paused_us, policy, policy_revision, priority, at_risk_mark_time, breach_mark_time)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q->setString(1, ticket_id);
-    q->setInt(2, static_cast<int>(c.kind));
-    q->setInt(3, static_cast<int>(c.state));
-    db::BindTime(*q, 4, c.event);
-    db::BindTime(*q, 5, c.start);
-    db::BindOptionalTime(*q, 6, Finite(c.due));
-    db::BindOptionalTime(*q, 7, Finite(c.at_risk));
-    db::BindOptionalTime(*q, 8, c.stop);
-    q->setInt64(9, absl::ToInt64Microseconds(c.paused));
-    q->setString(10, r.policy);
-    q->setInt(11, c.policy_revision);
-    q->setInt(12, static_cast<int>(r.priority));
-    db::BindOptionalTime(*q, 13, r.watched.at_risk_mark);
-    db::BindOptionalTime(*q, 14, r.watched.breach_mark);
+        " stop_time, paused_us, policy, policy_revision, priority, at_risk_mark_time, breach_mark_time) VALUES ";
+    for (std::size_t i = 0; i < clocks.size(); ++i) {
+      absl::StrAppend(&sql, i == 0 ? "" : ", ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    db::Statement q = db::Prepare(conn, sql);
+    int at = 0;
+    for (const ClockRecord& r : clocks) {
+      const Clock& c = r.watched.clock;
+      q->setString(++at, ticket_id);
+      q->setInt(++at, static_cast<int>(c.kind));
+      q->setInt(++at, static_cast<int>(c.state));
+      db::BindTime(*q, ++at, c.event);
+      db::BindTime(*q, ++at, c.start);
+      db::BindOptionalTime(*q, ++at, Finite(c.due));
+      db::BindOptionalTime(*q, ++at, Finite(c.at_risk));
+      db::BindOptionalTime(*q, ++at, c.stop);
+      q->setInt64(++at, absl::ToInt64Microseconds(c.paused));
+      q->setString(++at, r.policy);
+      q->setInt(++at, c.policy_revision);
+      q->setInt(++at, static_cast<int>(r.priority));
+      db::BindOptionalTime(*q, ++at, r.watched.at_risk_mark);
+      db::BindOptionalTime(*q, ++at, r.watched.breach_mark);
+    }
     q->executeUpdate();
   }
   if (next_check) {
@@ -84,12 +86,23 @@ absl::Status SaveClocks(sql::Connection& conn, const std::string& ticket_id, con
     q->setString(1, ticket_id);
     db::BindTime(*q, 2, *next_check);
     q->executeUpdate();
-  } else {
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SaveClocks(sql::Connection& conn, const std::string& ticket_id, const std::vector<ClockRecord>& clocks,
+                        std::optional<absl::Time> next_check) {
+  {
+    db::Statement q = db::Prepare(conn, "DELETE FROM ticket_clocks WHERE ticket_id = ?");
+    q->setString(1, ticket_id);
+    q->executeUpdate();
+  }
+  if (!next_check) {
     db::Statement q = db::Prepare(conn, "DELETE FROM ticket_deadlines WHERE ticket_id = ?");
     q->setString(1, ticket_id);
     q->executeUpdate();
   }
-  return absl::OkStatus();
+  return InsertClocks(conn, ticket_id, clocks, next_check);
 }
 
 absl::Status PostponeCheck(sql::Connection& conn, const std::string& ticket_id, absl::Time at) {

@@ -3,7 +3,8 @@
 // holds the ticket's row lock (ticket_store.h LockTicket) when it saves.
 //
 // Guarantees: SaveClocks replaces the ticket's clocks and its next check in
-// one go (no row for a ticket with nothing to watch); DueTickets reads the
+// one go (no row for a ticket with nothing to watch); InsertClocks writes
+// them for a ticket that has none yet, without the DELETEs; DueTickets reads the
 // next-check index only, in next-check order; lease times are the
 // database's (NOW(6)), so replicas whose clocks disagree agree on the holder.
 #pragma once
@@ -31,6 +32,8 @@ struct ClockRecord {
 absl::StatusOr<std::vector<ClockRecord>> LoadClocks(sql::Connection& conn, const std::string& ticket_id);
 absl::Status SaveClocks(sql::Connection& conn, const std::string& ticket_id, const std::vector<ClockRecord>& clocks,
                         std::optional<absl::Time> next_check);
+absl::Status InsertClocks(sql::Connection& conn, const std::string& ticket_id, const std::vector<ClockRecord>& clocks,
+                          std::optional<absl::Time> next_check);
 
 // Moves the ticket's next check to `at` (a scan that failed tries again then).
 absl::Status PostponeCheck(sql::Connection& conn, const std::string& ticket_id, absl::Time at);

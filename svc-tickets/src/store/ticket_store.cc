@@ -89,6 +89,27 @@ TicketActivity ActivityRow(sql::ResultSet& rs) {
   return a;
 }
 
+absl::Status InsertActivity(sql::Connection& conn, const TicketActivity& a) {
+  db::Statement q = db::Prepare(conn,
+      "INSERT INTO ticket_activities (ticket_id, seq, kind, actor, actor_kind, time, note, customer_informed, source,"
+      " target, from_state, to_state, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q->setString(1, a.ticket_id);
+  q->setInt(2, a.seq);
+  q->setInt(3, static_cast<int>(a.kind));
+  q->setString(4, a.actor);
+  q->setInt(5, a.by_service ? 1 : 0);
+  db::BindTime(*q, 6, a.time);
+  q->setString(7, a.note);
+  q->setInt(8, a.customer_informed ? 1 : 0);
+  q->setString(9, a.source);
+  q->setString(10, a.target);
+  q->setInt(11, static_cast<int>(a.from_state));
+  q->setInt(12, static_cast<int>(a.to_state));
+  q->setString(13, a.request_id);
+  q->executeUpdate();
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status InsertTicket(sql::Connection& conn, Ticket& t) {
@@ -195,24 +216,12 @@ absl::Status AppendActivity(sql::Connection& conn, TicketActivity& a) {
     std::unique_ptr<sql::ResultSet> rs(q->executeQuery());
     a.seq = rs->next() ? rs->getInt("last") + 1 : 1;
   }
-  db::Statement q = db::Prepare(conn,
-      "INSERT INTO ticket_activities (ticket_id, seq, kind, actor, actor_kind, time, note, customer_informed, source,"
-      " target, from_state, to_state, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  q->setString(1, a.ticket_id);
-  q->setInt(2, a.seq);
-  q->setInt(3, static_cast<int>(a.kind));
-  q->setString(4, a.actor);
-  q->setInt(5, a.by_service ? 1 : 0);
-  db::BindTime(*q, 6, a.time);
-  q->setString(7, a.note);
-  q->setInt(8, a.customer_informed ? 1 : 0);
-  q->setString(9, a.source);
-  q->setString(10, a.target);
-  q->setInt(11, static_cast<int>(a.from_state));
-  q->setInt(12, static_cast<int>(a.to_state));
-  q->setString(13, a.request_id);
-  q->executeUpdate();
-  return absl::OkStatus();
+  return InsertActivity(conn, a);
+}
+
+absl::Status InsertFirstActivity(sql::Connection& conn, TicketActivity& a) {
+  a.seq = 1;
+  return InsertActivity(conn, a);
 }
 
 absl::StatusOr<std::vector<TicketActivity>> ListActivities(sql::Connection& conn, const std::string& ticket_id,

@@ -63,6 +63,9 @@ absl::StatusOr<bool> AutoEscalatedSincePersonActed(sql::Connection& conn, const 
 
 // Appends `a` as the ticket's next activity (sets a.seq).
 absl::Status AppendActivity(sql::Connection& conn, TicketActivity& a);
+// Writes `a` as the first activity of a ticket inserted in this transaction
+// (a.seq = 1, nothing before it to count).
+absl::Status InsertFirstActivity(sql::Connection& conn, TicketActivity& a);
 absl::StatusOr<std::vector<TicketActivity>> ListActivities(sql::Connection& conn, const std::string& ticket_id,
                                                            int after_seq, int limit);
 
