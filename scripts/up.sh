@@ -238,6 +238,10 @@ main() {
   if ! ctl demo load >"$LOG_DIR/demo-load.log" 2>&1; then
     show_log_tail "$LOG_DIR/demo-load.log"
     [[ $stage != 2 ]] || log "svc-loans runs without its close-of-business schedule until scripts/up.sh loads the demo's history"
+    # The demo's request ids are fixed, so a demo changed since RUN's data
+    # was loaded is refused request by request rather than half applied.
+    ! grep -q REQUEST_ID_REUSED "$LOG_DIR/demo-load.log" \
+      || log "the data in $RUN_DIR was loaded by an older version of the demo; start afresh with: scripts/down.sh --purge && scripts/up.sh"
     die "huinongctl demo load failed"
   fi
   log "demo county loaded (output in $LOG_DIR/demo-load.log)"
