@@ -1,7 +1,8 @@
 // CustomerService's archive methods in process against the real database:
 // personal data whole for the home unit's tickets.agent and masked for
-// everyone else, in lists and in audit events; phone and ID number unique,
-// naming the field; a retry creates once; bad input names every field and
+// everyone else, in lists and in audit events; one record per person (an
+// ID number, or a name at a phone: a household shares a phone), naming the
+// fields; a retry creates once; bad input names every field and
 // writes nothing; etags; scope — a station sees its own customers and those
 // with a ticket there, the county the customers intake created without a
 // home unit. Besides the fixture's people: countyagent, tickets.agent of
@@ -92,16 +93,16 @@ TEST_F(CustomersTest, PersonalDataIsWholeOnlyForTheHomeUnitsAgent) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%1231002X%'"), 0);
 }
 
-TEST_F(CustomersTest, APhoneOrIdNumberTakenIsAlreadyExistsNamingTheField) {
+TEST_F(CustomersTest, TheSamePersonAtAPhoneOrAnIdNumberTakenIsAlreadyExistsNamingTheFields) {
   v1::Customer first;
   ASSERT_TRUE(customers_->CreateCustomer(As("agent11").get(), Villager(), &first).ok());
-  v1::CreateCustomerRequest same_phone = Villager();
-  same_phone.mutable_customer()->clear_id_card_number();
+  v1::CreateCustomerRequest same_person = Villager();
+  same_person.mutable_customer()->clear_id_card_number();
   v1::Customer out;
-  grpc::Status s = customers_->CreateCustomer(As("agent11").get(), same_phone, &out);
+  grpc::Status s = customers_->CreateCustomer(As("agent11").get(), same_person, &out);
   ASSERT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(rpc::ReasonOf(rpc::FromGrpcStatus(s)), "CUSTOMER_EXISTS");
-  EXPECT_NE(s.error_message().find("customer.phone"), std::string::npos) << s.error_message();
+  EXPECT_NE(s.error_message().find("customer.phone, customer.display_name"), std::string::npos) << s.error_message();
   EXPECT_NE(s.error_message().find(first.name()), std::string::npos) << s.error_message();
   EXPECT_EQ(s.error_message().find("customer.id_card_number"), std::string::npos) << s.error_message();
 
@@ -113,20 +114,58 @@ TEST_F(CustomersTest, APhoneOrIdNumberTakenIsAlreadyExistsNamingTheField) {
   EXPECT_EQ(s.error_message().find("customer.phone"), std::string::npos) << s.error_message();
   EXPECT_EQ(Count("SELECT COUNT(*) FROM customers"), 1);
 
-  // An update onto another customer's phone is refused the same way.
-  v1::CreateCustomerRequest second_req = Villager();
-  second_req.mutable_customer()->set_phone("13700001111");
-  second_req.mutable_customer()->clear_id_card_number();
+  // A household shares its phone: another member at the same number is a
+  // customer of their own.
+  v1::CreateCustomerRequest spouse = Villager();
+  spouse.mutable_customer()->set_display_name("王建国");
+  spouse.mutable_customer()->clear_id_card_number();
   v1::Customer second;
-  ASSERT_TRUE(customers_->CreateCustomer(As("agent11").get(), second_req, &second).ok());
+  s = customers_->CreateCustomer(As("agent11").get(), spouse, &second);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_NE(second.name(), first.name());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM customers"), 2);
+
+  // Renaming that member to the first one's name at the same phone is
+  // refused the same way.
   v1::UpdateCustomerRequest update;
   update.set_request_id(NextRequestId());
   *update.mutable_customer() = second;
-  update.mutable_customer()->set_phone(kPhone);
-  update.mutable_update_mask()->add_paths("phone");
+  update.mutable_customer()->set_display_name("李桂兰");
+  update.mutable_update_mask()->add_paths("display_name");
   s = customers_->UpdateCustomer(As("agent11").get(), update, &out);
   ASSERT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
-  EXPECT_NE(s.error_message().find("customer.phone"), std::string::npos) << s.error_message();
+  EXPECT_NE(s.error_message().find(first.name()), std::string::npos) << s.error_message();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM customers WHERE display_name = '李桂兰'"), 1);
+}
+
+TEST_F(CustomersTest, IntakeMatchesAPersonNotAPhone) {
+  // 王秀英 is archived by her first request (LoanComplaint's contact).
+  const v1::Ticket first = Create("agent11", LoanComplaint());
+  // Her husband calls from the same household phone: a new record.
+  v1::CreateTicketRequest husband = LoanComplaint();
+  husband.mutable_ticket()->mutable_contact()->set_display_name("张满仓");
+  const v1::Ticket second = Create("agent11", husband);
+  EXPECT_NE(second.customer(), first.customer());
+  // She calls again: her own record.
+  const v1::Ticket again = Create("agent11", LoanComplaint());
+  EXPECT_EQ(again.customer(), first.customer());
+  // He calls once more, now giving an ID number no record holds: still his
+  // record, the one of his name at that phone, which has no ID number yet.
+  v1::CreateTicketRequest with_id = husband;
+  with_id.set_request_id(NextRequestId());
+  with_id.mutable_ticket()->mutable_contact()->set_id_card_number(kIdCard);
+  EXPECT_EQ(Create("agent11", with_id).customer(), second.customer());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM customers"), 2);
+
+  // The holder of an ID number is matched by it, from any phone.
+  v1::Customer villager;
+  ASSERT_TRUE(customers_->CreateCustomer(As("agent11").get(), Villager(), &villager).ok());
+  v1::CreateTicketRequest by_id = LoanComplaint();
+  by_id.mutable_ticket()->mutable_contact()->set_display_name("李桂兰");
+  by_id.mutable_ticket()->mutable_contact()->set_phone("13600000000");
+  by_id.mutable_ticket()->mutable_contact()->set_id_card_number(kIdCard);
+  EXPECT_EQ(Create("agent11", by_id).customer(), villager.name());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM customers"), 3);
 }
 
 TEST_F(CustomersTest, ARetryWithTheSameRequestIdCreatesOnce) {

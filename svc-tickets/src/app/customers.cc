@@ -40,11 +40,15 @@ absl::StatusOr<std::string> HomePath(OrgView& org, const std::string& unit_id, c
 }
 
 // ALREADY_EXISTS / CUSTOMER_EXISTS naming each unique field another
-// customer holds, and that customer.
+// customer holds, and that customer: the ID number, and the name at the
+// phone (a household shares a phone, so the phone alone is no one's).
 absl::Status CheckUnique(sql::Connection& tx, const Customer& c) {
   std::vector<std::string> taken;
-  ASSIGN_OR_RETURN(const std::optional<std::string> by_phone, store::CustomerWithPhone(tx, c.phone, c.id));
-  if (by_phone) taken.push_back(absl::StrCat("customer.phone: held by customers/", *by_phone));
+  ASSIGN_OR_RETURN(const std::optional<std::string> by_phone,
+                   store::CustomerWithPhoneAndName(tx, c.phone, c.display_name, c.id));
+  if (by_phone) {
+    taken.push_back(absl::StrCat("customer.phone, customer.display_name: the same person at customers/", *by_phone));
+  }
   ASSIGN_OR_RETURN(const std::optional<std::string> by_id, store::CustomerWithIdCard(tx, c.id_card_number, c.id));
   if (by_id) taken.push_back(absl::StrCat("customer.id_card_number: held by customers/", *by_id));
   if (taken.empty()) return absl::OkStatus();

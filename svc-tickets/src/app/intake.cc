@@ -1,6 +1,7 @@
 // See intake.h.
 #include "svc-tickets/src/app/intake.h"
 
+#include "absl/strings/str_cat.h"
 #include "common/core/ids.h"
 #include "common/core/status_macros.h"
 #include "common/rpc/status_details.h"
@@ -14,18 +15,32 @@
 namespace huinong::tickets {
 namespace {
 
-// The archive record of the contact: matched by phone, then ID number, or
-// created. A concurrent intake of the same phone inserts first: match again.
+// The contact's archive record. A household shares a phone, so the phone
+// alone names nobody: the holder of the contact's ID number when it gives
+// one; else the person of that name at that phone (whose record may not
+// have an ID number yet); else a new record. A concurrent intake of the same
+// person inserts first: match again.
+absl::StatusOr<std::optional<Customer>> MatchContact(sql::Connection& tx, const CustomerContact& contact) {
+  ASSIGN_OR_RETURN(const std::optional<Customer> by_id, store::CustomerByIdCard(tx, contact.id_card_number));
+  if (by_id) return by_id;
+  ASSIGN_OR_RETURN(const std::optional<Customer> by_name,
+                   store::CustomerByPhoneAndName(tx, contact.phone, contact.display_name));
+  if (by_name && !by_name->id_card_number.empty() && !contact.id_card_number.empty()) {
+    return rpc::InvalidField("ticket.contact.id_card_number",
+                             absl::StrCat("customers/", by_name->id, " of this name at this phone has another ID number"));
+  }
+  return by_name;
+}
+
 absl::StatusOr<Customer> ArchiveCustomer(server::Mutation& m, const CustomerContact& contact) {
-  ASSIGN_OR_RETURN(std::optional<Customer> match,
-                   store::MatchCustomer(m.tx(), contact.phone, contact.id_card_number));
+  ASSIGN_OR_RETURN(std::optional<Customer> match, MatchContact(m.tx(), contact));
   if (match) return *match;
   const Customer created = CustomerFromContact(contact, NewUlid(), m.now());
   ASSIGN_OR_RETURN(const bool inserted, store::InsertCustomerIfNew(m.tx(), created));
   if (inserted) return created;
-  ASSIGN_OR_RETURN(match, store::MatchCustomer(m.tx(), contact.phone, contact.id_card_number));
+  ASSIGN_OR_RETURN(match, MatchContact(m.tx(), contact));
   if (match) return *match;
-  return absl::AbortedError("the customer's phone was taken concurrently; retry");
+  return absl::AbortedError("the customer was archived concurrently; retry");
 }
 
 }  // namespace

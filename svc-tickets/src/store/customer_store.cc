@@ -98,22 +98,29 @@ absl::StatusOr<std::optional<Customer>> LockCustomer(sql::Connection& conn, cons
   return db::First(db::Rows<Customer>(*q, CustomerRow));
 }
 
-absl::StatusOr<std::optional<Customer>> MatchCustomer(sql::Connection& conn, const std::string& phone,
-                                                      const std::string& id_card_number) {
-  {
-    db::Statement q = db::Prepare(conn, std::string(kSelect) + "WHERE phone = ?");
-    q->setString(1, phone);
-    std::optional<Customer> c = db::First(db::Rows<Customer>(*q, CustomerRow));
-    if (c || id_card_number.empty()) return c;
-  }
+absl::StatusOr<std::optional<Customer>> CustomerByIdCard(sql::Connection& conn, const std::string& id_card_number) {
+  if (id_card_number.empty()) return std::nullopt;
   db::Statement q = db::Prepare(conn, std::string(kSelect) + "WHERE id_card_number = ?");
   q->setString(1, id_card_number);
   return db::First(db::Rows<Customer>(*q, CustomerRow));
 }
 
-absl::StatusOr<std::optional<std::string>> CustomerWithPhone(sql::Connection& conn, const std::string& phone,
-                                                             const std::string& except_id) {
-  return OtherWith(conn, "phone", phone, except_id);
+absl::StatusOr<std::optional<Customer>> CustomerByPhoneAndName(sql::Connection& conn, const std::string& phone,
+                                                               const std::string& display_name) {
+  db::Statement q = db::Prepare(conn, std::string(kSelect) + "WHERE phone = ? AND display_name = ?");
+  q->setString(1, phone);
+  q->setString(2, display_name);
+  return db::First(db::Rows<Customer>(*q, CustomerRow));
+}
+
+absl::StatusOr<std::optional<std::string>> CustomerWithPhoneAndName(sql::Connection& conn, const std::string& phone,
+                                                                    const std::string& display_name,
+                                                                    const std::string& except_id) {
+  db::Statement q = db::Prepare(conn, "SELECT id FROM customers WHERE phone = ? AND display_name = ? AND id <> ?");
+  q->setString(1, phone);
+  q->setString(2, display_name);
+  q->setString(3, except_id);
+  return db::First(db::Rows<std::string>(*q, [](sql::ResultSet& rs) { return std::string(rs.getString("id")); }));
 }
 
 absl::StatusOr<std::optional<std::string>> CustomerWithIdCard(sql::Connection& conn, const std::string& id_card_number,

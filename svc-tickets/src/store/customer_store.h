@@ -24,12 +24,17 @@ namespace huinong::tickets::store {
 absl::StatusOr<std::optional<Customer>> GetCustomer(sql::Connection& conn, const std::string& id);
 // The customer, locked until the transaction ends.
 absl::StatusOr<std::optional<Customer>> LockCustomer(sql::Connection& conn, const std::string& id);
-// The customer with this phone, else with this ID number (when given).
-absl::StatusOr<std::optional<Customer>> MatchCustomer(sql::Connection& conn, const std::string& phone,
-                                                      const std::string& id_card_number);
-// The customer other than `except_id` holding this phone / ID number.
-absl::StatusOr<std::optional<std::string>> CustomerWithPhone(sql::Connection& conn, const std::string& phone,
-                                                             const std::string& except_id);
+// The holder of this ID number (none when it is empty).
+absl::StatusOr<std::optional<Customer>> CustomerByIdCard(sql::Connection& conn, const std::string& id_card_number);
+// The customer of this name at this phone (a household shares a phone: the
+// phone alone names nobody).
+absl::StatusOr<std::optional<Customer>> CustomerByPhoneAndName(sql::Connection& conn, const std::string& phone,
+                                                               const std::string& display_name);
+// The customer other than `except_id` of this name at this phone / holding
+// this ID number.
+absl::StatusOr<std::optional<std::string>> CustomerWithPhoneAndName(sql::Connection& conn, const std::string& phone,
+                                                                    const std::string& display_name,
+                                                                    const std::string& except_id);
 absl::StatusOr<std::optional<std::string>> CustomerWithIdCard(sql::Connection& conn, const std::string& id_card_number,
                                                               const std::string& except_id);
 // Whether the row was inserted (false: the phone or ID number is taken).
