@@ -6,9 +6,10 @@
 // unit on the day it was taken; a clock already stopped keeps its result
 // (and the revision it was computed with); the scanner's marks carried
 // over; the next check written to the scanner's index (domain/
-// clock_watch.h). Every change of a ticket calls it after its own writes,
-// the scanner before it marks, and a policy's change for the open tickets
-// it governs (app/sla_policies.h).
+// clock_watch.h). Intake starts a new ticket's clocks (StartClocks); every
+// later change calls RefreshClocks after its own writes, the scanner before
+// it marks, and a policy's change for the open tickets it governs
+// (app/sla_policies.h).
 //
 // A calendar changed in svc-org is read the next time this runs for the
 // ticket: when the ticket next changes, or when the scanner reaches it at
@@ -48,11 +49,6 @@ absl::StatusOr<SlaPolicy> DeriveHandling(sql::Connection& conn, Ticket& t);
 // ticket no longer open.
 std::optional<absl::Time> NextCheckOf(const Ticket& ticket, const std::vector<WatchedClock>& clocks);
 
-// Recomputes and stores the ticket's clocks as they stand at `now`; the
-// calendar version is the one in force on the ticket's intake day in `zone`
-// (the county's). When the policy or revision the ticket uses moved, the
-// ticket's sla_policy and sla_policy_revision are rewritten — its etag
-// (version) left as it is.
 // The clocks of a ticket inserted in this transaction, whose only history is
 // its `registered` entry and whose policy DeriveHandling just gave: the same
 // clocks RefreshClocks would store, without reading back what cannot exist
@@ -61,6 +57,11 @@ absl::Status StartClocks(sql::Connection& conn, org_directory::OrgView& org, con
                          const SlaPolicy& policy, const TicketActivity& registered, absl::Time now,
                          const absl::TimeZone& zone);
 
+// Recomputes and stores the ticket's clocks as they stand at `now`; the
+// calendar version is the one in force on the ticket's intake day in `zone`
+// (the county's). When the policy or revision the ticket uses moved, the
+// ticket's sla_policy and sla_policy_revision are rewritten — its etag
+// (version) left as it is.
 absl::StatusOr<std::vector<store::ClockRecord>> RefreshClocks(sql::Connection& conn, org_directory::OrgView& org,
                                                               Ticket& ticket, absl::Time now,
                                                               const absl::TimeZone& zone);
