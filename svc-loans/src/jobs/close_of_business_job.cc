@@ -182,17 +182,9 @@ void CloseOfBusinessJob::RunRound() {
 }
 
 void CloseOfBusinessJob::Start(absl::Duration interval) {
-  thread_ = std::thread([this, interval] {
-    do {
-      RunRound();
-    } while (!stop_.WaitForNotificationWithTimeout(interval));
-  });
+  rhythm_.Start(interval, [this] { RunRound(); });
 }
 
-void CloseOfBusinessJob::Stop() {
-  if (!thread_.joinable()) return;
-  stop_.Notify();
-  thread_.join();
-}
+void CloseOfBusinessJob::Stop() { rhythm_.Stop(); }
 
 }  // namespace huinong::loans

@@ -26,14 +26,13 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
-#include "absl/synchronization/notification.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/core/business_clock.h"
+#include "common/core/periodic_task.h"
 #include "common/db/pool.h"
 #include "svc-loans/src/app/close_of_business.h"
 #include "svc-loans/src/jobs/close_of_business_metrics.h"
@@ -97,8 +96,7 @@ class CloseOfBusinessJob {
   CobMetrics* metrics_;
   BatchHook batch_hook_;
   absl::Mutex run_mu_;  // one run at a time in this replica (they share the holder name)
-  absl::Notification stop_;
-  std::thread thread_;
+  PeriodicTask rhythm_;  // last: stopped before the members its runs use
 };
 
 }  // namespace huinong::loans

@@ -175,18 +175,12 @@ absl::Status SlaScanner::ScanTicket(const std::string& id, ScanPass& pass) {
 }
 
 void SlaScanner::Start(absl::Duration interval) {
-  thread_ = std::thread([this, interval] {
-    do {
-      const absl::StatusOr<ScanPass> pass = RunOnce();
-      if (!pass.ok()) log::Warn("SLA scan failed", {{"error", std::string(pass.status().message())}});
-    } while (!stop_.WaitForNotificationWithTimeout(interval));
+  rhythm_.Start(interval, [this] {
+    const absl::StatusOr<ScanPass> pass = RunOnce();
+    if (!pass.ok()) log::Warn("SLA scan failed", {{"error", std::string(pass.status().message())}});
   });
 }
 
-void SlaScanner::Stop() {
-  if (!thread_.joinable()) return;
-  stop_.Notify();
-  thread_.join();
-}
+void SlaScanner::Stop() { rhythm_.Stop(); }
 
 }  // namespace huinong::tickets

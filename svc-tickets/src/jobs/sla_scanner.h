@@ -22,11 +22,10 @@
 
 #include <memory>
 #include <string>
-#include <thread>
 
-#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "common/core/business_clock.h"
+#include "common/core/periodic_task.h"
 #include "common/db/pool.h"
 #include "common/org_directory/org_view.h"
 #include "svc-tickets/src/app/ticket_change.h"
@@ -79,8 +78,7 @@ class SlaScanner {
   ClockMarkRecorder record_mark_;
   TicketsMetrics* metrics_;
   ScannerSettings settings_;
-  absl::Notification stop_;
-  std::thread thread_;
+  PeriodicTask rhythm_;  // last: stopped before the members its runs use
 };
 
 }  // namespace huinong::tickets
