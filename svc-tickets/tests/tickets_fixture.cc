@@ -21,7 +21,7 @@ namespace {
 const std::map<std::string, std::string>& People() {
   static const auto* people = new std::map<std::string, std::string>{
       {"agent11", "v11"}, {"agent12", "v12"},   {"agent1", "town1"},        {"lead1", "town1"},
-      {"head1", "town1"}, {"caller1", "town1"}, {"countylead", "county"},
+      {"head1", "town1"}, {"caller1", "town1"}, {"countylead", "county"}, {"lead2", "town2"},
   };
   return *people;
 }
@@ -46,6 +46,7 @@ void TicketsFixture::SetUp() {
   org_->AddUnit("town1", LEVEL_TOWNSHIP, "county");
   org_->AddUnit("v11", LEVEL_VILLAGE, "town1");
   org_->AddUnit("v12", LEVEL_VILLAGE, "town1");
+  org_->AddUnit("town2", LEVEL_TOWNSHIP, "county");
   org_->Grant("agent11", "tickets.agent", "v11");
   org_->Grant("agent12", "tickets.agent", "v12");
   org_->Grant("agent1", "tickets.agent", "town1");
@@ -54,6 +55,7 @@ void TicketsFixture::SetUp() {
   org_->Grant("head1", "tickets.manager", "town1");
   org_->Grant("caller1", "tickets.callback", "town1");
   org_->Grant("countylead", "tickets.supervisor", "county");
+  org_->Grant("lead2", "tickets.supervisor", "town2");
 
   kit_ = std::make_shared<TicketsKit>(*pool_, callers_.gate(), clock_, org_, registry_);
   services_ = TicketsServices(kit_);

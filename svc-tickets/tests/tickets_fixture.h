@@ -6,12 +6,13 @@
 // 08:30–12:00, 13:30–17:30):
 //
 //   county (COUNTY) ─ town1 (TOWNSHIP) ─ v11, v12 (VILLAGE)
+//                   └ town2 (TOWNSHIP)
 //
 // and these people (staff id: capability @ unit, acting for that unit):
 //   agent11: tickets.agent @ v11      agent12: tickets.agent @ v12
 //   agent1: tickets.agent @ town1     lead1: tickets.supervisor, tickets.agent @ town1
 //   head1: tickets.manager @ town1    caller1: tickets.callback @ town1
-//   countylead: tickets.supervisor @ county
+//   countylead: tickets.supervisor @ county  lead2: tickets.supervisor @ town2
 #pragma once
 
 #include <memory>

@@ -3,8 +3,9 @@
 // identity in audit events), one view of svc-org (capabilities, the unit
 // tree, the work calendar, the holders an escalation goes to; cached, see
 // common/org_directory/org_view.h), and the audit recorder every change of
-// a ticket uses (contact data masked), the metrics, and the SLA scanner
-// that main.cc schedules and tests run pass by pass.
+// a ticket uses (contact data masked), the metrics, and the background jobs
+// main.cc schedules and tests run pass by pass: the SLA scanner and the
+// unit-path sync.
 //
 // TicketsHandlers is the base of each handler class.
 #pragma once
@@ -20,6 +21,7 @@
 #include "svc-tickets/src/app/ticket_change.h"
 #include "svc-tickets/src/app/tickets_identity.h"
 #include "svc-tickets/src/jobs/sla_scanner.h"
+#include "svc-tickets/src/jobs/unit_path_sync.h"
 #include "svc-tickets/src/jobs/tickets_metrics.h"
 
 namespace huinong::tickets {
@@ -39,7 +41,8 @@ struct TicketsKit {
         desk{*org, record, kit.clock().zone()},
         metrics(registry, pool, kit.clock()),
         scanner(std::make_shared<SlaScanner>(pool, std::move(clock), org, record, ClockMarkAuditRecorder(), &metrics,
-                                             std::move(scanner_settings))) {}
+                                             std::move(scanner_settings))),
+        path_sync(std::make_shared<UnitPathSync>(pool, org, &metrics)) {}
 
   const server::HandlerKit kit;
   const std::shared_ptr<OrgView> org;
@@ -47,6 +50,7 @@ struct TicketsKit {
   const TicketDesk desk;
   TicketsMetrics metrics;
   const std::shared_ptr<SlaScanner> scanner;
+  const std::shared_ptr<UnitPathSync> path_sync;
 };
 
 class TicketsHandlers {

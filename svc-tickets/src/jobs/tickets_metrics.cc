@@ -35,8 +35,12 @@ TicketsMetrics::TicketsMetrics(metrics::Registry& registry, db::DbPool& pool, co
                                           "Tickets looked at per scanner pass.", {},
                                           {0, 1, 10, 50, 100, 200, 500})),
       failures_(registry.AddCounter("huinong_tickets_scanner_failures_total",
-                                    "Tickets whose SLA scan failed (each checked again five minutes later).", {})) {
+                                    "Tickets whose SLA scan failed (each checked again five minutes later).", {})),
+      path_rewrites_(registry.AddCounter(
+          "huinong_tickets_unit_path_rewrites_total",
+          "Rows whose stored unit path this replica rewrote after a unit moved in svc-org.", {})) {
   failures_.WithLabels({});
+  path_rewrites_.WithLabels({});
   registry.AddCollector([this] { Refresh(); });
 }
 
@@ -49,6 +53,10 @@ void TicketsMetrics::ObserveEscalation() { escalations_.WithLabels({"scanner"}).
 void TicketsMetrics::ObservePass(int tickets) { pass_tickets_.WithLabels({}).Observe(tickets); }
 
 void TicketsMetrics::ObserveFailure() { failures_.WithLabels({}).Inc(1); }
+
+void TicketsMetrics::ObservePathRewrites(int64_t rows) {
+  if (rows > 0) path_rewrites_.WithLabels({}).Inc(static_cast<double>(rows));
+}
 
 void TicketsMetrics::Refresh() {
   {

@@ -13,10 +13,15 @@
 //   huinong_tickets_scanner_pass_tickets           histogram, tickets per pass
 //   huinong_tickets_scanner_failures_total         counter, tickets whose scan
 //                     failed (each checked again five minutes later)
+//   huinong_tickets_unit_path_rewrites_total       counter, rows whose stored
+//                     unit path this replica rewrote after a unit moved in
+//                     svc-org (jobs/unit_path_sync.h)
 // The gauges are read from the database at scrape time (at most once per
 // `refresh`), so every replica shows the same figures whichever scanned;
 // the counters are this replica's scanner.
 #pragma once
+
+#include <cstdint>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -36,6 +41,7 @@ class TicketsMetrics {
   void ObserveEscalation();
   void ObservePass(int tickets);
   void ObserveFailure();
+  void ObservePathRewrites(int64_t rows);
 
  private:
   void Refresh();
@@ -50,6 +56,7 @@ class TicketsMetrics {
   metrics::GaugeFamily& lag_;
   metrics::HistogramFamily& pass_tickets_;
   metrics::CounterFamily& failures_;
+  metrics::CounterFamily& path_rewrites_;
   absl::Mutex mu_;
   absl::Time last_refresh_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };
