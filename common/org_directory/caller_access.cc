@@ -24,6 +24,8 @@ bool ReadsAll(const auth::Principal& caller) {
   return caller.IsAdmin() || caller.IsService() || caller.HasRole("auditor");
 }
 
+bool MayReadPersonalData(const auth::Principal& caller) { return !ReadsAll(caller) && !StaffIdOf(caller).empty(); }
+
 absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
                                const std::string& unit_id, absl::CivilDay day) {
   const std::string staff = StaffIdOf(caller);

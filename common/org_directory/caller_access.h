@@ -29,6 +29,12 @@ std::string StaffIdOf(absl::string_view subject);
 std::string StaffIdOf(const auth::Principal& caller);
 std::string CallerUnitId(const auth::Principal& caller);
 bool ReadsAll(const auth::Principal& caller);
+// Whether personal data can be shown whole to the caller at all (then only
+// with the capability each service names): a staff member's token. Service
+// accounts and the suite-wide readers (admin, auditor) read every record
+// masked, and svc-org — which knows no such subject and would answer
+// NOT_FOUND, failing the read — is not asked about them.
+bool MayReadPersonalData(const auth::Principal& caller);
 absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
                                const std::string& unit_id, absl::CivilDay day);
 absl::StatusOr<UnitLineage> CallerLineage(OrgView& org, const auth::Principal& caller);

@@ -93,6 +93,26 @@ TEST_F(CustomersTest, PersonalDataIsWholeOnlyForTheHomeUnitsAgent) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%1231002X%'"), 0);
 }
 
+TEST_F(CustomersTest, AdminsAndAuditorsReadTicketsAndCustomersMaskedWithoutAskingSvcOrgAboutThem) {
+  // Their tokens name no staff member (svc-org would answer NOT_FOUND).
+  const v1::Ticket t = Create("agent11", LoanComplaint());
+  v1::Customer placed;
+  ASSERT_TRUE(customers_->CreateCustomer(As("agent11").get(), Villager(), &placed).ok());
+  for (const auto& [subject, role] : {std::pair<std::string, std::string>{"admin", "admin"}, {"audit-office", "auditor"}}) {
+    v1::GetTicketRequest get;
+    get.set_name(t.name());
+    v1::Ticket seen;
+    const grpc::Status s = tickets_->GetTicket(callers_.As(subject, {role}).get(), get, &seen);
+    ASSERT_TRUE(s.ok()) << role << ": " << s.error_message();
+    EXPECT_EQ(seen.contact().phone(), "138****8000") << role;
+    grpc::Status c;
+    const v1::Customer customer = Get(placed.name(), callers_.As(subject, {role}), &c);
+    ASSERT_TRUE(c.ok()) << role << ": " << c.error_message();
+    EXPECT_EQ(customer.phone(), "139****5678") << role;
+    EXPECT_EQ(customer.id_card_number().find("19491231"), std::string::npos) << role;
+  }
+}
+
 TEST_F(CustomersTest, TheSamePersonAtAPhoneOrAnIdNumberTakenIsAlreadyExistsNamingTheFields) {
   v1::Customer first;
   ASSERT_TRUE(customers_->CreateCustomer(As("agent11").get(), Villager(), &first).ok());

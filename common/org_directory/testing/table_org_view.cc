@@ -82,6 +82,8 @@ absl::StatusOr<bool> TableOrgView::Holds(const std::string& staff_id, const std:
   absl::MutexLock lock(&mu_);
   ++holds_calls_;
   ASSIGN_OR_RETURN(UnitLineage lineage, LineageLocked(unit_id));
+  // As svc-org's CheckCapability: a subject that is no staff member is NOT_FOUND.
+  if (!staff_.contains(staff_id)) return absl::NotFoundError(absl::StrCat("svc-org: staff/", staff_id, " not found"));
   for (const UnitLink& link : lineage.chain) {
     if (grants_.contains({staff_id, capability, link.id})) return true;
   }

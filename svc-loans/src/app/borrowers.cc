@@ -62,9 +62,8 @@ absl::StatusOr<Placement> PlaceBorrower(OrgView& org, BorrowerType type, const s
 
 absl::StatusOr<PersonalData> PersonalDataFor(OrgView& org, const auth::Principal& caller, const std::string& unit_id,
                                              absl::CivilDay day) {
-  const std::string staff = StaffIdOf(caller);
-  if (caller.IsService() || staff.empty()) return PersonalData::kMasked;
-  ASSIGN_OR_RETURN(bool intake, org.Holds(staff, kIntake, unit_id, day));
+  if (!org_directory::MayReadPersonalData(caller)) return PersonalData::kMasked;
+  ASSIGN_OR_RETURN(bool intake, org.Holds(StaffIdOf(caller), kIntake, unit_id, day));
   return intake ? PersonalData::kClear : PersonalData::kMasked;
 }
 

@@ -4,7 +4,7 @@
 #include "common/core/status_macros.h"
 #include "common/rpc/validate.h"
 #include "svc-tickets/src/api/ticket_mapping.h"
-#include "svc-tickets/src/domain/ticket_actors.h"
+#include "svc-tickets/src/app/ticket_access.h"
 
 namespace huinong::tickets {
 
@@ -26,16 +26,9 @@ ClockMarkRecorder ClockMarkAuditRecorder() {
 }
 
 absl::StatusOr<v1::Ticket> TicketsHandlers::Shown(const auth::Principal& caller, const Ticket& t) const {
-  const std::string staff = org_directory::StaffIdOf(caller);
-  bool visible = false;
-  if (!caller.IsService() && !staff.empty()) {
-    const absl::CivilDay today = kit_.clock().Today();
-    ASSIGN_OR_RETURN(visible, org_.Holds(staff, std::string(kAgent), t.intake_unit, today));
-    if (!visible && t.people.resolver_unit != t.intake_unit) {
-      ASSIGN_OR_RETURN(visible, org_.Holds(staff, std::string(kAgent), t.people.resolver_unit, today));
-    }
-  }
-  return TicketProto(t, kit_.clock().zone(), visible);
+  ASSIGN_OR_RETURN(const bool whole, SeesPersonalDataWhole(org_, caller, {t.intake_unit, t.people.resolver_unit},
+                                                           kit_.clock().Today()));
+  return TicketProto(t, kit_.clock().zone(), whole);
 }
 
 }  // namespace huinong::tickets

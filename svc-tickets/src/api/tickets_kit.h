@@ -59,7 +59,8 @@ class TicketsHandlers {
       : tickets_(std::move(tickets)), kit_(tickets_->kit), org_(*tickets_->org), desk_(tickets_->desk) {}
 
   // The ticket as `caller` sees it: phone and ID number whole only for a
-  // holder of tickets.agent for its intake or resolver unit.
+  // holder of tickets.agent for its intake or resolver unit
+  // (SeesPersonalDataWhole).
   absl::StatusOr<v1::Ticket> Shown(const auth::Principal& caller, const Ticket& t) const;
 
   std::shared_ptr<TicketsKit> tickets_;

@@ -92,11 +92,8 @@ absl::StatusOr<CustomerRecord> ReadableCustomer(OrgView& org, const auth::Princi
 
 absl::StatusOr<bool> SeesPersonalData(OrgView& org, const auth::Principal& caller, const Customer& c,
                                       absl::CivilDay day) {
-  const std::string staff = org_directory::StaffIdOf(caller);
-  if (caller.IsService() || staff.empty()) return false;
   ASSIGN_OR_RETURN(const std::string unit, AnsweringUnit(org, caller, c));
-  if (unit.empty()) return false;
-  return org.Holds(staff, std::string(kAgent), unit, day);
+  return SeesPersonalDataWhole(org, caller, {unit}, day);
 }
 
 absl::StatusOr<std::vector<CustomerRecord>> WithHistories(sql::Connection& conn, std::vector<Customer> customers) {

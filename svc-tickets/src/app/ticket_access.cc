@@ -17,6 +17,20 @@ absl::StatusOr<std::string> UnitPath(OrgView& org, const std::string& unit_id) {
   return path;
 }
 
+absl::StatusOr<bool> SeesPersonalDataWhole(OrgView& org, const auth::Principal& caller,
+                                           const std::vector<std::string>& units, absl::CivilDay day) {
+  if (!org_directory::MayReadPersonalData(caller)) return false;
+  const std::string staff = org_directory::StaffIdOf(caller);
+  std::string asked;
+  for (const std::string& unit : units) {
+    if (unit.empty() || unit == asked) continue;
+    asked = unit;
+    ASSIGN_OR_RETURN(const bool held, org.Holds(staff, std::string(kAgent), unit, day));
+    if (held) return true;
+  }
+  return false;
+}
+
 absl::StatusOr<std::vector<std::string>> ReadScope(OrgView& org, const auth::Principal& caller) {
   if (org_directory::ReadsAll(caller)) return std::vector<std::string>();
   const std::string unit = org_directory::CallerUnitId(caller);

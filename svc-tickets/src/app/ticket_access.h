@@ -43,6 +43,13 @@ absl::Status RequireTicketReadable(OrgView& org, const auth::Principal& caller, 
 absl::StatusOr<Ticket> ReadableTicket(OrgView& org, const auth::Principal& caller, sql::Connection& conn,
                                       const std::string& id);
 
+// Whether the caller sees a contact's personal data (phone, ID number,
+// address) whole: a staff member holding tickets.agent for one of `units`
+// (org_directory::MayReadPersonalData: admin, auditor and service tokens
+// read masked).
+absl::StatusOr<bool> SeesPersonalDataWhole(OrgView& org, const auth::Principal& caller,
+                                           const std::vector<std::string>& units, absl::CivilDay day);
+
 // The caller as ticket_actors.h weighs them: staff id, whether they are the
 // SLA scanner (`scanner`: only the in-process job says so, never a token),
 // and the tickets.* capabilities svc-org grants them for `unit_id` on `day`.

@@ -5,7 +5,8 @@
 // unit moved in svc-org must have them rewritten (jobs/unit_path_sync.h).
 //
 // Guarantees: StoredUnitPaths reads each column's distinct values from its
-// index (a loose index scan: it costs the distinct paths, not the rows);
+// index (for tickets a loose index scan, "Using index for group-by": it
+// costs the distinct paths, not the rows);
 // RewriteUnitPath changes the rows holding exactly `from` in all four
 // columns in the caller's transaction, and nothing else of them — no etag
 // moves, so nobody working a ticket is turned away by it.
