@@ -24,15 +24,21 @@ bool ReadsAll(const auth::Principal& caller) {
   return caller.IsAdmin() || caller.IsService() || caller.HasRole("auditor");
 }
 
-bool MayReadPersonalData(const auth::Principal& caller) { return !ReadsAll(caller) && !StaffIdOf(caller).empty(); }
+bool NamesStaffMember(const auth::Principal& caller) {
+  if (caller.IsService() || StaffIdOf(caller).empty()) return false;
+  return !ReadsAll(caller) || absl::StartsWith(caller.subject, "staff/");
+}
+
+bool MayReadPersonalData(const auth::Principal& caller) { return !ReadsAll(caller) && NamesStaffMember(caller); }
 
 absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
                                const std::string& unit_id, absl::CivilDay day) {
   const std::string staff = StaffIdOf(caller);
   bool held = false;
   // A staff token acting for no unit holds nothing here (svc-org is not
-  // asked a question about a unit the caller never named).
-  if (!caller.IsService() && !staff.empty() && !unit_id.empty()) {
+  // asked a question about a unit the caller never named), nor does a token
+  // naming no staff member (NamesStaffMember).
+  if (NamesStaffMember(caller) && !unit_id.empty()) {
     ASSIGN_OR_RETURN(held, org.Holds(staff, std::string(capability), unit_id, day));
   }
   if (held) return absl::OkStatus();

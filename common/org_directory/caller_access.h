@@ -29,11 +29,16 @@ std::string StaffIdOf(absl::string_view subject);
 std::string StaffIdOf(const auth::Principal& caller);
 std::string CallerUnitId(const auth::Principal& caller);
 bool ReadsAll(const auth::Principal& caller);
+// Whether svc-org can be asked what the caller holds: a token naming a
+// staff member. Not a service account, not a token without a subject, and
+// not an admin's or auditor's token whose subject is no "staff/{id}" (the
+// local suite's admin is "admin"): svc-org knows no such subject and would
+// answer NOT_FOUND, failing the call instead of refusing or masking.
+bool NamesStaffMember(const auth::Principal& caller);
 // Whether personal data can be shown whole to the caller at all (then only
-// with the capability each service names): a staff member's token. Service
-// accounts and the suite-wide readers (admin, auditor) read every record
-// masked, and svc-org — which knows no such subject and would answer
-// NOT_FOUND, failing the read — is not asked about them.
+// with the capability each service names): a staff member's token, not a
+// suite-wide reader's — admin, auditor and service tokens read every
+// record masked.
 bool MayReadPersonalData(const auth::Principal& caller);
 absl::Status RequireCapability(OrgView& org, const auth::Principal& caller, absl::string_view capability,
                                const std::string& unit_id, absl::CivilDay day);

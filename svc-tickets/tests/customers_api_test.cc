@@ -93,7 +93,7 @@ TEST_F(CustomersTest, PersonalDataIsWholeOnlyForTheHomeUnitsAgent) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%1231002X%'"), 0);
 }
 
-TEST_F(CustomersTest, AdminsAndAuditorsReadTicketsAndCustomersMaskedWithoutAskingSvcOrgAboutThem) {
+TEST_F(CustomersTest, AdminsAndAuditorsReadMaskedAndAreRefusedChangesWithoutAskingSvcOrgAboutThem) {
   // Their tokens name no staff member (svc-org would answer NOT_FOUND).
   const v1::Ticket t = Create("agent11", LoanComplaint());
   v1::Customer placed;
@@ -110,6 +110,16 @@ TEST_F(CustomersTest, AdminsAndAuditorsReadTicketsAndCustomersMaskedWithoutAskin
     ASSERT_TRUE(c.ok()) << role << ": " << c.error_message();
     EXPECT_EQ(customer.phone(), "139****5678") << role;
     EXPECT_EQ(customer.id_card_number().find("19491231"), std::string::npos) << role;
+
+    // A change they hold no capability for is refused, not failed on svc-org's NOT_FOUND.
+    v1::Ticket none;
+    grpc::Status w = tickets_->CreateTicket(callers_.As(subject, {role}, "units/v11").get(), LoanComplaint(), &none);
+    EXPECT_EQ(w.error_code(), grpc::StatusCode::PERMISSION_DENIED) << role << ": " << w.error_message();
+    EXPECT_EQ(Reason(w), "CAPABILITY_MISSING") << role;
+    auto open = Named<v1::OpenCaseRequest>(t);
+    *open.mutable_promised_time() = In(absl::Hours(24));
+    w = tickets_->OpenCase(callers_.As(subject, {role}, "units/v11").get(), open, &none);
+    EXPECT_EQ(w.error_code(), grpc::StatusCode::PERMISSION_DENIED) << role << ": " << w.error_message();
   }
 }
 

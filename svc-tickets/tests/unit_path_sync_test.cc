@@ -1,6 +1,6 @@
 // The unit-path sync (jobs/unit_path_sync.h) in process against the real
 // database: a village moved to another township in svc-org takes its
-// tickets and customers along in lists — after one pass — without a
+// tickets, customers and SLA policies along — after one pass — without a
 // ticket's etag changing; a second pass finds nothing stale; with svc-org
 // unreachable the paths are kept.
 #include <gtest/gtest.h>
@@ -28,7 +28,7 @@ class UnitPathSyncTest : public TicketsFixture {
   }
 };
 
-TEST_F(UnitPathSyncTest, AVillageMovedToAnotherTownshipTakesItsTicketsAndCustomersAlong) {
+TEST_F(UnitPathSyncTest, AVillageMovedToAnotherTownshipTakesItsTicketsCustomersAndPoliciesAlong) {
   const v1::Ticket t = Create("agent11", LoanComplaint());
   v1::CreateCustomerRequest home;
   home.set_request_id(NextRequestId());
@@ -38,6 +38,14 @@ TEST_F(UnitPathSyncTest, AVillageMovedToAnotherTownshipTakesItsTicketsAndCustome
   v1::Customer placed;
   const grpc::Status made = customers_->CreateCustomer(As("agent11").get(), home, &placed);
   ASSERT_TRUE(made.ok()) << made.error_message();
+  v1::CreateSlaPolicyRequest policy;
+  policy.set_request_id(NextRequestId());
+  policy.mutable_policy()->set_display_name("村站办结时限");
+  policy.mutable_policy()->set_unit("units/v11");
+  policy.mutable_policy()->mutable_resolution()->set_working_days(5);
+  v1::SlaPolicy kept;
+  const grpc::Status set = sla_->CreateSlaPolicy(As("lead1").get(), policy, &kept);
+  ASSERT_TRUE(set.ok()) << set.error_message();
   EXPECT_EQ(Listed("lead1"), 1);
   EXPECT_EQ(Listed("lead2"), 0);
   EXPECT_EQ(Pass().rewritten, 0);
@@ -46,11 +54,12 @@ TEST_F(UnitPathSyncTest, AVillageMovedToAnotherTownshipTakesItsTicketsAndCustome
   org_->AddUnit("v11", type::v1::LEVEL_VILLAGE, "town2");
   const PathSyncPass pass = Pass();
   EXPECT_EQ(pass.rewritten, 1);
-  EXPECT_EQ(pass.rows, 3);  // the ticket's intake and resolver paths, the customer's
+  EXPECT_EQ(pass.rows, 4);  // the ticket's intake and resolver paths, the customer's, the policy's
   EXPECT_EQ(pass.unresolved, 0);
   EXPECT_EQ(Listed("lead1"), 0);
   EXPECT_EQ(Listed("lead2"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM customers WHERE unit_path = 'county/town2/v11/'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sla_policies WHERE unit_path = 'county/town2/v11/'"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM tickets WHERE intake_path LIKE 'county/town1/%'"), 0);
 
   // The etag the station holds is still good.

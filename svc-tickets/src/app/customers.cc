@@ -92,6 +92,7 @@ absl::StatusOr<CustomerRecord> ReadableCustomer(OrgView& org, const auth::Princi
 
 absl::StatusOr<bool> SeesPersonalData(OrgView& org, const auth::Principal& caller, const Customer& c,
                                       absl::CivilDay day) {
+  if (!org_directory::MayReadPersonalData(caller)) return false;  // before asking svc-org for a unit
   ASSIGN_OR_RETURN(const std::string unit, AnsweringUnit(org, caller, c));
   return SeesPersonalDataWhole(org, caller, {unit}, day);
 }
@@ -120,9 +121,9 @@ absl::StatusOr<CustomerRecord> CreateCustomer(server::Mutation& m, OrgView& org,
   c.create_time = c.update_time = m.now();
   RETURN_IF_ERROR(CheckUnique(m.tx(), c));
   ASSIGN_OR_RETURN(const bool inserted, store::InsertCustomerIfNew(m.tx(), c));
-  // Another transaction took the phone or ID number since the check.
+  // Another transaction archived the same person since the check.
   if (!inserted) RETURN_IF_ERROR(CheckUnique(m.tx(), c));
-  if (!inserted) return absl::AbortedError("the customer's phone or ID number was taken concurrently; retry");
+  if (!inserted) return absl::AbortedError("the same person (name at phone, or ID number) was archived concurrently; retry");
   return WithHistory(m.tx(), std::move(c));
 }
 

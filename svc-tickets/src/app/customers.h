@@ -14,8 +14,9 @@
 //   for everyone else, and always in lists and audit events (the API layer).
 // - Writes: tickets.agent for the home unit — for an update, for the unit
 //   before and, when it moves, after.
-// - Phone is unique and so is the ID number when set: ALREADY_EXISTS /
-//   CUSTOMER_EXISTS naming the field and the customer holding it.
+// - A name at a phone is unique, and so is the ID number when set:
+//   ALREADY_EXISTS / CUSTOMER_EXISTS naming the fields and the customer
+//   holding them.
 // Each function runs in the caller's transaction or read; nothing is
 // written when a check fails.
 #pragma once

@@ -4,8 +4,8 @@
 // Guarantees: the caller holds tickets.agent for their own unit (the intake
 // unit) and becomes the first responder, accountable and assignee; the
 // priority is derived (priority.h), never given; the customer is the one
-// named, or the archive record matched by the contact's phone, then ID
-// number, or a new one; a follow-up names its original (NOT_FOUND
+// named, or the archive record of the contact's ID number, else of its
+// name at its phone (a household shares a phone), or a new one; a follow-up names its original (NOT_FOUND
 // otherwise), which lists it without its etag changing; the policy's
 // callbacks and the approval rule are fixed at intake; the REGISTERED entry
 // opens the timeline and the clocks start.

@@ -70,7 +70,7 @@ absl::StatusOr<ActorFacts> ActorFactsOf(OrgView& org, const auth::Principal& cal
   ActorFacts facts;
   facts.staff = org_directory::StaffIdOf(caller);
   facts.scanner = scanner;
-  if (facts.scanner || caller.IsService() || facts.staff.empty() || unit_id.empty()) return facts;
+  if (facts.scanner || !org_directory::NamesStaffMember(caller) || unit_id.empty()) return facts;
   for (absl::string_view capability : {kAgent, kSupervisor, kManager, kApprove, kCallbackGroup}) {
     ASSIGN_OR_RETURN(const bool held, org.Holds(facts.staff, std::string(capability), unit_id, day));
     if (held) facts.capabilities.insert(std::string(capability));

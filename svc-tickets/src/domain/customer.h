@@ -1,5 +1,6 @@
 // A customer of the archive (issue 12 item 8; `001:201`, `001:247`): one
-// record per person, matched at intake by phone, then by ID number. Phone,
+// record per person, matched at intake by ID number, else by name at the
+// phone (a household shares a phone). Phone,
 // ID number and address are personal data: whole only in the record itself
 // for holders of tickets.agent for the home unit, masked in every log,
 // event and list.

@@ -39,15 +39,16 @@ absl::StatusOr<PathSyncPass> UnitPathSync::RunOnce() {
       continue;
     }
     if (*live == stored) continue;
+    int64_t rows = 0;
     RETURN_IF_ERROR(pool_.Transact([&](sql::Connection& conn) -> absl::Status {
-      ASSIGN_OR_RETURN(const int64_t rows, store::RewriteUnitPath(conn, stored, *live));
-      pass.rows += rows;
+      ASSIGN_OR_RETURN(rows, store::RewriteUnitPath(conn, stored, *live));
       return absl::OkStatus();
     }));
+    pass.rows += rows;
     ++pass.rewritten;
+    if (metrics_ != nullptr) metrics_->ObservePathRewrites(rows);
     log::Info("unit path rewritten after a move in svc-org", {{"from", stored}, {"to", *live}});
   }
-  if (metrics_ != nullptr) metrics_->ObservePathRewrites(pass.rows);
   return pass;
 }
 

@@ -1,9 +1,10 @@
 // SQL of the customer archive (migrations 0001 `customers`, 0002 its unit
-// path and borrower columns).
+// path and borrower columns, 0005 the person at a phone).
 //
-// Guarantees: phone and ID number are each unique; InsertCustomerIfNew
-// never fails on a concurrent insert of the same phone — it inserts nothing
-// and the caller matches again (the row the other transaction committed).
+// Guarantees: a name at a phone is unique, and so is the ID number when
+// set; InsertCustomerIfNew never fails on a concurrent insert of the same
+// person — it inserts nothing and the caller matches again (the row the
+// other transaction committed).
 // UpdateCustomer writes the version given (the caller bumps it).
 #pragma once
 
@@ -37,7 +38,8 @@ absl::StatusOr<std::optional<std::string>> CustomerWithPhoneAndName(sql::Connect
                                                                     const std::string& except_id);
 absl::StatusOr<std::optional<std::string>> CustomerWithIdCard(sql::Connection& conn, const std::string& id_card_number,
                                                               const std::string& except_id);
-// Whether the row was inserted (false: the phone or ID number is taken).
+// Whether the row was inserted (false: the name at the phone or the ID
+// number is taken).
 absl::StatusOr<bool> InsertCustomerIfNew(sql::Connection& conn, const Customer& c);
 absl::Status UpdateCustomer(sql::Connection& conn, const Customer& c);
 

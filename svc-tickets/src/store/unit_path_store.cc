@@ -17,6 +17,7 @@ constexpr std::pair<const char*, const char*> kPathColumns[] = {
     {"tickets", "resolver_path"},
     {"customers", "unit_path"},
     {"handovers", "unit_path"},
+    {"sla_policies", "unit_path"},
 };
 
 }  // namespace
