@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the container images k8s/ deploys (k8s/README.md#images):
 # huinong/svc-{org,tickets,loans,audit}:VERSION and huinong/gateway:VERSION,
-# from svc-*/Dockerfile and gateway/Dockerfile, with Debian's buildah.
+# from scripts/images/service.Dockerfile (one for the four services, the
+# service's name written in) and gateway/Dockerfile, with Debian's buildah.
 #
 # No public image registry is reachable from these machines, so the base is
 # not pulled: it is made from Debian 12's own packages with mmdebstrap
@@ -168,7 +169,8 @@ main() {
 
   local svc images=()
   for svc in "${services[@]}"; do
-    build "huinong/svc-$svc:$version" "$repo_root/svc-$svc/Dockerfile" --build-arg "SERVICE_RUNTIME=$runtime"
+    sed "s/@SERVICE@/$svc/g" "$repo_root/scripts/images/service.Dockerfile" >"$work/svc-$svc.Dockerfile"
+    build "huinong/svc-$svc:$version" "$work/svc-$svc.Dockerfile" --build-arg "SERVICE_RUNTIME=$runtime"
     images+=("huinong/svc-$svc:$version")
   done
   build "huinong/gateway:$version" "$repo_root/gateway/Dockerfile" --build-arg "DEBIAN_BASE=$base"
